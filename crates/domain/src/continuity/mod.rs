@@ -1,0 +1,1 @@
+//! The continuity model (PRODUCT.md, "The continuity model").
