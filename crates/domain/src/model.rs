@@ -136,8 +136,14 @@ mod tests {
         for kind in InteractionKind::ALL {
             assert_eq!(kind.as_str().parse::<InteractionKind>(), Ok(*kind));
         }
-        assert_eq!(serde_json::to_string(&Role::SalesLead).ok().as_deref(), Some("\"sales_lead\""));
-        assert_eq!(serde_json::to_string(&Tier::A).ok().as_deref(), Some("\"A\""));
+        assert_eq!(
+            serde_json::to_string(&Role::SalesLead).ok().as_deref(),
+            Some("\"sales_lead\"")
+        );
+        assert_eq!(
+            serde_json::to_string(&Tier::A).ok().as_deref(),
+            Some("\"A\"")
+        );
     }
 
     #[test]

@@ -1,1 +1,21 @@
-//! placeholder
+//! Continuity's storage: one diesel code path over PostgreSQL and SQLite (see STORAGE.md in
+//! the design notes). Rows are mapped to domain types here; callers never see SQL.
+
+pub mod audit;
+pub mod connection;
+mod error;
+pub mod migrations;
+pub mod refresh_tokens;
+pub mod schema;
+pub mod teams;
+mod time;
+pub mod users;
+
+pub use connection::{AnyConnection, Backend, Store};
+pub use error::StoreError;
+pub use time::{from_db_time, to_db_time};
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+#[cfg(any(test, feature = "testing"))]
+pub mod testing;

@@ -1,0 +1,207 @@
+//! The connection enum over both stores, its pool, and the write-transaction rule.
+
+use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
+use diesel::prelude::*;
+use diesel::r2d2::R2D2Connection;
+
+use crate::error::StoreError;
+
+/// One connection to whichever store the URL chose.
+#[derive(diesel::MultiConnection)]
+pub enum AnyConnection {
+    Postgresql(diesel::PgConnection),
+    Sqlite(diesel::SqliteConnection),
+}
+
+/// Which store a URL points at: `postgres://`/`postgresql://` is PostgreSQL, anything else
+/// is the path of a SQLite file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Postgres,
+    Sqlite,
+}
+
+impl Backend {
+    pub fn of_url(url: &str) -> Result<Backend, StoreError> {
+        let url = url.trim();
+        if url.is_empty() {
+            return Err(StoreError::Refused {
+                field: Some("CONTINUITY_DATABASE_URL"),
+                reason: "the database URL is empty".into(),
+            });
+        }
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(Backend::Postgres)
+        } else {
+            Ok(Backend::Sqlite)
+        }
+    }
+}
+
+/// Strips an optional `sqlite://` scheme, leaving the file path.
+fn sqlite_path(url: &str) -> &str {
+    let url = url.trim();
+    url.strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))
+        .unwrap_or(url)
+}
+
+/// Opens connections of the right kind and prepares each SQLite connection (its settings are
+/// per connection: without them foreign keys are silently unenforced).
+#[derive(Debug)]
+pub struct ConnectionManager {
+    url: String,
+    backend: Backend,
+}
+
+impl r2d2::ManageConnection for ConnectionManager {
+    type Connection = AnyConnection;
+    type Error = diesel::r2d2::Error;
+
+    fn connect(&self) -> Result<AnyConnection, Self::Error> {
+        match self.backend {
+            Backend::Postgres => diesel::PgConnection::establish(&self.url)
+                .map(AnyConnection::Postgresql)
+                .map_err(diesel::r2d2::Error::ConnectionError),
+            Backend::Sqlite => {
+                let mut conn = diesel::SqliteConnection::establish(sqlite_path(&self.url))
+                    .map_err(diesel::r2d2::Error::ConnectionError)?;
+                conn.batch_execute(
+                    "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;",
+                )
+                .map_err(diesel::r2d2::Error::QueryError)?;
+                Ok(AnyConnection::Sqlite(conn))
+            }
+        }
+    }
+
+    fn is_valid(&self, conn: &mut AnyConnection) -> Result<(), Self::Error> {
+        conn.ping().map_err(diesel::r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, conn: &mut AnyConnection) -> bool {
+        conn.is_broken()
+    }
+}
+
+pub type Pool = r2d2::Pool<ConnectionManager>;
+pub type PooledConnection = r2d2::PooledConnection<ConnectionManager>;
+
+/// The store: a pool of connections to one database.
+#[derive(Clone)]
+pub struct Store {
+    pool: Pool,
+    backend: Backend,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("backend", &self.backend)
+            .finish()
+    }
+}
+
+impl Store {
+    /// Opens a pool on `url` (see [`Backend::of_url`]). SQLite is switched to WAL once here.
+    pub fn open(url: &str, max_connections: u32) -> Result<Store, StoreError> {
+        let backend = Backend::of_url(url)?;
+        if backend == Backend::Sqlite {
+            let mut conn =
+                diesel::SqliteConnection::establish(sqlite_path(url)).map_err(|error| {
+                    StoreError::Refused {
+                        field: Some("CONTINUITY_DATABASE_URL"),
+                        reason: error.to_string(),
+                    }
+                })?;
+            conn.batch_execute("PRAGMA journal_mode = WAL;")?;
+        }
+        let manager = ConnectionManager {
+            url: url.trim().to_owned(),
+            backend,
+        };
+        let pool = r2d2::Pool::builder()
+            .max_size(max_connections)
+            .min_idle(Some(1))
+            .test_on_check_out(false)
+            .connection_timeout(std::time::Duration::from_secs(10))
+            .build(manager)?;
+        Ok(Store { pool, backend })
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// A pooled connection; call it inside the blocking closure that uses it.
+    pub fn conn(&self) -> Result<PooledConnection, StoreError> {
+        Ok(self.pool.get()?)
+    }
+
+    /// Whether the database answers (for `/readyz`).
+    pub fn ping(&self) -> Result<(), StoreError> {
+        let mut conn = self.conn()?;
+        conn.ping()?;
+        Ok(())
+    }
+}
+
+/// Runs `work` in a write transaction. On SQLite it starts with `BEGIN IMMEDIATE`, so a
+/// transaction that reads before it writes waits for the write lock instead of failing with
+/// "database is locked"; on PostgreSQL it is an ordinary transaction.
+pub fn write_transaction<T, E>(
+    conn: &mut AnyConnection,
+    work: impl FnOnce(&mut AnyConnection) -> Result<T, E>,
+) -> Result<T, E>
+where
+    E: From<diesel::result::Error>,
+{
+    if !matches!(conn, AnyConnection::Sqlite(_)) {
+        return conn.transaction(work);
+    }
+    if let AnyConnection::Sqlite(inner) = conn {
+        AnsiTransactionManager::begin_transaction_sql(inner, "BEGIN IMMEDIATE")?;
+    }
+    let outcome = work(conn);
+    let AnyConnection::Sqlite(inner) = conn else {
+        return outcome;
+    };
+    match outcome {
+        Ok(value) => match AnsiTransactionManager::commit_transaction(inner) {
+            Ok(()) => Ok(value),
+            Err(error) => {
+                let _ = AnsiTransactionManager::rollback_transaction(inner);
+                Err(error.into())
+            }
+        },
+        Err(error) => {
+            if let Err(rollback_error) = AnsiTransactionManager::rollback_transaction(inner) {
+                tracing::error!(%rollback_error, "rollback failed");
+            }
+            Err(error)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_url_scheme_picks_the_store() {
+        assert_eq!(
+            Backend::of_url("postgres://u@h/db").ok(),
+            Some(Backend::Postgres)
+        );
+        assert_eq!(
+            Backend::of_url("postgresql://u@h/db").ok(),
+            Some(Backend::Postgres)
+        );
+        assert_eq!(
+            Backend::of_url("continuity.sqlite").ok(),
+            Some(Backend::Sqlite)
+        );
+        assert_eq!(sqlite_path("sqlite:///tmp/x.db"), "/tmp/x.db");
+        assert!(Backend::of_url("  ").is_err());
+    }
+}

@@ -1,0 +1,40 @@
+use diesel::result::{DatabaseErrorKind, Error as DieselError};
+
+/// What can go wrong in the store, in terms the API maps to HTTP answers.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("not found")]
+    NotFound,
+    /// A uniqueness rule was broken; `field` names the input that clashed.
+    #[error("{field} is already taken")]
+    Duplicate { field: &'static str },
+    /// The row changed since the caller read it (optimistic concurrency, the `ETag`).
+    #[error("the record was changed by someone else")]
+    StaleVersion,
+    /// A rule of the domain refused the write; `field` names the input at fault, if any.
+    #[error("{reason}")]
+    Refused {
+        field: Option<&'static str>,
+        reason: String,
+    },
+    #[error("stored data is inconsistent: {0}")]
+    Corrupt(String),
+    #[error("database error: {0}")]
+    Database(#[from] DieselError),
+    #[error("no database connection: {0}")]
+    Pool(#[from] r2d2::Error),
+    #[error("migration failed: {0}")]
+    Migration(String),
+}
+
+impl StoreError {
+    /// Maps a unique-constraint violation to `Duplicate { field }`, anything else unchanged.
+    pub fn on_unique(error: DieselError, field: &'static str) -> StoreError {
+        match error {
+            DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => {
+                StoreError::Duplicate { field }
+            }
+            other => StoreError::Database(other),
+        }
+    }
+}

@@ -1,0 +1,220 @@
+//! Employees (users). A user is never deleted: a departed user stays as a former holder.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use continuity_domain::validation::normalise;
+use continuity_domain::{Role, UserStatus};
+use diesel::prelude::*;
+use serde::Serialize;
+
+use crate::audit::{self, Change};
+use crate::connection::write_transaction;
+use crate::schema::users;
+use crate::{from_db_time, to_db_time, AnyConnection, StoreError, StoreResult};
+
+/// An employee as the rest of the system sees it (never with the password hash).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct User {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub role: Role,
+    pub team_id: Option<i64>,
+    pub status: UserStatus,
+    pub leave_date: Option<NaiveDate>,
+    pub non_solicitation_until: Option<NaiveDate>,
+    pub non_compete_until: Option<NaiveDate>,
+    pub version: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = users)]
+struct UserRow {
+    id: i64,
+    email: String,
+    display_name: String,
+    role: String,
+    team_id: Option<i64>,
+    status: String,
+    leave_date: Option<NaiveDate>,
+    non_solicitation_until: Option<NaiveDate>,
+    non_compete_until: Option<NaiveDate>,
+    version: i64,
+    created_at: NaiveDateTime,
+    updated_at: NaiveDateTime,
+}
+
+impl TryFrom<UserRow> for User {
+    type Error = StoreError;
+    fn try_from(row: UserRow) -> StoreResult<User> {
+        Ok(User {
+            id: row.id,
+            email: row.email,
+            display_name: row.display_name,
+            role: row
+                .role
+                .parse()
+                .map_err(|e| StoreError::Corrupt(format!("users.role: {e}")))?,
+            team_id: row.team_id,
+            status: row
+                .status
+                .parse()
+                .map_err(|e| StoreError::Corrupt(format!("users.status: {e}")))?,
+            leave_date: row.leave_date,
+            non_solicitation_until: row.non_solicitation_until,
+            non_compete_until: row.non_compete_until,
+            version: row.version,
+            created_at: from_db_time(row.created_at),
+            updated_at: from_db_time(row.updated_at),
+        })
+    }
+}
+
+/// What it takes to create a user; the password arrives already hashed.
+#[derive(Debug, Clone)]
+pub struct NewUser<'a> {
+    pub email: &'a str,
+    pub display_name: &'a str,
+    pub role: Role,
+    pub team_id: Option<i64>,
+    pub password_hash: &'a str,
+}
+
+pub fn create(
+    conn: &mut AnyConnection,
+    new: &NewUser<'_>,
+    actor_id: Option<i64>,
+    now: DateTime<Utc>,
+) -> StoreResult<User> {
+    write_transaction(conn, |conn| insert(conn, new, actor_id, now))
+}
+
+fn insert(
+    conn: &mut AnyConnection,
+    new: &NewUser<'_>,
+    actor_id: Option<i64>,
+    now: DateTime<Utc>,
+) -> StoreResult<User> {
+    let stamp = to_db_time(now);
+    let id: i64 = diesel::insert_into(users::table)
+        .values((
+            users::email.eq(new.email.trim()),
+            users::email_lower.eq(normalise(new.email)),
+            users::display_name.eq(new.display_name.trim()),
+            users::role.eq(new.role.as_str()),
+            users::team_id.eq(new.team_id),
+            users::status.eq(UserStatus::Active.as_str()),
+            users::password_hash.eq(new.password_hash),
+            users::created_at.eq(stamp),
+            users::updated_at.eq(stamp),
+        ))
+        .returning(users::id)
+        .get_result(conn)
+        .map_err(|e| StoreError::on_unique(e, "email"))?;
+    let user = get(conn, id)?.ok_or(StoreError::NotFound)?;
+    audit::record(
+        conn,
+        Change::new(actor_id, "user", user.id, "create")
+            .after(&user)
+            .on_team(user.team_id),
+        now,
+    )?;
+    Ok(user)
+}
+
+pub fn get(conn: &mut AnyConnection, id: i64) -> StoreResult<Option<User>> {
+    users::table
+        .find(id)
+        .select(UserRow::as_select())
+        .first(conn)
+        .optional()?
+        .map(User::try_from)
+        .transpose()
+}
+
+/// The user with this e-mail (case-insensitive) and their password hash, for sign-in.
+pub fn find_for_login(
+    conn: &mut AnyConnection,
+    email: &str,
+) -> StoreResult<Option<(User, String)>> {
+    let row: Option<(UserRow, String)> = users::table
+        .filter(users::email_lower.eq(normalise(email)))
+        .select((UserRow::as_select(), users::password_hash))
+        .first(conn)
+        .optional()?;
+    row.map(|(user, hash)| Ok((User::try_from(user)?, hash)))
+        .transpose()
+}
+
+pub fn list(conn: &mut AnyConnection) -> StoreResult<Vec<User>> {
+    let rows: Vec<UserRow> = users::table
+        .select(UserRow::as_select())
+        .order(users::id)
+        .load(conn)?;
+    rows.into_iter().map(User::try_from).collect()
+}
+
+/// Makes sure an admin with this e-mail exists; answers whether one was created. An existing
+/// user keeps their password (the environment only seeds the first one) but is made admin.
+pub fn ensure_admin(
+    conn: &mut AnyConnection,
+    email: &str,
+    display_name: &str,
+    password_hash: &str,
+    now: DateTime<Utc>,
+) -> StoreResult<bool> {
+    write_transaction(conn, |conn| {
+        let existing: Option<(i64, String)> = users::table
+            .filter(users::email_lower.eq(normalise(email)))
+            .select((users::id, users::role))
+            .first(conn)
+            .optional()?;
+        match existing {
+            Some((_, role)) if role == Role::Admin.as_str() => Ok(false),
+            Some((id, _)) => {
+                diesel::update(users::table.find(id))
+                    .set((
+                        users::role.eq(Role::Admin.as_str()),
+                        users::version.eq(users::version + 1),
+                    ))
+                    .execute(conn)?;
+                audit::record(conn, Change::new(None, "user", id, "promote_to_admin"), now)?;
+                Ok(false)
+            }
+            None => {
+                let new = NewUser {
+                    email,
+                    display_name,
+                    role: Role::Admin,
+                    team_id: None,
+                    password_hash,
+                };
+                insert(conn, &new, None, now)?;
+                Ok(true)
+            }
+        }
+    })
+}
+
+/// Replaces a user's password hash (CLI `user create` on an existing e-mail, password resets).
+pub fn set_password_hash(
+    conn: &mut AnyConnection,
+    id: i64,
+    password_hash: &str,
+    actor_id: Option<i64>,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    write_transaction(conn, |conn| {
+        let changed = diesel::update(users::table.find(id))
+            .set((
+                users::password_hash.eq(password_hash),
+                users::updated_at.eq(to_db_time(now)),
+            ))
+            .execute(conn)?;
+        if changed == 0 {
+            return Err(StoreError::NotFound);
+        }
+        audit::record(conn, Change::new(actor_id, "user", id, "set_password"), now)
+    })
+}
