@@ -1,0 +1,178 @@
+import type { JSX } from "preact";
+import { useEffect, useMemo, useState } from "preact/hooks";
+import type { ApiClient } from "../api/client";
+import { ApiError } from "../api/problem";
+import type { User } from "../api/types";
+import { AccountsPage } from "../pages/Accounts";
+import { AdminPage } from "../pages/Admin";
+import { DeparturesPage } from "../pages/Departures";
+import { PeoplePage } from "../pages/People";
+import { RiskPage } from "../pages/Risk";
+import { SignInPage } from "../pages/SignIn";
+import { ForbiddenPage, NotFoundPage } from "../pages/Status";
+import { WhatIfPage } from "../pages/WhatIf";
+import { ProblemBanner, Spinner } from "../components/ui";
+import { AppContext } from "./context";
+import { HOME_PATH, normalisePath, resolveRoute, SIGN_IN_PATH, type RouteId } from "./nav";
+import { navigate, onLinkClick, usePath } from "./router";
+import { Shell } from "./Shell";
+
+const PAGES: Record<RouteId, () => JSX.Element> = {
+  accounts: AccountsPage,
+  risk: RiskPage,
+  people: PeoplePage,
+  "what-if": WhatIfPage,
+  departures: DeparturesPage,
+  admin: AdminPage,
+};
+
+type Boot =
+  | { state: "checking" }
+  | { state: "signed-out"; notice: string | null }
+  | { state: "signed-in"; user: User }
+  | { state: "offline"; error: ApiError };
+
+export function App({ client }: { client: ApiClient }) {
+  const path = usePath();
+  const [boot, setBoot] = useState<Boot>(() =>
+    client.session ? { state: "checking" } : { state: "signed-out", notice: null },
+  );
+  const [returnTo, setReturnTo] = useState<string | null>(null);
+
+  // Confirm a stored session with the server (refreshing it if needed).
+  const check = () => {
+    setBoot({ state: "checking" });
+    client
+      .me()
+      .then((user) => setBoot({ state: "signed-in", user }))
+      .catch((error: unknown) => {
+        if (error instanceof ApiError && error.status === 401) {
+          setBoot({ state: "signed-out", notice: "Your session has ended. Please sign in again." });
+        } else if (error instanceof ApiError && error.status === 404 && client.user) {
+          setBoot({ state: "signed-in", user: client.user });
+        } else if (error instanceof ApiError) {
+          setBoot({ state: "offline", error });
+        } else {
+          throw error;
+        }
+      });
+  };
+
+  useEffect(() => {
+    if (boot.state === "checking") check();
+    // Only on start.
+  }, []);
+
+  // Sessions ending elsewhere (refresh rejected, sign-out in another tab).
+  useEffect(
+    () =>
+      client.onSessionChange((session, reason) => {
+        if (session) {
+          if (reason === "external") setBoot({ state: "signed-in", user: session.user });
+          else
+            setBoot((b) =>
+              b.state === "signed-in" ? { state: "signed-in", user: session.user } : b,
+            );
+          return;
+        }
+        setBoot({
+          state: "signed-out",
+          notice: reason === "expired" ? "Your session has ended. Please sign in again." : null,
+        });
+      }),
+    [client],
+  );
+
+  useEffect(() => {
+    const onStorage = () => client.syncFromStore();
+    window.addEventListener("storage", onStorage);
+    document.addEventListener("click", onLinkClick);
+    return () => {
+      window.removeEventListener("storage", onStorage);
+      document.removeEventListener("click", onLinkClick);
+    };
+  }, [client]);
+
+  // Keep the address bar in step with the session.
+  useEffect(() => {
+    const p = normalisePath(path);
+    if (boot.state === "signed-out" && p !== SIGN_IN_PATH) {
+      if (p !== "/") setReturnTo(p);
+      navigate(SIGN_IN_PATH, { replace: true });
+    }
+  }, [boot.state, path]);
+
+  const route = useMemo(
+    () => (boot.state === "signed-in" ? resolveRoute(path, boot.user.role) : null),
+    [boot, path],
+  );
+
+  useEffect(() => {
+    if (route?.kind === "redirect") navigate(route.to, { replace: true });
+  }, [route]);
+
+  useEffect(() => {
+    const title =
+      boot.state === "signed-out"
+        ? "Sign in"
+        : route?.kind === "page" || route?.kind === "forbidden"
+          ? route.item.label
+          : route?.kind === "not-found"
+            ? "Page not found"
+            : null;
+    document.title = title ? `${title} · Continuity` : "Continuity";
+  }, [boot.state, route]);
+
+  if (boot.state === "checking") {
+    return (
+      <div class="center-screen">
+        <Spinner label="Opening Continuity…" />
+      </div>
+    );
+  }
+  if (boot.state === "offline") {
+    return (
+      <div class="center-screen">
+        <div class="signin-card">
+          <ProblemBanner problem={boot.error.problem} onRetry={check} />
+        </div>
+      </div>
+    );
+  }
+  if (boot.state === "signed-out") {
+    return (
+      <SignInPage
+        client={client}
+        notice={boot.notice}
+        onSignedIn={(user) => {
+          setBoot({ state: "signed-in", user });
+          const target =
+            returnTo && resolveRoute(returnTo, user.role).kind === "page" ? returnTo : HOME_PATH;
+          setReturnTo(null);
+          navigate(target, { replace: true });
+        }}
+      />
+    );
+  }
+
+  const user = boot.user;
+  let content: JSX.Element | null = null;
+  let activeId: string | null = null;
+  if (route?.kind === "page") {
+    const Page = PAGES[route.item.id];
+    activeId = route.item.id;
+    content = <Page key={route.item.id} />;
+  } else if (route?.kind === "forbidden") {
+    content = <ForbiddenPage label={route.item.label} />;
+  } else if (route?.kind === "not-found") {
+    content = <NotFoundPage />;
+  }
+
+  return (
+    <AppContext.Provider value={{ client, user }}>
+      <Shell activeId={activeId} onSignOut={() => void client.logout()}>
+        {content}
+      </Shell>
+    </AppContext.Provider>
+  );
+}

@@ -1,0 +1,17 @@
+import { createContext } from "preact";
+import { useContext } from "preact/hooks";
+import type { ApiClient } from "../api/client";
+import type { User } from "../api/types";
+
+export interface AppContextValue {
+  client: ApiClient;
+  user: User;
+}
+
+export const AppContext = createContext<AppContextValue | null>(null);
+
+export function useApp(): AppContextValue {
+  const value = useContext(AppContext);
+  if (!value) throw new Error("useApp outside of the signed-in shell");
+  return value;
+}

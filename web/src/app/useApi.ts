@@ -1,0 +1,117 @@
+import { useCallback, useEffect, useRef, useState } from "preact/hooks";
+import type { QueryValue } from "../api/client";
+import { ApiError } from "../api/problem";
+import type { Page } from "../api/types";
+import { useApp } from "./context";
+
+export type Load<T> =
+  | { status: "loading" }
+  | { status: "ok"; data: T }
+  /** The endpoint answered 404: the server does not offer it yet. */
+  | { status: "unavailable" }
+  | { status: "error"; error: ApiError };
+
+function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  return new ApiError({
+    type: "about:blank#client",
+    title: "Something went wrong",
+    status: 0,
+    detail: error instanceof Error ? error.message : String(error),
+  });
+}
+
+/** Loads one resource; reloads when the path or query change. */
+export function useApi<T>(path: string, query?: Record<string, QueryValue>) {
+  const { client } = useApp();
+  const [state, setState] = useState<Load<T>>({ status: "loading" });
+  const key = JSON.stringify([path, query ?? null]);
+  const [tick, setTick] = useState(0);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setState({ status: "loading" });
+    client
+      .get<T>(path, { query, signal: controller.signal })
+      .then((data) => setState({ status: "ok", data }))
+      .catch((error: unknown) => {
+        if (controller.signal.aborted) return;
+        const apiError = toApiError(error);
+        setState(
+          apiError.status === 404
+            ? { status: "unavailable" }
+            : { status: "error", error: apiError },
+        );
+      });
+    return () => controller.abort();
+  }, [client, key, tick]);
+
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  return { state, reload };
+}
+
+/** Loads a cursor-paginated list (`{items, next_cursor}`), with "load more". */
+export function usePagedList<T>(path: string, query: Record<string, QueryValue> = {}, limit = 50) {
+  const { client } = useApp();
+  const [state, setState] = useState<Load<{ items: T[]; nextCursor: string | null }>>({
+    status: "loading",
+  });
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<ApiError | null>(null);
+  const key = JSON.stringify([path, query, limit]);
+  const generation = useRef(0);
+  const [tick, setTick] = useState(0);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    const gen = ++generation.current;
+    setState({ status: "loading" });
+    setMoreError(null);
+    client
+      .get<Page<T>>(path, { query: { ...query, limit }, signal: controller.signal })
+      .then((page) => {
+        if (gen !== generation.current) return;
+        setState({
+          status: "ok",
+          data: { items: page?.items ?? [], nextCursor: page?.next_cursor ?? null },
+        });
+      })
+      .catch((error: unknown) => {
+        if (controller.signal.aborted || gen !== generation.current) return;
+        const apiError = toApiError(error);
+        setState(
+          apiError.status === 404
+            ? { status: "unavailable" }
+            : { status: "error", error: apiError },
+        );
+      });
+    return () => controller.abort();
+  }, [client, key, tick]);
+
+  const loadMore = useCallback(async () => {
+    if (state.status !== "ok" || !state.data.nextCursor || loadingMore) return;
+    const gen = generation.current;
+    setLoadingMore(true);
+    setMoreError(null);
+    try {
+      const page = await client.get<Page<T>>(path, {
+        query: { ...query, limit, cursor: state.data.nextCursor },
+      });
+      if (gen !== generation.current) return;
+      setState({
+        status: "ok",
+        data: {
+          items: [...state.data.items, ...(page?.items ?? [])],
+          nextCursor: page?.next_cursor ?? null,
+        },
+      });
+    } catch (error) {
+      setMoreError(toApiError(error));
+    } finally {
+      setLoadingMore(false);
+    }
+  }, [client, key, state, loadingMore]);
+
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  return { state, loadMore, loadingMore, moreError, reload };
+}

@@ -1,0 +1,169 @@
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { ApiClient } from "../api/client";
+import { ApiError, type ProblemDocument } from "../api/problem";
+import type { User } from "../api/types";
+import { ProblemBanner, TextField, Notice, placeProblem } from "../components/ui";
+
+const FIELDS = ["email", "password"] as const;
+
+export function signInMessage(error: ApiError): string | null {
+  if (error.status === 401) return "Wrong email or password.";
+  if (error.status === 429) {
+    return error.retryAfter
+      ? `Too many attempts, try again in ${error.retryAfter} s.`
+      : "Too many attempts, try again in a moment.";
+  }
+  return null;
+}
+
+export function SignInPage(props: {
+  client: ApiClient;
+  notice?: string | null;
+  onSignedIn: (user: User) => void;
+}) {
+  const { client } = props;
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [banner, setBanner] = useState<ProblemDocument | null>(null);
+  const [lockedUntil, setLockedUntil] = useState<number | null>(null);
+  const [, setTick] = useState(0);
+  const emailRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    emailRef.current?.focus();
+  }, []);
+
+  // Count the rate-limit wait down once a second.
+  useEffect(() => {
+    if (lockedUntil == null) return;
+    const timer = window.setInterval(() => {
+      if (Date.now() >= lockedUntil) {
+        setLockedUntil(null);
+        setFormError(null);
+      } else {
+        setTick((t) => t + 1);
+      }
+    }, 1000);
+    return () => window.clearInterval(timer);
+  }, [lockedUntil]);
+
+  const remaining =
+    lockedUntil != null ? Math.max(1, Math.ceil((lockedUntil - Date.now()) / 1000)) : 0;
+  const shownFormError =
+    lockedUntil != null ? `Too many attempts, try again in ${remaining} s.` : formError;
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (busy || lockedUntil != null) return;
+    const errors: Record<string, string> = {};
+    if (!email.trim()) errors.email = "Enter your email address.";
+    else if (!/^[^\s@]+@[^\s@]+$/.test(email.trim()))
+      errors.email = "Enter an email address like name@company.com.";
+    if (!password) errors.password = "Enter your password.";
+    setFieldErrors(errors);
+    setFormError(null);
+    setBanner(null);
+    if (errors.email) return emailRef.current?.focus();
+    if (errors.password) return passwordRef.current?.focus();
+
+    setBusy(true);
+    try {
+      const loginUser = await client.login(email.trim(), password);
+      let user = loginUser;
+      try {
+        user = await client.me();
+      } catch (error) {
+        // Older servers without /me: the login answer already names the user.
+        if (!(error instanceof ApiError) || error.status !== 404) throw error;
+      }
+      props.onSignedIn(user);
+    } catch (error) {
+      setBusy(false);
+      if (!(error instanceof ApiError)) {
+        setBanner({
+          type: "about:blank",
+          title: "Sign-in failed",
+          status: 0,
+          detail: String(error),
+        });
+        return;
+      }
+      const message = signInMessage(error);
+      if (message) {
+        setFormError(message);
+        if (error.status === 429 && error.retryAfter)
+          setLockedUntil(Date.now() + error.retryAfter * 1000);
+        if (error.status === 401) {
+          setPassword("");
+          passwordRef.current?.focus();
+        }
+        return;
+      }
+      const placed = placeProblem(error, FIELDS);
+      setFieldErrors(placed.fieldErrors);
+      setBanner(placed.banner);
+    }
+  }
+
+  return (
+    <div class="signin-page">
+      <main class="signin-card" aria-labelledby="signin-title">
+        <div class="brand brand-large">
+          <span class="brand-mark" aria-hidden="true">
+            C
+          </span>
+          <span class="brand-name">Continuity</span>
+        </div>
+        <h1 id="signin-title">Sign in</h1>
+        <p class="signin-lead">Keep every client relationship in view, whoever moves on.</p>
+        {props.notice && <Notice tone="warning">{props.notice}</Notice>}
+        <ProblemBanner problem={banner} />
+        <form
+          class="form"
+          onSubmit={submit}
+          noValidate
+          aria-describedby={shownFormError ? "signin-error" : undefined}
+        >
+          <TextField
+            label="Email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            inputMode="email"
+            spellcheck={false}
+            value={email}
+            error={fieldErrors.email}
+            ref={emailRef}
+            onInput={(e) => setEmail((e.currentTarget as HTMLInputElement).value)}
+          />
+          <TextField
+            label="Password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            error={fieldErrors.password}
+            ref={passwordRef}
+            onInput={(e) => setPassword((e.currentTarget as HTMLInputElement).value)}
+          />
+          {shownFormError && (
+            <p class="form-error" id="signin-error" role="alert">
+              {shownFormError}
+            </p>
+          )}
+          <button
+            type="submit"
+            class="button button-primary button-block"
+            disabled={busy || lockedUntil != null}
+          >
+            {busy ? "Signing in…" : "Sign in"}
+          </button>
+        </form>
+      </main>
+    </div>
+  );
+}
