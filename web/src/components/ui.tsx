@@ -85,8 +85,8 @@ export function LoadView<T>(props: {
       return <Spinner label={`Loading ${props.what}…`} />;
     case "unavailable":
       return (
-        <EmptyState title={`${capitalise(props.what)} not available yet`} icon="◌">
-          <p>This server does not offer {props.what} yet. It will appear here once it does.</p>
+        <EmptyState title="Not available yet" icon="◌">
+          <p>This server does not offer {props.what} yet. This page fills in once it does.</p>
         </EmptyState>
       );
     case "error":
@@ -94,10 +94,6 @@ export function LoadView<T>(props: {
     case "ok":
       return <>{props.children(state.data)}</>;
   }
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 /** A labelled input with its own error line (`aria-describedby`, `aria-invalid`). */
