@@ -3,13 +3,14 @@
 //! Each enum is stored as lower-case text (with a `CHECK` in both stores) and travels in JSON
 //! with the same spelling, so `as_str`/`parse` are the single mapping between the two.
 
-use serde::{Deserialize, Serialize};
-
 /// Declares a text-backed enum with its wire spelling, `as_str`, `FromStr` and `ALL`.
 macro_rules! text_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord,
+            ::serde::Serialize, ::serde::Deserialize,
+        )]
         pub enum $name { $(#[serde(rename = $text)] $variant),+ }
 
         impl $name {
@@ -28,11 +29,11 @@ macro_rules! text_enum {
         }
 
         impl std::str::FromStr for $name {
-            type Err = UnknownValue;
+            type Err = $crate::model::UnknownValue;
             fn from_str(text: &str) -> Result<Self, Self::Err> {
                 match text {
                     $($text => Ok($name::$variant),)+
-                    _ => Err(UnknownValue { value: text.to_owned(), expected: $name::expected() }),
+                    _ => Err($crate::model::UnknownValue { value: text.to_owned(), expected: $name::expected() }),
                 }
             }
         }
@@ -44,6 +45,8 @@ macro_rules! text_enum {
         }
     };
 }
+
+pub(crate) use text_enum;
 
 /// A value outside an enum's vocabulary.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -136,19 +139,13 @@ mod tests {
         for kind in InteractionKind::ALL {
             assert_eq!(kind.as_str().parse::<InteractionKind>(), Ok(*kind));
         }
-        assert_eq!(
-            serde_json::to_string(&Role::SalesLead).ok().as_deref(),
-            Some("\"sales_lead\"")
-        );
-        assert_eq!(
-            serde_json::to_string(&Tier::A).ok().as_deref(),
-            Some("\"A\"")
-        );
+        assert_eq!(serde_json::to_string(&Role::SalesLead).ok().as_deref(), Some("\"sales_lead\""));
+        assert_eq!(serde_json::to_string(&Tier::A).ok().as_deref(), Some("\"A\""));
     }
 
     #[test]
     fn unknown_text_names_the_accepted_values() {
-        let error = "owner".parse::<Role>().unwrap_err();
+        let error = "owner".parse::<Role>().expect_err("`owner` is not a role");
         assert_eq!(error.expected, "admin | hr | sales_lead | member");
     }
 }

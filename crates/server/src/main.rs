@@ -1,1 +1,21 @@
-fn main() {}
+//! `continuity`: the server binary. Subcommands: `serve` (the default), `migrate`,
+//! `user create`. Settings come from the environment (see `settings.rs`).
+
+mod cli;
+mod serve;
+mod settings;
+
+use anyhow::Result;
+use clap::Parser;
+
+fn main() -> Result<()> {
+    let cli = cli::Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,actix_server=warn")),
+        )
+        .with_target(false)
+        .init();
+    cli::run(cli)
+}

@@ -22,12 +22,7 @@ pub struct Change<'a> {
 }
 
 impl<'a> Change<'a> {
-    pub fn new(
-        actor_id: Option<i64>,
-        entity: &'a str,
-        entity_id: impl ToString,
-        action: &'a str,
-    ) -> Self {
+    pub fn new(actor_id: Option<i64>, entity: &'a str, entity_id: impl ToString, action: &'a str) -> Self {
         Change {
             actor_id,
             entity,

@@ -41,9 +41,7 @@ impl Backend {
 /// Strips an optional `sqlite://` scheme, leaving the file path.
 fn sqlite_path(url: &str) -> &str {
     let url = url.trim();
-    url.strip_prefix("sqlite://")
-        .or_else(|| url.strip_prefix("sqlite:"))
-        .unwrap_or(url)
+    url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")).unwrap_or(url)
 }
 
 /// Opens connections of the right kind and prepares each SQLite connection (its settings are
@@ -96,9 +94,7 @@ pub struct Store {
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Store")
-            .field("backend", &self.backend)
-            .finish()
+        f.debug_struct("Store").field("backend", &self.backend).finish()
     }
 }
 
@@ -107,19 +103,12 @@ impl Store {
     pub fn open(url: &str, max_connections: u32) -> Result<Store, StoreError> {
         let backend = Backend::of_url(url)?;
         if backend == Backend::Sqlite {
-            let mut conn =
-                diesel::SqliteConnection::establish(sqlite_path(url)).map_err(|error| {
-                    StoreError::Refused {
-                        field: Some("CONTINUITY_DATABASE_URL"),
-                        reason: error.to_string(),
-                    }
-                })?;
+            let mut conn = diesel::SqliteConnection::establish(sqlite_path(url)).map_err(|error| {
+                StoreError::Refused { field: Some("CONTINUITY_DATABASE_URL"), reason: error.to_string() }
+            })?;
             conn.batch_execute("PRAGMA journal_mode = WAL;")?;
         }
-        let manager = ConnectionManager {
-            url: url.trim().to_owned(),
-            backend,
-        };
+        let manager = ConnectionManager { url: url.trim().to_owned(), backend };
         let pool = r2d2::Pool::builder()
             .max_size(max_connections)
             .min_idle(Some(1))
@@ -189,18 +178,9 @@ mod tests {
 
     #[test]
     fn the_url_scheme_picks_the_store() {
-        assert_eq!(
-            Backend::of_url("postgres://u@h/db").ok(),
-            Some(Backend::Postgres)
-        );
-        assert_eq!(
-            Backend::of_url("postgresql://u@h/db").ok(),
-            Some(Backend::Postgres)
-        );
-        assert_eq!(
-            Backend::of_url("continuity.sqlite").ok(),
-            Some(Backend::Sqlite)
-        );
+        assert_eq!(Backend::of_url("postgres://u@h/db").ok(), Some(Backend::Postgres));
+        assert_eq!(Backend::of_url("postgresql://u@h/db").ok(), Some(Backend::Postgres));
+        assert_eq!(Backend::of_url("continuity.sqlite").ok(), Some(Backend::Sqlite));
         assert_eq!(sqlite_path("sqlite:///tmp/x.db"), "/tmp/x.db");
         assert!(Backend::of_url("  ").is_err());
     }

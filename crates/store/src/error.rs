@@ -13,10 +13,7 @@ pub enum StoreError {
     StaleVersion,
     /// A rule of the domain refused the write; `field` names the input at fault, if any.
     #[error("{reason}")]
-    Refused {
-        field: Option<&'static str>,
-        reason: String,
-    },
+    Refused { field: Option<&'static str>, reason: String },
     #[error("stored data is inconsistent: {0}")]
     Corrupt(String),
     #[error("database error: {0}")]
@@ -31,9 +28,7 @@ impl StoreError {
     /// Maps a unique-constraint violation to `Duplicate { field }`, anything else unchanged.
     pub fn on_unique(error: DieselError, field: &'static str) -> StoreError {
         match error {
-            DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => {
-                StoreError::Duplicate { field }
-            }
+            DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => StoreError::Duplicate { field },
             other => StoreError::Database(other),
         }
     }

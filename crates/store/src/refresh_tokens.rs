@@ -48,21 +48,11 @@ pub enum Redemption {
 }
 
 /// Redeems `token` once: marks it rotated, or detects reuse and revokes its family.
-pub fn redeem(
-    conn: &mut AnyConnection,
-    token: &str,
-    now: DateTime<Utc>,
-) -> StoreResult<Redemption> {
+pub fn redeem(conn: &mut AnyConnection, token: &str, now: DateTime<Utc>) -> StoreResult<Redemption> {
     let stamp = to_db_time(now);
     write_transaction(conn, |conn| {
-        type Found = (
-            i64,
-            i64,
-            String,
-            chrono::NaiveDateTime,
-            Option<chrono::NaiveDateTime>,
-            Option<chrono::NaiveDateTime>,
-        );
+        type Found =
+            (i64, i64, String, chrono::NaiveDateTime, Option<chrono::NaiveDateTime>, Option<chrono::NaiveDateTime>);
         let found: Option<Found> = refresh_tokens::table
             .filter(refresh_tokens::token_hash.eq(hash_token(token)))
             .select((
@@ -90,11 +80,7 @@ pub fn redeem(
         }
         // Conditional on still being unrotated, so two concurrent refreshes cannot both win.
         let rotated = diesel::update(
-            refresh_tokens::table.filter(
-                refresh_tokens::id
-                    .eq(id)
-                    .and(refresh_tokens::rotated_at.is_null()),
-            ),
+            refresh_tokens::table.filter(refresh_tokens::id.eq(id).and(refresh_tokens::rotated_at.is_null())),
         )
         .set(refresh_tokens::rotated_at.eq(stamp))
         .execute(conn)?;
@@ -106,17 +92,9 @@ pub fn redeem(
     })
 }
 
-fn revoke_family_in(
-    conn: &mut AnyConnection,
-    family_id: &str,
-    stamp: chrono::NaiveDateTime,
-) -> StoreResult<()> {
+fn revoke_family_in(conn: &mut AnyConnection, family_id: &str, stamp: chrono::NaiveDateTime) -> StoreResult<()> {
     diesel::update(
-        refresh_tokens::table.filter(
-            refresh_tokens::family_id
-                .eq(family_id)
-                .and(refresh_tokens::revoked_at.is_null()),
-        ),
+        refresh_tokens::table.filter(refresh_tokens::family_id.eq(family_id).and(refresh_tokens::revoked_at.is_null())),
     )
     .set(refresh_tokens::revoked_at.eq(stamp))
     .execute(conn)?;
@@ -124,11 +102,7 @@ fn revoke_family_in(
 }
 
 /// Logout: revokes the family of `token`, if it is known. Answers whether it was.
-pub fn revoke_family_of(
-    conn: &mut AnyConnection,
-    token: &str,
-    now: DateTime<Utc>,
-) -> StoreResult<bool> {
+pub fn revoke_family_of(conn: &mut AnyConnection, token: &str, now: DateTime<Utc>) -> StoreResult<bool> {
     let family: Option<String> = refresh_tokens::table
         .filter(refresh_tokens::token_hash.eq(hash_token(token)))
         .select(refresh_tokens::family_id)
@@ -144,19 +118,11 @@ pub fn revoke_family_of(
 }
 
 /// Ends every session of a user (deactivation).
-pub fn revoke_all_of_user(
-    conn: &mut AnyConnection,
-    user_id: i64,
-    now: DateTime<Utc>,
-) -> StoreResult<usize> {
-    Ok(diesel::update(
-        refresh_tokens::table.filter(
-            refresh_tokens::user_id
-                .eq(user_id)
-                .and(refresh_tokens::revoked_at.is_null()),
-        ),
+pub fn revoke_all_of_user(conn: &mut AnyConnection, user_id: i64, now: DateTime<Utc>) -> StoreResult<usize> {
+    diesel::update(
+        refresh_tokens::table.filter(refresh_tokens::user_id.eq(user_id).and(refresh_tokens::revoked_at.is_null())),
     )
     .set(refresh_tokens::revoked_at.eq(to_db_time(now)))
     .execute(conn)
-    .map_err(StoreError::from)?)
+    .map_err(StoreError::from)
 }

@@ -24,21 +24,11 @@ fn team_columns() -> (teams::id, teams::name, teams::version, teams::created_at)
 }
 
 fn to_team((id, name, version, created_at): TeamRow) -> Team {
-    Team {
-        id,
-        name,
-        version,
-        created_at: from_db_time(created_at),
-    }
+    Team { id, name, version, created_at: from_db_time(created_at) }
 }
 
 /// Creates a team; names are unique regardless of case.
-pub fn create(
-    conn: &mut AnyConnection,
-    name: &str,
-    actor_id: Option<i64>,
-    now: DateTime<Utc>,
-) -> StoreResult<Team> {
+pub fn create(conn: &mut AnyConnection, name: &str, actor_id: Option<i64>, now: DateTime<Utc>) -> StoreResult<Team> {
     crate::connection::write_transaction(conn, |conn| {
         let row: TeamRow = diesel::insert_into(teams::table)
             .values((
@@ -50,50 +40,30 @@ pub fn create(
             .get_result(conn)
             .map_err(|e| StoreError::on_unique(e, "name"))?;
         let team = to_team(row);
-        audit::record(
-            conn,
-            Change::new(actor_id, "team", team.id, "create")
-                .after(&team)
-                .on_team(Some(team.id)),
-            now,
-        )?;
+        audit::record(conn, Change::new(actor_id, "team", team.id, "create").after(&team).on_team(Some(team.id)), now)?;
         Ok(team)
     })
 }
 
 pub fn get(conn: &mut AnyConnection, id: i64) -> StoreResult<Option<Team>> {
-    let row: Option<TeamRow> = teams::table
-        .find(id)
-        .select(team_columns())
-        .first(conn)
-        .optional()?;
+    let row: Option<TeamRow> = teams::table.find(id).select(team_columns()).first(conn).optional()?;
     Ok(row.map(to_team))
 }
 
 pub fn list(conn: &mut AnyConnection) -> StoreResult<Vec<Team>> {
-    let rows: Vec<TeamRow> = teams::table
-        .select(team_columns())
-        .order(teams::id)
-        .load(conn)?;
+    let rows: Vec<TeamRow> = teams::table.select(team_columns()).order(teams::id).load(conn)?;
     Ok(rows.into_iter().map(to_team).collect())
 }
 
 /// Makes `user_id` a lead of `team_id` (idempotent).
 pub fn add_lead(conn: &mut AnyConnection, team_id: i64, user_id: i64) -> StoreResult<()> {
     let exists: i64 = team_leads::table
-        .filter(
-            team_leads::team_id
-                .eq(team_id)
-                .and(team_leads::user_id.eq(user_id)),
-        )
+        .filter(team_leads::team_id.eq(team_id).and(team_leads::user_id.eq(user_id)))
         .count()
         .get_result(conn)?;
     if exists == 0 {
         diesel::insert_into(team_leads::table)
-            .values((
-                team_leads::team_id.eq(team_id),
-                team_leads::user_id.eq(user_id),
-            ))
+            .values((team_leads::team_id.eq(team_id), team_leads::user_id.eq(user_id)))
             .execute(conn)?;
     }
     Ok(())

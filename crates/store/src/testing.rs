@@ -30,16 +30,9 @@ pub fn postgres_server_url() -> String {
 }
 
 fn unique_name() -> String {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.subsec_nanos())
-        .unwrap_or(0);
-    format!(
-        "t{}_{}_{}",
-        std::process::id(),
-        COUNTER.fetch_add(1, Ordering::Relaxed),
-        nanos
-    )
+    let nanos =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
+    format!("t{}_{}_{}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed), nanos)
 }
 
 impl TestDatabase {
@@ -53,30 +46,21 @@ impl TestDatabase {
                     panic!("cannot create {}: {error}", dir.display());
                 }
                 let url = dir.join("test.sqlite").display().to_string();
-                TestDatabase {
-                    backend,
-                    url,
-                    cleanup: Cleanup::SqliteDir(dir),
-                }
+                TestDatabase { backend, url, cleanup: Cleanup::SqliteDir(dir) }
             }
             Backend::Postgres => {
                 let server_url = postgres_server_url();
                 let mut admin = PgConnection::establish(&server_url).unwrap_or_else(|error| {
-                    panic!("PostgreSQL at {server_url} is needed by the tests (set CONTINUITY_TEST_POSTGRES_URL): {error}")
+                    panic!(
+                        "PostgreSQL at {server_url} is needed by the tests (set CONTINUITY_TEST_POSTGRES_URL): {error}"
+                    )
                 });
                 if let Err(error) = admin.batch_execute(&format!("CREATE SCHEMA {name}")) {
                     panic!("cannot create schema {name}: {error}");
                 }
                 let separator = if server_url.contains('?') { '&' } else { '?' };
                 let url = format!("{server_url}{separator}options=-csearch_path%3D{name}");
-                TestDatabase {
-                    backend,
-                    url,
-                    cleanup: Cleanup::PostgresSchema {
-                        server_url,
-                        schema: name,
-                    },
-                }
+                TestDatabase { backend, url, cleanup: Cleanup::PostgresSchema { server_url, schema: name } }
             }
         }
     }
@@ -87,9 +71,7 @@ impl TestDatabase {
             Ok(store) => store,
             Err(error) => panic!("cannot open test store {}: {error}", self.url),
         };
-        let migrated = store
-            .conn()
-            .and_then(|mut conn| migrations::run_pending(&mut conn));
+        let migrated = store.conn().and_then(|mut conn| migrations::run_pending(&mut conn));
         if let Err(error) = migrated {
             panic!("cannot migrate test store: {error}");
         }

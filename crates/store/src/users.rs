@@ -52,15 +52,9 @@ impl TryFrom<UserRow> for User {
             id: row.id,
             email: row.email,
             display_name: row.display_name,
-            role: row
-                .role
-                .parse()
-                .map_err(|e| StoreError::Corrupt(format!("users.role: {e}")))?,
+            role: row.role.parse().map_err(|e| StoreError::Corrupt(format!("users.role: {e}")))?,
             team_id: row.team_id,
-            status: row
-                .status
-                .parse()
-                .map_err(|e| StoreError::Corrupt(format!("users.status: {e}")))?,
+            status: row.status.parse().map_err(|e| StoreError::Corrupt(format!("users.status: {e}")))?,
             leave_date: row.leave_date,
             non_solicitation_until: row.non_solicitation_until,
             non_compete_until: row.non_compete_until,
@@ -90,12 +84,7 @@ pub fn create(
     write_transaction(conn, |conn| insert(conn, new, actor_id, now))
 }
 
-fn insert(
-    conn: &mut AnyConnection,
-    new: &NewUser<'_>,
-    actor_id: Option<i64>,
-    now: DateTime<Utc>,
-) -> StoreResult<User> {
+fn insert(conn: &mut AnyConnection, new: &NewUser<'_>, actor_id: Option<i64>, now: DateTime<Utc>) -> StoreResult<User> {
     let stamp = to_db_time(now);
     let id: i64 = diesel::insert_into(users::table)
         .values((
@@ -113,45 +102,26 @@ fn insert(
         .get_result(conn)
         .map_err(|e| StoreError::on_unique(e, "email"))?;
     let user = get(conn, id)?.ok_or(StoreError::NotFound)?;
-    audit::record(
-        conn,
-        Change::new(actor_id, "user", user.id, "create")
-            .after(&user)
-            .on_team(user.team_id),
-        now,
-    )?;
+    audit::record(conn, Change::new(actor_id, "user", user.id, "create").after(&user).on_team(user.team_id), now)?;
     Ok(user)
 }
 
 pub fn get(conn: &mut AnyConnection, id: i64) -> StoreResult<Option<User>> {
-    users::table
-        .find(id)
-        .select(UserRow::as_select())
-        .first(conn)
-        .optional()?
-        .map(User::try_from)
-        .transpose()
+    users::table.find(id).select(UserRow::as_select()).first(conn).optional()?.map(User::try_from).transpose()
 }
 
 /// The user with this e-mail (case-insensitive) and their password hash, for sign-in.
-pub fn find_for_login(
-    conn: &mut AnyConnection,
-    email: &str,
-) -> StoreResult<Option<(User, String)>> {
+pub fn find_for_login(conn: &mut AnyConnection, email: &str) -> StoreResult<Option<(User, String)>> {
     let row: Option<(UserRow, String)> = users::table
         .filter(users::email_lower.eq(normalise(email)))
         .select((UserRow::as_select(), users::password_hash))
         .first(conn)
         .optional()?;
-    row.map(|(user, hash)| Ok((User::try_from(user)?, hash)))
-        .transpose()
+    row.map(|(user, hash)| Ok((User::try_from(user)?, hash))).transpose()
 }
 
 pub fn list(conn: &mut AnyConnection) -> StoreResult<Vec<User>> {
-    let rows: Vec<UserRow> = users::table
-        .select(UserRow::as_select())
-        .order(users::id)
-        .load(conn)?;
+    let rows: Vec<UserRow> = users::table.select(UserRow::as_select()).order(users::id).load(conn)?;
     rows.into_iter().map(User::try_from).collect()
 }
 
@@ -174,22 +144,13 @@ pub fn ensure_admin(
             Some((_, role)) if role == Role::Admin.as_str() => Ok(false),
             Some((id, _)) => {
                 diesel::update(users::table.find(id))
-                    .set((
-                        users::role.eq(Role::Admin.as_str()),
-                        users::version.eq(users::version + 1),
-                    ))
+                    .set((users::role.eq(Role::Admin.as_str()), users::version.eq(users::version + 1)))
                     .execute(conn)?;
                 audit::record(conn, Change::new(None, "user", id, "promote_to_admin"), now)?;
                 Ok(false)
             }
             None => {
-                let new = NewUser {
-                    email,
-                    display_name,
-                    role: Role::Admin,
-                    team_id: None,
-                    password_hash,
-                };
+                let new = NewUser { email, display_name, role: Role::Admin, team_id: None, password_hash };
                 insert(conn, &new, None, now)?;
                 Ok(true)
             }
@@ -207,14 +168,34 @@ pub fn set_password_hash(
 ) -> StoreResult<()> {
     write_transaction(conn, |conn| {
         let changed = diesel::update(users::table.find(id))
-            .set((
-                users::password_hash.eq(password_hash),
-                users::updated_at.eq(to_db_time(now)),
-            ))
+            .set((users::password_hash.eq(password_hash), users::updated_at.eq(to_db_time(now))))
             .execute(conn)?;
         if changed == 0 {
             return Err(StoreError::NotFound);
         }
         audit::record(conn, Change::new(actor_id, "user", id, "set_password"), now)
     })
+}
+
+/// A page of users in id order after `after_id`; `search` matches the e-mail (lower case).
+pub fn list_page(
+    conn: &mut AnyConnection,
+    after_id: Option<i64>,
+    limit: i64,
+    search: Option<&str>,
+) -> StoreResult<Vec<User>> {
+    let mut query = users::table.select(UserRow::as_select()).order(users::id).limit(limit).into_boxed();
+    if let Some(after_id) = after_id {
+        query = query.filter(users::id.gt(after_id));
+    }
+    if let Some(search) = search.map(normalise).filter(|s| !s.is_empty()) {
+        query = query.filter(users::email_lower.like(format!("%{}%", escape_like(&search))).escape('\\'));
+    }
+    let rows: Vec<UserRow> = query.load(conn)?;
+    rows.into_iter().map(User::try_from).collect()
+}
+
+/// Escapes LIKE wildcards so user input matches literally.
+pub fn escape_like(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
 }

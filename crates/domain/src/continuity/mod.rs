@@ -1,1 +1,51 @@
 //! The continuity model (PRODUCT.md, "The continuity model").
+//!
+//! Pure functions over plain facts: [`assess`] one account from its own facts; portfolio
+//! figures ([`employee_exposure`], [`departure_what_if`], [`truck_factor`],
+//! [`suggest_successors`]) from assessments. Nothing here reads a clock: every function that
+//! depends on time takes `now`.
+
+mod assess;
+mod concentration;
+mod coverage;
+mod facts;
+mod flags;
+mod hr_figures;
+pub mod ids;
+mod risk;
+mod roster;
+mod score;
+mod settings;
+mod staleness;
+mod strength;
+mod successors;
+mod truck_factor;
+mod what_if;
+
+#[cfg(test)]
+mod properties;
+#[cfg(test)]
+mod scenario_tests;
+#[cfg(test)]
+mod test_support;
+
+pub use assess::assess;
+pub use concentration::{concentration, Concentration};
+pub use coverage::{check_coverage, CoverageCheck, CoveragePolicies, CoveragePolicy};
+pub use facts::{
+    AccountFacts, ContactFacts, EmployeeFacts, EmployeeLookup, Employees, InteractionFacts, OpenAssignment,
+};
+pub use flags::{Flag, FlagCode};
+pub use hr_figures::{
+    employee_exposure, group_exposure, AccountExposure, ClauseDates, ContactOnlyTheyKnow, EmployeeExposure,
+    GroupExposure,
+};
+pub use ids::{AccountId, ContactId, InteractionId, TeamId, UserId};
+pub use risk::{AccountRisk, ContactKnowers, ContactShare, EmployeeShare, HolderShare, ShareBasis, ThreadShare};
+pub use score::{exposure_minor, flag_weight, risk_score};
+pub use settings::{KindWeights, ScoreWeights, Settings, SettingsError};
+pub use staleness::{last_interaction_at, median_gap_days, stale_explanation};
+pub use strength::{decayed_weight, strengths, Strengths};
+pub use successors::{suggest_successors, value_held_by_employee, SuccessorSuggestion};
+pub use truck_factor::{truck_factor, AccountHolders, TruckFactor};
+pub use what_if::{departure_what_if, DepartureWhatIf, NewlyFlagged};

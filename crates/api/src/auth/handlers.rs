@@ -1,0 +1,184 @@
+//! `/auth/login`, `/auth/refresh`, `/auth/logout` and `/me`.
+
+use actix_web::{web, HttpRequest, HttpResponse};
+use chrono::Utc;
+use continuity_domain::{Role, UserStatus};
+use continuity_store::refresh_tokens::{self, Redemption};
+use continuity_store::{users, AnyConnection};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::passwords::verify_password;
+use super::tokens::random_token;
+use super::CurrentUser;
+use crate::error::{ApiError, ApiResult};
+use crate::json::ValidJson;
+use crate::state::AppState;
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LoginRequest {
+    pub email: String,
+    pub password: String,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RefreshRequest {
+    pub refresh_token: String,
+}
+
+/// The signed-in user as the token answer carries it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SessionUser {
+    pub id: String,
+    pub email: String,
+    pub display_name: String,
+    #[schema(value_type = String, example = "member")]
+    pub role: Role,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TokenResponse {
+    pub access_token: String,
+    /// Always `Bearer`.
+    pub token_type: &'static str,
+    /// Seconds until the access token expires.
+    pub expires_in: i64,
+    pub refresh_token: String,
+    pub user: SessionUser,
+}
+
+const WRONG_CREDENTIALS: &str = "wrong email or password";
+
+/// Starts a new session family for `user`: an access token and a stored refresh token.
+fn open_session(
+    state: &AppState,
+    conn: &mut AnyConnection,
+    user: &users::User,
+    family_id: &str,
+) -> ApiResult<TokenResponse> {
+    let now = Utc::now();
+    let refresh_token = random_token();
+    let refresh_ttl = chrono::Duration::from_std(state.refresh_ttl).map_err(|e| ApiError::Internal(e.to_string()))?;
+    refresh_tokens::issue(conn, user.id, family_id, &refresh_token, now, now + refresh_ttl)?;
+    let access_token = state.tokens.issue(user.id, user.role, family_id, now).map_err(ApiError::Internal)?;
+    Ok(TokenResponse {
+        access_token,
+        token_type: "Bearer",
+        expires_in: state.tokens.access_ttl_seconds,
+        refresh_token,
+        user: SessionUser {
+            id: user.id.to_string(),
+            email: user.email.clone(),
+            display_name: user.display_name.clone(),
+            role: user.role,
+        },
+    })
+}
+
+/// Signs in. An unknown e-mail answers exactly like a wrong password, after the same work.
+#[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = LoginRequest,
+    responses((status = 200, body = TokenResponse), (status = 401, body = crate::error::Problem),
+              (status = 429, description = "Too many attempts; see Retry-After", body = crate::error::Problem)))]
+pub async fn login(
+    state: web::Data<AppState>,
+    request: HttpRequest,
+    body: ValidJson<LoginRequest>,
+) -> ApiResult<HttpResponse> {
+    let LoginRequest { email, password } = body.0;
+    if email.trim().is_empty() {
+        return Err(ApiError::invalid("email", "is required"));
+    }
+    let address = request.peer_addr().map(|addr| addr.ip().to_string()).unwrap_or_default();
+    let email_key = continuity_domain::validation::normalise(&email);
+    state
+        .throttle
+        .check(&email_key, &address)
+        .map_err(|retry_after_seconds| ApiError::TooManyRequests { retry_after_seconds })?;
+    let shared = state.clone().into_inner();
+    let answer = state
+        .run(move |conn| {
+            let found = users::find_for_login(conn, &email)?;
+            let (hash, user) = match found {
+                Some((user, hash)) => (hash, Some(user)),
+                None => (shared.dummy_password_hash.clone(), None),
+            };
+            let password_ok = verify_password(&password, &hash);
+            match user {
+                Some(user) if password_ok && user.status != UserStatus::Departed => {
+                    open_session(&shared, conn, &user, &random_token())
+                }
+                _ => Err(ApiError::Unauthenticated(WRONG_CREDENTIALS.into())),
+            }
+        })
+        .await?;
+    Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(answer))
+}
+
+/// Trades a refresh token for a new pair. Each refresh token works once; replaying a used one
+/// ends the whole session family.
+#[utoipa::path(post, path = "/api/v1/auth/refresh", tag = "auth", request_body = RefreshRequest,
+    responses((status = 200, body = TokenResponse), (status = 401, body = crate::error::Problem)))]
+pub async fn refresh(state: web::Data<AppState>, body: ValidJson<RefreshRequest>) -> ApiResult<HttpResponse> {
+    let token = body.0.refresh_token;
+    let shared = state.clone().into_inner();
+    let answer = state
+        .run(move |conn| match refresh_tokens::redeem(conn, &token, Utc::now())? {
+            Redemption::Rotated { user_id, family_id } => {
+                let user = users::get(conn, user_id)?
+                    .filter(|user| user.status != UserStatus::Departed)
+                    .ok_or_else(|| ApiError::Unauthenticated("this account is no longer active".into()))?;
+                open_session(&shared, conn, &user, &family_id)
+            }
+            Redemption::Reused { user_id } => {
+                tracing::warn!(user_id, "refresh token replayed; session family revoked");
+                Err(ApiError::Unauthenticated(
+                    "this refresh token was already used; the session has been ended for safety".into(),
+                ))
+            }
+            Redemption::Invalid => Err(ApiError::Unauthenticated("invalid or expired refresh token".into())),
+        })
+        .await?;
+    Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(answer))
+}
+
+/// Ends the session the refresh token belongs to. Answers 204 whether or not it was known.
+#[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth", request_body = RefreshRequest,
+    responses((status = 204, description = "Session ended")))]
+pub async fn logout(state: web::Data<AppState>, body: ValidJson<RefreshRequest>) -> ApiResult<HttpResponse> {
+    let token = body.0.refresh_token;
+    state
+        .run(move |conn| {
+            refresh_tokens::revoke_family_of(conn, &token, Utc::now())?;
+            Ok(())
+        })
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MeResponse {
+    pub id: String,
+    pub email: String,
+    pub display_name: String,
+    #[schema(value_type = String)]
+    pub role: Role,
+    pub team_id: Option<String>,
+    /// Teams this user leads (sales leads only).
+    pub led_team_ids: Vec<String>,
+}
+
+/// The signed-in user.
+#[utoipa::path(get, path = "/api/v1/me", tag = "auth", security(("bearer" = [])),
+    responses((status = 200, body = MeResponse), (status = 401, body = crate::error::Problem)))]
+pub async fn me(user: CurrentUser) -> ApiResult<web::Json<MeResponse>> {
+    Ok(web::Json(MeResponse {
+        id: user.id.to_string(),
+        email: user.email,
+        display_name: user.display_name,
+        role: user.role,
+        team_id: user.team_id.map(|id| id.to_string()),
+        led_team_ids: user.led_team_ids.iter().map(i64::to_string).collect(),
+    }))
+}

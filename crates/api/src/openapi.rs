@@ -1,0 +1,42 @@
+//! The OpenAPI 3 document, generated from the handlers' annotations and served at
+//! `/api/v1/openapi.json`.
+
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+use crate::{auth, error, teams, users};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Continuity API", version = "1", description = "Customer-relationship continuity: accounts, their people, and the risk that loyalty hangs on one person."),
+    paths(
+        auth::handlers::login,
+        auth::handlers::refresh,
+        auth::handlers::logout,
+        auth::handlers::me,
+        users::create,
+        users::list,
+        users::get,
+        teams::create,
+        teams::list,
+    ),
+    components(schemas(error::Problem)),
+    modifiers(&BearerAuth),
+)]
+pub struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).bearer_format("JWT").build()),
+        );
+    }
+}
+
+pub async fn document() -> actix_web::HttpResponse {
+    actix_web::HttpResponse::Ok().json(ApiDoc::openapi())
+}

@@ -1,0 +1,111 @@
+//! Makes actix's own errors (bad path or query, unknown route, wrong method, anything a
+//! middleware answers) problem documents too, and stamps every answer with its request id.
+
+use std::future::{ready, Ready};
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{forward_ready, Service, ServiceRequest, ServiceResponse, Transform};
+use actix_web::http::header::{self, HeaderName, HeaderValue};
+use actix_web::http::StatusCode;
+use actix_web::middleware::{ErrorHandlerResponse, ErrorHandlers};
+use actix_web::{web, HttpMessage, HttpResponse};
+use futures_util::future::LocalBoxFuture;
+
+use crate::error::{problem_response, ApiError, Problem};
+use crate::json::named_field;
+
+pub fn query_config() -> web::QueryConfig {
+    web::QueryConfig::default().error_handler(|error, _request| {
+        let message = error.to_string();
+        let field = named_field(&message).unwrap_or("query").to_owned();
+        ApiError::invalid(field, format!("bad query parameter: {message}")).into()
+    })
+}
+
+pub fn path_config() -> web::PathConfig {
+    // A path segment that does not parse is an id we do not have.
+    web::PathConfig::default().error_handler(|_error, _request| ApiError::NotFound.into())
+}
+
+pub async fn no_such_route() -> Result<HttpResponse, ApiError> {
+    Err(ApiError::NotFound)
+}
+
+pub fn error_handlers<B: MessageBody + 'static>() -> ErrorHandlers<B> {
+    ErrorHandlers::new().default_handler(into_problem)
+}
+
+fn into_problem<B: MessageBody + 'static>(response: ServiceResponse<B>) -> actix_web::Result<ErrorHandlerResponse<B>> {
+    let already_problem = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|value| value.as_bytes().starts_with(b"application/problem+json"));
+    if already_problem {
+        return Ok(ErrorHandlerResponse::Response(response.map_into_left_body()));
+    }
+    let status = response.status();
+    let detail = match status {
+        StatusCode::NOT_FOUND => "no such resource".to_owned(),
+        StatusCode::METHOD_NOT_ALLOWED => "this method is not allowed on this resource".to_owned(),
+        StatusCode::PAYLOAD_TOO_LARGE => "the request body is too large".to_owned(),
+        other => other.canonical_reason().unwrap_or("error").to_lowercase(),
+    };
+    let problem = Problem {
+        problem_type: format!("https://continuity.invalid/problems/http-{}", status.as_u16()),
+        title: status.canonical_reason().unwrap_or("Error").to_owned(),
+        status: status.as_u16(),
+        detail,
+        field: None,
+        extra: None,
+    };
+    let (request, _) = response.into_parts();
+    let replacement = problem_response(status, &problem);
+    Ok(ErrorHandlerResponse::Response(ServiceResponse::new(request, replacement).map_into_right_body()))
+}
+
+/// Adds `X-Request-Id` (the id tracing logs the request under) to every answer.
+pub struct RequestIdHeader;
+
+impl<S, B> Transform<S, ServiceRequest> for RequestIdHeader
+where
+    S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = actix_web::Error> + 'static,
+    B: 'static,
+{
+    type Response = ServiceResponse<B>;
+    type Error = actix_web::Error;
+    type Transform = RequestIdHeaderService<S>;
+    type InitError = ();
+    type Future = Ready<Result<Self::Transform, Self::InitError>>;
+
+    fn new_transform(&self, service: S) -> Self::Future {
+        ready(Ok(RequestIdHeaderService { service }))
+    }
+}
+
+pub struct RequestIdHeaderService<S> {
+    service: S,
+}
+
+impl<S, B> Service<ServiceRequest> for RequestIdHeaderService<S>
+where
+    S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = actix_web::Error> + 'static,
+    B: 'static,
+{
+    type Response = ServiceResponse<B>;
+    type Error = actix_web::Error;
+    type Future = LocalBoxFuture<'static, Result<Self::Response, Self::Error>>;
+
+    forward_ready!(service);
+
+    fn call(&self, request: ServiceRequest) -> Self::Future {
+        let request_id = request.extensions().get::<tracing_actix_web::RequestId>().map(|id| id.to_string());
+        let future = self.service.call(request);
+        Box::pin(async move {
+            let mut response = future.await?;
+            if let Some(value) = request_id.and_then(|id| HeaderValue::from_str(&id).ok()) {
+                response.headers_mut().insert(HeaderName::from_static("x-request-id"), value);
+            }
+            Ok(response)
+        })
+    }
+}

@@ -1,0 +1,59 @@
+//! `/teams`: admins create teams; every signed-in user can list them (names only).
+
+use actix_web::{web, HttpResponse};
+use chrono::{DateTime, Utc};
+use continuity_domain::Role;
+use continuity_store::teams;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::auth::CurrentUser;
+use crate::error::{ApiError, ApiResult};
+use crate::json::ValidJson;
+use crate::pagination::Page;
+use crate::state::AppState;
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TeamView {
+    pub id: String,
+    pub name: String,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<teams::Team> for TeamView {
+    fn from(team: teams::Team) -> TeamView {
+        TeamView { id: team.id.to_string(), name: team.name, created_at: team.created_at }
+    }
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateTeam {
+    pub name: String,
+}
+
+/// Creates a team (admin only); names are unique regardless of case.
+#[utoipa::path(post, path = "/api/v1/teams", tag = "teams", request_body = CreateTeam, security(("bearer" = [])),
+    responses((status = 201, body = TeamView), (status = 409, body = crate::error::Problem)))]
+pub async fn create(
+    state: web::Data<AppState>,
+    caller: CurrentUser,
+    body: ValidJson<CreateTeam>,
+) -> ApiResult<HttpResponse> {
+    caller.require_role(&[Role::Admin])?;
+    let name = body.0.name;
+    let length = name.trim().chars().count();
+    if length == 0 || length > 120 {
+        return Err(ApiError::invalid("name", "must be 1 to 120 characters"));
+    }
+    let team = state.run(move |conn| Ok(teams::create(conn, &name, Some(caller.id), Utc::now())?)).await?;
+    Ok(HttpResponse::Created().insert_header(("ETag", crate::etag::etag(team.version))).json(TeamView::from(team)))
+}
+
+/// Lists all teams (one page: a firm has tens of teams, not thousands).
+#[utoipa::path(get, path = "/api/v1/teams", tag = "teams", security(("bearer" = [])),
+    responses((status = 200, body = Page<TeamView>)))]
+pub async fn list(state: web::Data<AppState>, _caller: CurrentUser) -> ApiResult<web::Json<Page<TeamView>>> {
+    let teams = state.run(|conn| Ok(teams::list(conn)?)).await?;
+    Ok(web::Json(Page { items: teams.into_iter().map(TeamView::from).collect(), next_cursor: None }))
+}

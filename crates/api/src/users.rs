@@ -1,0 +1,146 @@
+//! `/users`: employees. Admins create them; HR and admins list them.
+
+use actix_web::{web, HttpResponse};
+use chrono::{DateTime, NaiveDate, Utc};
+use continuity_domain::validation::is_email;
+use continuity_domain::{Role, UserStatus};
+use continuity_store::{teams, users};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::auth::passwords::{check_new_password, hash_password};
+use crate::auth::CurrentUser;
+use crate::error::{ApiError, ApiResult};
+use crate::ids::{field_id, path_id};
+use crate::json::ValidJson;
+use crate::pagination::{decode_cursor, limit, page_of, Page};
+use crate::state::AppState;
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct UserView {
+    pub id: String,
+    pub email: String,
+    pub display_name: String,
+    #[schema(value_type = String)]
+    pub role: Role,
+    pub team_id: Option<String>,
+    #[schema(value_type = String)]
+    pub status: UserStatus,
+    pub leave_date: Option<NaiveDate>,
+    pub non_solicitation_until: Option<NaiveDate>,
+    pub non_compete_until: Option<NaiveDate>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<users::User> for UserView {
+    fn from(user: users::User) -> UserView {
+        UserView {
+            id: user.id.to_string(),
+            email: user.email,
+            display_name: user.display_name,
+            role: user.role,
+            team_id: user.team_id.map(|id| id.to_string()),
+            status: user.status,
+            leave_date: user.leave_date,
+            non_solicitation_until: user.non_solicitation_until,
+            non_compete_until: user.non_compete_until,
+            created_at: user.created_at,
+            updated_at: user.updated_at,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateUser {
+    pub email: String,
+    pub display_name: String,
+    #[schema(value_type = String, example = "member")]
+    pub role: Role,
+    pub team_id: Option<String>,
+    pub password: String,
+}
+
+/// Checks a display name: 1–200 characters after trimming.
+pub fn check_display_name(name: &str) -> Result<(), ApiError> {
+    let length = name.trim().chars().count();
+    if length == 0 || length > 200 {
+        return Err(ApiError::invalid("display_name", "must be 1 to 200 characters"));
+    }
+    Ok(())
+}
+
+/// Creates an employee (admin only).
+#[utoipa::path(post, path = "/api/v1/users", tag = "users", request_body = CreateUser, security(("bearer" = [])),
+    responses((status = 201, body = UserView), (status = 409, body = crate::error::Problem),
+              (status = 422, body = crate::error::Problem)))]
+pub async fn create(
+    state: web::Data<AppState>,
+    caller: CurrentUser,
+    body: ValidJson<CreateUser>,
+) -> ApiResult<HttpResponse> {
+    caller.require_role(&[Role::Admin])?;
+    let input = body.0;
+    if !is_email(input.email.trim()) {
+        return Err(ApiError::invalid("email", "is not a valid e-mail address"));
+    }
+    check_display_name(&input.display_name)?;
+    check_new_password(&input.password).map_err(|reason| ApiError::invalid("password", reason))?;
+    let team_id = input.team_id.as_deref().map(|raw| field_id("team_id", raw)).transpose()?;
+    let password_hash = web::block(move || hash_password(&input.password)).await?.map_err(ApiError::Internal)?;
+    let (email, display_name, role) = (input.email, input.display_name, input.role);
+    let user = state
+        .run(move |conn| {
+            if let Some(team_id) = team_id {
+                teams::get(conn, team_id)?.ok_or_else(|| ApiError::invalid("team_id", "no such team"))?;
+            }
+            let new = users::NewUser {
+                email: &email,
+                display_name: &display_name,
+                role,
+                team_id,
+                password_hash: &password_hash,
+            };
+            Ok(users::create(conn, &new, Some(caller.id), Utc::now())?)
+        })
+        .await?;
+    Ok(HttpResponse::Created().insert_header(("ETag", crate::etag::etag(user.version))).json(UserView::from(user)))
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct ListQuery {
+    pub limit: Option<i64>,
+    pub cursor: Option<String>,
+    /// Free-text search in the e-mail.
+    pub q: Option<String>,
+}
+
+/// Lists employees (admin and HR).
+#[utoipa::path(get, path = "/api/v1/users", tag = "users", params(ListQuery), security(("bearer" = [])),
+    responses((status = 200, body = Page<UserView>)))]
+pub async fn list(
+    state: web::Data<AppState>,
+    caller: CurrentUser,
+    query: web::Query<ListQuery>,
+) -> ApiResult<web::Json<Page<UserView>>> {
+    caller.require_role(&[Role::Admin, Role::Hr])?;
+    let query = query.into_inner();
+    let limit = limit(query.limit)?;
+    let after: Option<i64> = decode_cursor(query.cursor.as_deref())?;
+    let rows = state.run(move |conn| Ok(users::list_page(conn, after, limit + 1, query.q.as_deref())?)).await?;
+    Ok(web::Json(page_of(rows, limit, |user| user.id, UserView::from)))
+}
+
+/// One employee (admin and HR; anyone may read their own record).
+#[utoipa::path(get, path = "/api/v1/users/{id}", tag = "users", security(("bearer" = [])),
+    params(("id" = String, Path)), responses((status = 200, body = UserView), (status = 404, body = crate::error::Problem)))]
+pub async fn get(state: web::Data<AppState>, caller: CurrentUser, id: web::Path<String>) -> ApiResult<HttpResponse> {
+    let id = path_id(&id)?;
+    if caller.id != id && !matches!(caller.role, Role::Admin | Role::Hr) {
+        return Err(ApiError::NotFound);
+    }
+    let user = state.run(move |conn| users::get(conn, id)?.ok_or(ApiError::NotFound)).await?;
+    Ok(HttpResponse::Ok().insert_header(("ETag", crate::etag::etag(user.version))).json(UserView::from(user)))
+}

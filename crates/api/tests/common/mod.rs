@@ -1,0 +1,141 @@
+//! Starts the real application on a random port over a fresh database (SQLite file or
+//! PostgreSQL schema) and hands back an HTTP client for it.
+#![allow(dead_code)]
+
+use std::net::TcpListener;
+
+use chrono::Utc;
+use continuity_api::auth::passwords::hash_password;
+use continuity_api::{ApiConfig, AppState};
+use continuity_domain::Role;
+use continuity_store::testing::TestDatabase;
+use continuity_store::{users, Backend, Store};
+use serde_json::{json, Value};
+
+pub const SECRET: &[u8] = b"test-secret-test-secret-test-secret!!";
+pub const PASSWORD: &str = "correct horse battery staple";
+
+pub struct TestApp {
+    pub base: String,
+    pub client: reqwest::Client,
+    pub store: Store,
+    _database: TestDatabase,
+}
+
+pub struct Response {
+    pub status: u16,
+    pub headers: reqwest::header::HeaderMap,
+    pub body: Value,
+}
+
+impl Response {
+    pub fn header(&self, name: &str) -> Option<String> {
+        self.headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_owned)
+    }
+
+    /// Asserts this is a problem document with `status`, answering its `field`.
+    pub fn expect_problem(&self, status: u16) -> Option<String> {
+        assert_eq!(self.status, status, "unexpected answer: {}", self.body);
+        assert_eq!(self.header("content-type").as_deref(), Some("application/problem+json"), "{}", self.body);
+        assert_eq!(self.body["status"], json!(status));
+        assert!(self.body["title"].is_string() && self.body["detail"].is_string(), "{}", self.body);
+        self.body["field"].as_str().map(str::to_owned)
+    }
+}
+
+impl TestApp {
+    pub async fn start(backend: Backend) -> TestApp {
+        Self::start_with(backend, |_| {}).await
+    }
+
+    pub async fn start_with(backend: Backend, adjust: impl FnOnce(&mut ApiConfig)) -> TestApp {
+        let database = TestDatabase::new(backend);
+        let store = database.store();
+        let mut config = ApiConfig::with_secret(SECRET.to_vec());
+        adjust(&mut config);
+        let state = AppState::new(store.clone(), &config).expect("state");
+        let data = actix_web::web::Data::from(state);
+        let listener = TcpListener::bind("127.0.0.1:0").expect("port");
+        let port = listener.local_addr().expect("addr").port();
+        let server = actix_web::HttpServer::new(move || continuity_api::app(data.clone()))
+            .workers(1)
+            .listen(listener)
+            .expect("listen")
+            .run();
+        tokio::spawn(server);
+        TestApp {
+            base: format!("http://127.0.0.1:{port}"),
+            client: reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client"),
+            store,
+            _database: database,
+        }
+    }
+
+    /// Creates a user directly in the store (the password is [`PASSWORD`]).
+    pub fn create_user(&self, email: &str, role: Role, team_id: Option<i64>) -> i64 {
+        let hash = hash_password(PASSWORD).expect("hash");
+        let mut conn = self.store.conn().expect("conn");
+        let display_name = email.split('@').next().unwrap_or(email).to_owned();
+        let new = users::NewUser { email, display_name: &display_name, role, team_id, password_hash: &hash };
+        users::create(&mut conn, &new, None, Utc::now()).expect("user").id
+    }
+
+    pub async fn send(&self, method: &str, path: &str, token: Option<&str>, body: Option<Value>) -> Response {
+        let method = reqwest::Method::from_bytes(method.as_bytes()).expect("method");
+        let mut request = self.client.request(method, format!("{}{}", self.base, path));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        into_response(request.send().await.expect("request")).await
+    }
+
+    pub async fn raw(&self, request: reqwest::RequestBuilder) -> Response {
+        into_response(request.send().await.expect("request")).await
+    }
+
+    pub async fn login(&self, email: &str, password: &str) -> Response {
+        self.send("POST", "/api/v1/auth/login", None, Some(json!({"email": email, "password": password}))).await
+    }
+
+    /// Signs in and answers the access token.
+    pub async fn token(&self, email: &str) -> String {
+        let answer = self.login(email, PASSWORD).await;
+        assert_eq!(answer.status, 200, "login failed: {}", answer.body);
+        answer.body["access_token"].as_str().expect("token").to_owned()
+    }
+}
+
+async fn into_response(response: reqwest::Response) -> Response {
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    let text = response.text().await.expect("body");
+    let body = if text.is_empty() { Value::Null } else { serde_json::from_str(&text).unwrap_or(Value::String(text)) };
+    Response { status, headers, body }
+}
+
+/// `api_test!(fn name(app) { ... })` runs an async test body against a fresh app on SQLite
+/// and on PostgreSQL (`name::sqlite`, `name::postgres`).
+#[macro_export]
+macro_rules! api_test {
+    (fn $name:ident($app:ident) $body:block) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            async fn run($app: $crate::common::TestApp) $body
+
+            #[tokio::test]
+            async fn sqlite() {
+                run($crate::common::TestApp::start(continuity_store::Backend::Sqlite).await).await;
+            }
+
+            #[tokio::test]
+            async fn postgres() {
+                run($crate::common::TestApp::start(continuity_store::Backend::Postgres).await).await;
+            }
+        }
+    };
+}

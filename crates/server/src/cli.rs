@@ -1,0 +1,96 @@
+//! The command line.
+
+use anyhow::{bail, Context, Result};
+use chrono::Utc;
+use clap::{Parser, Subcommand};
+use continuity_api::auth::passwords::{check_new_password, hash_password};
+use continuity_domain::validation::is_email;
+use continuity_domain::Role;
+use continuity_store::{migrations, users, Store};
+
+use crate::settings::Settings;
+
+#[derive(Debug, Parser)]
+#[command(name = "continuity", version, about = "Customer-relationship continuity tracker")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the API and the web app (the default).
+    Serve(ServeArgs),
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Manage users.
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct ServeArgs {
+    /// Demo mode: a JWT secret is generated when none is set.
+    #[arg(long)]
+    pub demo: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create a user (or reset the password of an existing one with --reset-password).
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        display_name: String,
+        #[arg(long, default_value = "member")]
+        role: String,
+        #[arg(long)]
+        team_id: Option<i64>,
+        /// Read the password from this environment variable (default: CONTINUITY_NEW_PASSWORD).
+        #[arg(long, default_value = "CONTINUITY_NEW_PASSWORD")]
+        password_env: String,
+    },
+}
+
+pub fn run(cli: Cli) -> Result<()> {
+    let settings = Settings::from_env()?;
+    match cli.command.unwrap_or(Command::Serve(ServeArgs::default())) {
+        Command::Serve(args) => crate::serve::serve(settings, args),
+        Command::Migrate => {
+            let store = open_store(&settings)?;
+            let applied = migrate(&store)?;
+            println!("{applied} migration(s) applied to {}", settings.database_for_log());
+            Ok(())
+        }
+        Command::User(UserCommand::Create { email, display_name, role, team_id, password_env }) => {
+            let role: Role = role.parse().map_err(|e| anyhow::anyhow!("--role: {e}"))?;
+            if !is_email(&email) {
+                bail!("--email: not a valid e-mail address");
+            }
+            let password =
+                std::env::var(&password_env).with_context(|| format!("set the password in {password_env}"))?;
+            check_new_password(&password).map_err(|reason| anyhow::anyhow!("password {reason}"))?;
+            let store = open_store(&settings)?;
+            migrate(&store)?;
+            let hash = hash_password(&password).map_err(anyhow::Error::msg)?;
+            let mut conn = store.conn()?;
+            let new =
+                users::NewUser { email: &email, display_name: &display_name, role, team_id, password_hash: &hash };
+            let user = users::create(&mut conn, &new, None, Utc::now())?;
+            println!("created user {} <{}> as {}", user.id, user.email, user.role);
+            Ok(())
+        }
+    }
+}
+
+pub fn open_store(settings: &Settings) -> Result<Store> {
+    let default_pool = if settings.is_postgres() { 16 } else { 8 };
+    Store::open(&settings.database_url, settings.pool_size.unwrap_or(default_pool))
+        .with_context(|| format!("cannot open the database {}", settings.database_for_log()))
+}
+
+pub fn migrate(store: &Store) -> Result<usize> {
+    let mut conn = store.conn()?;
+    migrations::run_pending(&mut conn).context("migrations failed")
+}

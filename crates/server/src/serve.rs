@@ -1,0 +1,58 @@
+//! `continuity serve`: migrate, make sure the admin exists, serve until SIGTERM/SIGINT (actix
+//! drains in-flight requests before it stops).
+
+use anyhow::{bail, Context, Result};
+use base64::Engine;
+use chrono::Utc;
+use continuity_api::auth::passwords::{check_new_password, hash_password};
+use continuity_api::{ApiConfig, AppState};
+use continuity_store::users;
+
+use crate::cli::{migrate, open_store, ServeArgs};
+use crate::settings::Settings;
+
+pub fn serve(settings: Settings, args: ServeArgs) -> Result<()> {
+    let jwt_secret = match (&settings.jwt_secret, args.demo) {
+        (Some(secret), _) => secret.clone(),
+        (None, true) => {
+            tracing::warn!("demo mode: using a generated JWT secret; sessions end when the server stops");
+            let mut bytes = [0u8; 48];
+            rand::fill(&mut bytes);
+            base64::engine::general_purpose::STANDARD.encode(bytes).into_bytes()
+        }
+        (None, false) => bail!(
+            "CONTINUITY_JWT_SECRET is not set: set it to a random string of at least {} bytes \
+             (e.g. `openssl rand -base64 48`), or run `continuity serve --demo`",
+            crate::settings::MIN_SECRET_BYTES
+        ),
+    };
+    let store = open_store(&settings)?;
+    let applied = migrate(&store)?;
+    tracing::info!(database = %settings.database_for_log(), applied, "database ready");
+    if let Some((email, password)) = &settings.admin {
+        check_new_password(password).map_err(|reason| anyhow::anyhow!("CONTINUITY_ADMIN_PASSWORD {reason}"))?;
+        let hash = hash_password(password).map_err(anyhow::Error::msg)?;
+        let mut conn = store.conn()?;
+        if users::ensure_admin(&mut conn, email, "Administrator", &hash, Utc::now())? {
+            tracing::info!(%email, "created the admin user");
+        }
+    }
+    let mut config = ApiConfig::with_secret(jwt_secret);
+    config.web_dir = Some(settings.web_dir.clone());
+    if !settings.web_dir.join("index.html").is_file() {
+        tracing::warn!(dir = %settings.web_dir.display(), "no built web app found; serving the API only (build it with `npm --prefix web run build`)");
+    }
+    let state = AppState::new(store, &config).map_err(anyhow::Error::msg)?;
+    let data = actix_web::web::Data::from(state);
+    let workers =
+        settings.workers.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2));
+    actix_web::rt::System::new().block_on(async move {
+        let server = actix_web::HttpServer::new(move || continuity_api::app(data.clone()))
+            .workers(workers)
+            .shutdown_timeout(20)
+            .bind(&settings.bind)
+            .with_context(|| format!("cannot listen on {}", settings.bind))?;
+        tracing::info!(address = %settings.bind, "serving");
+        server.run().await.context("server failed")
+    })
+}

@@ -1,0 +1,80 @@
+//! The server's settings, read from the environment:
+//!
+//! | variable | meaning | default |
+//! |---|---|---|
+//! | `CONTINUITY_DATABASE_URL` | `postgres://…` URL, or a SQLite file path | `continuity.sqlite` in the working directory |
+//! | `CONTINUITY_BIND` | address to listen on | `127.0.0.1:8080` |
+//! | `CONTINUITY_JWT_SECRET` | HMAC secret for access tokens, ≥ 32 bytes | required (demo mode generates one) |
+//! | `CONTINUITY_ADMIN_EMAIL`, `CONTINUITY_ADMIN_PASSWORD` | make sure this admin exists at start-up | none |
+//! | `CONTINUITY_WEB_DIR` | the built SPA | `web/dist` |
+//! | `CONTINUITY_DB_POOL_SIZE` | database connections | 16 (SQLite 8) |
+//! | `CONTINUITY_WORKERS` | HTTP worker threads | number of cores |
+
+use std::path::PathBuf;
+
+use anyhow::{bail, Context, Result};
+
+pub const MIN_SECRET_BYTES: usize = 32;
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub database_url: String,
+    pub bind: String,
+    /// `None` when unset; `serve` refuses to start without it outside demo mode.
+    pub jwt_secret: Option<Vec<u8>>,
+    pub admin: Option<(String, String)>,
+    pub web_dir: PathBuf,
+    pub pool_size: Option<u32>,
+    pub workers: Option<usize>,
+}
+
+fn var(name: &str) -> Option<String> {
+    std::env::var(name).ok().map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
+}
+
+fn number<T: std::str::FromStr>(name: &str) -> Result<Option<T>> {
+    match var(name) {
+        None => Ok(None),
+        Some(text) => text.parse().map(Some).map_err(|_| anyhow::anyhow!("{name} must be a number, got `{text}`")),
+    }
+}
+
+impl Settings {
+    pub fn from_env() -> Result<Settings> {
+        let jwt_secret = var("CONTINUITY_JWT_SECRET").map(String::into_bytes);
+        if let Some(secret) = &jwt_secret {
+            if secret.len() < MIN_SECRET_BYTES {
+                bail!("CONTINUITY_JWT_SECRET must be at least {MIN_SECRET_BYTES} bytes long");
+            }
+        }
+        let admin = match (var("CONTINUITY_ADMIN_EMAIL"), std::env::var("CONTINUITY_ADMIN_PASSWORD").ok()) {
+            (Some(email), Some(password)) if !password.is_empty() => Some((email, password)),
+            (None, None) => None,
+            _ => bail!("set both CONTINUITY_ADMIN_EMAIL and CONTINUITY_ADMIN_PASSWORD, or neither"),
+        };
+        Ok(Settings {
+            database_url: var("CONTINUITY_DATABASE_URL").unwrap_or_else(|| "continuity.sqlite".to_owned()),
+            bind: var("CONTINUITY_BIND").unwrap_or_else(|| "127.0.0.1:8080".to_owned()),
+            jwt_secret,
+            admin,
+            web_dir: var("CONTINUITY_WEB_DIR").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("web/dist")),
+            pool_size: number("CONTINUITY_DB_POOL_SIZE").context("CONTINUITY_DB_POOL_SIZE")?,
+            workers: number("CONTINUITY_WORKERS").context("CONTINUITY_WORKERS")?,
+        })
+    }
+
+    pub fn is_postgres(&self) -> bool {
+        self.database_url.starts_with("postgres://") || self.database_url.starts_with("postgresql://")
+    }
+
+    /// The database URL with any password masked, for logs.
+    pub fn database_for_log(&self) -> String {
+        match self.database_url.split_once('@') {
+            Some((credentials, rest)) if self.is_postgres() => {
+                let user = credentials.rsplit_once(':').map(|(user, _)| user).unwrap_or(credentials);
+                format!("{user}:***@{rest}")
+            }
+            _ => self.database_url.clone(),
+        }
+    }
+}
