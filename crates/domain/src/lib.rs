@@ -2,6 +2,7 @@
 //! ("The continuity model"). Pure Rust: no HTTP, no SQL, no clock — callers pass `now` in.
 
 pub mod continuity;
+pub mod demo;
 pub mod model;
 pub mod validation;
 
