@@ -4,16 +4,20 @@ export type Role = "admin" | "hr" | "sales_lead" | "member";
 
 export const ROLES: readonly Role[] = ["admin", "hr", "sales_lead", "member"];
 
+export type UserStatus = "active" | "leaving" | "departed";
+export const USER_STATUSES: readonly UserStatus[] = ["active", "leaving", "departed"];
+
 export interface User {
   id: string;
   email: string;
   display_name: string;
   role: Role;
   team_id?: string | null;
-  status?: "active" | "leaving" | "departed";
+  status?: UserStatus;
   leave_date?: string | null;
   non_solicitation_until?: string | null;
   non_compete_until?: string | null;
+  version?: number;
 }
 
 export interface TokenResponse {
@@ -35,17 +39,154 @@ export interface Team {
   name: string;
 }
 
+export type Tier = "A" | "B" | "C";
+export const TIERS: readonly Tier[] = ["A", "B", "C"];
+
+export type FlagCode =
+  | "no_owner"
+  | "single_owner"
+  | "key_person"
+  | "single_contact"
+  | "single_threaded"
+  | "departing_holder"
+  | "champion_left"
+  | "stale"
+  | "open_complaint"
+  | "policy_breach";
+
+export const FLAG_CODES: readonly FlagCode[] = [
+  "no_owner",
+  "single_owner",
+  "key_person",
+  "single_contact",
+  "single_threaded",
+  "departing_holder",
+  "champion_left",
+  "stale",
+  "open_complaint",
+  "policy_breach",
+];
+
 export interface Account {
   id: string;
+  external_id?: string | null;
   name: string;
-  tier: "A" | "B" | "C";
+  tier: Tier;
   region: string;
   team_id: string;
   annual_value_minor: number;
   currency: string;
   status?: "active" | "churned";
-  external_id?: string | null;
+  version?: number;
+  created_at?: string;
+  updated_at?: string;
+  /** Present on `AccountView`s from the list and risk endpoints. */
+  risk_score?: number | null;
+  exposure_minor?: number | null;
+  flags?: string[];
 }
+
+export type Influence = "decision_maker" | "champion" | "influencer" | "user" | "other";
+export const INFLUENCES: readonly Influence[] = [
+  "decision_maker",
+  "champion",
+  "influencer",
+  "user",
+  "other",
+];
+
+export interface Contact {
+  id: string;
+  account_id: string;
+  name: string;
+  job_title: string | null;
+  email: string | null;
+  phone: string | null;
+  influence: Influence;
+  left_at: string | null;
+  previous_contact_id?: string | null;
+  version: number;
+}
+
+export type AssignmentRole = "owner" | "co_owner" | "specialist" | "executive_sponsor";
+export const ASSIGNMENT_ROLES: readonly AssignmentRole[] = [
+  "owner",
+  "co_owner",
+  "specialist",
+  "executive_sponsor",
+];
+export type Access = "read" | "edit";
+
+export interface Assignment {
+  user_id: string;
+  display_name: string;
+  user_status: UserStatus;
+  role: AssignmentRole;
+  access: Access;
+  since: string;
+  until: string | null;
+  version: number;
+}
+
+export type InteractionKind =
+  "meeting" | "call" | "email" | "visit" | "event" | "gift" | "complaint" | "note";
+export const INTERACTION_KINDS: readonly InteractionKind[] = [
+  "meeting",
+  "call",
+  "email",
+  "visit",
+  "event",
+  "gift",
+  "complaint",
+  "note",
+];
+
+export interface Interaction {
+  id: string;
+  account_id: string;
+  kind: InteractionKind;
+  occurred_at: string;
+  /** Null when the caller may not read note text (HR). */
+  summary: string | null;
+  employee_ids: string[];
+  contact_ids: string[];
+  on_behalf_of: "person" | "organisation";
+  complaint_status: "open" | "resolved" | null;
+  resolved_at: string | null;
+  created_by: string | null;
+  version: number;
+}
+
+export interface RiskFlag {
+  code: string;
+  explanation: string;
+}
+
+export interface AccountRisk {
+  account_id: string;
+  score: number;
+  exposure_minor: number;
+  flags: RiskFlag[];
+  holders: { user_id: string; share: number }[];
+  employees?: {
+    user_id: string;
+    strength: number;
+    share: number;
+    present: boolean;
+    assigned: boolean;
+  }[];
+  contacts: { contact_id: string; share: number }[];
+  threads?: { user_id: string; contact_id: string; strength: number; share: number }[];
+  n_eff: number | null;
+  hhi?: number | null;
+  cr1?: number | null;
+  bus_factor: number;
+  institutional_score?: number | null;
+  last_interaction_at: string | null;
+}
+
+export type RiskBand = "low" | "medium" | "high" | "critical";
+export const RISK_BANDS: readonly RiskBand[] = ["low", "medium", "high", "critical"];
 
 export interface RiskSummary {
   flag_counts?: Record<string, number>;
@@ -53,8 +194,40 @@ export interface RiskSummary {
   exposure_minor?: number;
   key_person_value_minor?: number;
   currency?: string;
+  by_band?: { band: RiskBand; accounts: number; value_minor: number; exposure_minor: number }[];
   truck_factor?: { size: number; order: string[] };
-  [more: string]: unknown;
+  trend?: { day: string; exposure_minor: number; flagged_accounts: number }[];
+  top_exposed?: Account[];
+}
+
+export interface UserExposure {
+  orphaned_value_minor: number;
+  share_weighted_exposure_minor: number;
+  contacts_only_they_know: { contact_id: string; account_id: string }[];
+  accounts: { account_id: string; share: number; sole_holder: boolean }[];
+  non_solicitation_until: string | null;
+  non_compete_until: string | null;
+  currency?: string;
+}
+
+export interface SimulationResult {
+  no_owner_account_ids: string[];
+  newly_flagged: { account_id: string; codes: string[] }[];
+  orphaned_value_minor: number;
+  majority_held_value_minor: number;
+  currency?: string;
+}
+
+export type HandoverStatus = "planned" | "introduced" | "done";
+
+export interface Handover {
+  account_id: string;
+  suggestions?: { user_id: string; display_name?: string; [more: string]: unknown }[];
+  successor_id: string | null;
+  due_date: string | null;
+  waiver_reason: string | null;
+  status: HandoverStatus | string;
+  version?: number;
 }
 
 export interface DeparturePlan {
@@ -62,5 +235,26 @@ export interface DeparturePlan {
   user_id: string;
   leave_date: string;
   status: string;
-  handovers?: unknown[];
+  handovers?: Handover[];
+  version?: number;
+}
+
+export interface CoveragePolicy {
+  id: string;
+  tier: Tier;
+  min_holders: number;
+  min_current_contacts: number;
+  version?: number;
+}
+
+export interface AuditEntry {
+  id: string;
+  occurred_at: string;
+  actor_id: string | null;
+  entity: string;
+  entity_id: string;
+  action: string;
+  account_id: string | null;
+  before: unknown;
+  after: unknown;
 }

@@ -1,29 +1,42 @@
-import type { JSX } from "preact";
+import type { ComponentType, JSX } from "preact";
 import { useEffect, useMemo, useState } from "preact/hooks";
 import type { ApiClient } from "../api/client";
 import { ApiError } from "../api/problem";
 import type { User } from "../api/types";
 import { AccountsPage } from "../pages/Accounts";
-import { AdminPage } from "../pages/Admin";
-import { DeparturesPage } from "../pages/Departures";
-import { PeoplePage } from "../pages/People";
-import { RiskPage } from "../pages/Risk";
 import { SignInPage } from "../pages/SignIn";
 import { ForbiddenPage, NotFoundPage } from "../pages/Status";
-import { WhatIfPage } from "../pages/WhatIf";
 import { ProblemBanner, Spinner } from "../components/ui";
 import { AppContext } from "./context";
-import { HOME_PATH, normalisePath, resolveRoute, SIGN_IN_PATH, type RouteId } from "./nav";
+import {
+  HOME_PATH,
+  normalisePath,
+  resolveRoute,
+  SIGN_IN_PATH,
+  type PageProps,
+  type RouteId,
+  subPath,
+} from "./nav";
 import { navigate, onLinkClick, usePath } from "./router";
 import { Shell } from "./Shell";
+import { lazyPage } from "./lazy";
 
-const PAGES: Record<RouteId, () => JSX.Element> = {
-  accounts: AccountsPage,
-  risk: RiskPage,
-  people: PeoplePage,
-  "what-if": WhatIfPage,
-  departures: DeparturesPage,
-  admin: AdminPage,
+const AccountPage = lazyPage(() => import("../pages/Account").then((m) => m.AccountPage));
+
+/** `/accounts` is the list; `/accounts/{id}` one account. */
+function AccountsRoute({ path }: PageProps) {
+  const id = subPath(path, "/accounts");
+  return id ? <AccountPage key={id} accountId={id} /> : <AccountsPage />;
+}
+
+// Everything but the accounts list is fetched on first use.
+const PAGES: Record<RouteId, ComponentType<PageProps>> = {
+  accounts: AccountsRoute,
+  risk: lazyPage(() => import("../pages/Risk").then((m) => m.RiskPage)),
+  people: lazyPage(() => import("../pages/People").then((m) => m.PeoplePage)),
+  "what-if": lazyPage(() => import("../pages/WhatIf").then((m) => m.WhatIfPage)),
+  departures: lazyPage(() => import("../pages/Departures").then((m) => m.DeparturesPage)),
+  admin: lazyPage(() => import("../pages/Admin").then((m) => m.AdminPage)),
 };
 
 type Boot =
@@ -161,7 +174,7 @@ export function App({ client }: { client: ApiClient }) {
   if (route?.kind === "page") {
     const Page = PAGES[route.item.id];
     activeId = route.item.id;
-    content = <Page key={route.item.id} />;
+    content = <Page key={route.item.id} path={normalisePath(path)} />;
   } else if (route?.kind === "forbidden") {
     content = <ForbiddenPage label={route.item.label} />;
   } else if (route?.kind === "not-found") {

@@ -2,6 +2,20 @@ import type { Role } from "../api/types";
 
 export type RouteId = "accounts" | "risk" | "people" | "what-if" | "departures" | "admin";
 
+/** What the shell hands every page. */
+export interface PageProps {
+  /** The normalised path, e.g. `/accounts/42`. */
+  path: string;
+}
+
+/** The id segment after a page's own path (`/departures/7` → "7"), if any. */
+export function subPath(path: string, base: string): string | null {
+  const p = normalisePath(path);
+  if (!p.startsWith(`${base}/`)) return null;
+  const rest = p.slice(base.length + 1).split("/")[0];
+  return rest ? decodeURIComponent(rest) : null;
+}
+
 export interface NavItem {
   id: RouteId;
   path: string;

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import type { QueryValue } from "../api/client";
 import { ApiError } from "../api/problem";
 import type { Page } from "../api/types";
+import { versionFromEtag } from "../api/versions";
 import { useApp } from "./context";
 
 export type Load<T> =
@@ -21,6 +22,18 @@ function toApiError(error: unknown): ApiError {
   });
 }
 
+/**
+ * A record read without a `version` field gets it from the ETag, so a later write
+ * can always send If-Match.
+ */
+export function withVersion<T>(data: T, etag: string | null): T {
+  if (!data || typeof data !== "object" || Array.isArray(data)) return data;
+  const record = data as Record<string, unknown>;
+  if (typeof record.version === "number") return data;
+  const version = versionFromEtag(etag);
+  return version === null ? data : ({ ...record, version } as T);
+}
+
 /** Loads one resource; reloads when the path or query change. */
 export function useApi<T>(path: string, query?: Record<string, QueryValue>) {
   const { client } = useApp();
@@ -32,8 +45,8 @@ export function useApi<T>(path: string, query?: Record<string, QueryValue>) {
     const controller = new AbortController();
     setState({ status: "loading" });
     client
-      .get<T>(path, { query, signal: controller.signal })
-      .then((data) => setState({ status: "ok", data }))
+      .request<T>("GET", path, { query, signal: controller.signal })
+      .then(({ data, etag }) => setState({ status: "ok", data: withVersion(data, etag) }))
       .catch((error: unknown) => {
         if (controller.signal.aborted) return;
         const apiError = toApiError(error);

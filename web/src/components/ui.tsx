@@ -102,7 +102,8 @@ export function TextField(props: {
   name: string;
   value: string;
   onInput: (event: Event) => void;
-  type?: "text" | "email" | "password" | "search" | "tel" | "url" | "date" | "number";
+  type?:
+    "text" | "email" | "password" | "search" | "tel" | "url" | "date" | "number" | "datetime-local";
   error?: string | null;
   hint?: string;
   autoComplete?: string;
@@ -110,16 +111,22 @@ export function TextField(props: {
   placeholder?: string;
   spellcheck?: boolean;
   required?: boolean;
+  disabled?: boolean;
+  min?: string | number;
+  max?: string | number;
+  step?: string | number;
+  maxLength?: number;
   ref?: Ref<HTMLInputElement>;
+  class?: string;
 }) {
-  const { label, error, hint, ref, type = "text", ...input } = props;
+  const { label, error, hint, ref, type = "text", class: extraClass, ...input } = props;
   const id = useId();
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
   const describedBy =
     [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div class={`field${error ? " field-invalid" : ""}`}>
+    <div class={`field${error ? " field-invalid" : ""}${extraClass ? ` ${extraClass}` : ""}`}>
       <label for={id}>{label}</label>
       <input
         {...input}
@@ -161,4 +168,174 @@ export function Badge(props: {
   children: ComponentChildren;
 }) {
   return <span class={`badge badge-${props.tone ?? "neutral"}`}>{props.children}</span>;
+}
+
+function describedBy(id: string, error?: string | null, hint?: string | null) {
+  return (
+    [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") ||
+    undefined
+  );
+}
+
+function FieldMessages(props: { id: string; error?: string | null; hint?: string | null }) {
+  return (
+    <>
+      {props.hint && !props.error && (
+        <p class="field-hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </p>
+      )}
+      {props.error && (
+        <p class="field-error" id={`${props.id}-error`}>
+          {props.error}
+        </p>
+      )}
+    </>
+  );
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+/** A labelled `<select>` with its own error line. */
+export function SelectField(props: {
+  label: string;
+  name: string;
+  value: string;
+  options: readonly Option[];
+  onChange: (value: string) => void;
+  error?: string | null;
+  hint?: string;
+  disabled?: boolean;
+  /** Adds a first option with this label and the value "". */
+  placeholder?: string;
+  class?: string;
+}) {
+  const id = useId();
+  return (
+    <div
+      class={`field${props.error ? " field-invalid" : ""}${props.class ? ` ${props.class}` : ""}`}
+    >
+      <label for={id}>{props.label}</label>
+      <select
+        id={id}
+        name={props.name}
+        value={props.value}
+        disabled={props.disabled}
+        aria-invalid={props.error ? "true" : undefined}
+        aria-describedby={describedBy(id, props.error, props.hint)}
+        onChange={(e) => props.onChange((e.currentTarget as HTMLSelectElement).value)}
+      >
+        {props.placeholder !== undefined && <option value="">{props.placeholder}</option>}
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <FieldMessages id={id} error={props.error} hint={props.hint} />
+    </div>
+  );
+}
+
+/** A labelled `<textarea>` with its own error line. */
+export function TextAreaField(props: {
+  label: string;
+  name: string;
+  value: string;
+  onInput: (value: string) => void;
+  error?: string | null;
+  hint?: string;
+  rows?: number;
+  maxLength?: number;
+}) {
+  const id = useId();
+  return (
+    <div class={`field${props.error ? " field-invalid" : ""}`}>
+      <label for={id}>{props.label}</label>
+      <textarea
+        id={id}
+        name={props.name}
+        rows={props.rows ?? 3}
+        maxLength={props.maxLength}
+        value={props.value}
+        aria-invalid={props.error ? "true" : undefined}
+        aria-describedby={describedBy(id, props.error, props.hint)}
+        onInput={(e) => props.onInput((e.currentTarget as HTMLTextAreaElement).value)}
+      />
+      <FieldMessages id={id} error={props.error} hint={props.hint} />
+    </div>
+  );
+}
+
+/** A group of checkboxes or radios with a legend and one error line. */
+export function ChoiceGroup(props: {
+  legend: string;
+  error?: string | null;
+  hint?: string;
+  children: ComponentChildren;
+  class?: string;
+}) {
+  const id = useId();
+  return (
+    <fieldset
+      class={`choice-group${props.error ? " field-invalid" : ""}${props.class ? ` ${props.class}` : ""}`}
+      aria-describedby={describedBy(id, props.error, props.hint)}
+    >
+      <legend>{props.legend}</legend>
+      <div class="choice-options">{props.children}</div>
+      <FieldMessages id={id} error={props.error} hint={props.hint} />
+    </fieldset>
+  );
+}
+
+/** "Load more" under a cursor-paginated list, with its own error. */
+export function LoadMore(props: {
+  nextCursor: string | null;
+  loading: boolean;
+  error: ApiError | null;
+  onLoadMore: () => void;
+}) {
+  return (
+    <>
+      <ProblemBanner problem={props.error?.problem} />
+      {props.nextCursor && (
+        <div class="list-footer">
+          <button type="button" class="button" onClick={props.onLoadMore} disabled={props.loading}>
+            {props.loading ? "Loading…" : "Load more"}
+          </button>
+        </div>
+      )}
+    </>
+  );
+}
+
+export function Tile(props: {
+  label: string;
+  value: ComponentChildren;
+  note?: ComponentChildren;
+  tone?: "warn" | "bad";
+}) {
+  return (
+    <div class={`tile${props.tone ? ` tile-${props.tone}` : ""}`}>
+      <div class="tile-label">{props.label}</div>
+      <div class="tile-value">{props.value}</div>
+      {props.note && <div class="tile-note">{props.note}</div>}
+    </div>
+  );
+}
+
+/** A share 0–1 as a bar with its percentage as text. */
+export function ShareBar(props: { share: number; label?: string }) {
+  const pct = Math.max(0, Math.min(100, Math.round(props.share * 100)));
+  return (
+    <span class="share-bar" title={props.label}>
+      <span class="share-track" aria-hidden="true">
+        <span class="share-fill" style={{ width: `${pct}%` }} />
+      </span>
+      <span class="share-text">{pct} %</span>
+    </span>
+  );
 }

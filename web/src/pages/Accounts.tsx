@@ -1,9 +1,31 @@
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { Account } from "../api/types";
+import { FLAG_CODES, TIERS } from "../api/types";
+import {
+  accountFiltersToSearch,
+  accountQuery,
+  hasFilters,
+  parseAccountFilters,
+  SORTS,
+  type AccountFilters,
+} from "../app/accountFilters";
 import { useApp } from "../app/context";
+import { useDirectory } from "../app/directory";
 import { formatMoney, humanise } from "../app/format";
+import { flagLabel } from "../app/labels";
+import { navigate } from "../app/router";
 import { usePagedList } from "../app/useApi";
-import { Badge, EmptyState, LoadView, PageHeader, ProblemBanner } from "../components/ui";
+import { AccountForm } from "../components/AccountForm";
+import { FlagBadges, RiskBadge } from "../components/risk";
+import {
+  Badge,
+  EmptyState,
+  LoadMore,
+  LoadView,
+  PageHeader,
+  SelectField,
+  TextField,
+} from "../components/ui";
 
 function useDebounced<T>(value: T, ms: number): T {
   const [debounced, setDebounced] = useState(value);
@@ -15,17 +37,36 @@ function useDebounced<T>(value: T, ms: number): T {
 }
 
 const EMPTY_HINT: Record<string, string> = {
-  admin: "Create accounts through the API or import them from CSV; they will be listed here.",
+  admin: "Create the first account with “New account”, or import them from CSV.",
   hr: "Accounts appear here once the sales teams record them.",
   sales_lead: "Accounts of the teams you lead appear here.",
   member: "Accounts appear here once you are on an account team.",
 };
 
+const CAN_CREATE = new Set(["admin", "sales_lead", "member"]);
+
 export function AccountsPage() {
   const { user } = useApp();
-  const [search, setSearch] = useState("");
-  const q = useDebounced(search.trim(), 250);
-  const list = usePagedList<Account>("/accounts", { q: q || undefined });
+  const directory = useDirectory();
+  const [filters, setFilters] = useState<AccountFilters>(() =>
+    parseAccountFilters(window.location.search),
+  );
+  const [creating, setCreating] = useState(false);
+  const q = useDebounced(filters.q.trim(), 250);
+  const effective = { ...filters, q };
+  const list = usePagedList<Account>("/accounts", accountQuery(effective));
+  const newButton = useRef<HTMLButtonElement>(null);
+
+  // Keep the address bar in step, without adding history entries per keystroke.
+  useEffect(() => {
+    const search = accountFiltersToSearch(effective);
+    if (search !== window.location.search) {
+      window.history.replaceState(null, "", `/accounts${search}`);
+    }
+  }, [JSON.stringify(effective)]);
+
+  const set = (patch: Partial<AccountFilters>) => setFilters((f) => ({ ...f, ...patch }));
+  const filtered = hasFilters(effective);
 
   return (
     <>
@@ -33,28 +74,100 @@ export function AccountsPage() {
         title="Accounts"
         description={
           user.role === "member"
-            ? "The client accounts you are on."
-            : "Client accounts, their teams and value."
+            ? "The client accounts you are on, and how safely each relationship is held."
+            : "Client accounts, their value, and how safely each relationship is held."
+        }
+        actions={
+          CAN_CREATE.has(user.role) && !creating ? (
+            <button
+              type="button"
+              class="button button-primary"
+              ref={newButton}
+              onClick={() => setCreating(true)}
+            >
+              New account
+            </button>
+          ) : null
         }
       />
-      <div class="toolbar">
-        <div class="field field-inline">
-          <label for="account-search">Search accounts</label>
-          <input
-            id="account-search"
-            type="search"
-            placeholder="Name"
-            value={search}
-            onInput={(e) => setSearch((e.currentTarget as HTMLInputElement).value)}
+      {creating && (
+        <section class="panel" aria-labelledby="new-account-title">
+          <h2 id="new-account-title">New account</h2>
+          <AccountForm
+            teams={directory.teams}
+            defaultTeamId={user.team_id ?? undefined}
+            onCancel={() => {
+              setCreating(false);
+              window.setTimeout(() => newButton.current?.focus());
+            }}
+            onSaved={(account) => navigate(`/accounts/${encodeURIComponent(account.id)}`)}
           />
-        </div>
-      </div>
+        </section>
+      )}
+      <form
+        class="toolbar filters"
+        role="search"
+        aria-label="Filter accounts"
+        onSubmit={(e) => e.preventDefault()}
+      >
+        <TextField
+          label="Search"
+          name="q"
+          type="search"
+          placeholder="Account name"
+          value={filters.q}
+          class="filter-search"
+          onInput={(e) => set({ q: (e.currentTarget as HTMLInputElement).value })}
+        />
+        <SelectField
+          label="Team"
+          name="team_id"
+          value={filters.team_id}
+          placeholder="All teams"
+          options={directory.teams.map((t) => ({ value: t.id, label: t.name }))}
+          onChange={(team_id) => set({ team_id })}
+        />
+        <SelectField
+          label="Tier"
+          name="tier"
+          value={filters.tier}
+          placeholder="All tiers"
+          options={TIERS.map((t) => ({ value: t, label: `Tier ${t}` }))}
+          onChange={(tier) => set({ tier })}
+        />
+        <SelectField
+          label="Flag"
+          name="flag"
+          value={filters.flag}
+          placeholder="Any or none"
+          options={FLAG_CODES.map((c) => ({ value: c, label: flagLabel(c) }))}
+          onChange={(flag) => set({ flag })}
+        />
+        <SelectField
+          label="Sort by"
+          name="sort"
+          value={filters.sort}
+          options={SORTS}
+          onChange={(sort) => set({ sort })}
+        />
+        {filtered && (
+          <button
+            type="button"
+            class="button button-ghost filter-clear"
+            onClick={() =>
+              setFilters({ ...filters, q: "", team_id: "", tier: "", flag: "", status: "" })
+            }
+          >
+            Clear filters
+          </button>
+        )}
+      </form>
       <LoadView state={list.state} what="accounts" onRetry={list.reload}>
         {({ items, nextCursor }) =>
           items.length === 0 ? (
-            q ? (
-              <EmptyState title={`No accounts match “${q}”`}>
-                <p>Try another name.</p>
+            filtered ? (
+              <EmptyState title="No accounts match these filters">
+                <p>Try another name, or clear the filters.</p>
               </EmptyState>
             ) : (
               <EmptyState title="No accounts yet" icon="▤">
@@ -63,52 +176,66 @@ export function AccountsPage() {
             )
           ) : (
             <>
+              <p class="sr-only" role="status">
+                {items.length} accounts shown{nextCursor ? ", more available" : ""}
+              </p>
               <div class="table-wrap">
-                <table class="table">
+                <table class="table table-cards" data-testid="accounts-table">
                   <caption class="sr-only">Accounts</caption>
                   <thead>
                     <tr>
                       <th scope="col">Name</th>
                       <th scope="col">Tier</th>
-                      <th scope="col">Region</th>
+                      <th scope="col">Team</th>
                       <th scope="col" class="num">
                         Annual value
                       </th>
-                      <th scope="col">Status</th>
+                      <th scope="col">Risk</th>
+                      <th scope="col" class="num">
+                        Exposure
+                      </th>
+                      <th scope="col">Flags</th>
                     </tr>
                   </thead>
                   <tbody>
                     {items.map((a) => (
                       <tr key={a.id}>
-                        <td class="strong">{a.name}</td>
-                        <td>
+                        <th scope="row" class="strong cell-title">
+                          <a href={`/accounts/${encodeURIComponent(a.id)}`}>{a.name}</a>
+                          {a.status === "churned" && (
+                            <>
+                              {" "}
+                              <Badge tone="bad">{humanise(a.status)}</Badge>
+                            </>
+                          )}
+                        </th>
+                        <td data-label="Tier">
                           <Badge tone={a.tier === "A" ? "info" : "neutral"}>{a.tier}</Badge>
                         </td>
-                        <td>{a.region || "—"}</td>
-                        <td class="num">{formatMoney(a.annual_value_minor, a.currency)}</td>
-                        <td>
-                          <Badge tone={a.status === "churned" ? "bad" : "good"}>
-                            {humanise(a.status ?? "active")}
-                          </Badge>
+                        <td data-label="Team">{directory.teamName(a.team_id)}</td>
+                        <td data-label="Annual value" class="num">
+                          {formatMoney(a.annual_value_minor, a.currency)}
+                        </td>
+                        <td data-label="Risk">
+                          <RiskBadge score={a.risk_score} />
+                        </td>
+                        <td data-label="Exposure" class="num">
+                          {formatMoney(a.exposure_minor, a.currency)}
+                        </td>
+                        <td data-label="Flags" class="cell-wrap">
+                          <FlagBadges codes={a.flags} max={3} />
                         </td>
                       </tr>
                     ))}
                   </tbody>
                 </table>
               </div>
-              <ProblemBanner problem={list.moreError?.problem} />
-              {nextCursor && (
-                <div class="list-footer">
-                  <button
-                    type="button"
-                    class="button"
-                    onClick={list.loadMore}
-                    disabled={list.loadingMore}
-                  >
-                    {list.loadingMore ? "Loading…" : "Load more"}
-                  </button>
-                </div>
-              )}
+              <LoadMore
+                nextCursor={nextCursor}
+                loading={list.loadingMore}
+                error={list.moreError}
+                onLoadMore={list.loadMore}
+              />
             </>
           )
         }

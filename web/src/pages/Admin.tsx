@@ -1,51 +1,524 @@
-import type { Team, User } from "../api/types";
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { CoveragePolicy, Role, Team, Tier, User } from "../api/types";
+import { ROLES, TIERS } from "../api/types";
+import { ifMatch } from "../api/versions";
+import { useApp } from "../app/context";
+import { refreshDirectory, useDirectory } from "../app/directory";
+import { formatDate, humanise } from "../app/format";
+import { ROLE_LABELS } from "../app/nav";
 import { usePagedList } from "../app/useApi";
-import { UsersTable } from "../components/UsersTable";
-import { EmptyState, LoadView, PageHeader } from "../components/ui";
+import { useSubmit } from "../app/useSubmit";
+import {
+  Badge,
+  EmptyState,
+  LoadMore,
+  LoadView,
+  PageHeader,
+  ProblemBanner,
+  SelectField,
+  TextField,
+} from "../components/ui";
+
+const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+const STATUS_TONE = { active: "good", leaving: "warn", departed: "neutral" } as const;
 
 export function AdminPage() {
-  const users = usePagedList<User>("/users", {}, 100);
-  const teams = usePagedList<Team>("/teams", {}, 100);
   return (
     <>
       <PageHeader
         title="Users & teams"
-        description="Who can sign in, with which role, and the teams accounts belong to."
+        description="Who can sign in and with which role, the teams accounts belong to, and the coverage each tier needs."
       />
-      <section class="panel" aria-labelledby="teams-title">
-        <h2 id="teams-title">Teams</h2>
-        <LoadView state={teams.state} what="teams" onRetry={teams.reload}>
-          {({ items }) =>
-            items.length === 0 ? (
-              <EmptyState title="No teams yet" icon="◫">
-                <p>
-                  Every account belongs to a team; create the first one to start recording accounts.
-                </p>
-              </EmptyState>
-            ) : (
-              <ul class="chip-list">
-                {items.map((t) => (
-                  <li key={t.id} class="chip">
-                    {t.name}
-                  </li>
-                ))}
-              </ul>
-            )
-          }
-        </LoadView>
-      </section>
-      <section class="panel" aria-labelledby="users-title">
-        <h2 id="users-title">Users</h2>
-        <LoadView state={users.state} what="users" onRetry={users.reload}>
-          {({ items }) =>
-            items.length === 0 ? (
-              <EmptyState title="No users yet" icon="◍" />
-            ) : (
-              <UsersTable users={items} caption="Users" />
-            )
-          }
-        </LoadView>
-      </section>
+      <TeamsSection />
+      <UsersSection />
+      <PoliciesSection />
     </>
+  );
+}
+
+function TeamsSection() {
+  const { client, user } = useApp();
+  const teams = usePagedList<Team>("/teams", {}, 100);
+  const [name, setName] = useState("");
+  const submit = useSubmit(["name"]);
+
+  async function create(event: Event) {
+    event.preventDefault();
+    if (!name.trim()) return submit.setFieldErrors({ name: "Enter the team's name." });
+    const ok = await submit.run(() => client.post("/teams", { name: name.trim() }));
+    if (ok) {
+      setName("");
+      teams.reload();
+      refreshDirectory(client, user.role);
+    }
+  }
+
+  return (
+    <section class="panel" aria-labelledby="teams-title">
+      <h2 id="teams-title">Teams</h2>
+      <LoadView state={teams.state} what="teams" onRetry={teams.reload}>
+        {({ items }) =>
+          items.length === 0 ? (
+            <p class="muted">
+              No teams yet. Every account belongs to a team: create the first one to start recording
+              accounts.
+            </p>
+          ) : (
+            <ul class="chip-list" data-testid="teams">
+              {items.map((t) => (
+                <li key={t.id} class="chip">
+                  {t.name}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </LoadView>
+      <form class="inline-form inline-row" onSubmit={create} noValidate aria-label="New team">
+        <TextField
+          label="New team"
+          name="name"
+          value={name}
+          error={submit.fieldErrors.name}
+          onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)}
+        />
+        <button type="submit" class="button" disabled={submit.busy}>
+          Create team
+        </button>
+        <ProblemBanner problem={submit.banner} />
+      </form>
+    </section>
+  );
+}
+
+function UsersSection() {
+  const users = usePagedList<User>("/users", {}, 100);
+  const directory = useDirectory();
+  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
+  return (
+    <section class="panel" aria-labelledby="users-title">
+      <div class="panel-head">
+        <h2 id="users-title">Users</h2>
+        {!creating && (
+          <button type="button" class="button button-small" onClick={() => setCreating(true)}>
+            New user
+          </button>
+        )}
+      </div>
+      {creating && (
+        <UserForm
+          teams={directory.teams}
+          onDone={(changed) => {
+            setCreating(false);
+            if (changed) users.reload();
+          }}
+        />
+      )}
+      <LoadView state={users.state} what="users" onRetry={users.reload}>
+        {({ items, nextCursor }) =>
+          items.length === 0 ? (
+            <EmptyState title="No users yet" icon="◍" />
+          ) : (
+            <>
+              <div class="table-wrap">
+                <table class="table table-cards" data-testid="users-table">
+                  <caption class="sr-only">Users</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Name</th>
+                      <th scope="col">Role</th>
+                      <th scope="col">Team</th>
+                      <th scope="col">Status</th>
+                      <th scope="col">Leave date</th>
+                      <th scope="col">
+                        <span class="sr-only">Actions</span>
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {items.map((u) =>
+                      editing === u.id ? (
+                        <tr key={u.id}>
+                          <td colSpan={6}>
+                            <UserForm
+                              teams={directory.teams}
+                              user={u}
+                              onDone={(changed) => {
+                                setEditing(null);
+                                if (changed) users.reload();
+                              }}
+                            />
+                          </td>
+                        </tr>
+                      ) : (
+                        <tr key={u.id}>
+                          <th scope="row" class="strong cell-title">
+                            {u.display_name}
+                            <div class="muted small">{u.email}</div>
+                          </th>
+                          <td data-label="Role">{ROLE_LABELS[u.role] ?? humanise(u.role)}</td>
+                          <td data-label="Team">
+                            {u.team_id ? directory.teamName(u.team_id) : "—"}
+                          </td>
+                          <td data-label="Status">
+                            <Badge tone={STATUS_TONE[u.status ?? "active"] ?? "neutral"}>
+                              {humanise(u.status ?? "active")}
+                            </Badge>
+                          </td>
+                          <td data-label="Leave date">{formatDate(u.leave_date)}</td>
+                          <td class="cell-actions">
+                            <button
+                              type="button"
+                              class="button button-ghost button-small"
+                              aria-label={`Edit ${u.display_name}`}
+                              onClick={() => setEditing(u.id)}
+                            >
+                              Edit
+                            </button>
+                          </td>
+                        </tr>
+                      ),
+                    )}
+                  </tbody>
+                </table>
+              </div>
+              <LoadMore
+                nextCursor={nextCursor}
+                loading={users.loadingMore}
+                error={users.moreError}
+                onLoadMore={users.loadMore}
+              />
+            </>
+          )
+        }
+      </LoadView>
+    </section>
+  );
+}
+
+const USER_FIELDS = ["email", "display_name", "role", "team_id", "password"] as const;
+
+/** Checks the user form; a new user needs a password (the server checks its strength). */
+export function checkUserForm(
+  values: { email: string; display_name: string; role: string; password: string },
+  isNew: boolean,
+): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (!/^[^\s@]+@[^\s@]+$/.test(values.email.trim()))
+    errors.email = "Enter an email address like name@company.com.";
+  if (!values.display_name.trim()) errors.display_name = "Enter the person's name.";
+  if (!ROLES.includes(values.role as Role)) errors.role = "Choose a role.";
+  if (isNew && values.password.length < 12)
+    errors.password = "Use at least 12 characters for the first password.";
+  return errors;
+}
+
+function UserForm(props: { teams: Team[]; user?: User; onDone: (changed: boolean) => void }) {
+  const { client, user: me } = useApp();
+  const u = props.user;
+  const [values, setValues] = useState({
+    email: u?.email ?? "",
+    display_name: u?.display_name ?? "",
+    role: u?.role ?? "member",
+    team_id: u?.team_id ?? "",
+    password: "",
+  });
+  const submit = useSubmit(USER_FIELDS);
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  const set = (key: keyof typeof values) => (e: Event) =>
+    setValues((v) => ({ ...v, [key]: (e.currentTarget as HTMLInputElement).value }));
+
+  async function save(event: Event) {
+    event.preventDefault();
+    const errors = checkUserForm(values, !u);
+    if (Object.keys(errors).length) return submit.setFieldErrors(errors);
+    const ok = await submit.run(() =>
+      u
+        ? client.patch(
+            `/users/${encodeURIComponent(u.id)}`,
+            {
+              display_name: values.display_name.trim(),
+              role: values.role,
+              team_id: values.team_id || null,
+            },
+            { ifMatch: ifMatch(u) },
+          )
+        : client.post("/users", {
+            email: values.email.trim(),
+            display_name: values.display_name.trim(),
+            role: values.role,
+            team_id: values.team_id || null,
+            password: values.password,
+          }),
+    );
+    if (ok) {
+      refreshDirectory(client, me.role);
+      props.onDone(true);
+    }
+  }
+
+  return (
+    <form
+      class="form form-grid inline-form"
+      onSubmit={save}
+      noValidate
+      aria-label={u ? `Edit ${u.display_name}` : "New user"}
+    >
+      <ProblemBanner problem={submit.banner} />
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="off"
+        value={values.email}
+        ref={first}
+        disabled={!!u}
+        error={submit.fieldErrors.email}
+        onInput={set("email")}
+      />
+      <TextField
+        label="Display name"
+        name="display_name"
+        value={values.display_name}
+        error={submit.fieldErrors.display_name}
+        onInput={set("display_name")}
+      />
+      <SelectField
+        label="Role"
+        name="role"
+        value={values.role}
+        options={ROLE_OPTIONS}
+        error={submit.fieldErrors.role}
+        onChange={(role) => setValues((v) => ({ ...v, role: role as Role }))}
+      />
+      <SelectField
+        label="Team"
+        name="team_id"
+        value={values.team_id}
+        placeholder="No team"
+        options={props.teams.map((t) => ({ value: t.id, label: t.name }))}
+        error={submit.fieldErrors.team_id}
+        onChange={(team_id) => setValues((v) => ({ ...v, team_id }))}
+      />
+      {!u && (
+        <TextField
+          label="First password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          value={values.password}
+          hint="They can change it after signing in."
+          error={submit.fieldErrors.password}
+          onInput={set("password")}
+        />
+      )}
+      <div class="form-actions span-all">
+        <button type="submit" class="button button-primary" disabled={submit.busy}>
+          {submit.busy ? "Saving…" : u ? "Save user" : "Create user"}
+        </button>
+        <button type="button" class="button" onClick={() => props.onDone(false)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+const POLICY_FIELDS = ["tier", "min_holders", "min_current_contacts"] as const;
+
+/** Reads a small non-negative whole number typed into a form. */
+export function parseCount(text: string): number | null {
+  const t = text.trim();
+  if (!/^\d{1,3}$/.test(t)) return null;
+  return Number(t);
+}
+
+function PoliciesSection() {
+  const policies = usePagedList<CoveragePolicy>("/coverage-policies", {}, 50);
+  const [creating, setCreating] = useState(false);
+  return (
+    <section class="panel" aria-labelledby="policies-title">
+      <div class="panel-head">
+        <h2 id="policies-title">Coverage policies</h2>
+        {!creating && policies.state.status === "ok" && (
+          <button type="button" class="button button-small" onClick={() => setCreating(true)}>
+            New policy
+          </button>
+        )}
+      </div>
+      <p class="muted small">
+        How many holders on our side and current contacts on theirs each tier needs; accounts below
+        it raise “Coverage policy not met”.
+      </p>
+      {creating && (
+        <PolicyForm
+          onDone={(changed) => {
+            setCreating(false);
+            if (changed) policies.reload();
+          }}
+        />
+      )}
+      <LoadView state={policies.state} what="coverage policies" onRetry={policies.reload}>
+        {({ items }) =>
+          items.length === 0 ? (
+            <p class="muted">No policy yet: no tier has a minimum coverage.</p>
+          ) : (
+            <ul class="policy-list" data-testid="policies">
+              {[...items]
+                .sort((a, b) => a.tier.localeCompare(b.tier))
+                .map((p) => (
+                  <PolicyItem key={p.id} policy={p} onChanged={policies.reload} />
+                ))}
+            </ul>
+          )
+        }
+      </LoadView>
+    </section>
+  );
+}
+
+function PolicyItem(props: { policy: CoveragePolicy; onChanged: () => void }) {
+  const { client } = useApp();
+  const p = props.policy;
+  const [editing, setEditing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const remove = useSubmit([]);
+  if (editing) {
+    return (
+      <li>
+        <PolicyForm
+          policy={p}
+          onDone={(changed) => {
+            setEditing(false);
+            if (changed) props.onChanged();
+          }}
+        />
+      </li>
+    );
+  }
+  return (
+    <li class="policy">
+      <span>
+        <strong>Tier {p.tier}</strong>: at least {p.min_holders} holder
+        {p.min_holders === 1 ? "" : "s"} and {p.min_current_contacts} current contact
+        {p.min_current_contacts === 1 ? "" : "s"}
+      </span>
+      <span class="policy-actions">
+        <button
+          type="button"
+          class="button button-ghost button-small"
+          aria-label={`Edit the tier ${p.tier} policy`}
+          onClick={() => setEditing(true)}
+        >
+          Edit
+        </button>
+        {confirming ? (
+          <>
+            <button
+              type="button"
+              class="button button-danger button-small"
+              disabled={remove.busy}
+              onClick={() =>
+                remove
+                  .run(() =>
+                    client.delete(`/coverage-policies/${encodeURIComponent(p.id)}`, {
+                      ifMatch: ifMatch(p),
+                    }),
+                  )
+                  .then((ok) => ok && props.onChanged())
+              }
+            >
+              Confirm delete
+            </button>
+            <button type="button" class="button button-small" onClick={() => setConfirming(false)}>
+              Keep
+            </button>
+          </>
+        ) : (
+          <button
+            type="button"
+            class="button button-ghost button-small"
+            aria-label={`Delete the tier ${p.tier} policy`}
+            onClick={() => setConfirming(true)}
+          >
+            Delete
+          </button>
+        )}
+      </span>
+      <ProblemBanner problem={remove.banner} />
+    </li>
+  );
+}
+
+function PolicyForm(props: { policy?: CoveragePolicy; onDone: (changed: boolean) => void }) {
+  const { client } = useApp();
+  const p = props.policy;
+  const [tier, setTier] = useState<Tier>(p?.tier ?? "A");
+  const [holders, setHolders] = useState(String(p?.min_holders ?? 2));
+  const [contacts, setContacts] = useState(String(p?.min_current_contacts ?? 3));
+  const submit = useSubmit(POLICY_FIELDS);
+
+  async function save(event: Event) {
+    event.preventDefault();
+    const minHolders = parseCount(holders);
+    const minContacts = parseCount(contacts);
+    const errors: Record<string, string> = {};
+    if (minHolders === null) errors.min_holders = "Enter a whole number, e.g. 2.";
+    if (minContacts === null) errors.min_current_contacts = "Enter a whole number, e.g. 3.";
+    if (Object.keys(errors).length) return submit.setFieldErrors(errors);
+    const body = { tier, min_holders: minHolders, min_current_contacts: minContacts };
+    const ok = await submit.run(() =>
+      p
+        ? client.patch(`/coverage-policies/${encodeURIComponent(p.id)}`, body, {
+            ifMatch: ifMatch(p),
+          })
+        : client.post("/coverage-policies", body),
+    );
+    if (ok) props.onDone(true);
+  }
+
+  return (
+    <form
+      class="form form-grid inline-form"
+      onSubmit={save}
+      noValidate
+      aria-label={p ? `Edit the tier ${p.tier} policy` : "New coverage policy"}
+    >
+      <ProblemBanner problem={submit.banner} />
+      <SelectField
+        label="Tier"
+        name="tier"
+        value={tier}
+        options={TIERS.map((t) => ({ value: t, label: `Tier ${t}` }))}
+        error={submit.fieldErrors.tier}
+        onChange={(t) => setTier(t as Tier)}
+      />
+      <TextField
+        label="Minimum holders"
+        name="min_holders"
+        inputMode="numeric"
+        value={holders}
+        error={submit.fieldErrors.min_holders}
+        onInput={(e) => setHolders((e.currentTarget as HTMLInputElement).value)}
+      />
+      <TextField
+        label="Minimum current contacts"
+        name="min_current_contacts"
+        inputMode="numeric"
+        value={contacts}
+        error={submit.fieldErrors.min_current_contacts}
+        onInput={(e) => setContacts((e.currentTarget as HTMLInputElement).value)}
+      />
+      <div class="form-actions span-all">
+        <button type="submit" class="button button-primary" disabled={submit.busy}>
+          {submit.busy ? "Saving…" : "Save policy"}
+        </button>
+        <button type="button" class="button" onClick={() => props.onDone(false)}>
+          Cancel
+        </button>
+      </div>
+    </form>
   );
 }

@@ -1,28 +1,63 @@
-import type { DeparturePlan } from "../api/types";
+import { useEffect, useState } from "preact/hooks";
+import { ApiError } from "../api/problem";
+import type { DeparturePlan, Handover, Page } from "../api/types";
+import { ifMatch } from "../api/versions";
+import { useApp } from "../app/context";
+import { BOARD_COLUMNS, groupHandovers, isApplied, unresolvedHandovers } from "../app/departures";
+import { refreshDirectory, useAccountNames, useDirectory } from "../app/directory";
 import { formatDate, humanise } from "../app/format";
-import { usePagedList } from "../app/useApi";
-import { Badge, EmptyState, LoadView, PageHeader, ProblemBanner } from "../components/ui";
+import { today } from "../app/forms";
+import { subPath, type PageProps } from "../app/nav";
+import { navigate } from "../app/router";
+import { usePagedList, type Load } from "../app/useApi";
+import { useSubmit } from "../app/useSubmit";
+import {
+  Badge,
+  EmptyState,
+  LoadMore,
+  LoadView,
+  PageHeader,
+  ProblemBanner,
+  SelectField,
+  TextField,
+} from "../components/ui";
 
-export function DeparturesPage() {
+export function DeparturesPage({ path }: PageProps) {
+  const id = subPath(path, "/departures");
+  return id ? <PlanPage key={id} planId={id} /> : <PlanList />;
+}
+
+function PlanList() {
+  const directory = useDirectory();
   const list = usePagedList<DeparturePlan>("/departures");
+  const [creating, setCreating] = useState(false);
   return (
     <>
       <PageHeader
         title="Departures"
-        description="Departure plans: the accounts each leaver holds and their handovers."
+        description="Departure plans: the accounts each leaver holds, and a guarded handover for every one."
+        actions={
+          !creating && (
+            <button type="button" class="button button-primary" onClick={() => setCreating(true)}>
+              New departure plan
+            </button>
+          )
+        }
       />
+      {creating && <NewPlan onCancel={() => setCreating(false)} />}
       <LoadView state={list.state} what="departure plans" onRetry={list.reload}>
         {({ items, nextCursor }) =>
           items.length === 0 ? (
             <EmptyState title="No departure plans" icon="⇢">
               <p>
-                A plan is created when someone's leave date is set; its handovers are tracked here.
+                Start a plan when someone's leave date is known; each account they hold gets a
+                handover here.
               </p>
             </EmptyState>
           ) : (
             <>
               <div class="table-wrap">
-                <table class="table">
+                <table class="table table-cards" data-testid="plans-table">
                   <caption class="sr-only">Departure plans</caption>
                   <thead>
                     <tr>
@@ -32,43 +67,425 @@ export function DeparturesPage() {
                       <th scope="col" class="num">
                         Handovers
                       </th>
+                      <th scope="col" class="num">
+                        Still open
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
                     {items.map((p) => (
                       <tr key={p.id}>
-                        <td class="strong">
-                          {String((p as { user_name?: string }).user_name ?? p.user_id)}
+                        <th scope="row" class="strong cell-title">
+                          <a href={`/departures/${encodeURIComponent(p.id)}`}>
+                            {directory.userName(p.user_id)}
+                          </a>
+                        </th>
+                        <td data-label="Leave date">{formatDate(p.leave_date)}</td>
+                        <td data-label="Status">
+                          <Badge tone={isApplied(p) ? "good" : "info"}>{humanise(p.status)}</Badge>
                         </td>
-                        <td>{formatDate(p.leave_date)}</td>
-                        <td>
-                          <Badge tone={p.status === "applied" ? "good" : "info"}>
-                            {humanise(p.status)}
-                          </Badge>
+                        <td data-label="Handovers" class="num">
+                          {p.handovers?.length ?? "—"}
                         </td>
-                        <td class="num">{p.handovers?.length ?? "—"}</td>
+                        <td data-label="Still open" class="num">
+                          {p.handovers ? unresolvedHandovers(p).length : "—"}
+                        </td>
                       </tr>
                     ))}
                   </tbody>
                 </table>
               </div>
-              <ProblemBanner problem={list.moreError?.problem} />
-              {nextCursor && (
-                <div class="list-footer">
-                  <button
-                    type="button"
-                    class="button"
-                    onClick={list.loadMore}
-                    disabled={list.loadingMore}
-                  >
-                    {list.loadingMore ? "Loading…" : "Load more"}
-                  </button>
-                </div>
-              )}
+              <LoadMore
+                nextCursor={nextCursor}
+                loading={list.loadingMore}
+                error={list.moreError}
+                onLoadMore={list.loadMore}
+              />
             </>
           )
         }
       </LoadView>
     </>
+  );
+}
+
+function NewPlan(props: { onCancel: () => void }) {
+  const { client } = useApp();
+  const directory = useDirectory();
+  const [userId, setUserId] = useState("");
+  const [leaveDate, setLeaveDate] = useState("");
+  const submit = useSubmit(["user_id", "leave_date"]);
+  const people = directory.users.filter((u) => (u.status ?? "active") !== "departed");
+
+  async function create(event: Event) {
+    event.preventDefault();
+    const errors: Record<string, string> = {};
+    if (!userId) errors.user_id = "Choose who is leaving.";
+    if (!leaveDate) errors.leave_date = "Enter the last working day.";
+    if (Object.keys(errors).length) {
+      submit.setFieldErrors(errors);
+      return;
+    }
+    let plan: DeparturePlan | null = null;
+    const ok = await submit.run(async () => {
+      plan = await client.post<DeparturePlan>("/departures", {
+        user_id: userId,
+        leave_date: leaveDate,
+      });
+    });
+    if (ok && plan) navigate(`/departures/${encodeURIComponent((plan as DeparturePlan).id)}`);
+  }
+
+  return (
+    <section class="panel" aria-labelledby="new-plan-title">
+      <h2 id="new-plan-title">New departure plan</h2>
+      <form class="form form-grid" onSubmit={create} noValidate>
+        <ProblemBanner problem={submit.banner} />
+        <SelectField
+          label="Employee"
+          name="user_id"
+          value={userId}
+          placeholder="Choose a person"
+          options={people.map((u) => ({ value: u.id, label: u.display_name }))}
+          error={submit.fieldErrors.user_id}
+          onChange={setUserId}
+        />
+        <TextField
+          label="Leave date"
+          name="leave_date"
+          type="date"
+          min={today()}
+          value={leaveDate}
+          error={submit.fieldErrors.leave_date}
+          onInput={(e) => setLeaveDate((e.currentTarget as HTMLInputElement).value)}
+        />
+        <div class="form-actions span-all">
+          <button type="submit" class="button button-primary" disabled={submit.busy}>
+            {submit.busy ? "Creating…" : "Create plan"}
+          </button>
+          <button type="button" class="button" onClick={props.onCancel}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/** Reads one plan; servers without `GET /departures/{id}` are served from the list. */
+function usePlan(planId: string) {
+  const { client } = useApp();
+  const [state, setState] = useState<Load<DeparturePlan>>({ status: "loading" });
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    let live = true;
+    setState((s) => (s.status === "ok" ? s : { status: "loading" }));
+    (async () => {
+      try {
+        const { data, etag } = await client.request<DeparturePlan>(
+          "GET",
+          `/departures/${encodeURIComponent(planId)}`,
+        );
+        const version = data.version ?? (etag ? Number(etag.replace(/\D/g, "")) : undefined);
+        return { ...data, version };
+      } catch (error) {
+        if (!(error instanceof ApiError) || (error.status !== 404 && error.status !== 405))
+          throw error;
+        const page = await client.get<Page<DeparturePlan>>("/departures", {
+          query: { limit: 200 },
+        });
+        const found = page.items.find((p) => p.id === planId);
+        if (!found) throw error;
+        return found;
+      }
+    })().then(
+      (plan) => live && setState({ status: "ok", data: plan }),
+      (error: unknown) => {
+        if (!live) return;
+        if (error instanceof ApiError && error.status === 404) setState({ status: "unavailable" });
+        else if (error instanceof ApiError) setState({ status: "error", error });
+        else throw error;
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [planId, tick]);
+  return { state, reload: () => setTick((t) => t + 1) };
+}
+
+function PlanPage(props: { planId: string }) {
+  const { client, user } = useApp();
+  const directory = useDirectory();
+  const plan = usePlan(props.planId);
+  const data = plan.state.status === "ok" ? plan.state.data : null;
+  const names = useAccountNames((data?.handovers ?? []).map((h) => h.account_id));
+  const apply = useSubmit([]);
+  const [confirming, setConfirming] = useState(false);
+
+  if (plan.state.status === "unavailable") {
+    return (
+      <>
+        <PageHeader title="Departure plan" />
+        <EmptyState title="No such plan" icon="?">
+          <p>
+            <a href="/departures">All departure plans</a>
+          </p>
+        </EmptyState>
+      </>
+    );
+  }
+
+  const runApply = async () => {
+    if (!data) return;
+    const ok = await apply.run(() =>
+      client.post(`/departures/${encodeURIComponent(data.id)}/apply`, undefined, {
+        ifMatch: ifMatch(data),
+      }),
+    );
+    setConfirming(false);
+    if (ok) {
+      refreshDirectory(client, user.role);
+      plan.reload();
+    }
+  };
+
+  return (
+    <>
+      <nav class="breadcrumbs" aria-label="Breadcrumb">
+        <a href="/departures">Departures</a>
+        <span aria-hidden="true"> / </span>
+        <span aria-current="page">{data ? directory.userName(data.user_id) : "Plan"}</span>
+      </nav>
+      <LoadView state={plan.state} what="the departure plan" onRetry={plan.reload}>
+        {(p) => {
+          const groups = groupHandovers(p.handovers ?? []);
+          const open = unresolvedHandovers(p);
+          const applied = isApplied(p);
+          return (
+            <>
+              <PageHeader
+                title={`${directory.userName(p.user_id)} leaves ${formatDate(p.leave_date)}`}
+                description={`${p.handovers?.length ?? 0} account${p.handovers?.length === 1 ? "" : "s"} to hand over · plan ${humanise(p.status).toLowerCase()}`}
+                actions={
+                  !applied &&
+                  (confirming ? (
+                    <>
+                      <button
+                        type="button"
+                        class="button button-primary"
+                        disabled={apply.busy}
+                        onClick={runApply}
+                      >
+                        Confirm: move the assignments
+                      </button>
+                      <button type="button" class="button" onClick={() => setConfirming(false)}>
+                        Not yet
+                      </button>
+                    </>
+                  ) : (
+                    <button
+                      type="button"
+                      class="button button-primary"
+                      disabled={open.length > 0}
+                      aria-describedby={open.length > 0 ? "apply-hint" : undefined}
+                      onClick={() => setConfirming(true)}
+                    >
+                      Apply plan
+                    </button>
+                  ))
+                }
+              />
+              {!applied && open.length > 0 && (
+                <p class="muted" id="apply-hint">
+                  {open.length} account{open.length === 1 ? " needs" : "s need"} a successor or a
+                  waiver before the plan can be applied.
+                </p>
+              )}
+              <ProblemBanner problem={apply.banner} />
+              {(p.handovers ?? []).length === 0 ? (
+                <EmptyState title="Nothing to hand over" icon="✓">
+                  <p>They hold no account.</p>
+                </EmptyState>
+              ) : (
+                <div class="board" data-testid="handover-board">
+                  {BOARD_COLUMNS.map((col) => (
+                    <section class="board-column" key={col.id} aria-labelledby={`col-${col.id}`}>
+                      <h2 id={`col-${col.id}`}>
+                        {col.label} <span class="count">{groups[col.id].length}</span>
+                      </h2>
+                      <p class="muted small">{col.hint}</p>
+                      <ul>
+                        {groups[col.id].map((h) => (
+                          <HandoverCard
+                            key={h.account_id}
+                            plan={p}
+                            handover={h}
+                            accountName={names[h.account_id] ?? "Account"}
+                            readOnly={applied}
+                            onChanged={plan.reload}
+                          />
+                        ))}
+                      </ul>
+                    </section>
+                  ))}
+                </div>
+              )}
+            </>
+          );
+        }}
+      </LoadView>
+    </>
+  );
+}
+
+function HandoverCard(props: {
+  plan: DeparturePlan;
+  handover: Handover;
+  accountName: string;
+  readOnly: boolean;
+  onChanged: () => void;
+}) {
+  const { client } = useApp();
+  const directory = useDirectory();
+  const h = props.handover;
+  const [mode, setMode] = useState<"view" | "assign" | "waive">("view");
+  const [successor, setSuccessor] = useState(h.successor_id ?? h.suggestions?.[0]?.user_id ?? "");
+  const [due, setDue] = useState(h.due_date ?? "");
+  const [reason, setReason] = useState(h.waiver_reason ?? "");
+  const submit = useSubmit(["successor_id", "due_date", "waiver_reason"]);
+  const path = `/departures/${encodeURIComponent(props.plan.id)}/handovers/${encodeURIComponent(h.account_id)}`;
+  const version = ifMatch(h) ?? ifMatch(props.plan);
+
+  const suggested = (h.suggestions ?? []).map((s) => s.user_id);
+  const others = directory.users
+    .filter(
+      (u) =>
+        (u.status ?? "active") === "active" &&
+        u.id !== props.plan.user_id &&
+        !suggested.includes(u.id),
+    )
+    .map((u) => ({ value: u.id, label: u.display_name }));
+  const options = [
+    ...(h.suggestions ?? []).map((s, i) => ({
+      value: s.user_id,
+      label: `${s.display_name ?? directory.userName(s.user_id)}${i === 0 ? " (suggested)" : ""}`,
+    })),
+    ...others,
+  ];
+
+  async function save(event: Event) {
+    event.preventDefault();
+    if (mode === "assign") {
+      const errors: Record<string, string> = {};
+      if (!successor) errors.successor_id = "Choose a successor.";
+      if (!due) errors.due_date = "Set a due date.";
+      if (Object.keys(errors).length) return submit.setFieldErrors(errors);
+      const ok = await submit.run(() =>
+        client.patch(path, { successor_id: successor, due_date: due }, { ifMatch: version }),
+      );
+      if (ok) {
+        setMode("view");
+        props.onChanged();
+      }
+    } else {
+      if (!reason.trim())
+        return submit.setFieldErrors({ waiver_reason: "Say why no handover is needed." });
+      const ok = await submit.run(() =>
+        client.patch(path, { waiver_reason: reason.trim() }, { ifMatch: version }),
+      );
+      if (ok) {
+        setMode("view");
+        props.onChanged();
+      }
+    }
+  }
+
+  return (
+    <li class="board-card">
+      <a class="strong" href={`/accounts/${encodeURIComponent(h.account_id)}`}>
+        {props.accountName}
+      </a>
+      {h.waiver_reason ? (
+        <p class="small">Waived: {h.waiver_reason}</p>
+      ) : h.successor_id ? (
+        <p class="small">
+          To <strong>{directory.userName(h.successor_id)}</strong> by {formatDate(h.due_date)}
+        </p>
+      ) : (
+        <p class="small muted">
+          {h.suggestions?.length
+            ? `Suggested: ${h.suggestions
+                .slice(0, 3)
+                .map((s) => s.display_name ?? directory.userName(s.user_id))
+                .join(", ")}`
+            : "No suggestion available."}
+        </p>
+      )}
+      {!props.readOnly && mode === "view" && (
+        <div class="card-actions">
+          <button
+            type="button"
+            class="button button-small"
+            aria-label={`Choose a successor for ${props.accountName}`}
+            onClick={() => setMode("assign")}
+          >
+            {h.successor_id ? "Change" : "Assign"}
+          </button>
+          {!h.waiver_reason && (
+            <button
+              type="button"
+              class="button button-ghost button-small"
+              aria-label={`Waive the handover of ${props.accountName}`}
+              onClick={() => setMode("waive")}
+            >
+              Waive
+            </button>
+          )}
+        </div>
+      )}
+      {mode !== "view" && (
+        <form class="form card-form" onSubmit={save} noValidate>
+          <ProblemBanner problem={submit.banner} />
+          {mode === "assign" ? (
+            <>
+              <SelectField
+                label="Successor"
+                name="successor_id"
+                value={successor}
+                placeholder="Choose a person"
+                options={options}
+                error={submit.fieldErrors.successor_id}
+                onChange={setSuccessor}
+              />
+              <TextField
+                label="Due date"
+                name="due_date"
+                type="date"
+                value={due}
+                error={submit.fieldErrors.due_date}
+                onInput={(e) => setDue((e.currentTarget as HTMLInputElement).value)}
+              />
+            </>
+          ) : (
+            <TextField
+              label="Reason for the waiver"
+              name="waiver_reason"
+              value={reason}
+              error={submit.fieldErrors.waiver_reason}
+              onInput={(e) => setReason((e.currentTarget as HTMLInputElement).value)}
+            />
+          )}
+          <div class="form-actions">
+            <button type="submit" class="button button-primary button-small" disabled={submit.busy}>
+              Save
+            </button>
+            <button type="button" class="button button-small" onClick={() => setMode("view")}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+    </li>
   );
 }

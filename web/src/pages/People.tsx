@@ -1,15 +1,42 @@
-import type { User } from "../api/types";
-import { usePagedList } from "../app/useApi";
-import { UsersTable } from "../components/UsersTable";
-import { EmptyState, LoadView, PageHeader, ProblemBanner } from "../components/ui";
+import { useState } from "preact/hooks";
+import { ApiError } from "../api/problem";
+import type { User, UserExposure, UserStatus } from "../api/types";
+import { USER_STATUSES } from "../api/types";
+import { ifMatch } from "../api/versions";
+import { useApp } from "../app/context";
+import { refreshDirectory, useAccountNames, useDirectory } from "../app/directory";
+import { formatDate, formatMoney, humanise } from "../app/format";
+import { subPath, type PageProps } from "../app/nav";
+import { useApi, usePagedList } from "../app/useApi";
+import { useSubmit } from "../app/useSubmit";
+import {
+  Badge,
+  EmptyState,
+  LoadMore,
+  LoadView,
+  PageHeader,
+  ProblemBanner,
+  SelectField,
+  ShareBar,
+  TextField,
+  Tile,
+} from "../components/ui";
 
-export function PeoplePage() {
-  const list = usePagedList<User>("/users");
+const STATUS_TONE = { active: "good", leaving: "warn", departed: "neutral" } as const;
+
+export function PeoplePage({ path }: PageProps) {
+  const id = subPath(path, "/people");
+  return id ? <PersonPage key={id} userId={id} /> : <PeopleList />;
+}
+
+function PeopleList() {
+  const list = usePagedList<User>("/users", {}, 100);
+  const directory = useDirectory();
   return (
     <>
       <PageHeader
         title="People & exposure"
-        description="Employees, their leave dates and agreement clauses: what is at risk before anyone leaves."
+        description="Employees, their leave dates and agreement clauses. Open a person to see which client value rests on them."
       />
       <LoadView state={list.state} what="people" onRetry={list.reload}>
         {({ items, nextCursor }) =>
@@ -19,24 +46,302 @@ export function PeoplePage() {
             </EmptyState>
           ) : (
             <>
-              <UsersTable users={items} showAgreements caption="People" />
-              <ProblemBanner problem={list.moreError?.problem} />
-              {nextCursor && (
-                <div class="list-footer">
-                  <button
-                    type="button"
-                    class="button"
-                    onClick={list.loadMore}
-                    disabled={list.loadingMore}
-                  >
-                    {list.loadingMore ? "Loading…" : "Load more"}
-                  </button>
-                </div>
-              )}
+              <div class="table-wrap">
+                <table class="table table-cards" data-testid="people-table">
+                  <caption class="sr-only">People</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Name</th>
+                      <th scope="col">Team</th>
+                      <th scope="col">Status</th>
+                      <th scope="col">Leave date</th>
+                      <th scope="col">Non-solicitation until</th>
+                      <th scope="col">Non-compete until</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {items.map((u) => (
+                      <tr key={u.id}>
+                        <th scope="row" class="strong cell-title">
+                          <a href={`/people/${encodeURIComponent(u.id)}`}>{u.display_name}</a>
+                          <div class="muted small">{u.email}</div>
+                        </th>
+                        <td data-label="Team">{u.team_id ? directory.teamName(u.team_id) : "—"}</td>
+                        <td data-label="Status">
+                          <Badge tone={STATUS_TONE[u.status ?? "active"] ?? "neutral"}>
+                            {humanise(u.status ?? "active")}
+                          </Badge>
+                        </td>
+                        <td data-label="Leave date">{formatDate(u.leave_date)}</td>
+                        <td data-label="Non-solicitation">
+                          {formatDate(u.non_solicitation_until)}
+                        </td>
+                        <td data-label="Non-compete">{formatDate(u.non_compete_until)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <LoadMore
+                nextCursor={nextCursor}
+                loading={list.loadingMore}
+                error={list.moreError}
+                onLoadMore={list.loadMore}
+              />
             </>
           )
         }
       </LoadView>
     </>
+  );
+}
+
+function PersonPage(props: { userId: string }) {
+  const base = `/users/${encodeURIComponent(props.userId)}`;
+  const person = useApi<User>(base);
+  const exposure = useApi<UserExposure>(`${base}/exposure`);
+  return (
+    <>
+      <nav class="breadcrumbs" aria-label="Breadcrumb">
+        <a href="/people">People & exposure</a>
+        <span aria-hidden="true"> / </span>
+        <span aria-current="page">
+          {person.state.status === "ok" ? person.state.data.display_name : "Person"}
+        </span>
+      </nav>
+      <LoadView state={person.state} what="this person" onRetry={person.reload}>
+        {(u) => (
+          <>
+            <PageHeader
+              title={u.display_name}
+              description={`${u.email} · ${humanise(u.role)}`}
+              actions={
+                <Badge tone={STATUS_TONE[u.status ?? "active"] ?? "neutral"}>
+                  {humanise(u.status ?? "active")}
+                </Badge>
+              }
+            />
+            <section class="panel" aria-labelledby="exposure-title">
+              <h2 id="exposure-title">What rests on {u.display_name}</h2>
+              <LoadView state={exposure.state} what="exposure figures" onRetry={exposure.reload}>
+                {(x) => <ExposureView exposure={x} />}
+              </LoadView>
+            </section>
+            <section class="panel" aria-labelledby="status-title">
+              <h2 id="status-title">Status, leave date and agreements</h2>
+              <PersonForm
+                user={u}
+                onSaved={() => {
+                  person.reload();
+                  exposure.reload();
+                }}
+              />
+            </section>
+          </>
+        )}
+      </LoadView>
+    </>
+  );
+}
+
+function ExposureView({ exposure }: { exposure: UserExposure }) {
+  const currency = exposure.currency ?? "EUR";
+  const accounts = [...(exposure.accounts ?? [])].sort((a, b) => b.share - a.share);
+  const names = useAccountNames([
+    ...accounts.map((a) => a.account_id),
+    ...exposure.contacts_only_they_know.map((c) => c.account_id),
+  ]);
+  const soleCount = accounts.filter((a) => a.sole_holder).length;
+  return (
+    <>
+      <div class="tiles">
+        <Tile
+          label="Value held alone"
+          value={
+            <span data-testid="orphaned-value">
+              {formatMoney(exposure.orphaned_value_minor, currency)}
+            </span>
+          }
+          tone={exposure.orphaned_value_minor > 0 ? "bad" : undefined}
+          note={`${soleCount} account${soleCount === 1 ? "" : "s"} with no other holder`}
+        />
+        <Tile
+          label="Share-weighted exposure"
+          value={formatMoney(exposure.share_weighted_exposure_minor, currency)}
+          note="annual value × their share"
+        />
+        <Tile label="Contacts only they know" value={exposure.contacts_only_they_know.length} />
+        <Tile
+          label="Agreements"
+          value={
+            <span class="tile-dates">
+              Non-solicitation {formatDate(exposure.non_solicitation_until)}
+              <br />
+              Non-compete {formatDate(exposure.non_compete_until)}
+            </span>
+          }
+        />
+      </div>
+      {accounts.length === 0 ? (
+        <p class="muted">They hold no account relationship.</p>
+      ) : (
+        <div class="table-wrap">
+          <table class="table table-cards" data-testid="exposure-accounts">
+            <caption class="sr-only">Accounts and their share</caption>
+            <thead>
+              <tr>
+                <th scope="col">Account</th>
+                <th scope="col">Their share</th>
+                <th scope="col">Sole holder</th>
+              </tr>
+            </thead>
+            <tbody>
+              {accounts.map((a) => (
+                <tr key={a.account_id}>
+                  <th scope="row" class="cell-title">
+                    <a href={`/accounts/${encodeURIComponent(a.account_id)}`}>
+                      {names[a.account_id] ?? "Account"}
+                    </a>
+                  </th>
+                  <td data-label="Share">
+                    <ShareBar share={a.share} />
+                  </td>
+                  <td data-label="Sole holder">
+                    {a.sole_holder ? <Badge tone="bad">Sole holder</Badge> : "No"}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {exposure.contacts_only_they_know.length > 0 && (
+        <p class="muted small">
+          Client contacts only they know are at{" "}
+          {[
+            ...new Set(
+              exposure.contacts_only_they_know.map((c) => names[c.account_id] ?? "an account"),
+            ),
+          ].join(", ")}
+          .
+        </p>
+      )}
+    </>
+  );
+}
+
+const PERSON_FIELDS = [
+  "status",
+  "leave_date",
+  "non_solicitation_until",
+  "non_compete_until",
+] as const;
+
+function PersonForm(props: { user: User; onSaved: () => void }) {
+  const { client, user: me } = useApp();
+  const u = props.user;
+  const [values, setValues] = useState({
+    status: u.status ?? "active",
+    leave_date: u.leave_date ?? "",
+    non_solicitation_until: u.non_solicitation_until ?? "",
+    non_compete_until: u.non_compete_until ?? "",
+  });
+  const [saved, setSaved] = useState(false);
+  const submit = useSubmit(PERSON_FIELDS);
+  const blocking =
+    submit.lastError instanceof ApiError && submit.lastError.status === 409
+      ? ((submit.lastError.problem.account_ids as string[] | undefined) ?? [])
+      : [];
+  const blockingNames = useAccountNames(blocking);
+  const set = (key: keyof typeof values) => (e: Event) => {
+    setSaved(false);
+    setValues((v) => ({ ...v, [key]: (e.currentTarget as HTMLInputElement).value }));
+  };
+
+  async function save(event: Event) {
+    event.preventDefault();
+    setSaved(false);
+    const ok = await submit.run(() =>
+      client.patch(
+        `/users/${encodeURIComponent(u.id)}`,
+        {
+          status: values.status,
+          leave_date: values.leave_date || null,
+          non_solicitation_until: values.non_solicitation_until || null,
+          non_compete_until: values.non_compete_until || null,
+        },
+        { ifMatch: ifMatch(u) },
+      ),
+    );
+    if (ok) {
+      setSaved(true);
+      refreshDirectory(client, me.role);
+      props.onSaved();
+    }
+  }
+
+  return (
+    <form class="form form-grid" onSubmit={save} noValidate aria-label="Status and agreements">
+      <ProblemBanner problem={submit.banner} />
+      {blocking.length > 0 && (
+        <div class="banner banner-warning span-all" role="alert">
+          <div>
+            <strong>They still hold these accounts alone.</strong> Plan a successor or record a
+            waiver in their departure plan first:{" "}
+            {blocking.map((id, i) => (
+              <span key={id}>
+                {i > 0 && ", "}
+                <a href={`/accounts/${encodeURIComponent(id)}`}>{blockingNames[id] ?? id}</a>
+              </span>
+            ))}
+          </div>
+        </div>
+      )}
+      <SelectField
+        label="Status"
+        name="status"
+        value={values.status}
+        options={USER_STATUSES.map((s) => ({ value: s, label: humanise(s) }))}
+        error={submit.fieldErrors.status}
+        onChange={(status) => {
+          setSaved(false);
+          setValues((v) => ({ ...v, status: status as UserStatus }));
+        }}
+      />
+      <TextField
+        label="Leave date"
+        name="leave_date"
+        type="date"
+        value={values.leave_date}
+        error={submit.fieldErrors.leave_date}
+        onInput={set("leave_date")}
+      />
+      <TextField
+        label="Non-solicitation until"
+        name="non_solicitation_until"
+        type="date"
+        value={values.non_solicitation_until}
+        error={submit.fieldErrors.non_solicitation_until}
+        onInput={set("non_solicitation_until")}
+      />
+      <TextField
+        label="Non-compete until"
+        name="non_compete_until"
+        type="date"
+        value={values.non_compete_until}
+        error={submit.fieldErrors.non_compete_until}
+        onInput={set("non_compete_until")}
+      />
+      <div class="form-actions span-all">
+        <button type="submit" class="button button-primary" disabled={submit.busy}>
+          {submit.busy ? "Saving…" : "Save"}
+        </button>
+        {saved && (
+          <span class="saved-note" role="status">
+            Saved.
+          </span>
+        )}
+      </div>
+    </form>
   );
 }

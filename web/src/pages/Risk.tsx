@@ -1,35 +1,73 @@
+import type { ChartConfiguration } from "chart.js";
+import { useState } from "preact/hooks";
 import type { RiskSummary } from "../api/types";
-import { formatMoneyCompact, humanise } from "../app/format";
+import { RISK_BANDS } from "../api/types";
+import { useDirectory } from "../app/directory";
+import { currencyDigits } from "../app/forms";
+import { formatDate, formatMoney, formatMoneyCompact } from "../app/format";
+import { BAND_LABELS, FLAG_DESCRIPTIONS, flagLabel } from "../app/labels";
+import { sortFlags } from "../app/risk";
 import { useApi } from "../app/useApi";
-import { EmptyState, LoadView, PageHeader } from "../components/ui";
+import { ChartCanvas } from "../components/charts";
+import { BandBadge, FlagBadges, RiskBadge } from "../components/risk";
+import { EmptyState, LoadView, PageHeader, SelectField, Tile } from "../components/ui";
 
-const FLAG_LABELS: Record<string, string> = {
-  no_owner: "No owner",
-  single_owner: "Single owner",
-  key_person: "Key person (≥ 70 % with one employee)",
-  single_contact: "Single client contact",
-  single_threaded: "Single-threaded",
-  departing_holder: "Departing holder",
-  champion_left: "Champion left",
-  stale: "Stale (no recent interaction)",
-  open_complaint: "Open complaint",
-  policy_breach: "Coverage policy not met",
+const BAND_COLOURS: Record<string, string> = {
+  low: "#5b9f77",
+  medium: "#6b8fb8",
+  high: "#d69a2d",
+  critical: "#c2453a",
 };
 
+/** The value-by-band chart's data, every band present (zero when the server omits it). */
+export function bandSeries(summary: RiskSummary) {
+  return RISK_BANDS.map((band) => {
+    const row = summary.by_band?.find((b) => b.band === band);
+    return {
+      band,
+      accounts: row?.accounts ?? 0,
+      value_minor: row?.value_minor ?? 0,
+      exposure_minor: row?.exposure_minor ?? 0,
+    };
+  });
+}
+
 export function RiskPage() {
-  const { state, reload } = useApi<RiskSummary>("/risk/summary");
+  const directory = useDirectory();
+  const [teamId, setTeamId] = useState("");
+  const { state, reload } = useApi<RiskSummary>(
+    "/risk/summary",
+    teamId ? { team_id: teamId } : undefined,
+  );
+  const teamQuery = teamId ? `&team_id=${encodeURIComponent(teamId)}` : "";
+
   return (
     <>
       <PageHeader
         title="Risk dashboard"
-        description="Where client loyalty hangs on too few people."
+        description="Where client loyalty hangs on too few people, and how much value that puts at stake."
+        actions={
+          <SelectField
+            label="Team"
+            name="team_id"
+            value={teamId}
+            placeholder="All teams"
+            options={directory.teams.map((t) => ({ value: t.id, label: t.name }))}
+            onChange={setTeamId}
+            class="field-inline"
+          />
+        }
       />
       <LoadView state={state} what="the risk summary" onRetry={reload}>
         {(summary) => {
-          const currency = typeof summary.currency === "string" ? summary.currency : "EUR";
-          const flags = Object.entries(summary.flag_counts ?? {}).filter(([, n]) => n > 0);
-          flags.sort((a, b) => b[1] - a[1]);
-          const nothing = !summary.value_minor && flags.length === 0;
+          const currency = summary.currency ?? summary.top_exposed?.[0]?.currency ?? "EUR";
+          const flags = sortFlags(
+            Object.entries(summary.flag_counts ?? {})
+              .filter(([, n]) => n > 0)
+              .map(([code, n]) => ({ code, n })),
+          );
+          const nothing =
+            !summary.value_minor && flags.length === 0 && !(summary.top_exposed ?? []).length;
           if (nothing) {
             return (
               <EmptyState title="No accounts to assess yet" icon="◔">
@@ -37,6 +75,79 @@ export function RiskPage() {
               </EmptyState>
             );
           }
+          // Charts plot major units; ticks turn them back into money.
+          const scale = 10 ** currencyDigits(currency);
+          const major = (minor: number) => minor / scale;
+          const tick = (v: string | number) => formatMoneyCompact(Number(v) * scale, currency);
+          const bands = bandSeries(summary);
+          const trend = summary.trend ?? [];
+          const bandChart: ChartConfiguration = {
+            type: "bar",
+            data: {
+              labels: bands.map((b) => BAND_LABELS[b.band]),
+              datasets: [
+                {
+                  label: `Annual value (${currency})`,
+                  data: bands.map((b) => major(b.value_minor)),
+                  backgroundColor: bands.map((b) => BAND_COLOURS[b.band]),
+                  borderRadius: 4,
+                },
+              ],
+            },
+            options: {
+              plugins: { legend: { display: false } },
+              scales: {
+                y: {
+                  beginAtZero: true,
+                  ticks: { callback: tick },
+                },
+              },
+            },
+          };
+          const trendChart: ChartConfiguration = {
+            type: "line",
+            data: {
+              labels: trend.map((t) => formatDate(t.day)),
+              datasets: [
+                {
+                  label: `Exposure (${currency})`,
+                  data: trend.map((t) => major(t.exposure_minor)),
+                  borderColor: "#c2453a",
+                  backgroundColor: "rgba(194, 69, 58, 0.10)",
+                  fill: true,
+                  tension: 0.25,
+                  pointRadius: 0,
+                  yAxisID: "y",
+                },
+                {
+                  label: "Flagged accounts",
+                  data: trend.map((t) => t.flagged_accounts),
+                  borderColor: "#1f4e79",
+                  backgroundColor: "#1f4e79",
+                  tension: 0.25,
+                  pointRadius: 0,
+                  yAxisID: "y1",
+                },
+              ],
+            },
+            options: {
+              interaction: { mode: "index", intersect: false },
+              scales: {
+                y: {
+                  beginAtZero: true,
+                  position: "left",
+                  ticks: { callback: tick },
+                },
+                y1: {
+                  beginAtZero: true,
+                  position: "right",
+                  grid: { drawOnChartArea: false },
+                  ticks: { precision: 0 },
+                },
+              },
+            },
+          };
+          const last = trend[trend.length - 1];
           return (
             <>
               <section class="tiles" aria-label="Key figures">
@@ -48,56 +159,179 @@ export function RiskPage() {
                   label="Exposure"
                   value={formatMoneyCompact(summary.exposure_minor, currency)}
                   tone="warn"
+                  note="value × risk score"
                 />
                 <Tile
                   label="Key-person value"
                   value={formatMoneyCompact(summary.key_person_value_minor, currency)}
+                  note="held ≥ 70 % by one person"
                 />
                 <Tile
                   label="Truck factor"
-                  value={summary.truck_factor ? String(summary.truck_factor.size) : "—"}
-                  note="people whose departure orphans most value"
+                  value={
+                    <span data-testid="truck-factor">
+                      {summary.truck_factor ? String(summary.truck_factor.size) : "—"}
+                    </span>
+                  }
+                  note="people whose leaving orphans half the value"
                 />
               </section>
-              <section class="panel" aria-labelledby="flags-title">
-                <h2 id="flags-title">Flags raised</h2>
-                {flags.length === 0 ? (
-                  <p class="muted">No account raises a flag.</p>
-                ) : (
-                  <table class="table">
+              <div class="dashboard-grid">
+                <section class="panel" aria-labelledby="flags-title">
+                  <h2 id="flags-title">Accounts per flag</h2>
+                  {flags.length === 0 ? (
+                    <p class="muted">No account raises a flag.</p>
+                  ) : (
+                    <table class="table table-compact" data-testid="flag-counts">
+                      <caption class="sr-only">Number of accounts raising each flag</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">Flag</th>
+                          <th scope="col" class="num">
+                            Accounts
+                          </th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {flags.map(({ code, n }) => (
+                          <tr key={code}>
+                            <th scope="row" title={FLAG_DESCRIPTIONS[code]}>
+                              <a
+                                href={`/accounts?flag=${encodeURIComponent(code)}${teamQuery}&sort=-exposure`}
+                              >
+                                {flagLabel(code)}
+                              </a>
+                            </th>
+                            <td class="num">{n}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  )}
+                </section>
+                <section class="panel" aria-labelledby="bands-title">
+                  <h2 id="bands-title">Value by risk band</h2>
+                  <ChartCanvas
+                    config={bandChart}
+                    label="Bar chart of annual value per risk band; the table below has the figures."
+                    height={200}
+                    testId="band-chart"
+                  />
+                  <table class="table table-compact">
+                    <caption class="sr-only">Accounts, value and exposure per risk band</caption>
                     <thead>
                       <tr>
-                        <th scope="col">Flag</th>
+                        <th scope="col">Band</th>
                         <th scope="col" class="num">
                           Accounts
+                        </th>
+                        <th scope="col" class="num">
+                          Value
+                        </th>
+                        <th scope="col" class="num">
+                          Exposure
                         </th>
                       </tr>
                     </thead>
                     <tbody>
-                      {flags.map(([code, n]) => (
-                        <tr key={code}>
-                          <td>{FLAG_LABELS[code] ?? humanise(code)}</td>
-                          <td class="num">{n}</td>
+                      {bands.map((b) => (
+                        <tr key={b.band}>
+                          <th scope="row">
+                            <BandBadge band={b.band} />
+                          </th>
+                          <td class="num">{b.accounts}</td>
+                          <td class="num">{formatMoneyCompact(b.value_minor, currency)}</td>
+                          <td class="num">{formatMoneyCompact(b.exposure_minor, currency)}</td>
                         </tr>
                       ))}
                     </tbody>
                   </table>
+                </section>
+              </div>
+              <section class="panel" aria-labelledby="trend-title">
+                <h2 id="trend-title">Trend</h2>
+                {trend.length < 2 ? (
+                  <p class="muted">The trend appears after a few days of history.</p>
+                ) : (
+                  <>
+                    <ChartCanvas
+                      config={trendChart}
+                      label={`Line chart of exposure and flagged accounts over ${trend.length} days.${
+                        last
+                          ? ` Latest: exposure ${formatMoney(last.exposure_minor, currency)}, ${last.flagged_accounts} flagged accounts.`
+                          : ""
+                      }`}
+                      height={240}
+                      testId="trend-chart"
+                    />
+                  </>
                 )}
               </section>
+              <div class="dashboard-grid dashboard-grid-wide">
+                <section class="panel" aria-labelledby="top-title">
+                  <h2 id="top-title">Most exposed accounts</h2>
+                  {(summary.top_exposed ?? []).length === 0 ? (
+                    <p class="muted">No account carries exposure.</p>
+                  ) : (
+                    <div class="table-wrap">
+                      <table class="table table-cards" data-testid="top-exposed">
+                        <caption class="sr-only">Accounts with the highest exposure</caption>
+                        <thead>
+                          <tr>
+                            <th scope="col">Account</th>
+                            <th scope="col">Risk</th>
+                            <th scope="col" class="num">
+                              Exposure
+                            </th>
+                            <th scope="col">Flags</th>
+                          </tr>
+                        </thead>
+                        <tbody>
+                          {(summary.top_exposed ?? []).map((a) => (
+                            <tr key={a.id}>
+                              <th scope="row" class="cell-title">
+                                <a href={`/accounts/${encodeURIComponent(a.id)}`}>{a.name}</a>
+                              </th>
+                              <td data-label="Risk">
+                                <RiskBadge score={a.risk_score} />
+                              </td>
+                              <td data-label="Exposure" class="num">
+                                {formatMoney(a.exposure_minor, a.currency)}
+                              </td>
+                              <td data-label="Flags" class="cell-wrap">
+                                <FlagBadges codes={a.flags} max={3} />
+                              </td>
+                            </tr>
+                          ))}
+                        </tbody>
+                      </table>
+                    </div>
+                  )}
+                </section>
+                <section class="panel" aria-labelledby="truck-title">
+                  <h2 id="truck-title">Truck factor</h2>
+                  {!summary.truck_factor || summary.truck_factor.order.length === 0 ? (
+                    <p class="muted">Nobody's departure alone would orphan half of the value.</p>
+                  ) : (
+                    <>
+                      <p>
+                        If these <strong>{summary.truck_factor.size}</strong>{" "}
+                        {summary.truck_factor.size === 1 ? "person leaves" : "people leave"}, more
+                        than half of the annual value is left with no holder. Removal order:
+                      </p>
+                      <ol class="truck-order" data-testid="truck-order">
+                        {summary.truck_factor.order.map((id) => (
+                          <li key={id}>{directory.userName(id)}</li>
+                        ))}
+                      </ol>
+                    </>
+                  )}
+                </section>
+              </div>
             </>
           );
         }}
       </LoadView>
     </>
-  );
-}
-
-function Tile(props: { label: string; value: string; note?: string; tone?: "warn" }) {
-  return (
-    <div class={`tile${props.tone ? ` tile-${props.tone}` : ""}`}>
-      <div class="tile-label">{props.label}</div>
-      <div class="tile-value">{props.value}</div>
-      {props.note && <div class="tile-note">{props.note}</div>}
-    </div>
   );
 }

@@ -1,0 +1,73 @@
+/** The accounts list's filters, kept in the address bar so a filtered list can be shared. */
+import type { QueryValue } from "../api/client";
+
+export interface AccountFilters {
+  q: string;
+  team_id: string;
+  tier: string;
+  flag: string;
+  status: string;
+  sort: string;
+}
+
+export const SORTS = [
+  { value: "-exposure", label: "Exposure, highest first" },
+  { value: "exposure", label: "Exposure, lowest first" },
+  { value: "-score", label: "Risk score, highest first" },
+  { value: "-annual_value", label: "Annual value, highest first" },
+  { value: "name", label: "Name, A–Z" },
+  { value: "-name", label: "Name, Z–A" },
+] as const;
+
+export const DEFAULT_SORT = "name";
+
+const KEYS: readonly (keyof AccountFilters)[] = ["q", "team_id", "tier", "flag", "status", "sort"];
+const ALLOWED_SORTS = new Set([
+  "name",
+  "-name",
+  "exposure",
+  "-exposure",
+  "score",
+  "-score",
+  "annual_value",
+  "-annual_value",
+]);
+
+export function parseAccountFilters(search: string): AccountFilters {
+  const params = new URLSearchParams(search);
+  const get = (k: string) => (params.get(k) ?? "").trim();
+  const sort = get("sort");
+  return {
+    q: get("q"),
+    team_id: get("team_id"),
+    tier: /^[ABC]$/.test(get("tier")) ? get("tier") : "",
+    flag: /^[a-z_]+$/.test(get("flag")) ? get("flag") : "",
+    status: get("status") === "active" || get("status") === "churned" ? get("status") : "",
+    sort: ALLOWED_SORTS.has(sort) ? sort : DEFAULT_SORT,
+  };
+}
+
+/** The address bar's query string for these filters ("" when nothing is set). */
+export function accountFiltersToSearch(filters: AccountFilters): string {
+  const params = new URLSearchParams();
+  for (const k of KEYS) {
+    const v = filters[k].trim();
+    if (v && !(k === "sort" && v === DEFAULT_SORT)) params.set(k, v);
+  }
+  const qs = params.toString();
+  return qs ? `?${qs}` : "";
+}
+
+/** The API query: only the filters that are set (the server refuses unknown empty ones). */
+export function accountQuery(filters: AccountFilters): Record<string, QueryValue> {
+  const query: Record<string, QueryValue> = {};
+  for (const k of KEYS) {
+    const v = filters[k].trim();
+    if (v) query[k] = v;
+  }
+  return query;
+}
+
+export function hasFilters(filters: AccountFilters): boolean {
+  return KEYS.some((k) => k !== "sort" && filters[k].trim() !== "");
+}

@@ -1,0 +1,44 @@
+/** Departure plans: grouping handovers on the board, and whether a plan can be applied. */
+import type { DeparturePlan, Handover } from "../api/types";
+
+export type BoardColumn = "open" | "planned" | "introduced" | "done" | "waived";
+
+export const BOARD_COLUMNS: readonly { id: BoardColumn; label: string; hint: string }[] = [
+  { id: "open", label: "Needs a successor", hint: "No successor or waiver yet." },
+  { id: "planned", label: "Planned", hint: "Successor and due date set." },
+  {
+    id: "introduced",
+    label: "Introduced",
+    hint: "Successor and client met in a recorded interaction.",
+  },
+  { id: "done", label: "Done", hint: "Handed over." },
+  { id: "waived", label: "Waived", hint: "No handover needed, with a reason." },
+];
+
+export function handoverColumn(h: Handover): BoardColumn {
+  if (h.waiver_reason) return "waived";
+  if (h.status === "done") return "done";
+  if (h.status === "introduced") return "introduced";
+  return h.successor_id ? "planned" : "open";
+}
+
+export function groupHandovers(handovers: readonly Handover[]): Record<BoardColumn, Handover[]> {
+  const groups: Record<BoardColumn, Handover[]> = {
+    open: [],
+    planned: [],
+    introduced: [],
+    done: [],
+    waived: [],
+  };
+  for (const h of handovers) groups[handoverColumn(h)].push(h);
+  return groups;
+}
+
+/** Accounts still without a successor or a waiver: applying the plan would orphan them. */
+export function unresolvedHandovers(plan: DeparturePlan): Handover[] {
+  return (plan.handovers ?? []).filter((h) => !h.successor_id && !h.waiver_reason);
+}
+
+export function isApplied(plan: DeparturePlan): boolean {
+  return plan.status === "applied" || plan.status === "done";
+}

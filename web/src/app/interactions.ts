@@ -1,0 +1,68 @@
+/** The "add interaction" form: checks a draft and builds the API body. */
+import type { Interaction, InteractionKind } from "../api/types";
+import { fromDateTimeLocal } from "./forms";
+
+export interface InteractionDraft {
+  kind: InteractionKind;
+  /** `datetime-local` value, local time. */
+  occurredAt: string;
+  summary: string;
+  employeeIds: string[];
+  contactIds: string[];
+  onBehalfOf: "person" | "organisation";
+  complaintStatus: "open" | "resolved";
+}
+
+export interface InteractionBody {
+  kind: InteractionKind;
+  occurred_at: string;
+  summary: string;
+  employee_ids: string[];
+  contact_ids: string[];
+  on_behalf_of: "person" | "organisation";
+  complaint_status?: "open" | "resolved";
+}
+
+const DAY_MS = 86_400_000;
+export const SUMMARY_MAX = 5000;
+
+/**
+ * Checks a draft the way the server will (PRODUCT.md: `occurred_at` may lie in the
+ * past, not more than a day in the future), so most mistakes show before sending.
+ */
+export function checkInteraction(
+  draft: InteractionDraft,
+  now: number = Date.now(),
+): { errors: Record<string, string>; body: InteractionBody | null } {
+  const errors: Record<string, string> = {};
+  const occurredAt = fromDateTimeLocal(draft.occurredAt);
+  if (!occurredAt) errors.occurred_at = "Enter when it happened.";
+  else if (Date.parse(occurredAt) > now + DAY_MS)
+    errors.occurred_at = "Cannot be more than a day in the future.";
+  const summary = draft.summary.trim();
+  if (!summary) errors.summary = "Say in a line what it was about.";
+  else if (summary.length > SUMMARY_MAX)
+    errors.summary = `Keep it under ${SUMMARY_MAX} characters.`;
+  if (draft.employeeIds.length === 0 && draft.onBehalfOf === "person")
+    errors.employee_ids = "Choose who from our side took part.";
+  if (Object.keys(errors).length > 0 || !occurredAt) return { errors, body: null };
+  const body: InteractionBody = {
+    kind: draft.kind,
+    occurred_at: occurredAt,
+    summary,
+    employee_ids: [...new Set(draft.employeeIds)],
+    contact_ids: [...new Set(draft.contactIds)],
+    on_behalf_of: draft.onBehalfOf,
+  };
+  if (draft.kind === "complaint") body.complaint_status = draft.complaintStatus;
+  return { errors, body };
+}
+
+export function isOpenComplaint(interaction: Interaction): boolean {
+  return interaction.kind === "complaint" && interaction.complaint_status === "open";
+}
+
+/** Adds or removes an id from a selection, keeping order. */
+export function toggleId(ids: readonly string[], id: string): string[] {
+  return ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id];
+}

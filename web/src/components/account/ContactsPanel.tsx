@@ -1,0 +1,407 @@
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { Account, Contact, Influence, Page } from "../../api/types";
+import { INFLUENCES } from "../../api/types";
+import { ifMatch } from "../../api/versions";
+import { useApp } from "../../app/context";
+import { formatDate, humanise } from "../../app/format";
+import { orNull, today } from "../../app/forms";
+import { INFLUENCE_LABELS } from "../../app/labels";
+import type { Load } from "../../app/useApi";
+import { useSubmit } from "../../app/useSubmit";
+import { Badge, LoadView, ProblemBanner, SelectField, TextField } from "../ui";
+
+const FIELDS = [
+  "name",
+  "job_title",
+  "email",
+  "phone",
+  "influence",
+  "left_at",
+  "account_id",
+] as const;
+const INFLUENCE_OPTIONS = INFLUENCES.map((i) => ({ value: i, label: INFLUENCE_LABELS[i] }));
+
+/** Checks a contact form; answers the body for POST/PATCH or errors per field. */
+export function checkContactForm(values: {
+  name: string;
+  job_title: string;
+  email: string;
+  phone: string;
+  influence: string;
+  left_at: string;
+}): { errors: Record<string, string>; body: Record<string, unknown> | null } {
+  const errors: Record<string, string> = {};
+  if (!values.name.trim()) errors.name = "Enter the contact's name.";
+  const email = values.email.trim();
+  if (email && !/^[^\s@]+@[^\s@]+$/.test(email))
+    errors.email = "Enter an email address like name@client.com.";
+  if (!INFLUENCES.includes(values.influence as Influence)) errors.influence = "Choose one.";
+  if (values.left_at && !/^\d{4}-\d{2}-\d{2}$/.test(values.left_at))
+    errors.left_at = "Enter a date.";
+  if (Object.keys(errors).length > 0) return { errors, body: null };
+  return {
+    errors,
+    body: {
+      name: values.name.trim(),
+      job_title: orNull(values.job_title),
+      email: orNull(values.email),
+      phone: orNull(values.phone),
+      influence: values.influence,
+      left_at: values.left_at || null,
+    },
+  };
+}
+
+export function ContactsPanel(props: {
+  accountId: string;
+  state: Load<{ items: Contact[] }>;
+  onRetry: () => void;
+  canEdit: boolean;
+  onChanged: () => void;
+}) {
+  const [adding, setAdding] = useState(false);
+  return (
+    <section class="panel" aria-labelledby="contacts-title">
+      <div class="panel-head">
+        <h2 id="contacts-title">Client contacts</h2>
+        {props.canEdit && !adding && (
+          <button type="button" class="button button-small" onClick={() => setAdding(true)}>
+            Add contact
+          </button>
+        )}
+      </div>
+      {adding && (
+        <ContactForm
+          accountId={props.accountId}
+          onDone={(changed) => {
+            setAdding(false);
+            if (changed) props.onChanged();
+          }}
+        />
+      )}
+      <LoadView state={props.state} what="contacts" onRetry={props.onRetry}>
+        {(data) => {
+          const items = [...(data?.items ?? [])].sort(
+            (a, b) => Number(!!a.left_at) - Number(!!b.left_at) || a.name.localeCompare(b.name),
+          );
+          if (items.length === 0) {
+            return (
+              <p class="muted" role="status">
+                No contacts on file. An account known through one person is at risk: add everyone
+                you deal with.
+              </p>
+            );
+          }
+          return (
+            <ul class="contact-list" data-testid="contacts">
+              {items.map((c) => (
+                <ContactItem
+                  key={c.id}
+                  contact={c}
+                  canEdit={props.canEdit}
+                  accountId={props.accountId}
+                  onChanged={props.onChanged}
+                />
+              ))}
+            </ul>
+          );
+        }}
+      </LoadView>
+    </section>
+  );
+}
+
+function ContactItem(props: {
+  contact: Contact;
+  accountId: string;
+  canEdit: boolean;
+  onChanged: () => void;
+}) {
+  const { client } = useApp();
+  const c = props.contact;
+  const [mode, setMode] = useState<"view" | "edit" | "move">("view");
+  const submit = useSubmit(FIELDS);
+
+  const markLeft = () =>
+    submit
+      .run(() =>
+        client.patch(
+          `/contacts/${encodeURIComponent(c.id)}`,
+          { left_at: today() },
+          { ifMatch: ifMatch(c) },
+        ),
+      )
+      .then((ok) => ok && props.onChanged());
+
+  return (
+    <li class={`contact${c.left_at ? " contact-left" : ""}`}>
+      <div class="contact-main">
+        <div>
+          <span class="strong">{c.name}</span>{" "}
+          <Badge
+            tone={
+              c.influence === "decision_maker" || c.influence === "champion" ? "info" : "neutral"
+            }
+          >
+            {INFLUENCE_LABELS[c.influence] ?? humanise(c.influence)}
+          </Badge>{" "}
+          {c.left_at && <Badge tone="warn">Left {formatDate(c.left_at)}</Badge>}
+        </div>
+        <div class="muted small">
+          {[c.job_title, c.email, c.phone].filter(Boolean).join(" · ") || "No details"}
+        </div>
+      </div>
+      {props.canEdit && mode === "view" && (
+        <div class="contact-actions">
+          <button
+            type="button"
+            class="button button-ghost button-small"
+            aria-label={`Edit ${c.name}`}
+            onClick={() => setMode("edit")}
+          >
+            Edit
+          </button>
+          {!c.left_at && (
+            <>
+              <button
+                type="button"
+                class="button button-ghost button-small"
+                aria-label={`Mark ${c.name} as left`}
+                disabled={submit.busy}
+                onClick={markLeft}
+              >
+                Mark left
+              </button>
+              <button
+                type="button"
+                class="button button-ghost button-small"
+                aria-label={`${c.name} moved to another client`}
+                onClick={() => setMode("move")}
+              >
+                Moved…
+              </button>
+            </>
+          )}
+        </div>
+      )}
+      {mode === "view" && <ProblemBanner problem={submit.banner} />}
+      {mode === "edit" && (
+        <ContactForm
+          accountId={props.accountId}
+          contact={c}
+          onDone={(changed) => {
+            setMode("view");
+            if (changed) props.onChanged();
+          }}
+        />
+      )}
+      {mode === "move" && (
+        <MoveContact
+          contact={c}
+          accountId={props.accountId}
+          onDone={(changed) => {
+            setMode("view");
+            if (changed) props.onChanged();
+          }}
+        />
+      )}
+    </li>
+  );
+}
+
+function ContactForm(props: {
+  accountId: string;
+  contact?: Contact;
+  onDone: (changed: boolean) => void;
+}) {
+  const { client } = useApp();
+  const c = props.contact;
+  const [values, setValues] = useState({
+    name: c?.name ?? "",
+    job_title: c?.job_title ?? "",
+    email: c?.email ?? "",
+    phone: c?.phone ?? "",
+    influence: c?.influence ?? "user",
+    left_at: c?.left_at ? c.left_at.slice(0, 10) : "",
+  });
+  const submit = useSubmit(FIELDS);
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  const set = (key: keyof typeof values) => (e: Event) =>
+    setValues((v) => ({ ...v, [key]: (e.currentTarget as HTMLInputElement).value }));
+
+  async function save(event: Event) {
+    event.preventDefault();
+    const { errors, body } = checkContactForm(values);
+    if (!body) {
+      submit.setFieldErrors(errors);
+      return;
+    }
+    const ok = await submit.run(() =>
+      c
+        ? client.patch(`/contacts/${encodeURIComponent(c.id)}`, body, { ifMatch: ifMatch(c) })
+        : client.post(`/accounts/${encodeURIComponent(props.accountId)}/contacts`, {
+            ...body,
+            left_at: body.left_at ?? undefined,
+          }),
+    );
+    if (ok) props.onDone(true);
+  }
+
+  return (
+    <form
+      class="form form-grid inline-form"
+      onSubmit={save}
+      noValidate
+      aria-label={c ? `Edit ${c.name}` : "New contact"}
+    >
+      <ProblemBanner problem={submit.banner} />
+      <TextField
+        label="Name"
+        name="name"
+        value={values.name}
+        ref={first}
+        error={submit.fieldErrors.name}
+        onInput={set("name")}
+      />
+      <TextField
+        label="Job title"
+        name="job_title"
+        value={values.job_title}
+        error={submit.fieldErrors.job_title}
+        onInput={set("job_title")}
+      />
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        value={values.email}
+        error={submit.fieldErrors.email}
+        onInput={set("email")}
+      />
+      <TextField
+        label="Phone"
+        name="phone"
+        type="tel"
+        value={values.phone}
+        error={submit.fieldErrors.phone}
+        onInput={set("phone")}
+      />
+      <SelectField
+        label="Influence"
+        name="influence"
+        value={values.influence}
+        options={INFLUENCE_OPTIONS}
+        error={submit.fieldErrors.influence}
+        onChange={(influence) => setValues((v) => ({ ...v, influence: influence as Influence }))}
+      />
+      <TextField
+        label="Left the client on"
+        name="left_at"
+        type="date"
+        value={values.left_at}
+        hint="Leave empty while they are still there."
+        error={submit.fieldErrors.left_at}
+        onInput={set("left_at")}
+      />
+      <div class="form-actions span-all">
+        <button type="submit" class="button button-primary" disabled={submit.busy}>
+          {submit.busy ? "Saving…" : c ? "Save contact" : "Add contact"}
+        </button>
+        <button type="button" class="button" onClick={() => props.onDone(false)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** A contact changed jobs: pick the new client; the server keeps the history. */
+function MoveContact(props: {
+  contact: Contact;
+  accountId: string;
+  onDone: (changed: boolean) => void;
+}) {
+  const { client } = useApp();
+  const [q, setQ] = useState("");
+  const [results, setResults] = useState<Account[]>([]);
+  const [target, setTarget] = useState("");
+  const submit = useSubmit(FIELDS);
+
+  useEffect(() => {
+    const term = q.trim();
+    if (term.length < 2) {
+      setResults([]);
+      return;
+    }
+    const controller = new AbortController();
+    const timer = window.setTimeout(() => {
+      client
+        .get<Page<Account>>("/accounts", {
+          query: { q: term, limit: 20 },
+          signal: controller.signal,
+        })
+        .then((page) => setResults((page?.items ?? []).filter((a) => a.id !== props.accountId)))
+        .catch(() => setResults([]));
+    }, 250);
+    return () => {
+      window.clearTimeout(timer);
+      controller.abort();
+    };
+  }, [q]);
+
+  async function move(event: Event) {
+    event.preventDefault();
+    if (!target) {
+      submit.setFieldErrors({ account_id: "Choose the client they moved to." });
+      return;
+    }
+    const ok = await submit.run(() =>
+      client.post(
+        `/contacts/${encodeURIComponent(props.contact.id)}/move`,
+        { account_id: target },
+        { ifMatch: ifMatch(props.contact) },
+      ),
+    );
+    if (ok) props.onDone(true);
+  }
+
+  return (
+    <form
+      class="form inline-form"
+      onSubmit={move}
+      noValidate
+      aria-label={`Move ${props.contact.name}`}
+    >
+      <p class="muted small">
+        {props.contact.name} keeps their history here and becomes a new contact of the client they
+        joined.
+      </p>
+      <ProblemBanner problem={submit.banner} />
+      <TextField
+        label="Find the new client"
+        name="account_search"
+        type="search"
+        value={q}
+        onInput={(e) => setQ((e.currentTarget as HTMLInputElement).value)}
+      />
+      <SelectField
+        label="New client"
+        name="account_id"
+        value={target}
+        placeholder={results.length ? "Choose an account" : "Type at least two letters above"}
+        options={results.map((a) => ({ value: a.id, label: a.name }))}
+        error={submit.fieldErrors.account_id}
+        onChange={setTarget}
+      />
+      <div class="form-actions">
+        <button type="submit" class="button button-primary" disabled={submit.busy}>
+          Move contact
+        </button>
+        <button type="button" class="button" onClick={() => props.onDone(false)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,316 @@
+import { useState } from "preact/hooks";
+import type { Access, Assignment, AssignmentRole } from "../../api/types";
+import { ASSIGNMENT_ROLES } from "../../api/types";
+import { ifMatch } from "../../api/versions";
+import { useApp } from "../../app/context";
+import { useDirectory } from "../../app/directory";
+import { formatDate, humanise } from "../../app/format";
+import { ASSIGNMENT_ROLE_LABELS } from "../../app/labels";
+import type { Load } from "../../app/useApi";
+import { useSubmit } from "../../app/useSubmit";
+import { Badge, LoadView, ProblemBanner, SelectField } from "../ui";
+
+const ROLE_OPTIONS = ASSIGNMENT_ROLES.map((r) => ({ value: r, label: ASSIGNMENT_ROLE_LABELS[r] }));
+const ACCESS_OPTIONS = [
+  { value: "edit", label: "Can edit" },
+  { value: "read", label: "Read only" },
+];
+const FIELDS = ["user_id", "role", "access"] as const;
+
+/** The account team: who is on it, in which role, with which access; history on demand. */
+export function TeamPanel(props: {
+  accountId: string;
+  state: Load<{ items: Assignment[] }>;
+  onRetry: () => void;
+  canManage: boolean;
+  onChanged: () => void;
+}) {
+  const [showHistory, setShowHistory] = useState(false);
+  const [adding, setAdding] = useState(false);
+  return (
+    <section class="panel" aria-labelledby="team-title">
+      <div class="panel-head">
+        <h2 id="team-title">Account team</h2>
+        {props.canManage && !adding && (
+          <button type="button" class="button button-small" onClick={() => setAdding(true)}>
+            Add to team
+          </button>
+        )}
+      </div>
+      <LoadView state={props.state} what="the account team" onRetry={props.onRetry}>
+        {(data) => {
+          const items = data?.items ?? [];
+          const open = items.filter((a) => !a.until);
+          const closed = items.filter((a) => a.until);
+          return (
+            <>
+              {adding && (
+                <AddMember
+                  accountId={props.accountId}
+                  taken={open.map((a) => a.user_id)}
+                  onDone={(changed) => {
+                    setAdding(false);
+                    if (changed) props.onChanged();
+                  }}
+                />
+              )}
+              {open.length === 0 ? (
+                <p class="muted" role="status">
+                  Nobody is assigned: this account has no owner.
+                </p>
+              ) : (
+                <div class="table-wrap">
+                  <table class="table table-cards" data-testid="team-table">
+                    <caption class="sr-only">Open assignments</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">Person</th>
+                        <th scope="col">Role</th>
+                        <th scope="col">Access</th>
+                        <th scope="col">Since</th>
+                        {props.canManage && (
+                          <th scope="col">
+                            <span class="sr-only">Actions</span>
+                          </th>
+                        )}
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {open.map((a) => (
+                        <AssignmentRow
+                          key={a.user_id}
+                          accountId={props.accountId}
+                          assignment={a}
+                          canManage={props.canManage}
+                          onChanged={props.onChanged}
+                        />
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              )}
+              {closed.length > 0 && (
+                <div class="history">
+                  <button
+                    type="button"
+                    class="button button-ghost button-small"
+                    aria-expanded={showHistory}
+                    onClick={() => setShowHistory((s) => !s)}
+                  >
+                    {showHistory ? "Hide former members" : `Former members (${closed.length})`}
+                  </button>
+                  {showHistory && (
+                    <ul class="plain-list">
+                      {closed.map((a) => (
+                        <li key={`${a.user_id}-${a.since}`}>
+                          <span class="strong">{a.display_name}</span>{" "}
+                          <span class="muted">
+                            {ASSIGNMENT_ROLE_LABELS[a.role] ?? humanise(a.role)},{" "}
+                            {formatDate(a.since)} – {formatDate(a.until)}
+                          </span>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </div>
+              )}
+            </>
+          );
+        }}
+      </LoadView>
+    </section>
+  );
+}
+
+function AssignmentRow(props: {
+  accountId: string;
+  assignment: Assignment;
+  canManage: boolean;
+  onChanged: () => void;
+}) {
+  const { client } = useApp();
+  const a = props.assignment;
+  const [role, setRole] = useState<AssignmentRole>(a.role);
+  const [access, setAccess] = useState<Access>(a.access);
+  const [confirming, setConfirming] = useState(false);
+  const submit = useSubmit(FIELDS);
+  const path = `/accounts/${encodeURIComponent(props.accountId)}/team/${encodeURIComponent(a.user_id)}`;
+  const dirty = role !== a.role || access !== a.access;
+
+  const save = () =>
+    submit
+      .run(() => client.put(path, { role, access }, { ifMatch: ifMatch(a) }))
+      .then((ok) => ok && props.onChanged());
+  const remove = () =>
+    submit
+      .run(() => client.delete(path, { ifMatch: ifMatch(a) }))
+      .then((ok) => ok && props.onChanged());
+
+  return (
+    <>
+      <tr>
+        <th scope="row" class="strong cell-title">
+          {a.display_name}
+          {a.user_status && a.user_status !== "active" && (
+            <>
+              {" "}
+              <Badge tone={a.user_status === "leaving" ? "warn" : "neutral"}>
+                {humanise(a.user_status)}
+              </Badge>
+            </>
+          )}
+        </th>
+        <td data-label="Role">
+          {props.canManage ? (
+            <SelectField
+              label={`Role of ${a.display_name}`}
+              name="role"
+              class="field-compact"
+              value={role}
+              options={ROLE_OPTIONS}
+              onChange={(v) => setRole(v as AssignmentRole)}
+            />
+          ) : (
+            (ASSIGNMENT_ROLE_LABELS[a.role] ?? humanise(a.role))
+          )}
+        </td>
+        <td data-label="Access">
+          {props.canManage ? (
+            <SelectField
+              label={`Access of ${a.display_name}`}
+              name="access"
+              class="field-compact"
+              value={access}
+              options={ACCESS_OPTIONS}
+              onChange={(v) => setAccess(v as Access)}
+            />
+          ) : a.access === "edit" ? (
+            "Can edit"
+          ) : (
+            "Read only"
+          )}
+        </td>
+        <td data-label="Since">{formatDate(a.since)}</td>
+        {props.canManage && (
+          <td class="cell-actions">
+            {dirty && (
+              <button
+                type="button"
+                class="button button-primary button-small"
+                disabled={submit.busy}
+                onClick={save}
+              >
+                Save
+              </button>
+            )}
+            {confirming ? (
+              <>
+                <button
+                  type="button"
+                  class="button button-danger button-small"
+                  disabled={submit.busy}
+                  onClick={remove}
+                >
+                  Confirm removal
+                </button>
+                <button
+                  type="button"
+                  class="button button-small"
+                  onClick={() => setConfirming(false)}
+                >
+                  Keep
+                </button>
+              </>
+            ) : (
+              <button
+                type="button"
+                class="button button-ghost button-small"
+                aria-label={`Remove ${a.display_name} from the team`}
+                onClick={() => setConfirming(true)}
+              >
+                Remove
+              </button>
+            )}
+          </td>
+        )}
+      </tr>
+      {submit.banner && (
+        <tr class="row-message">
+          <td colSpan={5}>
+            <ProblemBanner problem={submit.banner} />
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
+
+function AddMember(props: {
+  accountId: string;
+  taken: string[];
+  onDone: (changed: boolean) => void;
+}) {
+  const { client } = useApp();
+  const directory = useDirectory();
+  const [userId, setUserId] = useState("");
+  const [role, setRole] = useState<AssignmentRole>("co_owner");
+  const [access, setAccess] = useState<Access>("edit");
+  const submit = useSubmit(FIELDS);
+  const candidates = directory.users.filter(
+    (u) => (u.status ?? "active") === "active" && !props.taken.includes(u.id),
+  );
+
+  async function add(event: Event) {
+    event.preventDefault();
+    if (!userId) {
+      submit.setFieldErrors({ user_id: "Choose who joins the team." });
+      return;
+    }
+    const ok = await submit.run(() =>
+      client.put(
+        `/accounts/${encodeURIComponent(props.accountId)}/team/${encodeURIComponent(userId)}`,
+        { role, access },
+      ),
+    );
+    if (ok) props.onDone(true);
+  }
+
+  return (
+    <form class="inline-form" onSubmit={add} noValidate aria-label="Add to the account team">
+      <ProblemBanner problem={submit.banner} />
+      <SelectField
+        label="Person"
+        name="user_id"
+        value={userId}
+        placeholder={candidates.length ? "Choose a person" : "Nobody else is available"}
+        options={candidates.map((u) => ({ value: u.id, label: u.display_name }))}
+        error={submit.fieldErrors.user_id}
+        onChange={setUserId}
+      />
+      <SelectField
+        label="Role"
+        name="role"
+        value={role}
+        options={ROLE_OPTIONS}
+        error={submit.fieldErrors.role}
+        onChange={(v) => setRole(v as AssignmentRole)}
+      />
+      <SelectField
+        label="Access"
+        name="access"
+        value={access}
+        options={ACCESS_OPTIONS}
+        error={submit.fieldErrors.access}
+        onChange={(v) => setAccess(v as Access)}
+      />
+      <div class="form-actions">
+        <button type="submit" class="button button-primary" disabled={submit.busy}>
+          {submit.busy ? "Adding…" : "Add"}
+        </button>
+        <button type="button" class="button" onClick={() => props.onDone(false)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

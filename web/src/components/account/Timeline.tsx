@@ -1,0 +1,348 @@
+import { useRef, useState } from "preact/hooks";
+import type { Assignment, Contact, Interaction, InteractionKind } from "../../api/types";
+import { INTERACTION_KINDS } from "../../api/types";
+import { ifMatch } from "../../api/versions";
+import { useApp } from "../../app/context";
+import { formatDate } from "../../app/format";
+import { toDateTimeLocal } from "../../app/forms";
+import {
+  checkInteraction,
+  isOpenComplaint,
+  SUMMARY_MAX,
+  toggleId,
+  type InteractionDraft,
+} from "../../app/interactions";
+import { KIND_LABELS } from "../../app/labels";
+import { usePagedList } from "../../app/useApi";
+import { useSubmit } from "../../app/useSubmit";
+import {
+  Badge,
+  ChoiceGroup,
+  EmptyState,
+  LoadMore,
+  LoadView,
+  ProblemBanner,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from "../ui";
+import type { Names } from "./names";
+
+const FIELDS = [
+  "kind",
+  "occurred_at",
+  "summary",
+  "employee_ids",
+  "contact_ids",
+  "on_behalf_of",
+  "complaint_status",
+] as const;
+
+function formatWhen(value: string): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return date.toLocaleString(undefined, {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+  });
+}
+
+/** The shared timeline: everything that happened with the client, newest first. */
+export function Timeline(props: {
+  accountId: string;
+  canEdit: boolean;
+  canReadNotes: boolean;
+  team: Assignment[];
+  contacts: Contact[];
+  names: Names;
+  onChanged: () => void;
+}) {
+  const list = usePagedList<Interaction>(
+    `/accounts/${encodeURIComponent(props.accountId)}/interactions`,
+    {},
+    25,
+  );
+  const [adding, setAdding] = useState(false);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const changed = () => {
+    list.reload();
+    props.onChanged();
+  };
+
+  return (
+    <section class="panel" aria-labelledby="timeline-title">
+      <div class="panel-head">
+        <h2 id="timeline-title">Timeline</h2>
+        {props.canEdit && !adding && (
+          <button
+            type="button"
+            class="button button-small button-primary"
+            ref={addButton}
+            onClick={() => setAdding(true)}
+          >
+            Add interaction
+          </button>
+        )}
+      </div>
+      {adding && (
+        <InteractionForm
+          accountId={props.accountId}
+          team={props.team}
+          contacts={props.contacts}
+          onDone={(saved) => {
+            setAdding(false);
+            window.setTimeout(() => addButton.current?.focus());
+            if (saved) changed();
+          }}
+        />
+      )}
+      <LoadView state={list.state} what="the timeline" onRetry={list.reload}>
+        {({ items, nextCursor }) =>
+          items.length === 0 ? (
+            <EmptyState title="Nothing recorded yet" icon="◷">
+              <p>
+                Log meetings, calls and gifts here, so whoever picks the account up knows the whole
+                story.
+              </p>
+            </EmptyState>
+          ) : (
+            <>
+              <ol class="timeline" data-testid="timeline">
+                {items.map((i) => (
+                  <TimelineItem
+                    key={i.id}
+                    interaction={i}
+                    names={props.names}
+                    canEdit={props.canEdit}
+                    canReadNotes={props.canReadNotes}
+                    onChanged={changed}
+                  />
+                ))}
+              </ol>
+              <LoadMore
+                nextCursor={nextCursor}
+                loading={list.loadingMore}
+                error={list.moreError}
+                onLoadMore={list.loadMore}
+              />
+            </>
+          )
+        }
+      </LoadView>
+    </section>
+  );
+}
+
+function TimelineItem(props: {
+  interaction: Interaction;
+  names: Names;
+  canEdit: boolean;
+  canReadNotes: boolean;
+  onChanged: () => void;
+}) {
+  const { client } = useApp();
+  const i = props.interaction;
+  const submit = useSubmit(["complaint_status"]);
+  const resolve = () =>
+    submit
+      .run(() =>
+        client.patch(
+          `/interactions/${encodeURIComponent(i.id)}`,
+          { complaint_status: "resolved" },
+          { ifMatch: ifMatch(i) },
+        ),
+      )
+      .then((ok) => ok && props.onChanged());
+  const people = i.employee_ids.map(props.names.user);
+  const contacts = i.contact_ids.map(props.names.contact);
+
+  return (
+    <li class={`timeline-item kind-${i.kind}`}>
+      <div class="timeline-meta">
+        <Badge tone={i.kind === "complaint" ? "bad" : "neutral"}>
+          {KIND_LABELS[i.kind] ?? i.kind}
+        </Badge>
+        <time dateTime={i.occurred_at}>{formatWhen(i.occurred_at)}</time>
+        {i.on_behalf_of === "organisation" && <Badge tone="info">In the firm's name</Badge>}
+        {i.kind === "complaint" &&
+          (isOpenComplaint(i) ? (
+            <Badge tone="warn">Open</Badge>
+          ) : (
+            <Badge tone="good">Resolved {formatDate(i.resolved_at)}</Badge>
+          ))}
+      </div>
+      {i.summary != null ? (
+        <p class="timeline-summary">{i.summary}</p>
+      ) : (
+        <p class="timeline-summary muted">
+          {props.canReadNotes ? "No summary." : "Note text is not shown to HR."}
+        </p>
+      )}
+      <p class="muted small">
+        {people.length > 0 ? `Us: ${people.join(", ")}` : "Us: the firm"}
+        {" · "}
+        {contacts.length > 0 ? `Them: ${contacts.join(", ")}` : "Them: nobody named"}
+      </p>
+      {props.canEdit && isOpenComplaint(i) && (
+        <button type="button" class="button button-small" disabled={submit.busy} onClick={resolve}>
+          Mark complaint resolved
+        </button>
+      )}
+      <ProblemBanner problem={submit.banner} />
+    </li>
+  );
+}
+
+function InteractionForm(props: {
+  accountId: string;
+  team: Assignment[];
+  contacts: Contact[];
+  onDone: (saved: boolean) => void;
+}) {
+  const { client, user } = useApp();
+  const onTeam = props.team.some((a) => a.user_id === user.id);
+  const [draft, setDraft] = useState<InteractionDraft>({
+    kind: "meeting",
+    occurredAt: toDateTimeLocal(new Date()),
+    summary: "",
+    employeeIds: onTeam ? [user.id] : [],
+    contactIds: [],
+    onBehalfOf: "person",
+    complaintStatus: "open",
+  });
+  const submit = useSubmit(FIELDS);
+  const set = (patch: Partial<InteractionDraft>) => setDraft((d) => ({ ...d, ...patch }));
+
+  async function save(event: Event) {
+    event.preventDefault();
+    const { errors, body } = checkInteraction(draft);
+    if (!body) {
+      submit.setFieldErrors(errors);
+      submit.setBanner(null);
+      const first = FIELDS.find((f) => errors[f]);
+      const el = (event.currentTarget as HTMLFormElement).querySelector<HTMLElement>(
+        `[name="${first}"]`,
+      );
+      el?.focus();
+      return;
+    }
+    const ok = await submit.run(() =>
+      client.post(`/accounts/${encodeURIComponent(props.accountId)}/interactions`, body),
+    );
+    if (ok) props.onDone(true);
+  }
+
+  return (
+    <form
+      class="form form-grid inline-form"
+      onSubmit={save}
+      noValidate
+      aria-label="New interaction"
+    >
+      <ProblemBanner problem={submit.banner} />
+      <SelectField
+        label="Kind"
+        name="kind"
+        value={draft.kind}
+        options={INTERACTION_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
+        error={submit.fieldErrors.kind}
+        onChange={(kind) => set({ kind: kind as InteractionKind })}
+      />
+      <TextField
+        label="When"
+        name="occurred_at"
+        type="datetime-local"
+        value={draft.occurredAt}
+        error={submit.fieldErrors.occurred_at}
+        onInput={(e) => set({ occurredAt: (e.currentTarget as HTMLInputElement).value })}
+      />
+      <ChoiceGroup legend="On behalf of" error={submit.fieldErrors.on_behalf_of} class="span-all">
+        <label class="check">
+          <input
+            type="radio"
+            name="on_behalf_of"
+            value="person"
+            checked={draft.onBehalfOf === "person"}
+            onChange={() => set({ onBehalfOf: "person" })}
+          />
+          <span>A person (a personal tie)</span>
+        </label>
+        <label class="check">
+          <input
+            type="radio"
+            name="on_behalf_of"
+            value="organisation"
+            checked={draft.onBehalfOf === "organisation"}
+            onChange={() => set({ onBehalfOf: "organisation" })}
+          />
+          <span>The firm (an institutional tie)</span>
+        </label>
+      </ChoiceGroup>
+      <ChoiceGroup legend="Our people" error={submit.fieldErrors.employee_ids}>
+        {props.team.length === 0 && <span class="muted">Nobody is on the team.</span>}
+        {props.team.map((a) => (
+          <label class="check" key={a.user_id}>
+            <input
+              type="checkbox"
+              name="employee_ids"
+              value={a.user_id}
+              checked={draft.employeeIds.includes(a.user_id)}
+              onChange={() => set({ employeeIds: toggleId(draft.employeeIds, a.user_id) })}
+            />
+            <span>{a.display_name}</span>
+          </label>
+        ))}
+      </ChoiceGroup>
+      <ChoiceGroup legend="Their contacts" error={submit.fieldErrors.contact_ids}>
+        {props.contacts.length === 0 && <span class="muted">No current contacts.</span>}
+        {props.contacts.map((c) => (
+          <label class="check" key={c.id}>
+            <input
+              type="checkbox"
+              name="contact_ids"
+              value={c.id}
+              checked={draft.contactIds.includes(c.id)}
+              onChange={() => set({ contactIds: toggleId(draft.contactIds, c.id) })}
+            />
+            <span>{c.name}</span>
+          </label>
+        ))}
+      </ChoiceGroup>
+      {draft.kind === "complaint" && (
+        <SelectField
+          label="Complaint status"
+          name="complaint_status"
+          value={draft.complaintStatus}
+          options={[
+            { value: "open", label: "Open" },
+            { value: "resolved", label: "Resolved" },
+          ]}
+          error={submit.fieldErrors.complaint_status}
+          onChange={(v) => set({ complaintStatus: v as "open" })}
+        />
+      )}
+      <div class="span-all">
+        <TextAreaField
+          label="Summary"
+          name="summary"
+          value={draft.summary}
+          maxLength={SUMMARY_MAX}
+          rows={3}
+          error={submit.fieldErrors.summary}
+          onInput={(summary) => set({ summary })}
+        />
+      </div>
+      <div class="form-actions span-all">
+        <button type="submit" class="button button-primary" disabled={submit.busy}>
+          {submit.busy ? "Saving…" : "Save interaction"}
+        </button>
+        <button type="button" class="button" onClick={() => props.onDone(false)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,152 @@
+import { useEffect, useState } from "preact/hooks";
+import type { Account, AccountRisk, Assignment, Contact } from "../api/types";
+import { useApp } from "../app/context";
+import { useDirectory } from "../app/directory";
+import { formatMoney, humanise } from "../app/format";
+import { useApi } from "../app/useApi";
+import { AccountForm } from "../components/AccountForm";
+import { ContactsPanel } from "../components/account/ContactsPanel";
+import { RelationshipMatrix } from "../components/account/RelationshipMatrix";
+import { RiskPanel } from "../components/account/RiskPanel";
+import { TeamPanel } from "../components/account/TeamPanel";
+import { Timeline } from "../components/account/Timeline";
+import type { Names } from "../components/account/names";
+import { Badge, EmptyState, LoadView, PageHeader } from "../components/ui";
+
+export function AccountPage(props: { accountId: string }) {
+  const { user } = useApp();
+  const directory = useDirectory();
+  const base = `/accounts/${encodeURIComponent(props.accountId)}`;
+  const account = useApi<Account>(base);
+  const team = useApi<{ items: Assignment[] }>(`${base}/team`, { include_closed: true });
+  const contacts = useApi<{ items: Contact[] }>(`${base}/contacts`);
+  const risk = useApi<AccountRisk>(`${base}/risk`);
+  const [editing, setEditing] = useState(false);
+
+  const accountData = account.state.status === "ok" ? account.state.data : null;
+  useEffect(() => {
+    if (accountData) document.title = `${accountData.name} · Continuity`;
+  }, [accountData?.name]);
+
+  if (account.state.status === "unavailable") {
+    return (
+      <>
+        <PageHeader title="Account" />
+        <EmptyState title="No such account" icon="?">
+          <p>
+            It does not exist, or you are not on its team. <a href="/accounts">All accounts</a>
+          </p>
+        </EmptyState>
+      </>
+    );
+  }
+
+  const assignments = team.state.status === "ok" ? (team.state.data?.items ?? []) : [];
+  const contactList = contacts.state.status === "ok" ? (contacts.state.data?.items ?? []) : [];
+  const openAssignments = assignments.filter((a) => !a.until);
+  const mine = openAssignments.find((a) => a.user_id === user.id);
+  const canManageTeam = user.role === "admin" || user.role === "sales_lead";
+  const canEdit = canManageTeam || (user.role === "member" && mine?.access === "edit");
+  const canReadNotes = user.role !== "hr";
+
+  const names: Names = {
+    user: (id) => assignments.find((a) => a.user_id === id)?.display_name ?? directory.userName(id),
+    contact: (id) => contactList.find((c) => c.id === id)?.name ?? "Former contact",
+  };
+
+  // Every write changes the continuity figures: read them again.
+  const afterTeamChange = () => {
+    team.reload();
+    risk.reload();
+  };
+  const afterContactChange = () => {
+    contacts.reload();
+    risk.reload();
+  };
+
+  return (
+    <>
+      <nav class="breadcrumbs" aria-label="Breadcrumb">
+        <a href="/accounts">Accounts</a>
+        <span aria-hidden="true"> / </span>
+        <span aria-current="page">{accountData?.name ?? "Account"}</span>
+      </nav>
+      <LoadView state={account.state} what="the account" onRetry={account.reload}>
+        {(a) => (
+          <>
+            <PageHeader
+              title={a.name}
+              description={`Tier ${a.tier} · ${a.region || "no region"} · ${directory.teamName(a.team_id)} · ${formatMoney(a.annual_value_minor, a.currency)} a year`}
+              actions={
+                <>
+                  {a.status === "churned" && <Badge tone="bad">{humanise(a.status)}</Badge>}
+                  {canEdit && !editing && (
+                    <button type="button" class="button" onClick={() => setEditing(true)}>
+                      Edit account
+                    </button>
+                  )}
+                </>
+              }
+            />
+            {editing && (
+              <section class="panel" aria-labelledby="edit-account-title">
+                <h2 id="edit-account-title">Edit account</h2>
+                <AccountForm
+                  teams={directory.teams}
+                  account={a}
+                  onCancel={() => setEditing(false)}
+                  onSaved={() => {
+                    setEditing(false);
+                    account.reload();
+                    risk.reload();
+                  }}
+                />
+              </section>
+            )}
+            <div class="account-layout">
+              <div class="account-main">
+                <TeamPanel
+                  accountId={a.id}
+                  state={team.state}
+                  onRetry={team.reload}
+                  canManage={canManageTeam}
+                  onChanged={afterTeamChange}
+                />
+                <ContactsPanel
+                  accountId={a.id}
+                  state={contacts.state}
+                  onRetry={contacts.reload}
+                  canEdit={canEdit}
+                  onChanged={afterContactChange}
+                />
+                <RelationshipMatrix
+                  state={risk.state}
+                  names={names}
+                  people={openAssignments.map((x) => x.user_id)}
+                  contacts={contactList.filter((c) => !c.left_at).map((c) => c.id)}
+                />
+                <Timeline
+                  accountId={a.id}
+                  canEdit={canEdit}
+                  canReadNotes={canReadNotes}
+                  team={openAssignments}
+                  contacts={contactList.filter((c) => !c.left_at)}
+                  names={names}
+                  onChanged={risk.reload}
+                />
+              </div>
+              <aside class="account-side" aria-label="Continuity risk">
+                <RiskPanel
+                  state={risk.state}
+                  onRetry={risk.reload}
+                  names={names}
+                  currency={a.currency}
+                />
+              </aside>
+            </div>
+          </>
+        )}
+      </LoadView>
+    </>
+  );
+}
