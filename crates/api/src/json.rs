@@ -142,3 +142,22 @@ mod tests {
         assert_eq!(field_of(r#"{"name": "a", "#).0, 400);
     }
 }
+
+/// `Option<Option<T>>` for PATCH bodies: an absent field is `None` (leave as is), `null` is
+/// `Some(None)` (clear it). Use with `#[serde(default, with = "crate::json::nullable")]`.
+pub mod nullable {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Option<T>>, D::Error> {
+        Option::<T>::deserialize(deserializer).map(Some)
+    }
+
+    pub fn serialize<T: Serialize, S: Serializer>(value: &Option<Option<T>>, serializer: S) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(inner) => inner.serialize(serializer),
+            None => serializer.serialize_none(),
+        }
+    }
+}

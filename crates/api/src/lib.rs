@@ -1,17 +1,24 @@
 //! Continuity's HTTP API (actix-web 4): thin handlers (parse → authorise → store/domain →
 //! answer), JWT auth, problem documents for every error, OpenAPI.
 
+pub mod access;
+pub mod accounts;
+pub mod audit;
 pub mod auth;
+pub mod contacts;
 pub mod error;
 pub mod etag;
 pub mod health;
 pub mod ids;
+pub mod interactions;
 pub mod json;
 pub mod openapi;
 pub mod pagination;
 mod problems;
+pub mod risk;
 mod spa;
 pub mod state;
+pub mod team;
 pub mod teams;
 pub mod users;
 
@@ -50,6 +57,19 @@ pub fn app(
                 .service(web::resource("/users").get(users::list).post(users::create))
                 .service(web::resource("/users/{id}").get(users::get))
                 .service(web::resource("/teams").get(teams::list).post(teams::create))
+                .service(web::resource("/accounts").get(accounts::list).post(accounts::create))
+                .service(web::resource("/accounts/{id}").get(accounts::get).patch(accounts::patch))
+                .service(web::resource("/accounts/{id}/contacts").get(contacts::list).post(contacts::create))
+                .service(web::resource("/accounts/{id}/team").get(team::list))
+                .service(web::resource("/accounts/{id}/team/{user_id}").put(team::put).delete(team::delete))
+                .service(
+                    web::resource("/accounts/{id}/interactions").get(interactions::list).post(interactions::create),
+                )
+                .service(web::resource("/accounts/{id}/risk").get(risk::account))
+                .service(web::resource("/contacts/{id}").get(contacts::get).patch(contacts::patch))
+                .service(web::resource("/contacts/{id}/move").post(contacts::move_to_account))
+                .service(web::resource("/interactions/{id}").get(interactions::get).patch(interactions::patch))
+                .service(web::resource("/audit").get(audit::list))
                 .default_service(web::to(problems::no_such_route)),
         );
     app = match web_dir {

@@ -4,7 +4,7 @@
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::{auth, error, teams, users};
+use crate::{accounts, audit, auth, contacts, error, interactions, risk, team, teams, users};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -19,6 +19,24 @@ use crate::{auth, error, teams, users};
         users::get,
         teams::create,
         teams::list,
+        accounts::create,
+        accounts::list,
+        accounts::get,
+        accounts::patch,
+        contacts::list,
+        contacts::create,
+        contacts::get,
+        contacts::patch,
+        contacts::move_to_account,
+        team::list,
+        team::put,
+        team::delete,
+        interactions::create,
+        interactions::list,
+        interactions::get,
+        interactions::patch,
+        risk::account,
+        audit::list,
     ),
     components(schemas(error::Problem)),
     modifiers(&BearerAuth),

@@ -74,3 +74,101 @@ pub fn record(conn: &mut AnyConnection, change: Change<'_>, now: DateTime<Utc>) 
         .execute(conn)?;
     Ok(())
 }
+
+/// One entry of the audit trail as read back.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AuditEntry {
+    pub id: i64,
+    pub occurred_at: DateTime<Utc>,
+    pub actor_id: Option<i64>,
+    pub entity: String,
+    pub entity_id: String,
+    pub action: String,
+    pub account_id: Option<i64>,
+    pub team_id: Option<i64>,
+    pub before: Option<serde_json::Value>,
+    pub after: Option<serde_json::Value>,
+}
+
+/// Filters of the audit list; `team_ids` limits it to entries about those teams (sales leads).
+#[derive(Debug, Clone, Default)]
+pub struct AuditFilter {
+    pub entity: Option<String>,
+    pub entity_id: Option<String>,
+    pub actor_id: Option<i64>,
+    pub account_id: Option<i64>,
+    pub team_ids: Option<Vec<i64>>,
+}
+
+type AuditRow = (
+    i64,
+    chrono::NaiveDateTime,
+    Option<i64>,
+    String,
+    String,
+    String,
+    Option<i64>,
+    Option<i64>,
+    Option<String>,
+    Option<String>,
+);
+
+/// A page of the audit trail, newest first, before entry `before_id`.
+pub fn list(
+    conn: &mut AnyConnection,
+    filter: &AuditFilter,
+    before_id: Option<i64>,
+    limit: i64,
+) -> StoreResult<Vec<AuditEntry>> {
+    let mut query = audit_entries::table
+        .select((
+            audit_entries::id,
+            audit_entries::occurred_at,
+            audit_entries::actor_id,
+            audit_entries::entity,
+            audit_entries::entity_id,
+            audit_entries::action,
+            audit_entries::account_id,
+            audit_entries::team_id,
+            audit_entries::before_json,
+            audit_entries::after_json,
+        ))
+        .order(audit_entries::id.desc())
+        .limit(limit)
+        .into_boxed();
+    if let Some(entity) = &filter.entity {
+        query = query.filter(audit_entries::entity.eq(entity.clone()));
+    }
+    if let Some(entity_id) = &filter.entity_id {
+        query = query.filter(audit_entries::entity_id.eq(entity_id.clone()));
+    }
+    if let Some(actor_id) = filter.actor_id {
+        query = query.filter(audit_entries::actor_id.eq(actor_id));
+    }
+    if let Some(account_id) = filter.account_id {
+        query = query.filter(audit_entries::account_id.eq(account_id));
+    }
+    if let Some(team_ids) = &filter.team_ids {
+        query = query.filter(audit_entries::team_id.eq_any(team_ids.clone()));
+    }
+    if let Some(before_id) = before_id {
+        query = query.filter(audit_entries::id.lt(before_id));
+    }
+    let rows: Vec<AuditRow> = query.load(conn)?;
+    let parse = |json: Option<String>| json.and_then(|text| serde_json::from_str(&text).ok());
+    Ok(rows
+        .into_iter()
+        .map(|(id, occurred_at, actor_id, entity, entity_id, action, account_id, team_id, before, after)| AuditEntry {
+            id,
+            occurred_at: crate::from_db_time(occurred_at),
+            actor_id,
+            entity,
+            entity_id,
+            action,
+            account_id,
+            team_id,
+            before: parse(before),
+            after: parse(after),
+        })
+        .collect())
+}

@@ -1,12 +1,18 @@
 //! Continuity's storage: one diesel code path over PostgreSQL and SQLite (see STORAGE.md in
 //! the design notes). Rows are mapped to domain types here; callers never see SQL.
 
+pub mod accounts;
+pub mod assignments;
 pub mod audit;
 pub mod connection;
+pub mod contacts;
 mod error;
+pub mod interactions;
 pub mod migrations;
 pub mod refresh_tokens;
+pub mod risk;
 pub mod schema;
+pub mod scope;
 pub mod teams;
 mod time;
 pub mod users;

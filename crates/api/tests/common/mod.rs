@@ -92,6 +92,39 @@ impl TestApp {
         into_response(request.send().await.expect("request")).await
     }
 
+    /// Sends a write with `If-Match: "<version>"`.
+    pub async fn send_if_match(
+        &self,
+        method: &str,
+        path: &str,
+        token: &str,
+        version: i64,
+        body: Option<Value>,
+    ) -> Response {
+        let method = reqwest::Method::from_bytes(method.as_bytes()).expect("method");
+        let mut request = self
+            .client
+            .request(method, format!("{}{}", self.base, path))
+            .bearer_auth(token)
+            .header("If-Match", format!("\"{version}\""));
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        into_response(request.send().await.expect("request")).await
+    }
+
+    /// Creates a team directly in the store.
+    pub fn create_team(&self, name: &str) -> i64 {
+        let mut conn = self.store.conn().expect("conn");
+        continuity_store::teams::create(&mut conn, name, None, Utc::now()).expect("team").id
+    }
+
+    /// Makes a user lead of a team.
+    pub fn make_lead(&self, team_id: i64, user_id: i64) {
+        let mut conn = self.store.conn().expect("conn");
+        continuity_store::teams::add_lead(&mut conn, team_id, user_id).expect("lead");
+    }
+
     pub async fn raw(&self, request: reqwest::RequestBuilder) -> Response {
         into_response(request.send().await.expect("request")).await
     }

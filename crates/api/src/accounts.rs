@@ -1,0 +1,302 @@
+//! `/accounts`: the client accounts a caller may see, with filters, sorting and pagination.
+
+use actix_web::{web, HttpRequest, HttpResponse};
+use chrono::{DateTime, Utc};
+use continuity_domain::continuity::FlagCode;
+use continuity_domain::validation::is_currency;
+use continuity_domain::{AccountStatus, Role, Tier};
+use continuity_store::accounts::{self, Account, AccountFields, AccountFilter, AccountPosition, AccountSort};
+use continuity_store::teams;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::access::{self, Intent};
+use crate::auth::CurrentUser;
+use crate::error::{ApiError, ApiResult};
+use crate::etag::{etag, required_version};
+use crate::ids::{field_id, path_id};
+use crate::json::ValidJson;
+use crate::pagination::{decode_cursor, limit, page_of, Page};
+use crate::state::AppState;
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AccountView {
+    pub id: String,
+    pub external_id: Option<String>,
+    pub name: String,
+    #[schema(value_type = String)]
+    pub tier: Tier,
+    pub region: String,
+    pub team_id: String,
+    pub annual_value_minor: i64,
+    pub currency: String,
+    #[schema(value_type = String)]
+    pub status: AccountStatus,
+    pub version: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    /// The stored risk score (0–100), current with every answered write.
+    pub risk_score: i32,
+    pub exposure_minor: i64,
+    /// The codes of the raised flags.
+    #[schema(value_type = Vec<String>)]
+    pub flags: Vec<FlagCode>,
+}
+
+impl From<Account> for AccountView {
+    fn from(account: Account) -> AccountView {
+        AccountView {
+            id: account.id.to_string(),
+            external_id: account.external_id,
+            name: account.name,
+            tier: account.tier,
+            region: account.region,
+            team_id: account.team_id.to_string(),
+            annual_value_minor: account.annual_value_minor,
+            currency: account.currency,
+            status: account.status,
+            version: account.version,
+            created_at: account.created_at,
+            updated_at: account.updated_at,
+            risk_score: account.risk_score,
+            exposure_minor: account.exposure_minor,
+            flags: account.flags,
+        }
+    }
+}
+
+fn answer(status: actix_web::http::StatusCode, account: Account) -> HttpResponse {
+    HttpResponse::build(status).insert_header(("ETag", etag(account.version))).json(AccountView::from(account))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateAccount {
+    pub name: String,
+    #[schema(value_type = String, example = "A")]
+    pub tier: Tier,
+    pub region: String,
+    pub team_id: String,
+    pub annual_value_minor: i64,
+    pub currency: String,
+    pub external_id: Option<String>,
+    #[schema(value_type = Option<String>)]
+    pub status: Option<AccountStatus>,
+}
+
+/// Checks an account's fields, naming the first one at fault.
+pub fn check_fields(fields: &AccountFields) -> Result<(), ApiError> {
+    let name = fields.name.trim().chars().count();
+    if name == 0 || name > 200 {
+        return Err(ApiError::invalid("name", "must be 1 to 200 characters"));
+    }
+    let region = fields.region.trim().chars().count();
+    if region == 0 || region > 100 {
+        return Err(ApiError::invalid("region", "must be 1 to 100 characters"));
+    }
+    if fields.annual_value_minor < 0 {
+        return Err(ApiError::invalid("annual_value_minor", "must not be negative (integer minor units)"));
+    }
+    if !is_currency(&fields.currency) {
+        return Err(ApiError::invalid("currency", "must be an ISO 4217 code such as EUR"));
+    }
+    if let Some(external_id) = &fields.external_id {
+        if external_id.trim().is_empty() || external_id.len() > 100 {
+            return Err(ApiError::invalid("external_id", "must be 1 to 100 characters"));
+        }
+    }
+    Ok(())
+}
+
+/// Creates an account. The creator's default team joins it; a member creating an account
+/// becomes its owner.
+#[utoipa::path(post, path = "/api/v1/accounts", tag = "accounts", request_body = CreateAccount, security(("bearer" = [])),
+    responses((status = 201, body = AccountView), (status = 422, body = crate::error::Problem)))]
+pub async fn create(
+    state: web::Data<AppState>,
+    caller: CurrentUser,
+    body: ValidJson<CreateAccount>,
+) -> ApiResult<HttpResponse> {
+    let input = body.0;
+    let team_id = field_id("team_id", &input.team_id)?;
+    let fields = AccountFields {
+        external_id: input.external_id.map(|id| id.trim().to_owned()),
+        name: input.name,
+        tier: input.tier,
+        region: input.region,
+        team_id,
+        annual_value_minor: input.annual_value_minor,
+        currency: input.currency,
+        status: input.status.unwrap_or(AccountStatus::Active),
+    };
+    check_fields(&fields)?;
+    access::may_place_in_team(&caller, team_id)?;
+    let account = state
+        .run(move |conn| {
+            teams::get(conn, team_id)?.ok_or_else(|| ApiError::invalid("team_id", "no such team"))?;
+            let creator = Some((caller.id, caller.role == Role::Member));
+            Ok(accounts::create(conn, &fields, creator, Utc::now())?)
+        })
+        .await?;
+    Ok(answer(actix_web::http::StatusCode::CREATED, account))
+}
+
+/// One account.
+#[utoipa::path(get, path = "/api/v1/accounts/{id}", tag = "accounts", params(("id" = String, Path)), security(("bearer" = [])),
+    responses((status = 200, body = AccountView), (status = 404, body = crate::error::Problem)))]
+pub async fn get(state: web::Data<AppState>, caller: CurrentUser, id: web::Path<String>) -> ApiResult<HttpResponse> {
+    let id = path_id(&id)?;
+    let account =
+        state.run(move |conn| accounts::get(conn, &access::scope_of(&caller), id)?.ok_or(ApiError::NotFound)).await?;
+    Ok(answer(actix_web::http::StatusCode::OK, account))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PatchAccount {
+    pub name: Option<String>,
+    #[schema(value_type = Option<String>)]
+    pub tier: Option<Tier>,
+    pub region: Option<String>,
+    pub team_id: Option<String>,
+    pub annual_value_minor: Option<i64>,
+    pub currency: Option<String>,
+    pub external_id: Option<String>,
+    #[schema(value_type = Option<String>)]
+    pub status: Option<AccountStatus>,
+}
+
+/// Changes an account (send `If-Match` with its `ETag`).
+#[utoipa::path(patch, path = "/api/v1/accounts/{id}", tag = "accounts", params(("id" = String, Path)), request_body = PatchAccount,
+    security(("bearer" = [])),
+    responses((status = 200, body = AccountView), (status = 412, body = crate::error::Problem), (status = 428, body = crate::error::Problem)))]
+pub async fn patch(
+    state: web::Data<AppState>,
+    caller: CurrentUser,
+    request: HttpRequest,
+    id: web::Path<String>,
+    body: ValidJson<PatchAccount>,
+) -> ApiResult<HttpResponse> {
+    let id = path_id(&id)?;
+    let patch = body.0;
+    let new_team_id = patch.team_id.as_deref().map(|raw| field_id("team_id", raw)).transpose()?;
+    let if_match = required_version(&request);
+    let account = state
+        .run(move |conn| {
+            access::account(conn, &caller, id, Intent::Edit)?;
+            let expected_version = if_match?;
+            let current = accounts::get(conn, &continuity_store::scope::Scope::Firm, id)?.ok_or(ApiError::NotFound)?;
+            let mut fields = current.fields();
+            if let Some(name) = patch.name {
+                fields.name = name;
+            }
+            if let Some(tier) = patch.tier {
+                fields.tier = tier;
+            }
+            if let Some(region) = patch.region {
+                fields.region = region;
+            }
+            if let Some(value) = patch.annual_value_minor {
+                fields.annual_value_minor = value;
+            }
+            if let Some(currency) = patch.currency {
+                fields.currency = currency;
+            }
+            if let Some(external_id) = patch.external_id {
+                fields.external_id = Some(external_id.trim().to_owned());
+            }
+            if let Some(status) = patch.status {
+                fields.status = status;
+            }
+            if let Some(team_id) = new_team_id.filter(|team_id| *team_id != current.team_id) {
+                access::may_place_in_team(&caller, team_id)?;
+                teams::get(conn, team_id)?.ok_or_else(|| ApiError::invalid("team_id", "no such team"))?;
+                fields.team_id = team_id;
+            }
+            check_fields(&fields)?;
+            Ok(accounts::update(conn, id, expected_version, &fields, Some(caller.id), Utc::now())?)
+        })
+        .await?;
+    Ok(answer(actix_web::http::StatusCode::OK, account))
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct ListQuery {
+    pub limit: Option<i64>,
+    pub cursor: Option<String>,
+    /// Free-text search in the account name.
+    pub q: Option<String>,
+    pub team_id: Option<String>,
+    pub tier: Option<String>,
+    pub region: Option<String>,
+    /// Accounts this user owns (open assignment with role `owner`).
+    pub owner_id: Option<String>,
+    /// Accounts this user is on (any open assignment).
+    pub member_id: Option<String>,
+    pub status: Option<String>,
+    /// A flag code, e.g. `key_person`.
+    pub flag: Option<String>,
+    /// `name` (default), `-name`, `exposure` (largest first), `+exposure`, `score`, `+score`,
+    /// `annual_value`, `+annual_value`.
+    pub sort: Option<String>,
+}
+
+fn parse_field<T: std::str::FromStr<Err = continuity_domain::UnknownValue>>(
+    field: &str,
+    raw: Option<&str>,
+) -> Result<Option<T>, ApiError> {
+    raw.filter(|text| !text.is_empty())
+        .map(|text| text.parse::<T>().map_err(|e| ApiError::invalid(field, format!("must be one of {}", e.expected))))
+        .transpose()
+}
+
+/// Reads the account-list query into a filter and a sort order (shared with `/risk/accounts`).
+pub fn filter_and_sort(query: &ListQuery, default_sort: AccountSort) -> Result<(AccountFilter, AccountSort), ApiError> {
+    let id = |field: &str, raw: &Option<String>| {
+        raw.as_deref().filter(|text| !text.is_empty()).map(|text| field_id(field, text)).transpose()
+    };
+    let filter = AccountFilter {
+        team_id: id("team_id", &query.team_id)?,
+        tier: parse_field("tier", query.tier.as_deref())?,
+        region: query.region.clone().filter(|text| !text.is_empty()),
+        owner_id: id("owner_id", &query.owner_id)?,
+        member_id: id("member_id", &query.member_id)?,
+        status: parse_field("status", query.status.as_deref())?,
+        flag: parse_field("flag", query.flag.as_deref())?,
+        name_contains: query.q.clone(),
+    };
+    let sort = match query.sort.as_deref().filter(|text| !text.is_empty()) {
+        None => default_sort,
+        Some(text) => AccountSort::parse(text)
+            .ok_or_else(|| ApiError::invalid("sort", format!("must be one of {}", AccountSort::ACCEPTED)))?,
+    };
+    Ok((filter, sort))
+}
+
+/// Lists the accounts the caller may see.
+#[utoipa::path(get, path = "/api/v1/accounts", tag = "accounts", params(ListQuery), security(("bearer" = [])),
+    responses((status = 200, body = Page<AccountView>), (status = 422, body = crate::error::Problem)))]
+pub async fn list(
+    state: web::Data<AppState>,
+    caller: CurrentUser,
+    query: web::Query<ListQuery>,
+) -> ApiResult<web::Json<Page<AccountView>>> {
+    list_sorted(state, caller, query.into_inner(), AccountSort::NameAsc).await.map(web::Json)
+}
+
+/// The account list in a default order.
+pub async fn list_sorted(
+    state: web::Data<AppState>,
+    caller: CurrentUser,
+    query: ListQuery,
+    default_sort: AccountSort,
+) -> ApiResult<Page<AccountView>> {
+    let limit = limit(query.limit)?;
+    let (filter, sort) = filter_and_sort(&query, default_sort)?;
+    let after: Option<AccountPosition> = decode_cursor(query.cursor.as_deref())?;
+    let scope = access::scope_of(&caller);
+    let rows =
+        state.run(move |conn| Ok(accounts::list(conn, &scope, &filter, sort, after.as_ref(), limit + 1)?)).await?;
+    Ok(page_of(rows, limit, |account| account.position(sort), AccountView::from))
+}

@@ -1,0 +1,82 @@
+//! `/audit`: the audit trail — admins see all of it, sales leads the entries about their
+//! teams' accounts. Filters: `entity`, `entity_id`, `actor_id`, `account_id`.
+
+use actix_web::web;
+use chrono::{DateTime, Utc};
+use continuity_domain::Role;
+use continuity_store::audit::{self, AuditEntry, AuditFilter};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::auth::CurrentUser;
+use crate::error::ApiResult;
+use crate::ids::field_id;
+use crate::pagination::{decode_cursor, limit, page_of, Page};
+use crate::state::AppState;
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AuditEntryView {
+    pub id: String,
+    pub occurred_at: DateTime<Utc>,
+    pub actor_id: Option<String>,
+    pub entity: String,
+    pub entity_id: String,
+    pub action: String,
+    pub account_id: Option<String>,
+    #[schema(value_type = Option<Object>)]
+    pub before: Option<serde_json::Value>,
+    #[schema(value_type = Option<Object>)]
+    pub after: Option<serde_json::Value>,
+}
+
+impl From<AuditEntry> for AuditEntryView {
+    fn from(entry: AuditEntry) -> AuditEntryView {
+        AuditEntryView {
+            id: entry.id.to_string(),
+            occurred_at: entry.occurred_at,
+            actor_id: entry.actor_id.map(|id| id.to_string()),
+            entity: entry.entity,
+            entity_id: entry.entity_id,
+            action: entry.action,
+            account_id: entry.account_id.map(|id| id.to_string()),
+            before: entry.before,
+            after: entry.after,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct AuditQuery {
+    pub limit: Option<i64>,
+    pub cursor: Option<String>,
+    /// `account`, `contact`, `assignment`, `interaction`, `user`, `team`, …
+    pub entity: Option<String>,
+    pub entity_id: Option<String>,
+    pub actor_id: Option<String>,
+    pub account_id: Option<String>,
+}
+
+/// The audit trail, newest first.
+#[utoipa::path(get, path = "/api/v1/audit", tag = "audit", params(AuditQuery), security(("bearer" = [])),
+    responses((status = 200, body = Page<AuditEntryView>), (status = 403, body = crate::error::Problem)))]
+pub async fn list(
+    state: web::Data<AppState>,
+    caller: CurrentUser,
+    query: web::Query<AuditQuery>,
+) -> ApiResult<web::Json<Page<AuditEntryView>>> {
+    caller.require_role(&[Role::Admin, Role::SalesLead])?;
+    let query = query.into_inner();
+    let limit = limit(query.limit)?;
+    let before_id: Option<i64> = decode_cursor(query.cursor.as_deref())?;
+    let non_empty = |text: Option<String>| text.filter(|text| !text.is_empty());
+    let filter = AuditFilter {
+        entity: non_empty(query.entity),
+        entity_id: non_empty(query.entity_id),
+        actor_id: non_empty(query.actor_id).map(|id| field_id("actor_id", &id)).transpose()?,
+        account_id: non_empty(query.account_id).map(|id| field_id("account_id", &id)).transpose()?,
+        team_ids: (caller.role == Role::SalesLead).then(|| caller.led_team_ids.clone()),
+    };
+    let rows = state.run(move |conn| Ok(audit::list(conn, &filter, before_id, limit + 1)?)).await?;
+    Ok(web::Json(page_of(rows, limit, |entry| entry.id, AuditEntryView::from)))
+}

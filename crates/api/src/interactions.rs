@@ -1,0 +1,290 @@
+//! `/accounts/{id}/interactions` and `/interactions/{id}`: the shared timeline of an account.
+//! HR sees the structure of interactions (who, when, what kind) but never their summaries.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use continuity_domain::{ComplaintStatus, InteractionKind, OnBehalfOf};
+use continuity_store::interactions::{self, Interaction, InteractionChanges, NewInteraction};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::access::{self, Intent};
+use crate::auth::CurrentUser;
+use crate::error::{ApiError, ApiResult};
+use crate::etag::{etag, required_version};
+use crate::ids::{field_id, path_id};
+use crate::json::ValidJson;
+use crate::pagination::{decode_cursor, limit, page_of, Page};
+use crate::state::AppState;
+
+/// The longest summary accepted (characters).
+pub const MAX_SUMMARY_CHARS: usize = 10_000;
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct InteractionView {
+    pub id: String,
+    pub account_id: String,
+    pub external_id: Option<String>,
+    #[schema(value_type = String)]
+    pub kind: InteractionKind,
+    pub occurred_at: DateTime<Utc>,
+    /// `null` for HR, who never sees interaction text.
+    pub summary: Option<String>,
+    pub employee_ids: Vec<String>,
+    pub contact_ids: Vec<String>,
+    #[schema(value_type = String)]
+    pub on_behalf_of: OnBehalfOf,
+    #[schema(value_type = Option<String>)]
+    pub complaint_status: Option<ComplaintStatus>,
+    pub resolved_at: Option<DateTime<Utc>>,
+    pub follow_up_owner_id: Option<String>,
+    pub follow_up_due: Option<NaiveDate>,
+    pub created_by: Option<String>,
+    pub version: i64,
+    pub created_at: DateTime<Utc>,
+}
+
+impl InteractionView {
+    pub fn new(interaction: Interaction, with_text: bool) -> InteractionView {
+        let ids = |ids: Vec<i64>| ids.into_iter().map(|id| id.to_string()).collect();
+        InteractionView {
+            id: interaction.id.to_string(),
+            account_id: interaction.account_id.to_string(),
+            external_id: interaction.external_id,
+            kind: interaction.kind,
+            occurred_at: interaction.occurred_at,
+            summary: with_text.then_some(interaction.summary),
+            employee_ids: ids(interaction.employee_ids),
+            contact_ids: ids(interaction.contact_ids),
+            on_behalf_of: interaction.on_behalf_of,
+            complaint_status: interaction.complaint_status,
+            resolved_at: interaction.resolved_at,
+            follow_up_owner_id: interaction.follow_up_owner_id.map(|id| id.to_string()),
+            follow_up_due: interaction.follow_up_due,
+            created_by: interaction.created_by.map(|id| id.to_string()),
+            version: interaction.version,
+            created_at: interaction.created_at,
+        }
+    }
+}
+
+fn answer(status: StatusCode, interaction: Interaction) -> HttpResponse {
+    HttpResponse::build(status)
+        .insert_header(("ETag", etag(interaction.version)))
+        .json(InteractionView::new(interaction, true))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateInteraction {
+    #[schema(value_type = String, example = "meeting")]
+    pub kind: InteractionKind,
+    /// May lie in the past; at most a day in the future.
+    pub occurred_at: DateTime<Utc>,
+    #[serde(default)]
+    pub summary: String,
+    #[serde(default)]
+    pub employee_ids: Vec<String>,
+    #[serde(default)]
+    pub contact_ids: Vec<String>,
+    /// `person` (default) or `organisation` (a gift or client day in the firm's name).
+    #[schema(value_type = Option<String>)]
+    pub on_behalf_of: Option<OnBehalfOf>,
+    /// Complaints only: `open` (default) or `resolved`.
+    #[schema(value_type = Option<String>)]
+    pub complaint_status: Option<ComplaintStatus>,
+    pub follow_up_owner_id: Option<String>,
+    pub follow_up_due: Option<NaiveDate>,
+    pub external_id: Option<String>,
+}
+
+/// Reads a list of ids from field `field`, naming the position of a bad one.
+pub fn ids_of(field: &str, raw: &[String]) -> Result<Vec<i64>, ApiError> {
+    raw.iter().enumerate().map(|(index, id)| field_id(&format!("{field}[{index}]"), id)).collect()
+}
+
+/// Checks and completes a new interaction, naming the first field at fault.
+pub fn check_new(input: CreateInteraction, now: DateTime<Utc>) -> Result<NewInteraction, ApiError> {
+    if input.occurred_at > now + Duration::days(1) {
+        return Err(ApiError::invalid("occurred_at", "may be at most one day in the future"));
+    }
+    if input.occurred_at.date_naive() < NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default() {
+        return Err(ApiError::invalid("occurred_at", "must be after 1970"));
+    }
+    if input.summary.chars().count() > MAX_SUMMARY_CHARS {
+        return Err(ApiError::invalid("summary", format!("must be at most {MAX_SUMMARY_CHARS} characters")));
+    }
+    let complaint_status = match (input.kind, input.complaint_status) {
+        (InteractionKind::Complaint, status) => Some(status.unwrap_or(ComplaintStatus::Open)),
+        (_, None) => None,
+        (_, Some(_)) => return Err(ApiError::invalid("complaint_status", "only a complaint has a complaint status")),
+    };
+    let employee_ids = ids_of("employee_ids", &input.employee_ids)?;
+    let contact_ids = ids_of("contact_ids", &input.contact_ids)?;
+    if employee_ids.is_empty() && contact_ids.is_empty() {
+        return Err(ApiError::invalid("employee_ids", "name at least one participant (employee or contact)"));
+    }
+    Ok(NewInteraction {
+        external_id: input.external_id.map(|id| id.trim().to_owned()).filter(|id| !id.is_empty()),
+        kind: input.kind,
+        occurred_at: input.occurred_at,
+        summary: input.summary,
+        on_behalf_of: input.on_behalf_of.unwrap_or(OnBehalfOf::Person),
+        complaint_status,
+        follow_up_owner_id: input
+            .follow_up_owner_id
+            .as_deref()
+            .map(|id| field_id("follow_up_owner_id", id))
+            .transpose()?,
+        follow_up_due: input.follow_up_due,
+        employee_ids,
+        contact_ids,
+    })
+}
+
+/// Logs an interaction; the account's figures are current when this answers.
+#[utoipa::path(post, path = "/api/v1/accounts/{id}/interactions", tag = "interactions", params(("id" = String, Path)),
+    request_body = CreateInteraction, security(("bearer" = [])),
+    responses((status = 201, body = InteractionView), (status = 422, body = crate::error::Problem)))]
+pub async fn create(
+    state: web::Data<AppState>,
+    caller: CurrentUser,
+    id: web::Path<String>,
+    body: ValidJson<CreateInteraction>,
+) -> ApiResult<HttpResponse> {
+    let account_id = path_id(&id)?;
+    let now = Utc::now();
+    let new = check_new(body.0, now)?;
+    let interaction = state
+        .run(move |conn| {
+            access::account(conn, &caller, account_id, Intent::Edit)?;
+            Ok(interactions::create(conn, account_id, &new, Some(caller.id), now)?)
+        })
+        .await?;
+    Ok(answer(StatusCode::CREATED, interaction))
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct ListQuery {
+    pub limit: Option<i64>,
+    pub cursor: Option<String>,
+    /// Only this kind, e.g. `complaint`.
+    pub kind: Option<String>,
+}
+
+/// An account's timeline, newest first.
+#[utoipa::path(get, path = "/api/v1/accounts/{id}/interactions", tag = "interactions", params(("id" = String, Path), ListQuery),
+    security(("bearer" = [])), responses((status = 200, body = Page<InteractionView>)))]
+pub async fn list(
+    state: web::Data<AppState>,
+    caller: CurrentUser,
+    id: web::Path<String>,
+    query: web::Query<ListQuery>,
+) -> ApiResult<web::Json<Page<InteractionView>>> {
+    let account_id = path_id(&id)?;
+    let query = query.into_inner();
+    let limit = limit(query.limit)?;
+    let after: Option<(DateTime<Utc>, i64)> = decode_cursor(query.cursor.as_deref())?;
+    let kind = query
+        .kind
+        .as_deref()
+        .filter(|text| !text.is_empty())
+        .map(|text| {
+            text.parse::<InteractionKind>()
+                .map_err(|e| ApiError::invalid("kind", format!("must be one of {}", e.expected)))
+        })
+        .transpose()?;
+    let with_text = access::sees_interaction_text(&caller);
+    let rows = state
+        .run(move |conn| {
+            access::account(conn, &caller, account_id, Intent::Read)?;
+            Ok(interactions::list_for_account(conn, account_id, after, kind, limit + 1)?)
+        })
+        .await?;
+    Ok(web::Json(page_of(rows, limit, |row| (row.occurred_at, row.id), |row| InteractionView::new(row, with_text))))
+}
+
+fn visible_interaction(
+    conn: &mut continuity_store::AnyConnection,
+    caller: &CurrentUser,
+    id: i64,
+    intent: Intent,
+) -> Result<Interaction, ApiError> {
+    let interaction = interactions::get(conn, id)?.ok_or(ApiError::NotFound)?;
+    access::account(conn, caller, interaction.account_id, Intent::Read)?;
+    if intent == Intent::Edit {
+        access::account(conn, caller, interaction.account_id, Intent::Edit)?;
+    }
+    Ok(interaction)
+}
+
+/// One interaction.
+#[utoipa::path(get, path = "/api/v1/interactions/{id}", tag = "interactions", params(("id" = String, Path)),
+    security(("bearer" = [])), responses((status = 200, body = InteractionView), (status = 404, body = crate::error::Problem)))]
+pub async fn get(state: web::Data<AppState>, caller: CurrentUser, id: web::Path<String>) -> ApiResult<HttpResponse> {
+    let id = path_id(&id)?;
+    let with_text = access::sees_interaction_text(&caller);
+    let interaction = state.run(move |conn| visible_interaction(conn, &caller, id, Intent::Read)).await?;
+    Ok(HttpResponse::Ok()
+        .insert_header(("ETag", etag(interaction.version)))
+        .json(InteractionView::new(interaction, with_text)))
+}
+
+/// A change to an interaction: absent fields stay, `null` clears the follow-up.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PatchInteraction {
+    pub summary: Option<String>,
+    /// `resolved` closes a complaint (stamps `resolved_at`); `open` reopens it.
+    #[schema(value_type = Option<String>)]
+    pub complaint_status: Option<ComplaintStatus>,
+    #[serde(default, with = "crate::json::nullable")]
+    #[schema(value_type = Option<String>)]
+    pub follow_up_owner_id: Option<Option<String>>,
+    #[serde(default, with = "crate::json::nullable")]
+    #[schema(value_type = Option<NaiveDate>)]
+    pub follow_up_due: Option<Option<NaiveDate>>,
+}
+
+/// Changes an interaction, e.g. resolves a complaint (send `If-Match`).
+#[utoipa::path(patch, path = "/api/v1/interactions/{id}", tag = "interactions", params(("id" = String, Path)),
+    request_body = PatchInteraction, security(("bearer" = [])),
+    responses((status = 200, body = InteractionView), (status = 412, body = crate::error::Problem)))]
+pub async fn patch(
+    state: web::Data<AppState>,
+    caller: CurrentUser,
+    request: HttpRequest,
+    id: web::Path<String>,
+    body: ValidJson<PatchInteraction>,
+) -> ApiResult<HttpResponse> {
+    let id = path_id(&id)?;
+    let patch = body.0;
+    if patch.summary.as_ref().is_some_and(|summary| summary.chars().count() > MAX_SUMMARY_CHARS) {
+        return Err(ApiError::invalid("summary", format!("must be at most {MAX_SUMMARY_CHARS} characters")));
+    }
+    let follow_up_owner_id = match patch.follow_up_owner_id {
+        Some(Some(raw)) => Some(Some(field_id("follow_up_owner_id", &raw)?)),
+        Some(None) => Some(None),
+        None => None,
+    };
+    let if_match = required_version(&request);
+    let interaction = state
+        .run(move |conn| {
+            let current = visible_interaction(conn, &caller, id, Intent::Edit)?;
+            let expected_version = if_match?;
+            if patch.complaint_status.is_some() && current.complaint_status.is_none() {
+                return Err(ApiError::invalid("complaint_status", "only a complaint has a complaint status"));
+            }
+            let changes = InteractionChanges {
+                summary: patch.summary.unwrap_or(current.summary),
+                complaint_status: patch.complaint_status.or(current.complaint_status),
+                follow_up_owner_id: follow_up_owner_id.unwrap_or(current.follow_up_owner_id),
+                follow_up_due: patch.follow_up_due.unwrap_or(current.follow_up_due),
+            };
+            Ok(interactions::update(conn, id, expected_version, &changes, Some(caller.id), Utc::now())?)
+        })
+        .await?;
+    Ok(answer(StatusCode::OK, interaction))
+}

@@ -1,0 +1,437 @@
+//! Client accounts, their list with filters and sorting, and the default team applied when a
+//! user creates one.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use continuity_domain::continuity::FlagCode;
+use continuity_domain::validation::normalise;
+use continuity_domain::{Access, AccountStatus, AssignmentRole, Tier};
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::audit::{self, Change};
+use crate::connection::write_transaction;
+use crate::schema::{account_risk, accounts, assignments, default_team_members};
+use crate::scope::Scope;
+use crate::users::escape_like;
+use crate::{from_db_time, risk, scope_accounts, to_db_time, AnyConnection, StoreError, StoreResult};
+
+/// A client account with its stored risk summary.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Account {
+    pub id: i64,
+    pub external_id: Option<String>,
+    pub name: String,
+    pub tier: Tier,
+    pub region: String,
+    pub team_id: i64,
+    pub annual_value_minor: i64,
+    pub currency: String,
+    pub status: AccountStatus,
+    pub version: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub risk_score: i32,
+    pub exposure_minor: i64,
+    pub flags: Vec<FlagCode>,
+}
+
+/// The account's own fields, as audited (without the derived risk).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AccountFields {
+    pub external_id: Option<String>,
+    pub name: String,
+    pub tier: Tier,
+    pub region: String,
+    pub team_id: i64,
+    pub annual_value_minor: i64,
+    pub currency: String,
+    pub status: AccountStatus,
+}
+
+impl Account {
+    pub fn fields(&self) -> AccountFields {
+        AccountFields {
+            external_id: self.external_id.clone(),
+            name: self.name.clone(),
+            tier: self.tier,
+            region: self.region.clone(),
+            team_id: self.team_id,
+            annual_value_minor: self.annual_value_minor,
+            currency: self.currency.clone(),
+            status: self.status,
+        }
+    }
+}
+
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = accounts)]
+struct AccountRow {
+    id: i64,
+    external_id: Option<String>,
+    name: String,
+    tier: String,
+    region: String,
+    team_id: i64,
+    annual_value_minor: i64,
+    currency: String,
+    status: String,
+    version: i64,
+    created_at: NaiveDateTime,
+    updated_at: NaiveDateTime,
+}
+
+type RiskColumns = (i32, i64, String);
+
+fn risk_columns() -> (account_risk::score, account_risk::exposure_minor, account_risk::flags) {
+    (account_risk::score, account_risk::exposure_minor, account_risk::flags)
+}
+
+fn to_account((row, (score, exposure_minor, flags)): (AccountRow, RiskColumns)) -> StoreResult<Account> {
+    let corrupt = |column: &str, e: continuity_domain::UnknownValue| StoreError::Corrupt(format!("{column}: {e}"));
+    Ok(Account {
+        id: row.id,
+        external_id: row.external_id,
+        name: row.name,
+        tier: row.tier.parse().map_err(|e| corrupt("accounts.tier", e))?,
+        region: row.region,
+        team_id: row.team_id,
+        annual_value_minor: row.annual_value_minor,
+        currency: row.currency,
+        status: row.status.parse().map_err(|e| corrupt("accounts.status", e))?,
+        version: row.version,
+        created_at: from_db_time(row.created_at),
+        updated_at: from_db_time(row.updated_at),
+        risk_score: score,
+        exposure_minor,
+        flags: flags.split(',').filter(|code| !code.is_empty()).filter_map(|code| code.parse().ok()).collect(),
+    })
+}
+
+/// Creates an account, opens the creator's default team on it (and, for a member, makes the
+/// creator its owner so they keep seeing what they created), and computes its figures.
+pub fn create(
+    conn: &mut AnyConnection,
+    fields: &AccountFields,
+    creator: Option<(i64, bool)>,
+    now: DateTime<Utc>,
+) -> StoreResult<Account> {
+    write_transaction(conn, |conn| insert(conn, fields, creator, now))
+}
+
+/// [`create`] inside the caller's transaction (imports).
+pub fn insert(
+    conn: &mut AnyConnection,
+    fields: &AccountFields,
+    creator: Option<(i64, bool)>,
+    now: DateTime<Utc>,
+) -> StoreResult<Account> {
+    let stamp = to_db_time(now);
+    let id: i64 = diesel::insert_into(accounts::table)
+        .values((
+            accounts::external_id.eq(&fields.external_id),
+            accounts::name.eq(fields.name.trim()),
+            accounts::name_lower.eq(normalise(&fields.name)),
+            accounts::tier.eq(fields.tier.as_str()),
+            accounts::region.eq(fields.region.trim()),
+            accounts::team_id.eq(fields.team_id),
+            accounts::annual_value_minor.eq(fields.annual_value_minor),
+            accounts::currency.eq(&fields.currency),
+            accounts::status.eq(fields.status.as_str()),
+            accounts::created_at.eq(stamp),
+            accounts::updated_at.eq(stamp),
+        ))
+        .returning(accounts::id)
+        .get_result(conn)
+        .map_err(|e| StoreError::on_unique(e, "external_id"))?;
+    let actor_id = creator.map(|(user_id, _)| user_id);
+    audit::record(
+        conn,
+        Change::new(actor_id, "account", id, "create").after(fields).on_account(id, fields.team_id),
+        now,
+    )?;
+    if let Some((creator_id, becomes_owner)) = creator {
+        let mut team: Vec<(i64, String, String)> = default_team_members::table
+            .filter(default_team_members::user_id.eq(creator_id))
+            .select((default_team_members::member_id, default_team_members::role, default_team_members::access))
+            .order(default_team_members::member_id)
+            .load(conn)?;
+        if becomes_owner && !team.iter().any(|(member_id, _, _)| *member_id == creator_id) {
+            team.insert(0, (creator_id, AssignmentRole::Owner.as_str().into(), Access::Edit.as_str().into()));
+        }
+        for (member_id, role, access) in team {
+            let assignment_id: i64 = diesel::insert_into(assignments::table)
+                .values((
+                    assignments::account_id.eq(id),
+                    assignments::user_id.eq(member_id),
+                    assignments::role.eq(&role),
+                    assignments::access.eq(&access),
+                    assignments::since.eq(stamp),
+                ))
+                .returning(assignments::id)
+                .get_result(conn)?;
+            let after = serde_json::json!({"user_id": member_id.to_string(), "role": role, "access": access});
+            audit::record(
+                conn,
+                Change::new(actor_id, "assignment", assignment_id, "open").after(&after).on_account(id, fields.team_id),
+                now,
+            )?;
+        }
+    }
+    risk::recompute(conn, id, now)?;
+    get(conn, &Scope::Firm, id)?.ok_or(StoreError::NotFound)
+}
+
+/// One account, if `scope` may see it.
+pub fn get(conn: &mut AnyConnection, scope: &Scope, id: i64) -> StoreResult<Option<Account>> {
+    let query = accounts::table
+        .inner_join(account_risk::table)
+        .filter(accounts::id.eq(id))
+        .select((AccountRow::as_select(), risk_columns()))
+        .into_boxed();
+    let row: Option<(AccountRow, RiskColumns)> = scope_accounts!(query, scope).first(conn).optional()?;
+    row.map(to_account).transpose()
+}
+
+/// The account with this external id (imports), regardless of scope.
+pub fn find_by_external_id(conn: &mut AnyConnection, external_id: &str) -> StoreResult<Option<Account>> {
+    let id: Option<i64> =
+        accounts::table.filter(accounts::external_id.eq(external_id)).select(accounts::id).first(conn).optional()?;
+    match id {
+        Some(id) => get(conn, &Scope::Firm, id),
+        None => Ok(None),
+    }
+}
+
+/// Replaces an account's fields if `expected_version` is still current; audits and recomputes.
+pub fn update(
+    conn: &mut AnyConnection,
+    id: i64,
+    expected_version: i64,
+    fields: &AccountFields,
+    actor_id: Option<i64>,
+    now: DateTime<Utc>,
+) -> StoreResult<Account> {
+    write_transaction(conn, |conn| {
+        let before = get(conn, &Scope::Firm, id)?.ok_or(StoreError::NotFound)?;
+        if before.version != expected_version {
+            return Err(StoreError::StaleVersion);
+        }
+        let changed =
+            diesel::update(accounts::table.filter(accounts::id.eq(id).and(accounts::version.eq(expected_version))))
+                .set((
+                    accounts::external_id.eq(&fields.external_id),
+                    accounts::name.eq(fields.name.trim()),
+                    accounts::name_lower.eq(normalise(&fields.name)),
+                    accounts::tier.eq(fields.tier.as_str()),
+                    accounts::region.eq(fields.region.trim()),
+                    accounts::team_id.eq(fields.team_id),
+                    accounts::annual_value_minor.eq(fields.annual_value_minor),
+                    accounts::currency.eq(&fields.currency),
+                    accounts::status.eq(fields.status.as_str()),
+                    accounts::version.eq(accounts::version + 1),
+                    accounts::updated_at.eq(to_db_time(now)),
+                ))
+                .execute(conn)
+                .map_err(|e| StoreError::on_unique(e, "external_id"))?;
+        if changed == 0 {
+            return Err(StoreError::StaleVersion);
+        }
+        audit::record(
+            conn,
+            Change::new(actor_id, "account", id, "update")
+                .before(&before.fields())
+                .after(fields)
+                .on_account(id, fields.team_id),
+            now,
+        )?;
+        risk::recompute(conn, id, now)?;
+        get(conn, &Scope::Firm, id)?.ok_or(StoreError::NotFound)
+    })
+}
+
+/// How an account list is ordered; ties are broken by id so pages never overlap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AccountSort {
+    NameAsc,
+    NameDesc,
+    ExposureDesc,
+    ExposureAsc,
+    ScoreDesc,
+    ScoreAsc,
+    ValueDesc,
+    ValueAsc,
+}
+
+impl AccountSort {
+    /// `name`, `-name`, `exposure`, `-exposure` …: a leading `-` means descending. Exposure,
+    /// score and value are most useful largest first, so their bare names sort descending.
+    pub fn parse(text: &str) -> Option<AccountSort> {
+        Some(match text {
+            "name" => AccountSort::NameAsc,
+            "-name" => AccountSort::NameDesc,
+            "exposure" | "-exposure" => AccountSort::ExposureDesc,
+            "+exposure" => AccountSort::ExposureAsc,
+            "score" | "-score" => AccountSort::ScoreDesc,
+            "+score" => AccountSort::ScoreAsc,
+            "annual_value" | "-annual_value" => AccountSort::ValueDesc,
+            "+annual_value" => AccountSort::ValueAsc,
+            _ => return None,
+        })
+    }
+
+    pub const ACCEPTED: &'static str =
+        "name | -name | exposure (largest first) | +exposure | score | +score | annual_value | +annual_value";
+}
+
+/// Where the previous page ended: the sort key of its last row and that row's id.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum AccountPosition {
+    Text(String, i64),
+    Number(i64, i64),
+}
+
+impl Account {
+    /// The position of this row in `sort` order, for the next page's cursor.
+    pub fn position(&self, sort: AccountSort) -> AccountPosition {
+        match sort {
+            AccountSort::NameAsc | AccountSort::NameDesc => AccountPosition::Text(normalise(&self.name), self.id),
+            AccountSort::ExposureDesc | AccountSort::ExposureAsc => {
+                AccountPosition::Number(self.exposure_minor, self.id)
+            }
+            AccountSort::ScoreDesc | AccountSort::ScoreAsc => {
+                AccountPosition::Number(i64::from(self.risk_score), self.id)
+            }
+            AccountSort::ValueDesc | AccountSort::ValueAsc => AccountPosition::Number(self.annual_value_minor, self.id),
+        }
+    }
+}
+
+/// Filters of the account list; all optional, combined with AND.
+#[derive(Debug, Clone, Default)]
+pub struct AccountFilter {
+    pub team_id: Option<i64>,
+    pub tier: Option<Tier>,
+    pub region: Option<String>,
+    /// Accounts with an open assignment to this user with role `owner`.
+    pub owner_id: Option<i64>,
+    /// Accounts with any open assignment to this user.
+    pub member_id: Option<i64>,
+    pub status: Option<AccountStatus>,
+    pub flag: Option<FlagCode>,
+    /// Free-text search in the name.
+    pub name_contains: Option<String>,
+}
+
+/// A page of the accounts `scope` may see, after `after` in `sort` order.
+pub fn list(
+    conn: &mut AnyConnection,
+    scope: &Scope,
+    filter: &AccountFilter,
+    sort: AccountSort,
+    after: Option<&AccountPosition>,
+    limit: i64,
+) -> StoreResult<Vec<Account>> {
+    let mut query = accounts::table
+        .inner_join(account_risk::table)
+        .select((AccountRow::as_select(), risk_columns()))
+        .limit(limit)
+        .into_boxed();
+    query = scope_accounts!(query, scope);
+    if let Some(team_id) = filter.team_id {
+        query = query.filter(accounts::team_id.eq(team_id));
+    }
+    if let Some(tier) = filter.tier {
+        query = query.filter(accounts::tier.eq(tier.as_str()));
+    }
+    if let Some(region) = &filter.region {
+        query = query.filter(accounts::region.eq(region.clone()));
+    }
+    if let Some(status) = filter.status {
+        query = query.filter(accounts::status.eq(status.as_str()));
+    }
+    if let Some(flag) = filter.flag {
+        query = query.filter(account_risk::flags.like(format!("%,{},%", flag.as_str())));
+    }
+    if let Some(text) = filter.name_contains.as_deref().map(normalise).filter(|text| !text.is_empty()) {
+        query = query.filter(accounts::name_lower.like(format!("%{}%", escape_like(&text))).escape('\\'));
+    }
+    if let Some(owner_id) = filter.owner_id {
+        query = query.filter(
+            accounts::id.eq_any(
+                assignments::table
+                    .filter(
+                        assignments::user_id
+                            .eq(owner_id)
+                            .and(assignments::until.is_null())
+                            .and(assignments::role.eq(AssignmentRole::Owner.as_str())),
+                    )
+                    .select(assignments::account_id),
+            ),
+        );
+    }
+    if let Some(member_id) = filter.member_id {
+        query = query.filter(
+            accounts::id.eq_any(
+                assignments::table
+                    .filter(assignments::user_id.eq(member_id).and(assignments::until.is_null()))
+                    .select(assignments::account_id),
+            ),
+        );
+    }
+    query = match (sort, after) {
+        (AccountSort::NameAsc, Some(AccountPosition::Text(name, id))) => query.filter(
+            accounts::name_lower.gt(name.clone()).or(accounts::name_lower.eq(name.clone()).and(accounts::id.gt(*id))),
+        ),
+        (AccountSort::NameDesc, Some(AccountPosition::Text(name, id))) => query.filter(
+            accounts::name_lower.lt(name.clone()).or(accounts::name_lower.eq(name.clone()).and(accounts::id.lt(*id))),
+        ),
+        (AccountSort::ExposureDesc, Some(AccountPosition::Number(value, id))) => query.filter(
+            account_risk::exposure_minor
+                .lt(*value)
+                .or(account_risk::exposure_minor.eq(*value).and(accounts::id.lt(*id))),
+        ),
+        (AccountSort::ExposureAsc, Some(AccountPosition::Number(value, id))) => query.filter(
+            account_risk::exposure_minor
+                .gt(*value)
+                .or(account_risk::exposure_minor.eq(*value).and(accounts::id.gt(*id))),
+        ),
+        (AccountSort::ScoreDesc, Some(AccountPosition::Number(value, id))) => {
+            let value = i32::try_from(*value).unwrap_or(i32::MAX);
+            query.filter(account_risk::score.lt(value).or(account_risk::score.eq(value).and(accounts::id.lt(*id))))
+        }
+        (AccountSort::ScoreAsc, Some(AccountPosition::Number(value, id))) => {
+            let value = i32::try_from(*value).unwrap_or(i32::MAX);
+            query.filter(account_risk::score.gt(value).or(account_risk::score.eq(value).and(accounts::id.gt(*id))))
+        }
+        (AccountSort::ValueDesc, Some(AccountPosition::Number(value, id))) => query.filter(
+            accounts::annual_value_minor
+                .lt(*value)
+                .or(accounts::annual_value_minor.eq(*value).and(accounts::id.lt(*id))),
+        ),
+        (AccountSort::ValueAsc, Some(AccountPosition::Number(value, id))) => query.filter(
+            accounts::annual_value_minor
+                .gt(*value)
+                .or(accounts::annual_value_minor.eq(*value).and(accounts::id.gt(*id))),
+        ),
+        (_, None) => query,
+        (_, Some(_)) => {
+            return Err(StoreError::Refused {
+                field: Some("cursor"),
+                reason: "the cursor belongs to another sort order".into(),
+            })
+        }
+    };
+    query = match sort {
+        AccountSort::NameAsc => query.order((accounts::name_lower.asc(), accounts::id.asc())),
+        AccountSort::NameDesc => query.order((accounts::name_lower.desc(), accounts::id.desc())),
+        AccountSort::ExposureDesc => query.order((account_risk::exposure_minor.desc(), accounts::id.desc())),
+        AccountSort::ExposureAsc => query.order((account_risk::exposure_minor.asc(), accounts::id.asc())),
+        AccountSort::ScoreDesc => query.order((account_risk::score.desc(), accounts::id.desc())),
+        AccountSort::ScoreAsc => query.order((account_risk::score.asc(), accounts::id.asc())),
+        AccountSort::ValueDesc => query.order((accounts::annual_value_minor.desc(), accounts::id.desc())),
+        AccountSort::ValueAsc => query.order((accounts::annual_value_minor.asc(), accounts::id.asc())),
+    };
+    let rows: Vec<(AccountRow, RiskColumns)> = query.load(conn)?;
+    rows.into_iter().map(to_account).collect()
+}
