@@ -43,7 +43,7 @@ pub const DEMO_ADMIN_EMAIL: &str = "admin@demo.continuity.example";
 pub const DEMO_HR_EMAIL: &str = "hr@demo.continuity.example";
 /// The sales lead of the demo firm's first team (`sales_lead`).
 pub const DEMO_LEAD_EMAIL: &str = "lead@demo.continuity.example";
-/// An account manager of the demo firm's first team (`member`), on about sixty accounts.
+/// An account manager of the demo firm's first team (`member`), on several dozen accounts.
 pub const DEMO_MEMBER_EMAIL: &str = "member@demo.continuity.example";
 
 /// A team.

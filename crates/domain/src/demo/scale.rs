@@ -58,10 +58,13 @@ pub struct ScaleFirm {
 }
 
 impl ScaleFirm {
+    /// A firm of `account_count` accounts; `now` is truncated to whole seconds, and every
+    /// interaction lies in the two years before it.
     pub fn new(account_count: u64, seed: u64, now: DateTime<Utc>) -> Self {
         ScaleFirm { account_count, seed, now: now.trunc_subsecs(0) }
     }
 
+    /// How many accounts [`ScaleFirm::accounts`] yields.
     pub fn account_count(&self) -> u64 {
         self.account_count
     }
@@ -84,6 +87,7 @@ impl ScaleFirm {
         self.user_count().saturating_sub(self.first_member())
     }
 
+    /// Every team, in index order (their synthetic id is index + 1).
     pub fn teams(&self) -> Vec<DemoTeam> {
         (0..self.team_count())
             .map(|team| DemoTeam { key: team_key(team), name: format!("Scale team {}", team + 1) })
