@@ -99,7 +99,7 @@ export interface Contact {
   id: string;
   account_id: string;
   name: string;
-  job_title: string | null;
+  job_title: string;
   email: string | null;
   phone: string | null;
   influence: Influence;

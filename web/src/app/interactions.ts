@@ -45,6 +45,8 @@ export function checkInteraction(
     errors.summary = `Keep it under ${SUMMARY_MAX} characters.`;
   if (draft.employeeIds.length === 0 && draft.onBehalfOf === "person")
     errors.employee_ids = "Choose who from our side took part.";
+  else if (draft.employeeIds.length === 0 && draft.contactIds.length === 0)
+    errors.employee_ids = "Name at least one participant, ours or theirs.";
   if (Object.keys(errors).length > 0 || !occurredAt) return { errors, body: null };
   const body: InteractionBody = {
     kind: draft.kind,

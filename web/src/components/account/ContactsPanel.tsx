@@ -43,7 +43,8 @@ export function checkContactForm(values: {
     errors,
     body: {
       name: values.name.trim(),
-      job_title: orNull(values.job_title),
+      // The API keeps job titles as text: "" when unknown.
+      job_title: values.job_title.trim(),
       email: orNull(values.email),
       phone: orNull(values.phone),
       influence: values.influence,
