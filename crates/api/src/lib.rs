@@ -70,6 +70,10 @@ pub fn app(
                 .service(web::resource("/contacts/{id}/move").post(contacts::move_to_account))
                 .service(web::resource("/interactions/{id}").get(interactions::get).patch(interactions::patch))
                 .service(web::resource("/audit").get(audit::list))
+                .service(web::resource("/risk/summary").get(risk::summary))
+                .service(web::resource("/risk/accounts").get(risk::accounts))
+                .service(web::resource("/users/{id}/exposure").get(risk::exposure))
+                .service(web::resource("/simulations/departure").post(risk::simulate_departure))
                 .default_service(web::to(problems::no_such_route)),
         );
     app = match web_dir {

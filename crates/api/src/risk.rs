@@ -29,3 +29,221 @@ pub async fn account(
         .await?;
     Ok(HttpResponse::Ok().json(figures))
 }
+
+use actix_web::HttpResponse as Answer;
+use chrono::{Duration, Utc};
+use continuity_domain::continuity::{
+    departure_what_if, employee_exposure, portfolio_summary, EmployeeLookup, PortfolioSummary,
+};
+use continuity_domain::Role;
+use continuity_store::accounts::AccountSort;
+use serde::{Deserialize, Serialize};
+
+use crate::accounts::{list_sorted, AccountView, ListQuery};
+use crate::ids::field_id;
+use crate::json::ValidJson;
+use crate::pagination::Page;
+
+/// The teams whose figures the caller may see: `None` for the whole firm (admin, HR), the
+/// led teams for a sales lead; members see no portfolio figures.
+fn portfolio_teams(caller: &CurrentUser, team_id: Option<i64>) -> Result<Option<Vec<i64>>, ApiError> {
+    match caller.role {
+        Role::Admin | Role::Hr => Ok(team_id.map(|id| vec![id])),
+        Role::SalesLead => match team_id {
+            Some(id) if caller.led_team_ids.contains(&id) => Ok(Some(vec![id])),
+            Some(_) => Err(ApiError::NotFound),
+            None => Ok(Some(caller.led_team_ids.clone())),
+        },
+        Role::Member => Err(ApiError::Forbidden("portfolio figures are for sales leads, HR and admins".into())),
+    }
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct SummaryQuery {
+    /// One team; default: every team the caller may see.
+    pub team_id: Option<String>,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct TrendPoint {
+    pub day: chrono::NaiveDate,
+    pub value_minor: i64,
+    pub exposure_minor: i64,
+    pub key_person_value_minor: i64,
+    #[schema(value_type = Object)]
+    pub flag_counts: serde_json::Value,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct RiskSummary {
+    #[serde(flatten)]
+    #[schema(value_type = Object)]
+    pub figures: PortfolioSummary,
+    /// Daily figures of the last 90 days, oldest first.
+    pub trend: Vec<TrendPoint>,
+    /// The ten accounts with the largest exposure.
+    pub top_exposed: Vec<AccountView>,
+}
+
+/// The risk dashboard's figures, per team or firm-wide: `flag_counts`, `value_minor`,
+/// `exposure_minor`, `key_person_value_minor`, `by_band`, `truck_factor {size, order}`,
+/// `trend`, `top_exposed`.
+#[utoipa::path(get, path = "/api/v1/risk/summary", tag = "risk", params(SummaryQuery), security(("bearer" = [])),
+    responses((status = 200, body = RiskSummary), (status = 403, body = crate::error::Problem)))]
+pub async fn summary(
+    state: web::Data<AppState>,
+    caller: CurrentUser,
+    query: web::Query<SummaryQuery>,
+) -> ApiResult<web::Json<RiskSummary>> {
+    let team_id = query.team_id.as_deref().filter(|t| !t.is_empty()).map(|raw| field_id("team_id", raw)).transpose()?;
+    let teams = portfolio_teams(&caller, team_id)?;
+    let snapshot_team = team_id.unwrap_or(0);
+    let lead_teams = teams.clone();
+    let (figures, trend) = state
+        .run(move |conn| {
+            let risks = risk::portfolio(conn, teams.as_deref())?;
+            let figures = portfolio_summary(&risks, &risk::settings());
+            let since = Utc::now().date_naive() - Duration::days(90);
+            // A sales lead over several teams gets the trend of their first team when the
+            // firm-wide line is not theirs to see.
+            let trend_team = match (&lead_teams, snapshot_team) {
+                (Some(teams), 0) if teams.len() == 1 => teams[0],
+                (Some(teams), 0) => teams.first().copied().unwrap_or(-1),
+                (_, team) => team,
+            };
+            Ok((figures, risk::snapshots(conn, trend_team, since)?))
+        })
+        .await?;
+    let top = list_sorted(
+        state,
+        caller,
+        ListQuery {
+            limit: Some(10),
+            cursor: None,
+            q: None,
+            team_id: team_id.map(|id| id.to_string()),
+            tier: None,
+            region: None,
+            owner_id: None,
+            member_id: None,
+            status: Some("active".into()),
+            flag: None,
+            sort: None,
+        },
+        AccountSort::ExposureDesc,
+    )
+    .await?;
+    Ok(web::Json(RiskSummary {
+        figures,
+        trend: trend
+            .into_iter()
+            .map(|s| TrendPoint {
+                day: s.day,
+                value_minor: s.value_minor,
+                exposure_minor: s.exposure_minor,
+                key_person_value_minor: s.key_person_value_minor,
+                flag_counts: s.flag_counts,
+            })
+            .collect(),
+        top_exposed: top.items,
+    }))
+}
+
+/// Accounts at risk: the account list sorted by exposure (largest first) by default, with the
+/// same filters (`flag`, `team_id`, …) and `sort=score`.
+#[utoipa::path(get, path = "/api/v1/risk/accounts", tag = "risk", params(ListQuery), security(("bearer" = [])),
+    responses((status = 200, body = Page<AccountView>)))]
+pub async fn accounts(
+    state: web::Data<AppState>,
+    caller: CurrentUser,
+    query: web::Query<ListQuery>,
+) -> ApiResult<web::Json<Page<AccountView>>> {
+    list_sorted(state, caller, query.into_inner(), AccountSort::ExposureDesc).await.map(web::Json)
+}
+
+/// An employee's exposure (HR figures): orphaned value, share-weighted exposure, contacts
+/// only they know, their accounts, clause dates. HR and admins for anyone; a sales lead for
+/// members of their teams; anyone for themselves.
+#[utoipa::path(get, path = "/api/v1/users/{id}/exposure", tag = "risk", params(("id" = String, Path)), security(("bearer" = [])),
+    responses((status = 200, description = "The employee's exposure"), (status = 404, body = crate::error::Problem)))]
+pub async fn exposure(state: web::Data<AppState>, caller: CurrentUser, id: web::Path<String>) -> ApiResult<Answer> {
+    let user_id = path_id(&id)?;
+    let figures = state
+        .run(move |conn| {
+            let employees = risk::all_employees(conn)?;
+            let employee = employees.employee(user_id).cloned().ok_or(ApiError::NotFound)?;
+            let allowed = match caller.role {
+                Role::Admin | Role::Hr => true,
+                Role::SalesLead => {
+                    caller.id == user_id || employee.team_id.is_some_and(|team| caller.led_team_ids.contains(&team))
+                }
+                Role::Member => caller.id == user_id,
+            };
+            if !allowed {
+                return Err(ApiError::NotFound);
+            }
+            let account_ids = risk::accounts_touching_user(conn, user_id, &risk::settings(), Utc::now())?;
+            let mut risks = Vec::with_capacity(account_ids.len());
+            for account_id in account_ids {
+                risks.extend(risk::get(conn, account_id)?);
+            }
+            Ok(employee_exposure(&employee, &risks))
+        })
+        .await?;
+    Ok(Answer::Ok().json(figures))
+}
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DepartureSimulation {
+    /// The employees who would leave together.
+    pub user_ids: Vec<String>,
+}
+
+/// What if these employees left? Reassesses their accounts without them and reports
+/// `no_owner_account_ids`, `newly_flagged`, `orphaned_value_minor`,
+/// `majority_held_value_minor`. Changes nothing. HR and admins; sales leads for their teams.
+#[utoipa::path(post, path = "/api/v1/simulations/departure", tag = "risk", request_body = DepartureSimulation,
+    security(("bearer" = [])), responses((status = 200, description = "The simulated departure"), (status = 422, body = crate::error::Problem)))]
+pub async fn simulate_departure(
+    state: web::Data<AppState>,
+    caller: CurrentUser,
+    body: ValidJson<DepartureSimulation>,
+) -> ApiResult<Answer> {
+    caller.require_role(&[Role::Admin, Role::Hr, Role::SalesLead])?;
+    let leavers = crate::interactions::ids_of("user_ids", &body.0.user_ids)?;
+    if leavers.is_empty() {
+        return Err(ApiError::invalid("user_ids", "name at least one employee"));
+    }
+    if leavers.len() > 500 {
+        return Err(ApiError::invalid("user_ids", "at most 500 employees at a time"));
+    }
+    let report = state
+        .run(move |conn| {
+            let now = Utc::now();
+            let employees = risk::all_employees(conn)?;
+            for (index, leaver) in leavers.iter().enumerate() {
+                let employee = employees.employee(*leaver);
+                let visible = match (caller.role, employee) {
+                    (_, None) => false,
+                    (Role::SalesLead, Some(e)) => e.team_id.is_some_and(|team| caller.led_team_ids.contains(&team)),
+                    (_, Some(_)) => true,
+                };
+                if !visible {
+                    return Err(ApiError::invalid(format!("user_ids[{index}]"), "no such employee"));
+                }
+            }
+            let settings = risk::settings();
+            let mut touched = std::collections::BTreeSet::new();
+            for leaver in &leavers {
+                touched.extend(risk::accounts_touching_user(conn, *leaver, &settings, now)?);
+            }
+            let touched: Vec<i64> = touched.into_iter().collect();
+            let facts = risk::facts_of(conn, &touched, now)?;
+            let policies = risk::coverage_policies(conn)?;
+            Ok(departure_what_if(&leavers, &facts, &employees, &policies, &settings, now))
+        })
+        .await?;
+    Ok(Answer::Ok().json(report))
+}

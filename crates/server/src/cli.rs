@@ -26,11 +26,24 @@ pub enum Command {
     /// Manage users.
     #[command(subcommand)]
     User(UserCommand),
+    /// Load data: `--demo` loads the demo firm into an empty store.
+    Seed(SeedArgs),
+    /// Recompute every account's continuity figures and record today's snapshot (decay with
+    /// time; the server also does this periodically).
+    Recompute,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct SeedArgs {
+    /// The demo firm: 5 teams, 40 employees, 2 000 accounts, two years of interactions.
+    #[arg(long)]
+    pub demo: bool,
 }
 
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct ServeArgs {
-    /// Demo mode: a JWT secret is generated when none is set.
+    /// Demo mode: loads the demo firm into an empty store, prints one login per role, and
+    /// generates a JWT secret when none is set.
     #[arg(long)]
     pub demo: bool,
 }
@@ -61,6 +74,25 @@ pub fn run(cli: Cli) -> Result<()> {
             let store = open_store(&settings)?;
             let applied = migrate(&store)?;
             println!("{applied} migration(s) applied to {}", settings.database_for_log());
+            Ok(())
+        }
+        Command::Seed(args) => {
+            if !args.demo {
+                bail!("say what to load: `continuity seed --demo`");
+            }
+            let store = open_store(&settings)?;
+            migrate(&store)?;
+            crate::demo::seed_demo(&store)?;
+            Ok(())
+        }
+        Command::Recompute => {
+            let store = open_store(&settings)?;
+            migrate(&store)?;
+            let started = std::time::Instant::now();
+            let mut conn = store.conn()?;
+            let count = continuity_store::risk::recompute_all(&mut conn, Utc::now())?;
+            continuity_store::risk::take_snapshots(&mut conn, Utc::now())?;
+            println!("recomputed {count} accounts in {:.1} s", started.elapsed().as_secs_f64());
             Ok(())
         }
         Command::User(UserCommand::Create { email, display_name, role, team_id, password_env }) => {

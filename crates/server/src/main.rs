@@ -1,7 +1,8 @@
 //! `continuity`: the server binary. Subcommands: `serve` (the default), `migrate`,
-//! `user create`. Settings come from the environment (see `settings.rs`).
+//! `user create`, `seed`, `recompute`. Settings come from the environment (see `settings.rs`).
 
 mod cli;
+mod demo;
 mod serve;
 mod settings;
 

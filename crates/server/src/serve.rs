@@ -37,6 +37,10 @@ pub fn serve(settings: Settings, args: ServeArgs) -> Result<()> {
             tracing::info!(%email, "created the admin user");
         }
     }
+    if args.demo {
+        crate::demo::seed_demo(&store)?;
+    }
+    spawn_refresh(store.clone(), settings.refresh_interval);
     let mut config = ApiConfig::with_secret(jwt_secret);
     config.web_dir = Some(settings.web_dir.clone());
     if !settings.web_dir.join("index.html").is_file() {
@@ -55,4 +59,25 @@ pub fn serve(settings: Settings, args: ServeArgs) -> Result<()> {
         tracing::info!(address = %settings.bind, "serving");
         server.run().await.context("server failed")
     })
+}
+
+/// Keeps the figures current as time passes (strength decays, accounts go stale): every
+/// `interval`, recompute every account and record the day's snapshot for the trend.
+fn spawn_refresh(store: continuity_store::Store, interval: std::time::Duration) {
+    let spawned = std::thread::Builder::new().name("risk-refresh".into()).spawn(move || loop {
+        let outcome = store.conn().map_err(anyhow::Error::from).and_then(|mut conn| {
+            let now = Utc::now();
+            let count = continuity_store::risk::recompute_all(&mut conn, now)?;
+            continuity_store::risk::take_snapshots(&mut conn, now)?;
+            Ok(count)
+        });
+        match outcome {
+            Ok(count) => tracing::info!(accounts = count, "refreshed the continuity figures"),
+            Err(error) => tracing::warn!(%error, "refreshing the continuity figures failed; retrying later"),
+        }
+        std::thread::sleep(interval);
+    });
+    if let Err(error) = spawned {
+        tracing::error!(%error, "cannot start the periodic refresh");
+    }
 }

@@ -9,6 +9,7 @@
 //! | `CONTINUITY_WEB_DIR` | the built SPA | `web/dist` |
 //! | `CONTINUITY_DB_POOL_SIZE` | database connections | 16 (SQLite 8) |
 //! | `CONTINUITY_WORKERS` | HTTP worker threads | number of cores |
+//! | `CONTINUITY_REFRESH_MINUTES` | how often every account is recomputed (decay with time) and the day's snapshot taken | 60 |
 
 use std::path::PathBuf;
 
@@ -26,6 +27,7 @@ pub struct Settings {
     pub web_dir: PathBuf,
     pub pool_size: Option<u32>,
     pub workers: Option<usize>,
+    pub refresh_interval: std::time::Duration,
 }
 
 fn var(name: &str) -> Option<String> {
@@ -60,6 +62,12 @@ impl Settings {
             web_dir: var("CONTINUITY_WEB_DIR").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("web/dist")),
             pool_size: number("CONTINUITY_DB_POOL_SIZE").context("CONTINUITY_DB_POOL_SIZE")?,
             workers: number("CONTINUITY_WORKERS").context("CONTINUITY_WORKERS")?,
+            refresh_interval: std::time::Duration::from_secs(
+                60 * number::<u64>("CONTINUITY_REFRESH_MINUTES")
+                    .context("CONTINUITY_REFRESH_MINUTES")?
+                    .unwrap_or(60)
+                    .max(1),
+            ),
         })
     }
 

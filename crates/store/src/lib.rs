@@ -13,6 +13,7 @@ pub mod refresh_tokens;
 pub mod risk;
 pub mod schema;
 pub mod scope;
+pub mod seed;
 pub mod teams;
 mod time;
 pub mod users;

@@ -324,3 +324,112 @@ pub fn recompute_for_user(conn: &mut AnyConnection, user_id: i64, now: DateTime<
     }
     Ok(ids.len())
 }
+
+/// The stored figures of every account in `team_ids` (all teams when `None`).
+pub fn portfolio(conn: &mut AnyConnection, team_ids: Option<&[i64]>) -> StoreResult<Vec<AccountRisk>> {
+    let mut query = account_risk::table.select(account_risk::detail_json).order(account_risk::account_id).into_boxed();
+    if let Some(team_ids) = team_ids {
+        query = query.filter(account_risk::team_id.eq_any(team_ids.to_vec()));
+    }
+    let rows: Vec<String> = query.load(conn)?;
+    rows.iter().map(|json| serde_json::from_str(json).map_err(|e| corrupt("account_risk.detail_json", e))).collect()
+}
+
+/// The facts of the given accounts (for what-ifs, which reassess without the leavers).
+pub fn facts_of(conn: &mut AnyConnection, account_ids: &[i64], now: DateTime<Utc>) -> StoreResult<Vec<AccountFacts>> {
+    let settings = settings();
+    let mut facts = Vec::with_capacity(account_ids.len());
+    for account_id in account_ids {
+        if let Some((account, _)) = account_facts(conn, *account_id, &settings, now)? {
+            facts.push(account);
+        }
+    }
+    Ok(facts)
+}
+
+/// One day's figures of a team (`team_id` 0: firm-wide), for the trend chart.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Snapshot {
+    pub day: NaiveDate,
+    pub value_minor: i64,
+    pub exposure_minor: i64,
+    pub key_person_value_minor: i64,
+    pub flag_counts: serde_json::Value,
+}
+
+/// Records today's figures for the firm and for each team (replacing today's if any).
+pub fn take_snapshots(conn: &mut AnyConnection, now: DateTime<Utc>) -> StoreResult<usize> {
+    use crate::schema::{risk_snapshots, teams};
+    let settings = settings();
+    let day = now.date_naive();
+    let team_ids: Vec<i64> = teams::table.select(teams::id).load(conn)?;
+    let risks = portfolio(conn, None)?;
+    let mut written = 0;
+    for team_id in std::iter::once(0).chain(team_ids) {
+        let summary = continuity_domain::continuity::portfolio_summary(
+            risks.iter().filter(|risk| team_id == 0 || risk.team_id == team_id),
+            &settings,
+        );
+        let flag_counts = serde_json::to_string(&summary.flag_counts).map_err(|e| corrupt("flag_counts", e))?;
+        crate::connection::write_transaction(conn, |conn| {
+            diesel::delete(
+                risk_snapshots::table.filter(risk_snapshots::day.eq(day).and(risk_snapshots::team_id.eq(team_id))),
+            )
+            .execute(conn)?;
+            diesel::insert_into(risk_snapshots::table)
+                .values((
+                    risk_snapshots::day.eq(day),
+                    risk_snapshots::team_id.eq(team_id),
+                    risk_snapshots::value_minor.eq(summary.value_minor),
+                    risk_snapshots::exposure_minor.eq(summary.exposure_minor),
+                    risk_snapshots::key_person_value_minor.eq(summary.key_person_value_minor),
+                    risk_snapshots::flag_counts_json.eq(&flag_counts),
+                ))
+                .execute(conn)
+                .map_err(StoreError::from)
+        })?;
+        written += 1;
+    }
+    Ok(written)
+}
+
+/// The daily figures of a team (0: firm-wide) since `since`, oldest first.
+pub fn snapshots(conn: &mut AnyConnection, team_id: i64, since: NaiveDate) -> StoreResult<Vec<Snapshot>> {
+    use crate::schema::risk_snapshots;
+    let rows: Vec<(NaiveDate, i64, i64, i64, String)> = risk_snapshots::table
+        .filter(risk_snapshots::team_id.eq(team_id).and(risk_snapshots::day.ge(since)))
+        .select((
+            risk_snapshots::day,
+            risk_snapshots::value_minor,
+            risk_snapshots::exposure_minor,
+            risk_snapshots::key_person_value_minor,
+            risk_snapshots::flag_counts_json,
+        ))
+        .order(risk_snapshots::day)
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(day, value_minor, exposure_minor, key_person_value_minor, flags)| Snapshot {
+            day,
+            value_minor,
+            exposure_minor,
+            key_person_value_minor,
+            flag_counts: serde_json::from_str(&flags).unwrap_or(serde_json::Value::Null),
+        })
+        .collect())
+}
+
+/// Recomputes every account (the periodic refresh for decay with time, and `continuity
+/// recompute`), in batches of short transactions; answers the number of accounts.
+pub fn recompute_all(conn: &mut AnyConnection, now: DateTime<Utc>) -> StoreResult<usize> {
+    let ids: Vec<i64> = accounts::table.select(accounts::id).order(accounts::id).load(conn)?;
+    for batch in ids.chunks(200) {
+        crate::connection::write_transaction(conn, |conn| {
+            for account_id in batch {
+                recompute(conn, *account_id, now)?;
+            }
+            Ok::<(), StoreError>(())
+        })?;
+    }
+    Ok(ids.len())
+}

@@ -12,6 +12,7 @@ mod facts;
 mod flags;
 mod hr_figures;
 pub mod ids;
+mod portfolio;
 mod risk;
 mod roster;
 mod score;
@@ -41,6 +42,7 @@ pub use hr_figures::{
     GroupExposure,
 };
 pub use ids::{AccountId, ContactId, InteractionId, TeamId, UserId};
+pub use portfolio::{portfolio_summary, BandFigures, PortfolioSummary, RiskBand};
 pub use risk::{AccountRisk, ContactKnowers, ContactShare, EmployeeShare, HolderShare, ShareBasis, ThreadShare};
 pub use score::{exposure_minor, flag_weight, risk_score};
 pub use settings::{KindWeights, ScoreWeights, Settings, SettingsError};

@@ -1,0 +1,239 @@
+//! Loads the demo firm of the domain crate (`continuity serve --demo`, `continuity seed
+//! --demo`) into an empty store, then computes every account's figures and today's snapshot.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use continuity_domain::demo::DemoFirm;
+use continuity_domain::validation::normalise;
+use diesel::prelude::*;
+
+use crate::audit::{self, Change};
+use crate::connection::write_transaction;
+use crate::schema::{
+    account_links, accounts, assignments, contacts, coverage_policies, default_team_members, interaction_contacts,
+    interaction_employees, interactions, team_leads, teams, users,
+};
+use crate::{risk, to_db_time, AnyConnection, StoreError, StoreResult};
+
+/// What a seed wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeedReport {
+    pub users: usize,
+    pub accounts: usize,
+    pub contacts: usize,
+    pub interactions: usize,
+}
+
+/// Whether the store holds any account yet (the demo firm is only loaded into an empty one).
+pub fn has_accounts(conn: &mut AnyConnection) -> StoreResult<bool> {
+    let count: i64 = accounts::table.count().get_result(conn)?;
+    Ok(count > 0)
+}
+
+fn missing(what: &str, key: &str) -> StoreError {
+    StoreError::Corrupt(format!("the demo firm refers to an unknown {what} `{key}`"))
+}
+
+/// Inserts the demo firm (every user gets `password_hash`) in one transaction, then computes
+/// the figures of every account. Refuses a store that already has accounts.
+pub fn load_demo(
+    conn: &mut AnyConnection,
+    firm: &DemoFirm,
+    password_hash: &str,
+    now: DateTime<Utc>,
+) -> StoreResult<SeedReport> {
+    write_transaction(conn, |conn| {
+        if has_accounts(conn)? {
+            return Err(StoreError::Refused { field: None, reason: "the store already holds accounts".into() });
+        }
+        let stamp = to_db_time(now);
+        let mut team_ids: HashMap<&str, i64> = HashMap::new();
+        for team in &firm.teams {
+            let id: i64 = diesel::insert_into(teams::table)
+                .values((
+                    teams::name.eq(&team.name),
+                    teams::name_lower.eq(normalise(&team.name)),
+                    teams::created_at.eq(stamp),
+                ))
+                .returning(teams::id)
+                .get_result(conn)
+                .map_err(|e| StoreError::on_unique(e, "name"))?;
+            team_ids.insert(&team.key, id);
+        }
+        let mut user_ids: HashMap<&str, i64> = HashMap::new();
+        for user in &firm.users {
+            let team_id = user
+                .team_key
+                .as_deref()
+                .map(|key| team_ids.get(key).copied().ok_or_else(|| missing("team", key)))
+                .transpose()?;
+            let id: i64 = diesel::insert_into(users::table)
+                .values((
+                    users::email.eq(&user.email),
+                    users::email_lower.eq(normalise(&user.email)),
+                    users::display_name.eq(&user.display_name),
+                    users::role.eq(user.role.as_str()),
+                    users::team_id.eq(team_id),
+                    users::status.eq(user.status.as_str()),
+                    users::leave_date.eq(user.leave_date),
+                    users::non_solicitation_until.eq(user.non_solicitation_until),
+                    users::non_compete_until.eq(user.non_compete_until),
+                    users::password_hash.eq(password_hash),
+                    users::created_at.eq(stamp),
+                    users::updated_at.eq(stamp),
+                ))
+                .returning(users::id)
+                .get_result(conn)
+                .map_err(|e| StoreError::on_unique(e, "email"))?;
+            user_ids.insert(&user.key, id);
+            for team_key in &user.lead_of_team_keys {
+                let team_id = *team_ids.get(team_key.as_str()).ok_or_else(|| missing("team", team_key))?;
+                diesel::insert_into(team_leads::table)
+                    .values((team_leads::team_id.eq(team_id), team_leads::user_id.eq(id)))
+                    .execute(conn)?;
+            }
+        }
+        let user = |key: &str| user_ids.get(key).copied().ok_or_else(|| missing("user", key));
+        for member in &firm.default_team_members {
+            diesel::insert_into(default_team_members::table)
+                .values((
+                    default_team_members::user_id.eq(user(&member.user_key)?),
+                    default_team_members::member_id.eq(user(&member.member_user_key)?),
+                    default_team_members::role.eq(member.role.as_str()),
+                    default_team_members::access.eq(member.access.as_str()),
+                ))
+                .execute(conn)?;
+        }
+        for policy in &firm.coverage_policies.policies {
+            diesel::insert_into(coverage_policies::table)
+                .values((
+                    coverage_policies::tier.eq(policy.tier.as_str()),
+                    coverage_policies::min_holders.eq(i32::try_from(policy.min_holders).unwrap_or(i32::MAX)),
+                    coverage_policies::min_contacts.eq(i32::try_from(policy.min_current_contacts).unwrap_or(i32::MAX)),
+                ))
+                .execute(conn)?;
+        }
+        let mut account_ids: HashMap<&str, i64> = HashMap::new();
+        for account in &firm.accounts {
+            let team_id = *team_ids.get(account.team_key.as_str()).ok_or_else(|| missing("team", &account.team_key))?;
+            let created = to_db_time(account.created_at);
+            let id: i64 = diesel::insert_into(accounts::table)
+                .values((
+                    accounts::external_id.eq(&account.external_id),
+                    accounts::name.eq(&account.name),
+                    accounts::name_lower.eq(normalise(&account.name)),
+                    accounts::tier.eq(account.tier.as_str()),
+                    accounts::region.eq(&account.region),
+                    accounts::team_id.eq(team_id),
+                    accounts::annual_value_minor.eq(account.annual_value_minor),
+                    accounts::currency.eq(&account.currency),
+                    accounts::status.eq(account.status.as_str()),
+                    accounts::created_at.eq(created),
+                    accounts::updated_at.eq(created),
+                ))
+                .returning(accounts::id)
+                .get_result(conn)?;
+            account_ids.insert(&account.external_id, id);
+        }
+        let account = |key: &str| account_ids.get(key).copied().ok_or_else(|| missing("account", key));
+        for link in &firm.account_links {
+            diesel::insert_into(account_links::table)
+                .values((
+                    account_links::account_id.eq(account(&link.account_external_id)?),
+                    account_links::other_account_id.eq(account(&link.other_account_external_id)?),
+                    account_links::kind.eq(link.kind.as_str()),
+                    account_links::created_at.eq(stamp),
+                ))
+                .execute(conn)?;
+        }
+        let mut contact_ids: HashMap<&str, (i64, i64)> = HashMap::new();
+        for contact in &firm.contacts {
+            let account_id = account(&contact.account_external_id)?;
+            let previous = contact
+                .previous_contact_external_id
+                .as_deref()
+                .map(|key| contact_ids.get(key).map(|(id, _)| *id).ok_or_else(|| missing("contact", key)))
+                .transpose()?;
+            let id: i64 = diesel::insert_into(contacts::table)
+                .values((
+                    contacts::account_id.eq(account_id),
+                    contacts::external_id.eq(&contact.external_id),
+                    contacts::name.eq(&contact.name),
+                    contacts::name_lower.eq(normalise(&contact.name)),
+                    contacts::job_title.eq(&contact.job_title),
+                    contacts::email.eq(Some(&contact.email)),
+                    contacts::phone.eq(&contact.phone),
+                    contacts::influence.eq(contact.influence.as_str()),
+                    contacts::left_at.eq(contact.left_at),
+                    contacts::previous_contact_id.eq(previous),
+                    contacts::created_at.eq(stamp),
+                    contacts::updated_at.eq(stamp),
+                ))
+                .returning(contacts::id)
+                .get_result(conn)?;
+            contact_ids.insert(&contact.external_id, (id, account_id));
+        }
+        for assignment in &firm.assignments {
+            diesel::insert_into(assignments::table)
+                .values((
+                    assignments::account_id.eq(account(&assignment.account_external_id)?),
+                    assignments::user_id.eq(user(&assignment.user_key)?),
+                    assignments::role.eq(assignment.role.as_str()),
+                    assignments::access.eq(assignment.access.as_str()),
+                    assignments::since.eq(to_db_time(assignment.since)),
+                    assignments::until.eq(assignment.until.map(to_db_time)),
+                ))
+                .execute(conn)?;
+        }
+        for interaction in &firm.interactions {
+            let account_id = account(&interaction.account_external_id)?;
+            let follow_up = interaction.follow_up_user_key.as_deref().map(&user).transpose()?;
+            let id: i64 = diesel::insert_into(interactions::table)
+                .values((
+                    interactions::account_id.eq(account_id),
+                    interactions::external_id.eq(&interaction.external_id),
+                    interactions::kind.eq(interaction.kind.as_str()),
+                    interactions::occurred_at.eq(to_db_time(interaction.occurred_at)),
+                    interactions::summary.eq(&interaction.summary),
+                    interactions::on_behalf_of.eq(interaction.on_behalf_of.as_str()),
+                    interactions::complaint_status.eq(interaction.complaint_status.map(|s| s.as_str())),
+                    interactions::resolved_at.eq(interaction.resolved_at.map(to_db_time)),
+                    interactions::follow_up_owner_id.eq(follow_up),
+                    interactions::follow_up_due.eq(interaction.follow_up_due),
+                    interactions::created_at.eq(to_db_time(interaction.occurred_at)),
+                ))
+                .returning(interactions::id)
+                .get_result(conn)?;
+            for key in &interaction.employee_keys {
+                diesel::insert_into(interaction_employees::table)
+                    .values((
+                        interaction_employees::account_id.eq(account_id),
+                        interaction_employees::interaction_id.eq(id),
+                        interaction_employees::user_id.eq(user(key)?),
+                    ))
+                    .execute(conn)?;
+            }
+            for key in &interaction.contact_external_ids {
+                let (contact_id, _) = *contact_ids.get(key.as_str()).ok_or_else(|| missing("contact", key))?;
+                diesel::insert_into(interaction_contacts::table)
+                    .values((
+                        interaction_contacts::account_id.eq(account_id),
+                        interaction_contacts::interaction_id.eq(id),
+                        interaction_contacts::contact_id.eq(contact_id),
+                    ))
+                    .execute(conn)?;
+            }
+        }
+        audit::record(conn, Change::new(None, "firm", "demo", "seed"), now)?;
+        Ok(())
+    })?;
+    risk::recompute_all(conn, now)?;
+    risk::take_snapshots(conn, now)?;
+    Ok(SeedReport {
+        users: firm.users.len(),
+        accounts: firm.accounts.len(),
+        contacts: firm.contacts.len(),
+        interactions: firm.interactions.len(),
+    })
+}
