@@ -1,5 +1,6 @@
 /** Pure helpers over the API's continuity figures (no I/O), shared by the pages. */
-import type { AccountRisk, RiskBand } from "../api/types";
+import type { AccountRisk, RiskBand, RiskSummary } from "../api/types";
+import { RISK_BANDS } from "../api/types";
 
 /**
  * The band a 0–100 risk score falls in. The dashboard's `by_band` comes from the
@@ -93,4 +94,17 @@ export function heatMatrix(
 export function heatLevel(share: number, max: number): number {
   if (!(share > 0) || !(max > 0)) return 0;
   return Math.min(1, share / max);
+}
+
+/** The value-by-band chart's rows: every band, zero where the server reports none. */
+export function bandSeries(summary: RiskSummary) {
+  return RISK_BANDS.map((band) => {
+    const row = summary.by_band?.find((b) => b.band === band);
+    return {
+      band,
+      accounts: row?.accounts ?? 0,
+      value_minor: row?.value_minor ?? 0,
+      exposure_minor: row?.exposure_minor ?? 0,
+    };
+  });
 }

@@ -1,12 +1,11 @@
 import type { ChartConfiguration } from "chart.js";
 import { useState } from "preact/hooks";
 import type { RiskSummary } from "../api/types";
-import { RISK_BANDS } from "../api/types";
 import { useDirectory } from "../app/directory";
 import { currencyDigits } from "../app/forms";
 import { formatDate, formatMoney, formatMoneyCompact } from "../app/format";
 import { BAND_LABELS, FLAG_DESCRIPTIONS, flagLabel } from "../app/labels";
-import { sortFlags } from "../app/risk";
+import { bandSeries, sortFlags } from "../app/risk";
 import { useApi } from "../app/useApi";
 import { ChartCanvas } from "../components/charts";
 import { BandBadge, FlagBadges, RiskBadge } from "../components/risk";
@@ -18,19 +17,6 @@ const BAND_COLOURS: Record<string, string> = {
   high: "#d69a2d",
   critical: "#c2453a",
 };
-
-/** The value-by-band chart's data, every band present (zero when the server omits it). */
-export function bandSeries(summary: RiskSummary) {
-  return RISK_BANDS.map((band) => {
-    const row = summary.by_band?.find((b) => b.band === band);
-    return {
-      band,
-      accounts: row?.accounts ?? 0,
-      value_minor: row?.value_minor ?? 0,
-      exposure_minor: row?.exposure_minor ?? 0,
-    };
-  });
-}
 
 export function RiskPage() {
   const directory = useDirectory();

@@ -32,8 +32,8 @@ before(async () => {
   firm.teamId = team.id;
   const mk = async (
     /** @type {{ id: string, email: string, password: string }} */ who,
-    name,
-    role,
+    /** @type {string} */ name,
+    /** @type {string} */ role,
   ) => {
     const u = await admin.post("/users", {
       email: who.email,

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { bandSeries, heatLevel, heatMatrix, riskBand, sortFlags } from "../../src/app/risk";
+
+describe("riskBand", () => {
+  it("puts scores into the four bands at 25, 50 and 75", () => {
+    expect([0, 24, 25, 49, 50, 74, 75, 100].map(riskBand)).toEqual([
+      "low",
+      "low",
+      "medium",
+      "medium",
+      "high",
+      "high",
+      "critical",
+      "critical",
+    ]);
+  });
+  it("has no band without a score", () => {
+    expect(riskBand(null)).toBeNull();
+    expect(riskBand(undefined)).toBeNull();
+    expect(riskBand(Number.NaN)).toBeNull();
+  });
+});
+
+describe("sortFlags", () => {
+  it("shows the flags that lose an account with one person first", () => {
+    expect(sortFlags(["stale", "key_person", "no_owner", "something_new"])).toEqual([
+      "no_owner",
+      "key_person",
+      "stale",
+      "something_new",
+    ]);
+  });
+  it("sorts flag objects by code without changing the input", () => {
+    const input = [{ code: "policy_breach" }, { code: "departing_holder" }];
+    expect(sortFlags(input).map((f) => f.code)).toEqual(["departing_holder", "policy_breach"]);
+    expect(input[0].code).toBe("policy_breach");
+  });
+});
+
+describe("heatMatrix", () => {
+  const threads = [
+    { user_id: "u1", contact_id: "c1", strength: 6, share: 0.6 },
+    { user_id: "u2", contact_id: "c1", strength: 1, share: 0.1 },
+    { user_id: "u1", contact_id: "c2", strength: 3, share: 0.3 },
+  ];
+
+  it("lays our people out as rows and their contacts as columns, strongest first", () => {
+    const m = heatMatrix(threads);
+    expect(m.rows).toEqual(["u1", "u2"]);
+    expect(m.columns).toEqual(["c1", "c2"]);
+    expect(m.share).toEqual([
+      [0.6, 0.3],
+      [0.1, 0],
+    ]);
+    expect(m.max).toBe(0.6);
+  });
+
+  it("keeps team members and contacts without a thread as empty rows and columns", () => {
+    const m = heatMatrix(threads, ["u3", "u1"], ["c9"]);
+    expect(m.rows).toEqual(["u1", "u2", "u3"]);
+    expect(m.columns).toEqual(["c1", "c2", "c9"]);
+    expect(m.share[2]).toEqual([0, 0, 0]);
+  });
+
+  it("is empty without threads", () => {
+    expect(heatMatrix(undefined)).toEqual({ rows: [], columns: [], share: [], max: 0 });
+  });
+
+  it("scales cells against the strongest thread", () => {
+    expect(heatLevel(0.3, 0.6)).toBe(0.5);
+    expect(heatLevel(0, 0.6)).toBe(0);
+    expect(heatLevel(0.3, 0)).toBe(0);
+  });
+});
+
+describe("bandSeries", () => {
+  it("lists every band in order, zero where the server reports none", () => {
+    const rows = bandSeries({
+      by_band: [{ band: "high", accounts: 2, value_minor: 500, exposure_minor: 300 }],
+    });
+    expect(rows.map((r) => r.band)).toEqual(["low", "medium", "high", "critical"]);
+    expect(rows[2]).toEqual({ band: "high", accounts: 2, value_minor: 500, exposure_minor: 300 });
+    expect(rows[0].value_minor).toBe(0);
+  });
+});
