@@ -17,6 +17,8 @@ export interface User {
   leave_date?: string | null;
   non_solicitation_until?: string | null;
   non_compete_until?: string | null;
+  /** The teams a sales lead leads (on `/me`). */
+  led_team_ids?: string[];
   version?: number;
 }
 
@@ -188,7 +190,17 @@ export interface AccountRisk {
 export type RiskBand = "low" | "medium" | "high" | "critical";
 export const RISK_BANDS: readonly RiskBand[] = ["low", "medium", "high", "critical"];
 
+export interface TrendPoint {
+  day: string;
+  exposure_minor: number;
+  value_minor?: number;
+  key_person_value_minor?: number;
+  flagged_accounts?: number;
+  flag_counts?: Record<string, number>;
+}
+
 export interface RiskSummary {
+  accounts?: number;
   flag_counts?: Record<string, number>;
   value_minor?: number;
   exposure_minor?: number;
@@ -196,7 +208,8 @@ export interface RiskSummary {
   currency?: string;
   by_band?: { band: RiskBand; accounts: number; value_minor: number; exposure_minor: number }[];
   truck_factor?: { size: number; order: string[] };
-  trend?: { day: string; exposure_minor: number; flagged_accounts: number }[];
+  /** Daily figures, oldest first. */
+  trend?: TrendPoint[];
   top_exposed?: Account[];
 }
 
@@ -204,7 +217,14 @@ export interface UserExposure {
   orphaned_value_minor: number;
   share_weighted_exposure_minor: number;
   contacts_only_they_know: { contact_id: string; account_id: string }[];
-  accounts: { account_id: string; share: number; sole_holder: boolean }[];
+  accounts: {
+    account_id: string;
+    share: number;
+    sole_holder: boolean;
+    holder?: boolean;
+    annual_value_minor?: number;
+    share_weighted_value_minor?: number;
+  }[];
   non_solicitation_until: string | null;
   non_compete_until: string | null;
   currency?: string;
@@ -215,6 +235,9 @@ export interface SimulationResult {
   newly_flagged: { account_id: string; codes: string[] }[];
   orphaned_value_minor: number;
   majority_held_value_minor: number;
+  orphaned_account_ids?: string[];
+  exposure_before_minor?: number;
+  exposure_after_minor?: number;
   currency?: string;
 }
 

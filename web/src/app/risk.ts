@@ -1,5 +1,5 @@
 /** Pure helpers over the API's continuity figures (no I/O), shared by the pages. */
-import type { AccountRisk, RiskBand, RiskSummary } from "../api/types";
+import type { AccountRisk, RiskBand, RiskSummary, TrendPoint } from "../api/types";
 import { RISK_BANDS } from "../api/types";
 
 /**
@@ -107,4 +107,25 @@ export function bandSeries(summary: RiskSummary) {
       exposure_minor: row?.exposure_minor ?? 0,
     };
   });
+}
+
+/**
+ * The trend chart's series. Flagged accounts come from `flagged_accounts` where the
+ * server sends it, else from the day's flag counts (flags raised, an upper bound).
+ */
+export function trendSeries(trend: readonly TrendPoint[] | undefined) {
+  const points = [...(trend ?? [])].sort((a, b) => a.day.localeCompare(b.day));
+  return {
+    days: points.map((p) => p.day),
+    exposure: points.map((p) => p.exposure_minor),
+    keyPerson: points.map((p) => p.key_person_value_minor ?? null),
+    flags: points.map(
+      (p) =>
+        p.flagged_accounts ??
+        Object.values(p.flag_counts ?? {}).reduce((sum, n) => sum + (Number(n) || 0), 0),
+    ),
+    flagsLabel: points.some((p) => p.flagged_accounts != null)
+      ? "Flagged accounts"
+      : "Flags raised",
+  };
 }

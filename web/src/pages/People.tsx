@@ -192,6 +192,12 @@ function ExposureView({ exposure }: { exposure: UserExposure }) {
               <tr>
                 <th scope="col">Account</th>
                 <th scope="col">Their share</th>
+                <th scope="col" class="num">
+                  Annual value
+                </th>
+                <th scope="col" class="num">
+                  Weighted by share
+                </th>
                 <th scope="col">Sole holder</th>
               </tr>
             </thead>
@@ -205,6 +211,12 @@ function ExposureView({ exposure }: { exposure: UserExposure }) {
                   </th>
                   <td data-label="Share">
                     <ShareBar share={a.share} />
+                  </td>
+                  <td data-label="Annual value" class="num">
+                    {formatMoney(a.annual_value_minor, currency)}
+                  </td>
+                  <td data-label="Weighted by share" class="num">
+                    {formatMoney(a.share_weighted_value_minor, currency)}
                   </td>
                   <td data-label="Sole holder">
                     {a.sole_holder ? <Badge tone="bad">Sole holder</Badge> : "No"}

@@ -1,11 +1,12 @@
 import type { ChartConfiguration } from "chart.js";
 import { useState } from "preact/hooks";
 import type { RiskSummary } from "../api/types";
+import { useApp } from "../app/context";
 import { useDirectory } from "../app/directory";
 import { currencyDigits } from "../app/forms";
 import { formatDate, formatMoney, formatMoneyCompact } from "../app/format";
 import { BAND_LABELS, FLAG_DESCRIPTIONS, flagLabel } from "../app/labels";
-import { bandSeries, sortFlags } from "../app/risk";
+import { bandSeries, sortFlags, trendSeries } from "../app/risk";
 import { useApi } from "../app/useApi";
 import { ChartCanvas } from "../components/charts";
 import { BandBadge, FlagBadges, RiskBadge } from "../components/risk";
@@ -20,6 +21,12 @@ const BAND_COLOURS: Record<string, string> = {
 
 export function RiskPage() {
   const directory = useDirectory();
+  const { user } = useApp();
+  // A sales lead's figures cover the teams they lead; offer only those.
+  const teams =
+    user.role === "sales_lead" && user.led_team_ids
+      ? directory.teams.filter((t) => user.led_team_ids?.includes(t.id))
+      : directory.teams;
   const [teamId, setTeamId] = useState("");
   const { state, reload } = useApi<RiskSummary>(
     "/risk/summary",
@@ -37,8 +44,8 @@ export function RiskPage() {
             label="Team"
             name="team_id"
             value={teamId}
-            placeholder="All teams"
-            options={directory.teams.map((t) => ({ value: t.id, label: t.name }))}
+            placeholder={user.role === "sales_lead" ? "All my teams" : "All teams"}
+            options={teams.map((t) => ({ value: t.id, label: t.name }))}
             onChange={setTeamId}
             class="field-inline"
           />
@@ -66,7 +73,8 @@ export function RiskPage() {
           const major = (minor: number) => minor / scale;
           const tick = (v: string | number) => formatMoneyCompact(Number(v) * scale, currency);
           const bands = bandSeries(summary);
-          const trend = summary.trend ?? [];
+          const trend = trendSeries(summary.trend);
+          const hasKeyPerson = trend.keyPerson.some((v) => v != null);
           const bandChart: ChartConfiguration = {
             type: "bar",
             data: {
@@ -93,11 +101,11 @@ export function RiskPage() {
           const trendChart: ChartConfiguration = {
             type: "line",
             data: {
-              labels: trend.map((t) => formatDate(t.day)),
+              labels: trend.days.map((d) => formatDate(d)),
               datasets: [
                 {
                   label: `Exposure (${currency})`,
-                  data: trend.map((t) => major(t.exposure_minor)),
+                  data: trend.exposure.map(major),
                   borderColor: "#c2453a",
                   backgroundColor: "rgba(194, 69, 58, 0.10)",
                   fill: true,
@@ -105,9 +113,23 @@ export function RiskPage() {
                   pointRadius: 0,
                   yAxisID: "y",
                 },
+                ...(hasKeyPerson
+                  ? [
+                      {
+                        label: `Key-person value (${currency})`,
+                        data: trend.keyPerson.map((v) => (v == null ? null : major(v))),
+                        borderColor: "#d69a2d",
+                        backgroundColor: "#d69a2d",
+                        borderDash: [5, 4],
+                        tension: 0.25,
+                        pointRadius: 0,
+                        yAxisID: "y",
+                      },
+                    ]
+                  : []),
                 {
-                  label: "Flagged accounts",
-                  data: trend.map((t) => t.flagged_accounts),
+                  label: trend.flagsLabel,
+                  data: trend.flags,
                   borderColor: "#1f4e79",
                   backgroundColor: "#1f4e79",
                   tension: 0.25,
@@ -133,7 +155,7 @@ export function RiskPage() {
               },
             },
           };
-          const last = trend[trend.length - 1];
+          const lastIndex = trend.days.length - 1;
           return (
             <>
               <section class="tiles" aria-label="Key figures">
@@ -236,17 +258,13 @@ export function RiskPage() {
               </div>
               <section class="panel" aria-labelledby="trend-title">
                 <h2 id="trend-title">Trend</h2>
-                {trend.length < 2 ? (
+                {trend.days.length < 2 ? (
                   <p class="muted">The trend appears after a few days of history.</p>
                 ) : (
                   <>
                     <ChartCanvas
                       config={trendChart}
-                      label={`Line chart of exposure and flagged accounts over ${trend.length} days.${
-                        last
-                          ? ` Latest: exposure ${formatMoney(last.exposure_minor, currency)}, ${last.flagged_accounts} flagged accounts.`
-                          : ""
-                      }`}
+                      label={`Line chart of exposure and ${trend.flagsLabel.toLowerCase()} over ${trend.days.length} days. Latest: exposure ${formatMoney(trend.exposure[lastIndex], currency)}, ${trend.flags[lastIndex]} ${trend.flagsLabel.toLowerCase()}.`}
                       height={240}
                       testId="trend-chart"
                     />
@@ -301,9 +319,16 @@ export function RiskPage() {
                   ) : (
                     <>
                       <p>
-                        If these <strong>{summary.truck_factor.size}</strong>{" "}
-                        {summary.truck_factor.size === 1 ? "person leaves" : "people leave"}, more
-                        than half of the annual value is left with no holder. Removal order:
+                        {summary.truck_factor.size === 1 ? (
+                          <>
+                            If <strong>one person</strong> leaves
+                          </>
+                        ) : (
+                          <>
+                            If these <strong>{summary.truck_factor.size}</strong> people leave
+                          </>
+                        )}
+                        , more than half of the annual value is left with no holder. Removal order:
                       </p>
                       <ol class="truck-order" data-testid="truck-order">
                         {summary.truck_factor.order.map((id) => (

@@ -173,6 +173,13 @@ function SimulationView({ result, leavers }: { result: SimulationResult; leavers
           label="Value ≥ 50 % held by them"
           value={formatMoney(result.majority_held_value_minor, currency)}
         />
+        {result.exposure_before_minor != null && result.exposure_after_minor != null && (
+          <Tile
+            label="Their accounts’ exposure afterwards"
+            value={formatMoney(result.exposure_after_minor, currency)}
+            note={`now ${formatMoney(result.exposure_before_minor, currency)}`}
+          />
+        )}
       </div>
       {result.no_owner_account_ids.length > 0 && (
         <section class="panel">

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { bandSeries, heatLevel, heatMatrix, riskBand, sortFlags } from "../../src/app/risk";
+import {
+  bandSeries,
+  heatLevel,
+  heatMatrix,
+  riskBand,
+  sortFlags,
+  trendSeries,
+} from "../../src/app/risk";
 
 describe("riskBand", () => {
   it("puts scores into the four bands at 25, 50 and 75", () => {
@@ -81,5 +88,35 @@ describe("bandSeries", () => {
     expect(rows.map((r) => r.band)).toEqual(["low", "medium", "high", "critical"]);
     expect(rows[2]).toEqual({ band: "high", accounts: 2, value_minor: 500, exposure_minor: 300 });
     expect(rows[0].value_minor).toBe(0);
+  });
+});
+
+describe("trendSeries", () => {
+  it("orders days and takes flagged accounts when the server sends them", () => {
+    const t = trendSeries([
+      { day: "2026-06-02", exposure_minor: 20, flagged_accounts: 3 },
+      { day: "2026-06-01", exposure_minor: 10, flagged_accounts: 2 },
+    ]);
+    expect(t.days).toEqual(["2026-06-01", "2026-06-02"]);
+    expect(t.exposure).toEqual([10, 20]);
+    expect(t.flags).toEqual([2, 3]);
+    expect(t.flagsLabel).toBe("Flagged accounts");
+    expect(t.keyPerson).toEqual([null, null]);
+  });
+  it("falls back to the day's flag counts, and carries key-person value", () => {
+    const t = trendSeries([
+      {
+        day: "2026-06-01",
+        exposure_minor: 10,
+        key_person_value_minor: 7,
+        flag_counts: { no_owner: 1, stale: 2 },
+      },
+    ]);
+    expect(t.flags).toEqual([3]);
+    expect(t.flagsLabel).toBe("Flags raised");
+    expect(t.keyPerson).toEqual([7]);
+  });
+  it("is empty without a trend", () => {
+    expect(trendSeries(undefined).days).toEqual([]);
   });
 });
