@@ -183,7 +183,7 @@ export function App({ client }: { client: ApiClient }) {
 
   return (
     <AppContext.Provider value={{ client, user }}>
-      <Shell activeId={activeId} onSignOut={() => void client.logout()}>
+      <Shell activeId={activeId} path={normalisePath(path)} onSignOut={() => void client.logout()}>
         {content}
       </Shell>
     </AppContext.Provider>

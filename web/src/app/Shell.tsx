@@ -23,6 +23,8 @@ function groupNav(items: NavItem[]): { heading: string | null; items: NavItem[] 
 
 export function Shell(props: {
   activeId: string | null;
+  /** The current path; moving to another one takes focus to the new page. */
+  path: string;
   onSignOut: () => void;
   children: ComponentChildren;
 }) {
@@ -35,6 +37,15 @@ export function Shell(props: {
   useEffect(() => {
     setMenuOpen(false);
   }, [props.activeId]);
+
+  // After client-side navigation, screen readers and keyboards start at the new page.
+  const firstPath = useRef(props.path);
+  useEffect(() => {
+    if (props.path === firstPath.current) return;
+    firstPath.current = "";
+    window.scrollTo(0, 0);
+    mainRef.current?.focus({ preventScroll: true });
+  }, [props.path]);
 
   useEffect(() => {
     if (!menuOpen) return;

@@ -40,10 +40,14 @@ export function useApi<T>(path: string, query?: Record<string, QueryValue>) {
   const [state, setState] = useState<Load<T>>({ status: "loading" });
   const key = JSON.stringify([path, query ?? null]);
   const [tick, setTick] = useState(0);
+  const shownKey = useRef<string | null>(null);
 
   useEffect(() => {
     const controller = new AbortController();
-    setState({ status: "loading" });
+    // A reload of the same resource keeps showing what is there (no flicker, and
+    // open forms inside it survive); a different resource starts from "loading".
+    if (shownKey.current !== key) setState({ status: "loading" });
+    shownKey.current = key;
     client
       .request<T>("GET", path, { query, signal: controller.signal })
       .then(({ data, etag }) => setState({ status: "ok", data: withVersion(data, etag) }))
@@ -74,11 +78,13 @@ export function usePagedList<T>(path: string, query: Record<string, QueryValue> 
   const key = JSON.stringify([path, query, limit]);
   const generation = useRef(0);
   const [tick, setTick] = useState(0);
+  const shownKey = useRef<string | null>(null);
 
   useEffect(() => {
     const controller = new AbortController();
     const gen = ++generation.current;
-    setState({ status: "loading" });
+    if (shownKey.current !== key) setState({ status: "loading" });
+    shownKey.current = key;
     setMoreError(null);
     client
       .get<Page<T>>(path, { query: { ...query, limit }, signal: controller.signal })

@@ -6,6 +6,7 @@ import { formatMoney, humanise } from "../app/format";
 import { useApi } from "../app/useApi";
 import { AccountForm } from "../components/AccountForm";
 import { ContactsPanel } from "../components/account/ContactsPanel";
+import { HistoryPanel } from "../components/account/HistoryPanel";
 import { RelationshipMatrix } from "../components/account/RelationshipMatrix";
 import { RiskPanel } from "../components/account/RiskPanel";
 import { TeamPanel } from "../components/account/TeamPanel";
@@ -134,6 +135,7 @@ export function AccountPage(props: { accountId: string }) {
                   names={names}
                   onChanged={risk.reload}
                 />
+                {canManageTeam && <HistoryPanel accountId={a.id} names={names} />}
               </div>
               <aside class="account-side" aria-label="Continuity risk">
                 <RiskPanel

@@ -317,6 +317,13 @@ describe("account page", () => {
     );
     await page.getByRole("button", { name: /Former members/ }).click();
     await page.locator(".history").getByText("Riley Rep").waitFor();
+
+    // The change history names who did it.
+    await page.getByRole("button", { name: "Show" }).click();
+    const history = page.getByTestId("history");
+    await history.waitFor();
+    assert.ok((await history.locator("li").count()) >= 3, "the team changes are in the history");
+    assert.match((await history.textContent()) ?? "", /Administrator/);
     assert.deepEqual(errors, []);
     await page.close();
   });

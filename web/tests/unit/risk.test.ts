@@ -7,6 +7,7 @@ import {
   sortFlags,
   trendSeries,
 } from "../../src/app/risk";
+import { changedFields, describeAudit } from "../../src/app/audit";
 
 describe("riskBand", () => {
   it("puts scores into the four bands at 25, 50 and 75", () => {
@@ -118,5 +119,32 @@ describe("trendSeries", () => {
   });
   it("is empty without a trend", () => {
     expect(trendSeries(undefined).days).toEqual([]);
+  });
+});
+
+describe("audit entries", () => {
+  it("name the fields a change touched, not its bookkeeping", () => {
+    expect(
+      changedFields(
+        { name: "A", job_title: "CFO", version: 1, left_at: null },
+        { name: "A", job_title: "CEO", version: 2, left_at: "2026-01-01" },
+      ),
+    ).toEqual(["job_title", "left_at"]);
+    expect(changedFields(null, { name: "A" })).toEqual(["name"]);
+  });
+  it("read as a sentence", () => {
+    const entry = {
+      id: "1",
+      occurred_at: "2026-01-01T00:00:00Z",
+      actor_id: "u1",
+      entity: "contact",
+      entity_id: "c1",
+      action: "update",
+      account_id: "a1",
+      before: { job_title: "CFO" },
+      after: { job_title: "CEO" },
+    };
+    expect(describeAudit(entry)).toBe("update contact: job title");
+    expect(describeAudit({ ...entry, action: "create", before: null })).toBe("create contact");
   });
 });
