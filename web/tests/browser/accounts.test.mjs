@@ -398,6 +398,41 @@ describe("account page", () => {
     await page.close();
   });
 
+  test("an interaction can be logged with the keyboard alone", async () => {
+    const { page, errors } = await signedIn(firm.member.email, firm.member.password);
+    await page.goto(`${server.baseUrl}/accounts/${firm.harbourId}`);
+    await page.getByRole("heading", { level: 1, name: "Harbour Logistics" }).waitFor();
+    await settle(page);
+    await page.getByRole("button", { name: "Add interaction" }).focus();
+    await page.keyboard.press("Enter");
+    // Focus moves into the form, on its first field, with a visible outline.
+    await page.waitForFunction(() => document.activeElement?.getAttribute("name") === "kind");
+    const outline = await page.evaluate(
+      () => getComputedStyle(/** @type {Element} */ (document.activeElement)).outlineStyle,
+    );
+    assert.notEqual(outline, "none");
+    await page.keyboard.press("ArrowDown"); // meeting → call
+    /** @param {(el: Element | null) => boolean} done */
+    const tabUntil = async (done, max = 20) => {
+      for (let i = 0; i < max; i++) {
+        await page.keyboard.press("Tab");
+        if (await page.evaluate(done, null).catch(() => false)) return;
+      }
+      throw new Error("focus never got there");
+    };
+    await tabUntil(() => document.activeElement?.getAttribute("name") === "summary");
+    await page.keyboard.type("Called about the renewal, by keyboard.");
+    await tabUntil(() => document.activeElement?.textContent === "Save interaction");
+    await page.keyboard.press("Enter");
+    const item = page.getByTestId("timeline").locator("li", { hasText: "by keyboard" });
+    await item.waitFor();
+    assert.match((await item.textContent()) ?? "", /Call/);
+    // Focus returns to the button that opened the form.
+    await page.waitForFunction(() => document.activeElement?.textContent === "Add interaction");
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   test("HR sees the structure and figures but never the note text", async () => {
     const { page, errors } = await signedIn(firm.hr.email, firm.hr.password);
     await page.goto(`${server.baseUrl}/accounts/${firm.harbourId}`);

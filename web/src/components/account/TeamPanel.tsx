@@ -276,7 +276,12 @@ function AddMember(props: {
   }
 
   return (
-    <form class="inline-form" onSubmit={add} noValidate aria-label="Add to the account team">
+    <form
+      class="form form-grid inline-form"
+      onSubmit={add}
+      noValidate
+      aria-label="Add to the account team"
+    >
       <ProblemBanner problem={submit.banner} />
       <SelectField
         label="Person"
@@ -303,7 +308,7 @@ function AddMember(props: {
         error={submit.fieldErrors.access}
         onChange={(v) => setAccess(v as Access)}
       />
-      <div class="form-actions">
+      <div class="form-actions span-all">
         <button type="submit" class="button button-primary" disabled={submit.busy}>
           {submit.busy ? "Adding…" : "Add"}
         </button>

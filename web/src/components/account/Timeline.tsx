@@ -1,4 +1,4 @@
-import { useRef, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { Assignment, Contact, Interaction, InteractionKind } from "../../api/types";
 import { INTERACTION_KINDS } from "../../api/types";
 import { ifMatch } from "../../api/versions";
@@ -28,14 +28,15 @@ import {
 } from "../ui";
 import type { Names } from "./names";
 
+// In the order the form shows them, so the first error found is the first one seen.
 const FIELDS = [
   "kind",
   "occurred_at",
-  "summary",
+  "on_behalf_of",
   "employee_ids",
   "contact_ids",
-  "on_behalf_of",
   "complaint_status",
+  "summary",
 ] as const;
 
 function formatWhen(value: string): string {
@@ -215,6 +216,8 @@ function InteractionForm(props: {
   });
   const submit = useSubmit(FIELDS);
   const set = (patch: Partial<InteractionDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => formRef.current?.querySelector<HTMLElement>("select")?.focus(), []);
 
   async function save(event: Event) {
     event.preventDefault();
@@ -238,6 +241,7 @@ function InteractionForm(props: {
   return (
     <form
       class="form form-grid inline-form"
+      ref={formRef}
       onSubmit={save}
       noValidate
       aria-label="New interaction"
