@@ -58,7 +58,7 @@ export function AccountForm(props: {
   onSaved: (account: Account) => void;
   onCancel: () => void;
 }) {
-  const { client } = useApp();
+  const { client, user } = useApp();
   const existing = props.account;
   const [values, setValues] = useState({
     name: existing?.name ?? "",
@@ -101,9 +101,18 @@ export function AccountForm(props: {
     });
   }
 
-  const teamOptions = props.teams.map((t) => ({ value: t.id, label: t.name }));
-  if (values.team_id && !props.teams.some((t) => t.id === values.team_id)) {
-    teamOptions.unshift({ value: values.team_id, label: "Current team" });
+  // Members place accounts in their own team, sales leads in the teams they lead.
+  const placeable = props.teams.filter((t) =>
+    user.role === "member"
+      ? t.id === user.team_id
+      : user.role === "sales_lead" && user.led_team_ids
+        ? user.led_team_ids.includes(t.id)
+        : true,
+  );
+  const teamOptions = placeable.map((t) => ({ value: t.id, label: t.name }));
+  if (values.team_id && !placeable.some((t) => t.id === values.team_id)) {
+    const current = props.teams.find((t) => t.id === values.team_id);
+    teamOptions.unshift({ value: values.team_id, label: current?.name ?? "Current team" });
   }
 
   return (

@@ -202,6 +202,19 @@ describe("accounts list", () => {
     await page.close();
   });
 
+  test("a member sees only the accounts they are on", async () => {
+    const { page, errors } = await signedIn(firm.member.email, firm.member.password, PHONE);
+    const table = page.getByTestId("accounts-table");
+    await table.waitFor();
+    assert.deepEqual(
+      (await table.locator("tbody th[scope=row] a").allTextContents()).map((t) => t.trim()),
+      ["Harbour Logistics"],
+    );
+    await page.screenshot({ path: screenshotPath("accounts-member-390"), fullPage: true });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   test("a new account is created from the list, and a server problem shows at its field", async () => {
     const { page, errors } = await signedIn(server.adminEmail, server.adminPassword);
     await page.getByRole("button", { name: "New account" }).click();
