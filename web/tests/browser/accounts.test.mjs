@@ -374,6 +374,44 @@ describe("account page", () => {
     await page.close();
   });
 
+  test("a contact who changed jobs moves to their new client, keeping the history", async () => {
+    await admin.post(`/accounts/${firm.nordlichtId}/contacts`, {
+      name: "Omar Mover",
+      job_title: "CTO",
+      email: null,
+      phone: null,
+      influence: "influencer",
+    });
+    const { page, errors } = await signedIn(server.adminEmail, server.adminPassword);
+    await page.goto(`${server.baseUrl}/accounts/${firm.nordlichtId}`);
+    await page.getByRole("heading", { level: 1, name: "Nordlicht GmbH" }).waitFor();
+    await page.getByRole("button", { name: "Omar Mover moved to another client" }).click();
+    const form = page.getByRole("form", { name: "Move Omar Mover" });
+    await form.getByRole("button", { name: "Move contact" }).click();
+    await form.getByText("Choose the client they moved to.").waitFor();
+    await form.getByLabel("Search clients").fill("alp");
+    await form
+      .getByLabel("Client they joined")
+      .locator("option", { hasText: "Alpine Dental" })
+      .waitFor({
+        state: "attached",
+      });
+    await form.getByLabel("Client they joined").selectOption({ label: "Alpine Dental" });
+    await form.getByRole("button", { name: "Move contact" }).click();
+    await page
+      .getByTestId("contacts")
+      .locator("li", { hasText: "Omar Mover" })
+      .getByText(/^Left /)
+      .waitFor();
+    const accounts = (await admin.get("/accounts?q=Alpine")).items;
+    const moved = (await admin.get(`/accounts/${accounts[0].id}/contacts`)).items;
+    assert.ok(
+      moved.some((/** @type {any} */ c) => c.name === "Omar Mover" && c.previous_contact_id),
+    );
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   test("the timeline takes a new interaction with both sides, and a complaint is resolved", async () => {
     const { page, errors } = await signedIn(firm.member.email, firm.member.password);
     await page.goto(`${server.baseUrl}/accounts/${firm.harbourId}`);

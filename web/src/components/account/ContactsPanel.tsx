@@ -380,14 +380,14 @@ function MoveContact(props: {
       </p>
       <ProblemBanner problem={submit.banner} />
       <TextField
-        label="Find the new client"
+        label="Search clients"
         name="account_search"
         type="search"
         value={q}
         onInput={(e) => setQ((e.currentTarget as HTMLInputElement).value)}
       />
       <SelectField
-        label="New client"
+        label="Client they joined"
         name="account_id"
         value={target}
         placeholder={results.length ? "Choose an account" : "Type at least two letters above"}
