@@ -25,7 +25,11 @@ export function makeDirectory(teams: Team[], users: User[]): Directory {
     teams,
     users,
     teamName: (id) => (id ? (teamById.get(id)?.name ?? "Unknown team") : "—"),
-    userName: (id) => (id ? (userById.get(id)?.display_name ?? "Former colleague") : "—"),
+    // Without the user list (a role that may not read it) a person is named by id.
+    userName: (id) =>
+      id
+        ? (userById.get(id)?.display_name ?? (users.length ? "Former colleague" : `Person ${id}`))
+        : "—",
     user: (id) => (id ? userById.get(id) : undefined),
   };
 }

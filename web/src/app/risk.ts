@@ -129,3 +129,21 @@ export function trendSeries(trend: readonly TrendPoint[] | undefined) {
       : "Flags raised",
   };
 }
+
+/**
+ * The currency to label portfolio totals with: the most common among the accounts
+ * shown. The totals add minor units as they are, so `mixed` lists every currency
+ * when there is more than one (the page then says the totals are not converted).
+ */
+export function portfolioCurrency(accounts: readonly { currency: string }[] | undefined): {
+  currency: string;
+  mixed: string[];
+} {
+  const counts = new Map<string, number>();
+  for (const a of accounts ?? []) counts.set(a.currency, (counts.get(a.currency) ?? 0) + 1);
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return {
+    currency: ranked[0]?.[0] ?? "EUR",
+    mixed: ranked.length > 1 ? ranked.map(([c]) => c).sort() : [],
+  };
+}

@@ -6,7 +6,7 @@ import { useDirectory } from "../app/directory";
 import { currencyDigits } from "../app/forms";
 import { formatDate, formatMoney, formatMoneyCompact } from "../app/format";
 import { BAND_LABELS, FLAG_DESCRIPTIONS, flagLabel } from "../app/labels";
-import { bandSeries, sortFlags, trendSeries } from "../app/risk";
+import { bandSeries, portfolioCurrency, sortFlags, trendSeries } from "../app/risk";
 import { useApi } from "../app/useApi";
 import { ChartCanvas } from "../components/charts";
 import { BandBadge, FlagBadges, RiskBadge } from "../components/risk";
@@ -53,7 +53,9 @@ export function RiskPage() {
       />
       <LoadView state={state} what="the risk summary" onRetry={reload}>
         {(summary) => {
-          const currency = summary.currency ?? summary.top_exposed?.[0]?.currency ?? "EUR";
+          const { currency, mixed } = summary.currency
+            ? { currency: summary.currency, mixed: [] as string[] }
+            : portfolioCurrency(summary.top_exposed);
           const flags = sortFlags(
             Object.entries(summary.flag_counts ?? {})
               .filter(([, n]) => n > 0)
@@ -158,6 +160,12 @@ export function RiskPage() {
           const lastIndex = trend.days.length - 1;
           return (
             <>
+              {mixed.length > 0 && (
+                <p class="muted small" data-testid="mixed-currencies">
+                  Accounts are kept in {mixed.join(" and ")}; totals add the amounts without
+                  converting them and are labelled in {currency}.
+                </p>
+              )}
               <section class="tiles" aria-label="Key figures">
                 <Tile
                   label="Annual value"
@@ -303,7 +311,7 @@ export function RiskPage() {
                                 {formatMoney(a.exposure_minor, a.currency)}
                               </td>
                               <td data-label="Flags" class="cell-wrap">
-                                <FlagBadges codes={a.flags} max={3} />
+                                <FlagBadges codes={a.flags} max={2} />
                               </td>
                             </tr>
                           ))}

@@ -3,6 +3,7 @@ import {
   bandSeries,
   heatLevel,
   heatMatrix,
+  portfolioCurrency,
   riskBand,
   sortFlags,
   trendSeries,
@@ -146,5 +147,15 @@ describe("audit entries", () => {
     };
     expect(describeAudit(entry)).toBe("update contact: job title");
     expect(describeAudit({ ...entry, action: "create", before: null })).toBe("create contact");
+  });
+});
+
+describe("portfolioCurrency", () => {
+  it("labels totals with the most common currency and lists them all when mixed", () => {
+    expect(
+      portfolioCurrency([{ currency: "GBP" }, { currency: "EUR" }, { currency: "GBP" }]),
+    ).toEqual({ currency: "GBP", mixed: ["EUR", "GBP"] });
+    expect(portfolioCurrency([{ currency: "EUR" }])).toEqual({ currency: "EUR", mixed: [] });
+    expect(portfolioCurrency(undefined)).toEqual({ currency: "EUR", mixed: [] });
   });
 });

@@ -60,14 +60,13 @@ export function TeamPanel(props: {
                 </p>
               ) : (
                 <div class="table-wrap">
-                  <table class="table table-cards" data-testid="team-table">
+                  <table class="table table-cards table-compact" data-testid="team-table">
                     <caption class="sr-only">Open assignments</caption>
                     <thead>
                       <tr>
                         <th scope="col">Person</th>
                         <th scope="col">Role</th>
                         <th scope="col">Access</th>
-                        <th scope="col">Since</th>
                         {props.canManage && (
                           <th scope="col">
                             <span class="sr-only">Actions</span>
@@ -151,6 +150,7 @@ function AssignmentRow(props: {
       <tr>
         <th scope="row" class="strong cell-title">
           {a.display_name}
+          <div class="muted small">since {formatDate(a.since)}</div>
           {a.user_status && a.user_status !== "active" && (
             <>
               {" "}
@@ -190,7 +190,6 @@ function AssignmentRow(props: {
             "Read only"
           )}
         </td>
-        <td data-label="Since">{formatDate(a.since)}</td>
         {props.canManage && (
           <td class="cell-actions">
             {dirty && (
@@ -236,7 +235,7 @@ function AssignmentRow(props: {
       </tr>
       {submit.banner && (
         <tr class="row-message">
-          <td colSpan={5}>
+          <td colSpan={4}>
             <ProblemBanner problem={submit.banner} />
           </td>
         </tr>
