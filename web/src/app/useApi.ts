@@ -134,3 +134,13 @@ export function usePagedList<T>(path: string, query: Record<string, QueryValue> 
   const reload = useCallback(() => setTick((t) => t + 1), []);
   return { state, loadMore, loadingMore, moreError, reload };
 }
+
+/** The value, once it has stopped changing for `ms` (search boxes). */
+export function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const t = window.setTimeout(() => setDebounced(value), ms);
+    return () => window.clearTimeout(t);
+  }, [value, ms]);
+  return debounced;
+}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { Account, Team } from "../api/types";
 import { TIERS } from "../api/types";
 import { ifMatch } from "../api/versions";
@@ -72,7 +72,8 @@ export function AccountForm(props: {
   });
   const submit = useSubmit(FIELDS);
   const nameRef = useRef<HTMLInputElement>(null);
-  useEffect(() => nameRef.current?.focus(), []);
+  // Focus before the form can be typed into, so no keystroke lands elsewhere.
+  useLayoutEffect(() => nameRef.current?.focus(), []);
 
   const set = (key: keyof typeof values) => (e: Event) =>
     setValues((v) => ({ ...v, [key]: (e.currentTarget as HTMLInputElement).value }));

@@ -14,7 +14,7 @@ import { useDirectory } from "../app/directory";
 import { formatMoney, humanise } from "../app/format";
 import { flagLabel } from "../app/labels";
 import { navigate } from "../app/router";
-import { usePagedList } from "../app/useApi";
+import { useDebounced, usePagedList } from "../app/useApi";
 import { AccountForm } from "../components/AccountForm";
 import { FlagBadges, RiskBadge } from "../components/risk";
 import {
@@ -26,15 +26,6 @@ import {
   SelectField,
   TextField,
 } from "../components/ui";
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const t = window.setTimeout(() => setDebounced(value), ms);
-    return () => window.clearTimeout(t);
-  }, [value, ms]);
-  return debounced;
-}
 
 const EMPTY_HINT: Record<string, string> = {
   admin: "Create the first account with “New account”, or import them from CSV.",

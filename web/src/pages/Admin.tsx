@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { CoveragePolicy, Role, Team, Tier, User } from "../api/types";
 import { ROLES, TIERS } from "../api/types";
 import { ifMatch } from "../api/versions";
@@ -226,7 +226,8 @@ function UserForm(props: { teams: Team[]; user?: User; onDone: (changed: boolean
   });
   const submit = useSubmit(USER_FIELDS);
   const first = useRef<HTMLInputElement>(null);
-  useEffect(() => first.current?.focus(), []);
+  // Focus before the form can be typed into, so no keystroke lands elsewhere.
+  useLayoutEffect(() => first.current?.focus(), []);
   const set = (key: keyof typeof values) => (e: Event) =>
     setValues((v) => ({ ...v, [key]: (e.currentTarget as HTMLInputElement).value }));
 

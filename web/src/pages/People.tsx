@@ -7,7 +7,7 @@ import { useApp } from "../app/context";
 import { refreshDirectory, useAccountNames, useDirectory } from "../app/directory";
 import { formatDate, formatMoney, humanise } from "../app/format";
 import { subPath, type PageProps } from "../app/nav";
-import { useApi, usePagedList } from "../app/useApi";
+import { useApi, useDebounced, usePagedList } from "../app/useApi";
 import { useSubmit } from "../app/useSubmit";
 import {
   Badge,
@@ -30,7 +30,9 @@ export function PeoplePage({ path }: PageProps) {
 }
 
 function PeopleList() {
-  const list = usePagedList<User>("/users", {}, 100);
+  const [search, setSearch] = useState("");
+  const q = useDebounced(search.trim(), 250);
+  const list = usePagedList<User>("/users", q ? { q } : {}, 100);
   const directory = useDirectory();
   return (
     <>
@@ -38,12 +40,27 @@ function PeopleList() {
         title="People & exposure"
         description="Employees, their leave dates and agreement clauses. Open a person to see which client value rests on them."
       />
+      <form class="toolbar filters" role="search" onSubmit={(e) => e.preventDefault()}>
+        <TextField
+          label="Search people"
+          name="q"
+          type="search"
+          placeholder="Email"
+          value={search}
+          class="filter-search"
+          onInput={(e) => setSearch((e.currentTarget as HTMLInputElement).value)}
+        />
+      </form>
       <LoadView state={list.state} what="people" onRetry={list.reload}>
         {({ items, nextCursor }) =>
           items.length === 0 ? (
-            <EmptyState title="No people yet" icon="◍">
-              <p>Employees appear here once an administrator adds them.</p>
-            </EmptyState>
+            q ? (
+              <EmptyState title={`Nobody matches “${q}”`} />
+            ) : (
+              <EmptyState title="No people yet" icon="◍">
+                <p>Employees appear here once an administrator adds them.</p>
+              </EmptyState>
+            )
           ) : (
             <>
               <div class="table-wrap">
@@ -55,8 +72,12 @@ function PeopleList() {
                       <th scope="col">Team</th>
                       <th scope="col">Status</th>
                       <th scope="col">Leave date</th>
-                      <th scope="col">Non-solicitation until</th>
-                      <th scope="col">Non-compete until</th>
+                      <th scope="col">
+                        <abbr title="Non-solicitation clause ends">Non-solicit. ends</abbr>
+                      </th>
+                      <th scope="col">
+                        <abbr title="Non-compete clause ends">Non-compete ends</abbr>
+                      </th>
                     </tr>
                   </thead>
                   <tbody>

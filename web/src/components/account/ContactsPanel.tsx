@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { Account, Contact, Influence, Page } from "../../api/types";
 import { INFLUENCES } from "../../api/types";
 import { ifMatch } from "../../api/versions";
@@ -227,7 +227,8 @@ function ContactForm(props: {
   });
   const submit = useSubmit(FIELDS);
   const first = useRef<HTMLInputElement>(null);
-  useEffect(() => first.current?.focus(), []);
+  // Focus before the form can be typed into, so no keystroke lands elsewhere.
+  useLayoutEffect(() => first.current?.focus(), []);
   const set = (key: keyof typeof values) => (e: Event) =>
     setValues((v) => ({ ...v, [key]: (e.currentTarget as HTMLInputElement).value }));
 

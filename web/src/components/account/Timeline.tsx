@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { Assignment, Contact, Interaction, InteractionKind } from "../../api/types";
 import { INTERACTION_KINDS } from "../../api/types";
 import { ifMatch } from "../../api/versions";
@@ -217,7 +217,8 @@ function InteractionForm(props: {
   const submit = useSubmit(FIELDS);
   const set = (patch: Partial<InteractionDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => formRef.current?.querySelector<HTMLElement>("select")?.focus(), []);
+  // Focus before the form can be typed into, so no keystroke lands elsewhere.
+  useLayoutEffect(() => formRef.current?.querySelector<HTMLElement>("select")?.focus(), []);
 
   async function save(event: Event) {
     event.preventDefault();
