@@ -30,7 +30,9 @@ export function DeparturesPage({ path }: PageProps) {
 function PlanList() {
   const directory = useDirectory();
   const list = usePagedList<DeparturePlan>("/departures");
-  const [creating, setCreating] = useState(false);
+  // `?new_for=<user id>` (from a person's page) opens the form for them.
+  const [newFor] = useState(() => new URLSearchParams(window.location.search).get("new_for"));
+  const [creating, setCreating] = useState(newFor !== null);
   return (
     <>
       <PageHeader
@@ -44,7 +46,7 @@ function PlanList() {
           )
         }
       />
-      {creating && <NewPlan onCancel={() => setCreating(false)} />}
+      {creating && <NewPlan userId={newFor ?? ""} onCancel={() => setCreating(false)} />}
       <LoadView state={list.state} what="departure plans" onRetry={list.reload}>
         {({ items, nextCursor }) =>
           items.length === 0 ? (
@@ -109,10 +111,10 @@ function PlanList() {
   );
 }
 
-function NewPlan(props: { onCancel: () => void }) {
+function NewPlan(props: { userId: string; onCancel: () => void }) {
   const { client } = useApp();
   const directory = useDirectory();
-  const [userId, setUserId] = useState("");
+  const [userId, setUserId] = useState(props.userId);
   const [leaveDate, setLeaveDate] = useState("");
   const submit = useSubmit(["user_id", "leave_date"]);
   const people = directory.users.filter((u) => (u.status ?? "active") !== "departed");

@@ -137,9 +137,16 @@ function PersonPage(props: { userId: string }) {
               title={u.display_name}
               description={`${u.email} · ${humanise(u.role)}`}
               actions={
-                <Badge tone={STATUS_TONE[u.status ?? "active"] ?? "neutral"}>
-                  {humanise(u.status ?? "active")}
-                </Badge>
+                <>
+                  <Badge tone={STATUS_TONE[u.status ?? "active"] ?? "neutral"}>
+                    {humanise(u.status ?? "active")}
+                  </Badge>
+                  {(u.status ?? "active") !== "departed" && (
+                    <a class="button" href={`/departures?new_for=${encodeURIComponent(u.id)}`}>
+                      Plan their departure
+                    </a>
+                  )}
+                </>
               }
             />
             <section class="panel" aria-labelledby="exposure-title">

@@ -193,9 +193,11 @@ describe("departures", () => {
       return;
     }
     const { leaver, successor, account } = await seedLeaver();
-    const { page, errors } = await open("/departures");
-    await page.getByRole("button", { name: "New departure plan" }).click();
-    await page.getByLabel("Employee").selectOption({ label: "Dana Leaver" });
+    // HR starts from the leaver's exposure page.
+    const { page, errors } = await open(`/people/${leaver.id}`);
+    await page.getByRole("link", { name: "Plan their departure" }).click();
+    await page.getByRole("heading", { name: "New departure plan" }).waitFor();
+    assert.equal(await page.getByLabel("Employee").inputValue(), leaver.id);
     const leaveDate = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
     await page.getByLabel("Leave date").fill(leaveDate);
     await page.getByRole("button", { name: "Create plan" }).click();
