@@ -498,3 +498,34 @@ describe("account page", () => {
     await page.close();
   });
 });
+
+describe("pagination", () => {
+  test("a long list loads the next page on demand", async () => {
+    for (let i = 1; i <= 53; i++) {
+      await admin.post("/accounts", {
+        name: `Zeta Holding ${String(i).padStart(2, "0")}`,
+        tier: "C",
+        region: "East",
+        team_id: firm.teamId,
+        annual_value_minor: 1_000_00 * i,
+        currency: "EUR",
+      });
+    }
+    const { page, errors } = await signedIn(server.adminEmail, server.adminPassword);
+    await page.getByLabel("Search").fill("Zeta");
+    const rows = page.getByTestId("accounts-table").locator("tbody tr");
+    // Wait for the filtered first page (the unfiltered list also has 50 rows).
+    await page.waitForFunction(() => {
+      const names = [...document.querySelectorAll("[data-testid=accounts-table] tbody th a")];
+      return names.length === 50 && names.every((a) => a.textContent?.startsWith("Zeta"));
+    });
+    await page.getByRole("button", { name: "Load more" }).click();
+    await page.waitForFunction(
+      () => document.querySelectorAll("[data-testid=accounts-table] tbody tr").length === 53,
+    );
+    assert.equal(await rows.count(), 53);
+    await page.getByRole("button", { name: "Load more" }).waitFor({ state: "detached" });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});
