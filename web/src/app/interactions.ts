@@ -11,6 +11,9 @@ export interface InteractionDraft {
   contactIds: string[];
   onBehalfOf: "person" | "organisation";
   complaintStatus: "open" | "resolved";
+  /** Complaints: who on the account team follows up, and by when (`YYYY-MM-DD`). */
+  followUpOwnerId?: string;
+  followUpDue?: string;
 }
 
 export interface InteractionBody {
@@ -21,6 +24,8 @@ export interface InteractionBody {
   contact_ids: string[];
   on_behalf_of: "person" | "organisation";
   complaint_status?: "open" | "resolved";
+  follow_up_owner_id?: string;
+  follow_up_due?: string;
 }
 
 const DAY_MS = 86_400_000;
@@ -43,6 +48,13 @@ export function checkInteraction(
   if (!summary) errors.summary = "Say in a line what it was about.";
   else if (summary.length > SUMMARY_MAX)
     errors.summary = `Keep it under ${SUMMARY_MAX} characters.`;
+  if (
+    draft.kind === "complaint" &&
+    draft.complaintStatus === "open" &&
+    draft.followUpDue &&
+    !/^\d{4}-\d{2}-\d{2}$/.test(draft.followUpDue)
+  )
+    errors.follow_up_due = "Enter a date.";
   if (draft.employeeIds.length === 0 && draft.onBehalfOf === "person")
     errors.employee_ids = "Choose who from our side took part.";
   else if (draft.employeeIds.length === 0 && draft.contactIds.length === 0)
@@ -56,7 +68,11 @@ export function checkInteraction(
     contact_ids: [...new Set(draft.contactIds)],
     on_behalf_of: draft.onBehalfOf,
   };
-  if (draft.kind === "complaint") body.complaint_status = draft.complaintStatus;
+  if (draft.kind === "complaint") {
+    body.complaint_status = draft.complaintStatus;
+    if (draft.followUpOwnerId) body.follow_up_owner_id = draft.followUpOwnerId;
+    if (draft.followUpDue) body.follow_up_due = draft.followUpDue;
+  }
   return { errors, body };
 }
 

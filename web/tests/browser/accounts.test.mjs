@@ -423,6 +423,8 @@ describe("account page", () => {
     await form.getByLabel("Summary").fill("Invoice sent twice; client unhappy.");
     await form.getByLabel("Jana Novak").check();
     await form.getByLabel("Complaint status").selectOption("open");
+    await form.getByLabel("Who follows up").selectOption({ label: "Morgan Member" });
+    await form.getByLabel("Follow up by").fill("2030-01-15");
     // The member is preselected on our side.
     assert.equal(await form.getByLabel("Morgan Member").isChecked(), true);
     await form.getByRole("button", { name: "Save interaction" }).click();
@@ -431,6 +433,7 @@ describe("account page", () => {
     await item.waitFor();
     assert.match((await item.textContent()) ?? "", /Open/);
     assert.match((await item.textContent()) ?? "", /Them: Jana Novak/);
+    assert.match((await item.textContent()) ?? "", /Follow-up: Morgan Member by 15 Jan 2030/);
     // The open complaint shows up in the risk panel straight away.
     await page.getByTestId("risk-flags").getByText("Open complaint").waitFor();
     await page.screenshot({ path: screenshotPath("account-member-1280"), fullPage: true });

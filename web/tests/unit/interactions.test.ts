@@ -34,6 +34,21 @@ describe("checkInteraction", () => {
     expect(checkInteraction(draft, NOW).body).not.toHaveProperty("complaint_status");
   });
 
+  it("sends a complaint's follow-up owner and date, and nothing of it otherwise", () => {
+    const complaint = {
+      ...draft,
+      kind: "complaint" as const,
+      followUpOwnerId: "u1",
+      followUpDue: "2026-06-20",
+    };
+    expect(checkInteraction(complaint, NOW).body).toMatchObject({
+      follow_up_owner_id: "u1",
+      follow_up_due: "2026-06-20",
+    });
+    const meeting = checkInteraction({ ...complaint, kind: "meeting" }, NOW).body;
+    expect(meeting).not.toHaveProperty("follow_up_owner_id");
+  });
+
   it("allows the past but not more than a day ahead", () => {
     expect(checkInteraction({ ...draft, occurredAt: "2020-01-01T08:00" }, NOW).errors).toEqual({});
     expect(

@@ -36,6 +36,8 @@ const FIELDS = [
   "employee_ids",
   "contact_ids",
   "complaint_status",
+  "follow_up_owner_id",
+  "follow_up_due",
   "summary",
 ] as const;
 
@@ -187,6 +189,13 @@ function TimelineItem(props: {
         {" · "}
         {contacts.length > 0 ? `Them: ${contacts.join(", ")}` : "Them: nobody named"}
       </p>
+      {isOpenComplaint(i) && (i.follow_up_owner_id || i.follow_up_due) && (
+        <p class="small follow-up">
+          Follow-up:{" "}
+          {i.follow_up_owner_id ? props.names.user(i.follow_up_owner_id) : "the account team"}
+          {i.follow_up_due ? ` by ${formatDate(i.follow_up_due)}` : ""}
+        </p>
+      )}
       {props.canEdit && isOpenComplaint(i) && (
         <button type="button" class="button button-small" disabled={submit.busy} onClick={resolve}>
           Mark complaint resolved
@@ -328,6 +337,27 @@ function InteractionForm(props: {
           error={submit.fieldErrors.complaint_status}
           onChange={(v) => set({ complaintStatus: v as "open" })}
         />
+      )}
+      {draft.kind === "complaint" && draft.complaintStatus === "open" && (
+        <>
+          <SelectField
+            label="Who follows up"
+            name="follow_up_owner_id"
+            value={draft.followUpOwnerId ?? ""}
+            placeholder="Nobody yet"
+            options={props.team.map((a) => ({ value: a.user_id, label: a.display_name }))}
+            error={submit.fieldErrors.follow_up_owner_id}
+            onChange={(v) => set({ followUpOwnerId: v })}
+          />
+          <TextField
+            label="Follow up by"
+            name="follow_up_due"
+            type="date"
+            value={draft.followUpDue ?? ""}
+            error={submit.fieldErrors.follow_up_due}
+            onInput={(e) => set({ followUpDue: (e.currentTarget as HTMLInputElement).value })}
+          />
+        </>
       )}
       <div class="span-all">
         <TextAreaField
