@@ -436,6 +436,7 @@ describe("account page", () => {
     assert.match((await item.textContent()) ?? "", /Follow-up: Morgan Member by 15 Jan 2030/);
     // The open complaint shows up in the risk panel straight away.
     await page.getByTestId("risk-flags").getByText("Open complaint").waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: screenshotPath("account-member-1280"), fullPage: true });
 
     await item.getByRole("button", { name: "Mark complaint resolved" }).click();
