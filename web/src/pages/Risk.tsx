@@ -281,7 +281,15 @@ export function RiskPage() {
               </section>
               <div class="dashboard-grid dashboard-grid-wide">
                 <section class="panel" aria-labelledby="top-title">
-                  <h2 id="top-title">Most exposed accounts</h2>
+                  <div class="panel-head">
+                    <h2 id="top-title">Most exposed accounts</h2>
+                    <a
+                      class="small"
+                      href={`/accounts?sort=-exposure${teamId ? `&team_id=${encodeURIComponent(teamId)}` : ""}`}
+                    >
+                      All accounts by exposure
+                    </a>
+                  </div>
                   {(summary.top_exposed ?? []).length === 0 ? (
                     <p class="muted">No account carries exposure.</p>
                   ) : (

@@ -170,6 +170,21 @@ describe("risk dashboard", () => {
     await page.close();
   });
 
+  test("a flag's count opens the accounts raising it", async () => {
+    const { page, errors } = await open(admin, "/risk");
+    await page.getByTestId("flag-counts").getByRole("link", { name: "No owner" }).click();
+    await page.getByRole("heading", { level: 1, name: "Accounts" }).waitFor();
+    assert.equal(await page.getByLabel("Flag", { exact: true }).inputValue(), "no_owner");
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll("[data-testid=accounts-table] tbody th a")]
+          .map((a) => a.textContent)
+          .join() === "Dune Foods",
+    );
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   test("a sales lead opens the dashboard of the teams they lead", async () => {
     const { page, errors } = await open(lead, "/risk");
     await page.getByRole("heading", { level: 1, name: "Risk dashboard" }).waitFor();
