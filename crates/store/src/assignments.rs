@@ -88,6 +88,7 @@ fn team_of(conn: &mut AnyConnection, account_id: i64) -> StoreResult<i64> {
 
 /// Opens an assignment, or changes the open one (then `expected_version` must match it).
 /// Answers the assignment and whether it was newly opened.
+#[allow(clippy::too_many_arguments)]
 pub fn put(
     conn: &mut AnyConnection,
     account_id: i64,
