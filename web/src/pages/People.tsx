@@ -31,6 +31,7 @@ export function PeoplePage({ path }: PageProps) {
 
 function PeopleList() {
   const [search, setSearch] = useState("");
+  const [status, setStatus] = useState("");
   const q = useDebounced(search.trim(), 250);
   const list = usePagedList<User>("/users", q ? { q } : {}, 100);
   const directory = useDirectory();
@@ -50,12 +51,22 @@ function PeopleList() {
           class="filter-search"
           onInput={(e) => setSearch((e.currentTarget as HTMLInputElement).value)}
         />
+        <SelectField
+          label="Status"
+          name="status"
+          value={status}
+          placeholder="Everyone"
+          options={USER_STATUSES.map((s) => ({ value: s, label: humanise(s) }))}
+          onChange={setStatus}
+        />
       </form>
       <LoadView state={list.state} what="people" onRetry={list.reload}>
-        {({ items, nextCursor }) =>
-          items.length === 0 ? (
-            q ? (
-              <EmptyState title={`Nobody matches “${q}”`} />
+        {({ items: all, nextCursor }) => {
+          // The list endpoint searches by email only; status narrows what is loaded.
+          const items = status ? all.filter((u) => (u.status ?? "active") === status) : all;
+          return items.length === 0 ? (
+            q || status ? (
+              <EmptyState title="Nobody matches these filters" />
             ) : (
               <EmptyState title="No people yet" icon="◍">
                 <p>Employees appear here once an administrator adds them.</p>
@@ -110,8 +121,8 @@ function PeopleList() {
                 onLoadMore={list.loadMore}
               />
             </>
-          )
-        }
+          );
+        }}
       </LoadView>
     </>
   );

@@ -201,6 +201,13 @@ describe("HR", () => {
     const exposure = await hr.get(`/users/${firm.users.ada}/exposure`);
     const { page, errors } = await open(hr, "/people");
     await page.getByRole("heading", { level: 1, name: "People & exposure" }).waitFor();
+    await page.getByLabel("Search people").fill("ada@");
+    await page.waitForFunction(
+      () => document.querySelectorAll("[data-testid=people-table] tbody tr").length === 1,
+    );
+    await page.getByLabel("Status").selectOption("leaving");
+    await page.getByText("Nobody matches these filters").waitFor();
+    await page.getByLabel("Status").selectOption("");
     await page.getByTestId("people-table").getByRole("link", { name: "Ada Owner" }).click();
     await page.getByRole("heading", { level: 1, name: "Ada Owner" }).waitFor();
     await page.getByTestId("exposure-accounts").waitFor();
