@@ -281,6 +281,29 @@ describe("account page", () => {
     await page.close();
   });
 
+  test("the account is edited with If-Match, and a stale copy is refused plainly", async () => {
+    const { page, errors } = await signedIn(server.adminEmail, server.adminPassword);
+    await page.goto(`${server.baseUrl}/accounts/${firm.nordlichtId}`);
+    await page.getByRole("heading", { level: 1, name: "Nordlicht GmbH" }).waitFor();
+    await page.getByRole("button", { name: "Edit account" }).click();
+    const form = page.locator("form", { has: page.getByRole("button", { name: "Save account" }) });
+    await form.getByLabel("Region").fill("Alps");
+    await form.getByLabel("Annual value").fill("450,000");
+    await form.getByRole("button", { name: "Save account" }).click();
+    await page.getByText("Tier B · Alps · Private Banking · €450,000.00 a year").waitFor();
+
+    // Someone else changes it meanwhile: this page's copy is now stale.
+    await page.getByRole("button", { name: "Edit account" }).click();
+    const current = await admin.get(`/accounts/${firm.nordlichtId}`);
+    await admin.patch(`/accounts/${firm.nordlichtId}`, { region: "DACH" }, current.version);
+    await form.getByLabel("Region").fill("Tyrol");
+    await form.getByRole("button", { name: "Save account" }).click();
+    await form.getByText("Someone else changed this record").waitFor();
+    assert.equal((await admin.get(`/accounts/${firm.nordlichtId}`)).region, "DACH");
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   test("the team is changed with If-Match: add, change role, remove, and history stays", async () => {
     const { page, errors } = await signedIn(server.adminEmail, server.adminPassword);
     await page.goto(`${server.baseUrl}/accounts/${firm.harbourId}`);
