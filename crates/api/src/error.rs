@@ -163,6 +163,12 @@ impl From<StoreError> for ApiError {
                 field: field.map(str::to_owned),
                 detail: reason,
             },
+            StoreError::Blocked { reason, account_ids } => {
+                let mut extra = serde_json::Map::new();
+                let ids = account_ids.iter().map(|id| serde_json::Value::String(id.to_string())).collect();
+                extra.insert("account_ids".into(), serde_json::Value::Array(ids));
+                ApiError::Conflict { field: Some("status".into()), detail: reason, extra: Some(extra) }
+            }
             StoreError::Pool(cause) => ApiError::Unavailable(format!("database unavailable: {cause}")),
             other => ApiError::Internal(other.to_string()),
         }

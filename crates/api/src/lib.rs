@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod audit;
 pub mod auth;
 pub mod contacts;
+pub mod coverage_policies;
 pub mod error;
 pub mod etag;
 pub mod health;
@@ -55,7 +56,7 @@ pub fn app(
                 .route("/auth/logout", web::post().to(auth::handlers::logout))
                 .route("/me", web::get().to(auth::handlers::me))
                 .service(web::resource("/users").get(users::list).post(users::create))
-                .service(web::resource("/users/{id}").get(users::get))
+                .service(web::resource("/users/{id}").get(users::get).patch(users::patch))
                 .service(web::resource("/teams").get(teams::list).post(teams::create))
                 .service(web::resource("/accounts").get(accounts::list).post(accounts::create))
                 .service(web::resource("/accounts/{id}").get(accounts::get).patch(accounts::patch))
@@ -70,6 +71,14 @@ pub fn app(
                 .service(web::resource("/contacts/{id}/move").post(contacts::move_to_account))
                 .service(web::resource("/interactions/{id}").get(interactions::get).patch(interactions::patch))
                 .service(web::resource("/audit").get(audit::list))
+                .service(
+                    web::resource("/coverage-policies").get(coverage_policies::list).post(coverage_policies::create),
+                )
+                .service(
+                    web::resource("/coverage-policies/{id}")
+                        .patch(coverage_policies::patch)
+                        .delete(coverage_policies::delete),
+                )
                 .service(web::resource("/risk/summary").get(risk::summary))
                 .service(web::resource("/risk/accounts").get(risk::accounts))
                 .service(web::resource("/users/{id}/exposure").get(risk::exposure))

@@ -4,7 +4,7 @@
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::{accounts, audit, auth, contacts, error, interactions, risk, team, teams, users};
+use crate::{accounts, audit, auth, contacts, coverage_policies, error, interactions, risk, team, teams, users};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -17,6 +17,11 @@ use crate::{accounts, audit, auth, contacts, error, interactions, risk, team, te
         users::create,
         users::list,
         users::get,
+        users::patch,
+        coverage_policies::list,
+        coverage_policies::create,
+        coverage_policies::patch,
+        coverage_policies::delete,
         teams::create,
         teams::list,
         accounts::create,

@@ -29,6 +29,7 @@ pub struct UserView {
     pub leave_date: Option<NaiveDate>,
     pub non_solicitation_until: Option<NaiveDate>,
     pub non_compete_until: Option<NaiveDate>,
+    pub version: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -45,6 +46,7 @@ impl From<users::User> for UserView {
             leave_date: user.leave_date,
             non_solicitation_until: user.non_solicitation_until,
             non_compete_until: user.non_compete_until,
+            version: user.version,
             created_at: user.created_at,
             updated_at: user.updated_at,
         }
@@ -142,5 +144,106 @@ pub async fn get(state: web::Data<AppState>, caller: CurrentUser, id: web::Path<
         return Err(ApiError::NotFound);
     }
     let user = state.run(move |conn| users::get(conn, id)?.ok_or(ApiError::NotFound)).await?;
+    Ok(HttpResponse::Ok().insert_header(("ETag", crate::etag::etag(user.version))).json(UserView::from(user)))
+}
+
+/// A change to an employee: absent fields stay, `null` clears a date. HR and admins set
+/// status, leave date and clause dates; only admins change name, role and team.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PatchUser {
+    pub display_name: Option<String>,
+    #[schema(value_type = Option<String>)]
+    pub role: Option<Role>,
+    #[serde(default, with = "crate::json::nullable")]
+    #[schema(value_type = Option<String>)]
+    pub team_id: Option<Option<String>>,
+    #[schema(value_type = Option<String>)]
+    pub status: Option<UserStatus>,
+    #[serde(default, with = "crate::json::nullable")]
+    #[schema(value_type = Option<NaiveDate>)]
+    pub leave_date: Option<Option<NaiveDate>>,
+    #[serde(default, with = "crate::json::nullable")]
+    #[schema(value_type = Option<NaiveDate>)]
+    pub non_solicitation_until: Option<Option<NaiveDate>>,
+    #[serde(default, with = "crate::json::nullable")]
+    #[schema(value_type = Option<NaiveDate>)]
+    pub non_compete_until: Option<Option<NaiveDate>>,
+}
+
+/// Changes an employee (send `If-Match`). Setting `status: "departed"` is refused with 409
+/// and the blocking `account_ids` while accounts hang on them alone without a successor or
+/// waiver; once departed, their sessions end.
+#[utoipa::path(patch, path = "/api/v1/users/{id}", tag = "users", params(("id" = String, Path)), request_body = PatchUser,
+    security(("bearer" = [])),
+    responses((status = 200, body = UserView), (status = 409, body = crate::error::Problem), (status = 412, body = crate::error::Problem)))]
+pub async fn patch(
+    state: web::Data<AppState>,
+    caller: CurrentUser,
+    request: actix_web::HttpRequest,
+    id: web::Path<String>,
+    body: ValidJson<PatchUser>,
+) -> ApiResult<HttpResponse> {
+    caller.require_role(&[Role::Admin, Role::Hr])?;
+    let id = path_id(&id)?;
+    let patch = body.0;
+    if caller.role != Role::Admin {
+        for (given, field) in [
+            (patch.display_name.is_some(), "display_name"),
+            (patch.role.is_some(), "role"),
+            (patch.team_id.is_some(), "team_id"),
+        ] {
+            if given {
+                return Err(ApiError::Forbidden(format!("only an admin changes {field}")));
+            }
+        }
+    }
+    if let Some(name) = &patch.display_name {
+        check_display_name(name)?;
+    }
+    let team_id = match &patch.team_id {
+        Some(Some(raw)) => Some(Some(field_id("team_id", raw)?)),
+        Some(None) => Some(None),
+        None => None,
+    };
+    if id == caller.id && patch.status == Some(UserStatus::Departed) {
+        return Err(ApiError::invalid("status", "you cannot mark yourself departed"));
+    }
+    let if_match = crate::etag::required_version(&request);
+    let user = state
+        .run(move |conn| {
+            let current = users::get(conn, id)?.ok_or(ApiError::NotFound)?;
+            let expected_version = if_match?;
+            let mut changes = current.changes();
+            if let Some(name) = patch.display_name {
+                changes.display_name = name;
+            }
+            if let Some(role) = patch.role {
+                changes.role = role;
+            }
+            if let Some(team_id) = team_id {
+                if let Some(team_id) = team_id {
+                    teams::get(conn, team_id)?.ok_or_else(|| ApiError::invalid("team_id", "no such team"))?;
+                }
+                changes.team_id = team_id;
+            }
+            if let Some(status) = patch.status {
+                changes.status = status;
+            }
+            if let Some(date) = patch.leave_date {
+                changes.leave_date = date;
+            }
+            if let Some(date) = patch.non_solicitation_until {
+                changes.non_solicitation_until = date;
+            }
+            if let Some(date) = patch.non_compete_until {
+                changes.non_compete_until = date;
+            }
+            if changes.status == UserStatus::Leaving && changes.leave_date.is_none() {
+                return Err(ApiError::invalid("leave_date", "a leaving employee needs a leave date"));
+            }
+            Ok(users::update(conn, id, expected_version, &changes, Some(caller.id), Utc::now())?)
+        })
+        .await?;
     Ok(HttpResponse::Ok().insert_header(("ETag", crate::etag::etag(user.version))).json(UserView::from(user)))
 }

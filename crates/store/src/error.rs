@@ -14,6 +14,10 @@ pub enum StoreError {
     /// A rule of the domain refused the write; `field` names the input at fault, if any.
     #[error("{reason}")]
     Refused { field: Option<&'static str>, reason: String },
+    /// A write that other records block (e.g. a departure while accounts hang on the person);
+    /// `account_ids` names them.
+    #[error("{reason}")]
+    Blocked { reason: String, account_ids: Vec<i64> },
     #[error("stored data is inconsistent: {0}")]
     Corrupt(String),
     #[error("database error: {0}")]

@@ -6,6 +6,7 @@ pub mod assignments;
 pub mod audit;
 pub mod connection;
 pub mod contacts;
+pub mod coverage;
 mod error;
 pub mod interactions;
 pub mod migrations;

@@ -199,3 +199,116 @@ pub fn list_page(
 pub fn escape_like(text: &str) -> String {
     text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
 }
+
+/// The fields of a user that can change (HR: status, dates; admin: everything).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UserChanges {
+    pub display_name: String,
+    pub role: Role,
+    pub team_id: Option<i64>,
+    pub status: UserStatus,
+    pub leave_date: Option<NaiveDate>,
+    pub non_solicitation_until: Option<NaiveDate>,
+    pub non_compete_until: Option<NaiveDate>,
+}
+
+impl User {
+    pub fn changes(&self) -> UserChanges {
+        UserChanges {
+            display_name: self.display_name.clone(),
+            role: self.role,
+            team_id: self.team_id,
+            status: self.status,
+            leave_date: self.leave_date,
+            non_solicitation_until: self.non_solicitation_until,
+            non_compete_until: self.non_compete_until,
+        }
+    }
+}
+
+/// The accounts that block `user_id`'s departure (PRODUCT.md, deactivation guard): accounts
+/// whose only holder they are, unless a handover of a departure plan for them names a
+/// successor or records a waiver with a reason.
+pub fn departure_blockers(conn: &mut AnyConnection, user_id: i64) -> StoreResult<Vec<i64>> {
+    use crate::schema::{departure_plans, handovers};
+    let candidates = crate::risk::accounts_touching_user(conn, user_id, &crate::risk::settings(), Utc::now())?;
+    let covered: Vec<i64> = handovers::table
+        .inner_join(departure_plans::table)
+        .filter(departure_plans::user_id.eq(user_id))
+        .filter(departure_plans::status.ne("cancelled"))
+        .filter(handovers::successor_id.is_not_null().or(handovers::waiver_reason.is_not_null()))
+        .select(handovers::account_id)
+        .load(conn)?;
+    let mut blocking = Vec::new();
+    for account_id in candidates {
+        let Some(risk) = crate::risk::get(conn, account_id)? else { continue };
+        let sole = risk.is_active() && risk.holders.len() == 1 && risk.is_holder(user_id);
+        if sole && !covered.contains(&account_id) {
+            blocking.push(account_id);
+        }
+    }
+    Ok(blocking)
+}
+
+/// Changes a user if `expected_version` is current. Setting `departed` is refused while
+/// accounts hang on them alone ([`departure_blockers`]) and ends their sessions; any change to
+/// status or dates recomputes the accounts they touch (e.g. `departing_holder`).
+pub fn update(
+    conn: &mut AnyConnection,
+    id: i64,
+    expected_version: i64,
+    changes: &UserChanges,
+    actor_id: Option<i64>,
+    now: DateTime<Utc>,
+) -> StoreResult<User> {
+    write_transaction(conn, |conn| {
+        let before = get(conn, id)?.ok_or(StoreError::NotFound)?;
+        if before.version != expected_version {
+            return Err(StoreError::StaleVersion);
+        }
+        if changes.status == UserStatus::Departed && before.status != UserStatus::Departed {
+            let account_ids = departure_blockers(conn, id)?;
+            if !account_ids.is_empty() {
+                return Err(StoreError::Blocked {
+                    reason: format!(
+                        "{} alone holds {} account(s) with no successor or waiver; plan their handover first",
+                        before.display_name,
+                        account_ids.len()
+                    ),
+                    account_ids,
+                });
+            }
+        }
+        let changed = diesel::update(users::table.filter(users::id.eq(id).and(users::version.eq(expected_version))))
+            .set((
+                users::display_name.eq(changes.display_name.trim()),
+                users::role.eq(changes.role.as_str()),
+                users::team_id.eq(changes.team_id),
+                users::status.eq(changes.status.as_str()),
+                users::leave_date.eq(changes.leave_date),
+                users::non_solicitation_until.eq(changes.non_solicitation_until),
+                users::non_compete_until.eq(changes.non_compete_until),
+                users::version.eq(users::version + 1),
+                users::updated_at.eq(to_db_time(now)),
+            ))
+            .execute(conn)?;
+        if changed == 0 {
+            return Err(StoreError::StaleVersion);
+        }
+        audit::record(
+            conn,
+            Change::new(actor_id, "user", id, "update")
+                .before(&before.changes())
+                .after(changes)
+                .on_team(changes.team_id),
+            now,
+        )?;
+        if changes.status == UserStatus::Departed {
+            crate::refresh_tokens::revoke_all_of_user(conn, id, now)?;
+        }
+        if (changes.status, changes.leave_date, changes.team_id) != (before.status, before.leave_date, before.team_id) {
+            crate::risk::recompute_for_user(conn, id, now)?;
+        }
+        get(conn, id)?.ok_or(StoreError::NotFound)
+    })
+}
