@@ -4,7 +4,6 @@
 
 mod common;
 
-use common::TestApp;
 use continuity_domain::Role;
 use serde_json::{json, Value};
 
