@@ -469,13 +469,14 @@ function PolicyForm(props: { policy?: CoveragePolicy; onDone: (changed: boolean)
     if (minHolders === null) errors.min_holders = "Enter a whole number, e.g. 2.";
     if (minContacts === null) errors.min_current_contacts = "Enter a whole number, e.g. 3.";
     if (Object.keys(errors).length) return submit.setFieldErrors(errors);
-    const body = { tier, min_holders: minHolders, min_current_contacts: minContacts };
+    const minimums = { min_holders: minHolders, min_current_contacts: minContacts };
+    // A policy belongs to its tier: an edit changes only the minimums.
     const ok = await submit.run(() =>
       p
-        ? client.patch(`/coverage-policies/${encodeURIComponent(p.id)}`, body, {
+        ? client.patch(`/coverage-policies/${encodeURIComponent(p.id)}`, minimums, {
             ifMatch: ifMatch(p),
           })
-        : client.post("/coverage-policies", body),
+        : client.post("/coverage-policies", { tier, ...minimums }),
     );
     if (ok) props.onDone(true);
   }
@@ -492,6 +493,7 @@ function PolicyForm(props: { policy?: CoveragePolicy; onDone: (changed: boolean)
         label="Tier"
         name="tier"
         value={tier}
+        disabled={!!p}
         options={TIERS.map((t) => ({ value: t, label: `Tier ${t}` }))}
         error={submit.fieldErrors.tier}
         onChange={(t) => setTier(t as Tier)}

@@ -167,7 +167,7 @@ function PersonPage(props: { userId: string }) {
               </LoadView>
             </section>
             <section class="panel" aria-labelledby="status-title">
-              <h2 id="status-title">Status, leave date and agreements</h2>
+              <h2 id="status-title">Employment status and agreements</h2>
               <PersonForm
                 user={u}
                 onSaved={() => {

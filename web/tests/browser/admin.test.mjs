@@ -245,11 +245,13 @@ describe("departures", () => {
     }
     const { page, errors } = await open(`/people/${leaver.id}`);
     await page.getByRole("heading", { level: 1, name: "Dana Leaver" }).waitFor();
-    await page.getByLabel("Status").selectOption("departed");
+    await page.getByLabel("Status", { exact: true }).selectOption("departed");
     await page.getByRole("button", { name: "Save" }).click();
     const refusal = page.locator(".banner-warning", { hasText: "hold these accounts alone" });
     await refusal.waitFor();
     await refusal.getByRole("link", { name: account.name }).waitFor();
+    await page.screenshot({ path: screenshotPath("departed-refused-1280"), fullPage: true });
+    assert.equal((await admin.get(`/users/${leaver.id}`)).status, "active");
     assert.deepEqual(errors, []);
     await page.close();
   });

@@ -235,6 +235,28 @@ describe("HR", () => {
     await page.close();
   });
 
+  test("sets a leave date and agreement clauses with If-Match", async () => {
+    const { page, errors } = await open(hr, `/people/${firm.users.ben}`);
+    await page.getByRole("heading", { level: 1, name: "Ben Backup" }).waitFor();
+    await page.getByLabel("Status", { exact: true }).selectOption("leaving");
+    await page.getByLabel("Leave date").fill("2031-03-31");
+    await page.getByLabel("Non-compete until").fill("2031-09-30");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByText("Saved.").waitFor();
+    const ben = await hr.get(`/users/${firm.users.ben}`);
+    assert.equal(ben.status, "leaving");
+    assert.equal(ben.leave_date, "2031-03-31");
+    assert.equal(ben.non_compete_until, "2031-09-30");
+    // The clause dates appear beside the exposure figures.
+    await page.locator(".tile-dates", { hasText: "30 Sept 2031" }).waitFor();
+    await page.goto(`${server.baseUrl}/people`);
+    const row = page.getByTestId("people-table").locator("tr", { hasText: "Ben Backup" });
+    await row.getByText("Leaving").waitFor();
+    assert.match((await row.textContent()) ?? "", /31 Mar 2031/);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   test("runs a what-if: the leavers' orphaned accounts, value at risk, newly flagged", async () => {
     const expected = await hr.post("/simulations/departure", { user_ids: [firm.users.ada] });
     const { page, errors } = await open(hr, "/what-if");
