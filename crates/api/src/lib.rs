@@ -7,6 +7,7 @@ pub mod audit;
 pub mod auth;
 pub mod contacts;
 pub mod coverage_policies;
+pub mod departures;
 pub mod error;
 pub mod etag;
 pub mod health;
@@ -71,6 +72,10 @@ pub fn app(
                 .service(web::resource("/contacts/{id}/move").post(contacts::move_to_account))
                 .service(web::resource("/interactions/{id}").get(interactions::get).patch(interactions::patch))
                 .service(web::resource("/audit").get(audit::list))
+                .service(web::resource("/departures").get(departures::list).post(departures::create))
+                .service(web::resource("/departures/{id}").get(departures::get))
+                .service(web::resource("/departures/{id}/handovers/{account_id}").patch(departures::patch_handover))
+                .service(web::resource("/departures/{id}/apply").post(departures::apply))
                 .service(
                     web::resource("/coverage-policies").get(coverage_policies::list).post(coverage_policies::create),
                 )

@@ -4,7 +4,9 @@
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::{accounts, audit, auth, contacts, coverage_policies, error, interactions, risk, team, teams, users};
+use crate::{
+    accounts, audit, auth, contacts, coverage_policies, departures, error, interactions, risk, team, teams, users,
+};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -19,6 +21,11 @@ use crate::{accounts, audit, auth, contacts, coverage_policies, error, interacti
         users::get,
         users::patch,
         coverage_policies::list,
+        departures::create,
+        departures::list,
+        departures::get,
+        departures::patch_handover,
+        departures::apply,
         coverage_policies::create,
         coverage_policies::patch,
         coverage_policies::delete,

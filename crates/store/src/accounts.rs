@@ -435,3 +435,18 @@ pub fn list(
     let rows: Vec<(AccountRow, RiskColumns)> = query.load(conn)?;
     rows.into_iter().map(to_account).collect()
 }
+
+/// Name, annual value and currency of each of `ids` (for lists that show accounts by name).
+pub fn names_of(
+    conn: &mut AnyConnection,
+    ids: Vec<i64>,
+) -> StoreResult<std::collections::HashMap<i64, (String, i64, String)>> {
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    let rows: Vec<(i64, String, i64, String)> = accounts::table
+        .filter(accounts::id.eq_any(ids))
+        .select((accounts::id, accounts::name, accounts::annual_value_minor, accounts::currency))
+        .load(conn)?;
+    Ok(rows.into_iter().map(|(id, name, value, currency)| (id, (name, value, currency))).collect())
+}

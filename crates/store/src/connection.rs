@@ -145,7 +145,14 @@ pub fn write_transaction<T, E>(
 where
     E: From<diesel::result::Error>,
 {
-    if !matches!(conn, AnyConnection::Sqlite(_)) {
+    let nested = match conn {
+        AnyConnection::Sqlite(inner) => {
+            AnsiTransactionManager::transaction_manager_status_mut(inner).transaction_depth()?.is_some()
+        }
+        AnyConnection::Postgresql(_) => true,
+    };
+    // PostgreSQL, and a write nested in another (a savepoint): diesel's own transaction.
+    if nested {
         return conn.transaction(work);
     }
     if let AnyConnection::Sqlite(inner) = conn {

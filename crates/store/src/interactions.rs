@@ -277,6 +277,7 @@ pub fn insert(
         Change::new(actor_id, "interaction", id, "create").after(new).on_account(account_id, team_id),
         now,
     )?;
+    crate::departures::note_introductions(conn, account_id, &new.employee_ids, new.contact_ids.len(), actor_id, now)?;
     risk::recompute(conn, account_id, now)?;
     get(conn, id)?.ok_or(StoreError::NotFound)
 }

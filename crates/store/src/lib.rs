@@ -7,6 +7,7 @@ pub mod audit;
 pub mod connection;
 pub mod contacts;
 pub mod coverage;
+pub mod departures;
 mod error;
 pub mod interactions;
 pub mod migrations;

@@ -241,6 +241,7 @@ diesel::joinable!(interaction_contacts -> interactions (interaction_id));
 diesel::joinable!(interaction_contacts -> contacts (contact_id));
 diesel::joinable!(team_leads -> teams (team_id));
 diesel::joinable!(handovers -> departure_plans (plan_id));
+diesel::joinable!(handovers -> accounts (account_id));
 diesel::joinable!(account_risk -> accounts (account_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
 

@@ -1,0 +1,322 @@
+//! `/departures`: departure plans and their handovers. HR (and admins) open and apply plans;
+//! sales leads pick successors for their teams' accounts. Each handover comes with ranked
+//! successor suggestions (PRODUCT.md, "Successor suggestion").
+
+use std::collections::HashMap;
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use chrono::{DateTime, NaiveDate, Utc};
+use continuity_domain::continuity::{
+    suggest_successors, value_held_by_employee, AccountHolders, EmployeeLookup, SuccessorSuggestion,
+};
+use continuity_domain::{DeparturePlanStatus, HandoverStatus, Role};
+use continuity_store::departures::{self, HandoverChange, Plan};
+use continuity_store::{risk, AnyConnection};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::auth::CurrentUser;
+use crate::error::{ApiError, ApiResult};
+use crate::etag::{etag, required_version};
+use crate::ids::{field_id, path_id};
+use crate::json::ValidJson;
+use crate::pagination::{decode_cursor, limit, page_of, Page};
+use crate::state::AppState;
+
+/// How many successors each handover suggests.
+const SUGGESTIONS: usize = 5;
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct HandoverView {
+    pub account_id: String,
+    pub account_name: String,
+    pub annual_value_minor: i64,
+    pub currency: String,
+    /// The leaver's share of the account's relationship strength.
+    pub share: f64,
+    /// The leaver is the account's only holder.
+    pub sole_holder: bool,
+    #[schema(value_type = Vec<Object>)]
+    pub suggestions: Vec<SuccessorSuggestion>,
+    pub successor_id: Option<String>,
+    pub due_date: Option<NaiveDate>,
+    pub waiver_reason: Option<String>,
+    #[schema(value_type = String)]
+    pub status: HandoverStatus,
+    pub version: i64,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PlanView {
+    pub id: String,
+    pub user_id: String,
+    pub display_name: String,
+    pub leave_date: NaiveDate,
+    #[schema(value_type = String)]
+    pub status: DeparturePlanStatus,
+    pub created_at: DateTime<Utc>,
+    pub applied_at: Option<DateTime<Utc>>,
+    pub version: i64,
+    pub handovers: Vec<HandoverView>,
+}
+
+/// Builds the views of `plans` with their suggestions (one load of the portfolio for all).
+fn views(conn: &mut AnyConnection, plans: Vec<Plan>) -> Result<Vec<PlanView>, ApiError> {
+    let employees = risk::all_employees(conn)?;
+    let portfolio = risk::portfolio(conn, None)?;
+    let holders: Vec<AccountHolders> = portfolio.iter().filter_map(AccountHolders::from_risk).collect();
+    let value_held = value_held_by_employee(&holders);
+    let by_account: HashMap<i64, &continuity_domain::continuity::AccountRisk> =
+        portfolio.iter().map(|risk| (risk.account_id, risk)).collect();
+    let names = continuity_store::accounts::names_of(
+        conn,
+        plans.iter().flat_map(|p| p.handovers.iter().map(|h| h.account_id)).collect(),
+    )?;
+    Ok(plans
+        .into_iter()
+        .map(|plan| {
+            let handovers = plan
+                .handovers
+                .iter()
+                .map(|handover| {
+                    let risk = by_account.get(&handover.account_id);
+                    let suggestions = match (risk, plan.status) {
+                        (Some(risk), DeparturePlanStatus::Open) => {
+                            let mut ranked = suggest_successors(risk, &[plan.user_id], employees.iter(), &value_held);
+                            ranked.truncate(SUGGESTIONS);
+                            ranked
+                        }
+                        _ => Vec::new(),
+                    };
+                    let (name, value, currency) = names.get(&handover.account_id).cloned().unwrap_or_default();
+                    HandoverView {
+                        account_id: handover.account_id.to_string(),
+                        account_name: name,
+                        annual_value_minor: value,
+                        currency,
+                        share: risk.map_or(0.0, |r| r.share_of(plan.user_id)),
+                        sole_holder: risk.is_some_and(|r| r.holders.len() == 1 && r.is_holder(plan.user_id)),
+                        suggestions,
+                        successor_id: handover.successor_id.map(|id| id.to_string()),
+                        due_date: handover.due_date,
+                        waiver_reason: handover.waiver_reason.clone(),
+                        status: handover.status,
+                        version: handover.version,
+                    }
+                })
+                .collect();
+            PlanView {
+                id: plan.id.to_string(),
+                user_id: plan.user_id.to_string(),
+                display_name: employees.employee(plan.user_id).map(|e| e.display_name.clone()).unwrap_or_default(),
+                leave_date: plan.leave_date,
+                status: plan.status,
+                created_at: plan.created_at,
+                applied_at: plan.applied_at,
+                version: plan.version,
+                handovers,
+            }
+        })
+        .collect())
+}
+
+/// A plan the caller may see: HR and admins all, a sales lead those of their teams' people.
+fn visible_plan(conn: &mut AnyConnection, caller: &CurrentUser, id: i64) -> Result<Plan, ApiError> {
+    let plan = departures::get(conn, id)?.ok_or(ApiError::NotFound)?;
+    match caller.role {
+        Role::Admin | Role::Hr => Ok(plan),
+        Role::SalesLead => {
+            let team = continuity_store::users::get(conn, plan.user_id)?.and_then(|user| user.team_id);
+            let leads_leaver = team.is_some_and(|team| caller.led_team_ids.contains(&team));
+            let leads_account = plan.handovers.iter().any(|h| caller.led_team_ids.contains(&h.team_id));
+            if leads_leaver || leads_account {
+                Ok(plan)
+            } else {
+                Err(ApiError::NotFound)
+            }
+        }
+        Role::Member => Err(ApiError::NotFound),
+    }
+}
+
+fn answer(status: StatusCode, view: PlanView) -> HttpResponse {
+    HttpResponse::build(status).insert_header(("ETag", etag(view.version))).json(view)
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreatePlan {
+    pub user_id: String,
+    /// The employee's last day.
+    pub leave_date: NaiveDate,
+}
+
+/// Opens a departure plan: the employee becomes `leaving` with this date, and every account
+/// they hold or are assigned to gets a handover with suggested successors.
+#[utoipa::path(post, path = "/api/v1/departures", tag = "departures", request_body = CreatePlan, security(("bearer" = [])),
+    responses((status = 201, body = PlanView), (status = 409, body = crate::error::Problem)))]
+pub async fn create(
+    state: web::Data<AppState>,
+    caller: CurrentUser,
+    body: ValidJson<CreatePlan>,
+) -> ApiResult<HttpResponse> {
+    caller.require_role(&[Role::Admin, Role::Hr])?;
+    let user_id = field_id("user_id", &body.0.user_id)?;
+    let leave_date = body.0.leave_date;
+    if user_id == caller.id {
+        return Err(ApiError::invalid("user_id", "plan someone else's departure"));
+    }
+    let view = state
+        .run(move |conn| {
+            let plan = departures::create(conn, user_id, leave_date, Some(caller.id), Utc::now())?;
+            views(conn, vec![plan])?.pop().ok_or(ApiError::NotFound)
+        })
+        .await?;
+    Ok(answer(StatusCode::CREATED, view))
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct ListQuery {
+    pub limit: Option<i64>,
+    pub cursor: Option<String>,
+}
+
+/// Departure plans, newest first.
+#[utoipa::path(get, path = "/api/v1/departures", tag = "departures", params(ListQuery), security(("bearer" = [])),
+    responses((status = 200, body = Page<PlanView>)))]
+pub async fn list(
+    state: web::Data<AppState>,
+    caller: CurrentUser,
+    query: web::Query<ListQuery>,
+) -> ApiResult<web::Json<Page<PlanView>>> {
+    caller.require_role(&[Role::Admin, Role::Hr, Role::SalesLead])?;
+    let limit = limit(query.limit)?;
+    let before: Option<i64> = decode_cursor(query.cursor.as_deref())?;
+    let page = state
+        .run(move |conn| {
+            let people = if caller.role == Role::SalesLead {
+                let ids: Vec<i64> = continuity_store::users::list(conn)?
+                    .into_iter()
+                    .filter(|user| user.team_id.is_some_and(|team| caller.led_team_ids.contains(&team)))
+                    .map(|user| user.id)
+                    .collect();
+                Some(ids)
+            } else {
+                None
+            };
+            let plans = departures::list(conn, people.as_deref(), before, limit + 1)?;
+            let page = page_of(plans, limit, |plan| plan.id, |plan| plan);
+            Ok(Page { items: views(conn, page.items)?, next_cursor: page.next_cursor })
+        })
+        .await?;
+    Ok(web::Json(page))
+}
+
+/// One plan with its handovers and suggestions.
+#[utoipa::path(get, path = "/api/v1/departures/{id}", tag = "departures", params(("id" = String, Path)), security(("bearer" = [])),
+    responses((status = 200, body = PlanView), (status = 404, body = crate::error::Problem)))]
+pub async fn get(state: web::Data<AppState>, caller: CurrentUser, id: web::Path<String>) -> ApiResult<HttpResponse> {
+    let id = path_id(&id)?;
+    let view = state
+        .run(move |conn| {
+            let plan = visible_plan(conn, &caller, id)?;
+            views(conn, vec![plan])?.pop().ok_or(ApiError::NotFound)
+        })
+        .await?;
+    Ok(answer(StatusCode::OK, view))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PatchHandover {
+    pub successor_id: Option<String>,
+    pub due_date: Option<NaiveDate>,
+    /// Instead of a successor: why this account needs none (e.g. it is winding down).
+    pub waiver_reason: Option<String>,
+}
+
+/// Picks a successor and due date for one account of the plan, or records a waiver (send
+/// `If-Match` with the handover's `version`).
+#[utoipa::path(patch, path = "/api/v1/departures/{id}/handovers/{account_id}", tag = "departures",
+    params(("id" = String, Path), ("account_id" = String, Path)), request_body = PatchHandover, security(("bearer" = [])),
+    responses((status = 200, body = PlanView), (status = 412, body = crate::error::Problem), (status = 422, body = crate::error::Problem)))]
+pub async fn patch_handover(
+    state: web::Data<AppState>,
+    caller: CurrentUser,
+    request: HttpRequest,
+    path: web::Path<(String, String)>,
+    body: ValidJson<PatchHandover>,
+) -> ApiResult<HttpResponse> {
+    caller.require_role(&[Role::Admin, Role::Hr, Role::SalesLead])?;
+    let plan_id = path_id(&path.0)?;
+    let account_id = path_id(&path.1)?;
+    let input = body.0;
+    let change = match (input.successor_id, input.waiver_reason) {
+        (Some(successor), None) => {
+            HandoverChange::Successor { successor_id: field_id("successor_id", &successor)?, due_date: input.due_date }
+        }
+        (None, Some(reason)) => {
+            let length = reason.trim().chars().count();
+            if !(3..=1000).contains(&length) {
+                return Err(ApiError::invalid("waiver_reason", "give a reason of 3 to 1000 characters"));
+            }
+            HandoverChange::Waiver { reason }
+        }
+        (Some(_), Some(_)) => return Err(ApiError::invalid("waiver_reason", "give a successor or a waiver, not both")),
+        (None, None) => return Err(ApiError::invalid("successor_id", "give a successor_id or a waiver_reason")),
+    };
+    let if_match = required_version(&request);
+    let view = state
+        .run(move |conn| {
+            let plan = visible_plan(conn, &caller, plan_id)?;
+            let handover = plan.handovers.iter().find(|h| h.account_id == account_id).ok_or(ApiError::NotFound)?;
+            if caller.role == Role::SalesLead && !caller.led_team_ids.contains(&handover.team_id) {
+                return Err(ApiError::Forbidden("you pick successors for the accounts of your teams".into()));
+            }
+            let expected_version = if_match?;
+            let outcome = departures::update_handover(
+                conn,
+                plan_id,
+                account_id,
+                expected_version,
+                &change,
+                Some(caller.id),
+                Utc::now(),
+            );
+            let plan = match outcome {
+                Err(continuity_store::StoreError::Refused { field: None, reason }) => {
+                    return Err(ApiError::Conflict { field: None, detail: reason, extra: None })
+                }
+                other => other?,
+            };
+            views(conn, vec![plan])?.pop().ok_or(ApiError::NotFound)
+        })
+        .await?;
+    Ok(answer(StatusCode::OK, view))
+}
+
+/// Applies the plan in one transaction (send `If-Match` with the plan's `version`): the
+/// leaver's assignments move to the successors; 409 listing `account_ids` if a handover has
+/// neither successor nor waiver, or a successor is leaving too; 409 if already applied.
+#[utoipa::path(post, path = "/api/v1/departures/{id}/apply", tag = "departures", params(("id" = String, Path)),
+    security(("bearer" = [])), responses((status = 200, body = PlanView), (status = 409, body = crate::error::Problem)))]
+pub async fn apply(
+    state: web::Data<AppState>,
+    caller: CurrentUser,
+    request: HttpRequest,
+    id: web::Path<String>,
+) -> ApiResult<HttpResponse> {
+    caller.require_role(&[Role::Admin, Role::Hr])?;
+    let plan_id = path_id(&id)?;
+    let if_match = required_version(&request);
+    let view = state
+        .run(move |conn| {
+            visible_plan(conn, &caller, plan_id)?;
+            let plan = departures::apply(conn, plan_id, if_match?, Some(caller.id), Utc::now())?;
+            views(conn, vec![plan])?.pop().ok_or(ApiError::NotFound)
+        })
+        .await?;
+    Ok(answer(StatusCode::OK, view))
+}
