@@ -10,6 +10,7 @@ use continuity_domain::continuity::{
     InteractionFacts, OpenAssignment, Settings,
 };
 use continuity_domain::{ComplaintStatus, UserStatus};
+use diesel::connection::DefaultLoadingMode;
 use diesel::prelude::*;
 
 use crate::schema::{
@@ -98,6 +99,78 @@ fn employees_by_id(conn: &mut AnyConnection, ids: &BTreeSet<i64>) -> StoreResult
 }
 
 type InteractionRow = (i64, NaiveDateTime, String, String, Option<String>);
+type AccountRow = (i64, String, String, i64, String, String, i64, NaiveDateTime);
+type ContactRow = (i64, String, String, Option<NaiveDate>);
+
+fn account_columns() -> (
+    accounts::id,
+    accounts::name,
+    accounts::tier,
+    accounts::annual_value_minor,
+    accounts::currency,
+    accounts::status,
+    accounts::team_id,
+    accounts::created_at,
+) {
+    (
+        accounts::id,
+        accounts::name,
+        accounts::tier,
+        accounts::annual_value_minor,
+        accounts::currency,
+        accounts::status,
+        accounts::team_id,
+        accounts::created_at,
+    )
+}
+
+fn to_assignment(user_id: i64, role: &str) -> StoreResult<OpenAssignment> {
+    Ok(OpenAssignment { user_id, role: role.parse().map_err(|e| corrupt("assignments.role", e))? })
+}
+
+fn to_contact((id, name, influence, left_at): ContactRow) -> StoreResult<ContactFacts> {
+    Ok(ContactFacts { id, name, influence: influence.parse().map_err(|e| corrupt("contacts.influence", e))?, left_at })
+}
+
+/// One interaction with its participants, taken out of the maps of participants by interaction.
+fn to_interaction(
+    (id, occurred_at, kind, on_behalf_of, complaint_status): InteractionRow,
+    employees_of: &mut BTreeMap<i64, Vec<i64>>,
+    contacts_of: &mut BTreeMap<i64, Vec<i64>>,
+) -> StoreResult<InteractionFacts> {
+    Ok(InteractionFacts {
+        id,
+        occurred_at: from_db_time(occurred_at),
+        kind: kind.parse().map_err(|e| corrupt("interactions.kind", e))?,
+        on_behalf_of: on_behalf_of.parse().map_err(|e| corrupt("interactions.on_behalf_of", e))?,
+        employee_ids: employees_of.remove(&id).unwrap_or_default(),
+        contact_ids: contacts_of.remove(&id).unwrap_or_default(),
+        complaint_status: complaint_status
+            .map(|status| status.parse().map_err(|e| corrupt("interactions.complaint_status", e)))
+            .transpose()?,
+    })
+}
+
+fn to_account_facts(
+    (id, name, tier, annual_value_minor, currency, status, team_id, created_at): AccountRow,
+    assignments: Vec<OpenAssignment>,
+    contacts: Vec<ContactFacts>,
+    interactions: Vec<InteractionFacts>,
+) -> StoreResult<AccountFacts> {
+    Ok(AccountFacts {
+        id,
+        name,
+        tier: tier.parse().map_err(|e| corrupt("accounts.tier", e))?,
+        annual_value_minor,
+        currency,
+        status: status.parse().map_err(|e| corrupt("accounts.status", e))?,
+        team_id,
+        created_at: Some(from_db_time(created_at)),
+        assignments,
+        contacts,
+        interactions,
+    })
+}
 
 /// Loads what assessing one account reads: the window's interactions, every open complaint,
 /// and the latest interaction however old (for staleness).
@@ -107,30 +180,18 @@ pub fn account_facts(
     settings: &Settings,
     now: DateTime<Utc>,
 ) -> StoreResult<Option<(AccountFacts, Employees)>> {
-    type AccountRow = (i64, String, String, i64, String, String, i64, NaiveDateTime);
-    let account: Option<AccountRow> = accounts::table
-        .find(account_id)
-        .select((
-            accounts::id,
-            accounts::name,
-            accounts::tier,
-            accounts::annual_value_minor,
-            accounts::currency,
-            accounts::status,
-            accounts::team_id,
-            accounts::created_at,
-        ))
-        .first(conn)
-        .optional()?;
-    let Some((id, name, tier, annual_value_minor, currency, status, team_id, created_at)) = account else {
+    let account: Option<AccountRow> =
+        accounts::table.find(account_id).select(account_columns()).first(conn).optional()?;
+    let Some(account) = account else {
         return Ok(None);
     };
+    let id = account.0;
     let open: Vec<(i64, String)> = assignments::table
         .filter(assignments::account_id.eq(id).and(assignments::until.is_null()))
         .select((assignments::user_id, assignments::role))
         .order(assignments::id)
         .load(conn)?;
-    let contact_rows: Vec<(i64, String, String, Option<NaiveDate>)> = contacts::table
+    let contact_rows: Vec<ContactRow> = contacts::table
         .filter(contacts::account_id.eq(id))
         .select((contacts::id, contacts::name, contacts::influence, contacts::left_at))
         .order(contacts::id)
@@ -143,6 +204,9 @@ pub fn account_facts(
                 .ge(window_start)
                 .or(interactions::complaint_status.eq(ComplaintStatus::Open.as_str())),
         )
+        // A fixed order: strengths are float sums, and the batched load must add them up in
+        // the same order to store the same figures.
+        .order(interactions::id)
         .select((
             interactions::id,
             interactions::occurred_at,
@@ -176,6 +240,7 @@ pub fn account_facts(
             .filter(interaction_employees::account_id.eq(id))
             .filter(interaction_employees::interaction_id.eq_any(&interaction_ids))
             .select((interaction_employees::interaction_id, interaction_employees::user_id))
+            .order((interaction_employees::interaction_id, interaction_employees::user_id))
             .load(conn)?;
         for (interaction_id, user_id) in pairs {
             employees_of.entry(interaction_id).or_default().push(user_id);
@@ -184,6 +249,7 @@ pub fn account_facts(
             .filter(interaction_contacts::account_id.eq(id))
             .filter(interaction_contacts::interaction_id.eq_any(&interaction_ids))
             .select((interaction_contacts::interaction_id, interaction_contacts::contact_id))
+            .order((interaction_contacts::interaction_id, interaction_contacts::contact_id))
             .load(conn)?;
         for (interaction_id, contact_id) in pairs {
             contacts_of.entry(interaction_id).or_default().push(contact_id);
@@ -195,49 +261,215 @@ pub fn account_facts(
 
     let interactions = rows
         .into_iter()
-        .map(|(interaction_id, occurred_at, kind, on_behalf_of, complaint_status)| {
-            Ok(InteractionFacts {
-                id: interaction_id,
-                occurred_at: from_db_time(occurred_at),
-                kind: kind.parse().map_err(|e| corrupt("interactions.kind", e))?,
-                on_behalf_of: on_behalf_of.parse().map_err(|e| corrupt("interactions.on_behalf_of", e))?,
-                employee_ids: employees_of.remove(&interaction_id).unwrap_or_default(),
-                contact_ids: contacts_of.remove(&interaction_id).unwrap_or_default(),
-                complaint_status: complaint_status
-                    .map(|status| status.parse().map_err(|e| corrupt("interactions.complaint_status", e)))
-                    .transpose()?,
-            })
-        })
+        .map(|row| to_interaction(row, &mut employees_of, &mut contacts_of))
         .collect::<StoreResult<Vec<_>>>()?;
-    let facts = AccountFacts {
-        id,
-        name,
-        tier: tier.parse().map_err(|e| corrupt("accounts.tier", e))?,
-        annual_value_minor,
-        currency,
-        status: status.parse().map_err(|e| corrupt("accounts.status", e))?,
-        team_id,
-        created_at: Some(from_db_time(created_at)),
-        assignments: open
-            .into_iter()
-            .map(|(user_id, role)| {
-                Ok(OpenAssignment { user_id, role: role.parse().map_err(|e| corrupt("assignments.role", e))? })
-            })
-            .collect::<StoreResult<Vec<_>>>()?,
-        contacts: contact_rows
-            .into_iter()
-            .map(|(contact_id, name, influence, left_at)| {
-                Ok(ContactFacts {
-                    id: contact_id,
-                    name,
-                    influence: influence.parse().map_err(|e| corrupt("contacts.influence", e))?,
-                    left_at,
-                })
-            })
-            .collect::<StoreResult<Vec<_>>>()?,
-        interactions,
-    };
+    let assignments =
+        open.iter().map(|(user_id, role)| to_assignment(*user_id, role)).collect::<StoreResult<Vec<_>>>()?;
+    let contacts = contact_rows.into_iter().map(to_contact).collect::<StoreResult<Vec<_>>>()?;
+    let facts = to_account_facts(account, assignments, contacts, interactions)?;
     Ok(Some((facts, employees)))
+}
+
+/// How many accounts one batched load (and one write transaction of [`recompute_all`]) holds.
+const BATCH_ACCOUNTS: usize = 1_000;
+
+/// The accounts of one batched load, whose rows are already loaded: all accounts with an id in
+/// `first..=last`, or exactly the listed ones.
+#[derive(Debug, Clone, Copy)]
+enum Batch<'a> {
+    Range { first: i64, last: i64 },
+    Ids(&'a [i64]),
+}
+
+/// Restricts a boxed query to the accounts of a [`Batch`].
+macro_rules! in_batch {
+    ($query:expr, $column:expr, $batch:expr) => {
+        match $batch {
+            Batch::Range { first, last } => $query.filter($column.between(first, last)),
+            Batch::Ids(ids) => $query.filter($column.eq_any(ids.to_vec())),
+        }
+    };
+}
+
+/// What one account's assessment reads, gathered from the batch's queries.
+struct Gathered {
+    account: AccountRow,
+    assignments: Vec<OpenAssignment>,
+    contacts: Vec<ContactFacts>,
+    rows: Vec<InteractionRow>,
+    /// Whether an interaction lies in the window; if not, the latest one is looked up apart.
+    has_recent: bool,
+    employees_of: BTreeMap<i64, Vec<i64>>,
+    contacts_of: BTreeMap<i64, Vec<i64>>,
+}
+
+/// The facts of a batch of accounts in a handful of queries, each ordered by account (and by
+/// the same keys as [`account_facts`], so that both give identical facts). `accounts` are the
+/// batch's account rows in id order.
+fn load_batch(
+    conn: &mut AnyConnection,
+    accounts: Vec<AccountRow>,
+    batch: Batch<'_>,
+    settings: &Settings,
+    now: DateTime<Utc>,
+) -> StoreResult<Vec<AccountFacts>> {
+    let ids: Vec<i64> = accounts.iter().map(|account| account.0).collect();
+    let mut gathered: Vec<Gathered> = accounts
+        .into_iter()
+        .map(|account| Gathered {
+            account,
+            assignments: Vec::new(),
+            contacts: Vec::new(),
+            rows: Vec::new(),
+            has_recent: false,
+            employees_of: BTreeMap::new(),
+            contacts_of: BTreeMap::new(),
+        })
+        .collect();
+    let position = |account_id: i64| ids.binary_search(&account_id).ok();
+
+    let query = assignments::table
+        .filter(assignments::until.is_null())
+        .select((assignments::account_id, assignments::user_id, assignments::role))
+        .order((assignments::account_id, assignments::id))
+        .into_boxed();
+    for row in
+        in_batch!(query, assignments::account_id, batch).load_iter::<(i64, i64, String), DefaultLoadingMode>(conn)?
+    {
+        let (account_id, user_id, role) = row?;
+        if let Some(account) = position(account_id).and_then(|at| gathered.get_mut(at)) {
+            account.assignments.push(to_assignment(user_id, &role)?);
+        }
+    }
+
+    let query = contacts::table
+        .select((contacts::account_id, (contacts::id, contacts::name, contacts::influence, contacts::left_at)))
+        .order((contacts::account_id, contacts::id))
+        .into_boxed();
+    for row in in_batch!(query, contacts::account_id, batch).load_iter::<(i64, ContactRow), DefaultLoadingMode>(conn)? {
+        let (account_id, contact) = row?;
+        if let Some(account) = position(account_id).and_then(|at| gathered.get_mut(at)) {
+            account.contacts.push(to_contact(contact)?);
+        }
+    }
+
+    let window_start = to_db_time(now - Duration::days(settings.window_days));
+    let query = interactions::table
+        .filter(
+            interactions::occurred_at
+                .ge(window_start)
+                .or(interactions::complaint_status.eq(ComplaintStatus::Open.as_str())),
+        )
+        .select((
+            interactions::account_id,
+            (
+                interactions::id,
+                interactions::occurred_at,
+                interactions::kind,
+                interactions::on_behalf_of,
+                interactions::complaint_status,
+            ),
+        ))
+        .order((interactions::account_id, interactions::id))
+        .into_boxed();
+    for row in in_batch!(query, interactions::account_id, batch)
+        .load_iter::<(i64, InteractionRow), DefaultLoadingMode>(conn)?
+    {
+        let (account_id, interaction) = row?;
+        if let Some(account) = position(account_id).and_then(|at| gathered.get_mut(at)) {
+            account.has_recent |= interaction.1 >= window_start;
+            account.rows.push(interaction);
+        }
+    }
+
+    // An account without an interaction in the window still needs its latest one (staleness);
+    // such accounts are few, so their interactions are read newest first and all but the
+    // first of each account skipped.
+    let quiet: Vec<i64> =
+        gathered.iter().filter(|account| !account.has_recent).map(|account| account.account.0).collect();
+    if !quiet.is_empty() {
+        let latest = interactions::table
+            .filter(interactions::account_id.eq_any(&quiet))
+            .select((
+                interactions::account_id,
+                (
+                    interactions::id,
+                    interactions::occurred_at,
+                    interactions::kind,
+                    interactions::on_behalf_of,
+                    interactions::complaint_status,
+                ),
+            ))
+            .order((interactions::account_id, interactions::occurred_at.desc(), interactions::id.desc()))
+            .load_iter::<(i64, InteractionRow), DefaultLoadingMode>(conn)?;
+        let mut previous_account = None;
+        for row in latest {
+            let (account_id, interaction) = row?;
+            if previous_account == Some(account_id) {
+                continue;
+            }
+            previous_account = Some(account_id);
+            if let Some(account) = position(account_id).and_then(|at| gathered.get_mut(at)) {
+                if !account.rows.iter().any(|row| row.0 == interaction.0) {
+                    account.rows.push(interaction);
+                }
+            }
+        }
+    }
+
+    // Participants of every interaction of the batch's accounts; those of interactions that
+    // were not loaded above are never asked for.
+    let query = interaction_employees::table
+        .select((
+            interaction_employees::account_id,
+            interaction_employees::interaction_id,
+            interaction_employees::user_id,
+        ))
+        .order((
+            interaction_employees::account_id,
+            interaction_employees::interaction_id,
+            interaction_employees::user_id,
+        ))
+        .into_boxed();
+    for row in in_batch!(query, interaction_employees::account_id, batch)
+        .load_iter::<(i64, i64, i64), DefaultLoadingMode>(conn)?
+    {
+        let (account_id, interaction_id, user_id) = row?;
+        if let Some(account) = position(account_id).and_then(|at| gathered.get_mut(at)) {
+            account.employees_of.entry(interaction_id).or_default().push(user_id);
+        }
+    }
+    let query = interaction_contacts::table
+        .select((
+            interaction_contacts::account_id,
+            interaction_contacts::interaction_id,
+            interaction_contacts::contact_id,
+        ))
+        .order((
+            interaction_contacts::account_id,
+            interaction_contacts::interaction_id,
+            interaction_contacts::contact_id,
+        ))
+        .into_boxed();
+    for row in in_batch!(query, interaction_contacts::account_id, batch)
+        .load_iter::<(i64, i64, i64), DefaultLoadingMode>(conn)?
+    {
+        let (account_id, interaction_id, contact_id) = row?;
+        if let Some(account) = position(account_id).and_then(|at| gathered.get_mut(at)) {
+            account.contacts_of.entry(interaction_id).or_default().push(contact_id);
+        }
+    }
+
+    gathered
+        .into_iter()
+        .map(|mut account| {
+            let interactions = std::mem::take(&mut account.rows)
+                .into_iter()
+                .map(|row| to_interaction(row, &mut account.employees_of, &mut account.contacts_of))
+                .collect::<StoreResult<Vec<_>>>()?;
+            to_account_facts(account.account, account.assignments, account.contacts, interactions)
+        })
+        .collect()
 }
 
 /// Recomputes and stores one account's figures; call it inside the transaction of any write
@@ -335,14 +567,21 @@ pub fn portfolio(conn: &mut AnyConnection, team_ids: Option<&[i64]>) -> StoreRes
     rows.iter().map(|json| serde_json::from_str(json).map_err(|e| corrupt("account_risk.detail_json", e))).collect()
 }
 
-/// The facts of the given accounts (for what-ifs, which reassess without the leavers).
+/// The facts of the given accounts (for what-ifs, which reassess without the leavers), in id
+/// order, each once; unknown ids are skipped. Loaded in batches, a few queries per batch.
 pub fn facts_of(conn: &mut AnyConnection, account_ids: &[i64], now: DateTime<Utc>) -> StoreResult<Vec<AccountFacts>> {
     let settings = settings();
-    let mut facts = Vec::with_capacity(account_ids.len());
-    for account_id in account_ids {
-        if let Some((account, _)) = account_facts(conn, *account_id, &settings, now)? {
-            facts.push(account);
-        }
+    let mut ids = account_ids.to_vec();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut facts = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(BATCH_ACCOUNTS) {
+        let accounts: Vec<AccountRow> = accounts::table
+            .filter(accounts::id.eq_any(chunk))
+            .select(account_columns())
+            .order(accounts::id)
+            .load(conn)?;
+        facts.extend(load_batch(conn, accounts, Batch::Ids(chunk), &settings, now)?);
     }
     Ok(facts)
 }
@@ -420,16 +659,45 @@ pub fn snapshots(conn: &mut AnyConnection, team_id: i64, since: NaiveDate) -> St
 }
 
 /// Recomputes every account (the periodic refresh for decay with time, and `continuity
-/// recompute`), in batches of short transactions; answers the number of accounts.
+/// recompute`) in one pass over the store: batches of accounts in id order, each read with a
+/// handful of queries and written back in one short transaction; answers the number of
+/// accounts. Gives the same figures as [`recompute`] of each account.
 pub fn recompute_all(conn: &mut AnyConnection, now: DateTime<Utc>) -> StoreResult<usize> {
-    let ids: Vec<i64> = accounts::table.select(accounts::id).order(accounts::id).load(conn)?;
-    for batch in ids.chunks(200) {
-        crate::connection::write_transaction(conn, |conn| {
-            for account_id in batch {
-                recompute(conn, *account_id, now)?;
-            }
-            Ok::<(), StoreError>(())
+    let settings = settings();
+    let employees = all_employees(conn)?;
+    let policies = coverage_policies(conn)?;
+    let batch_size = i64::try_from(BATCH_ACCOUNTS).unwrap_or(i64::MAX);
+    let mut after = i64::MIN;
+    let mut count = 0;
+    loop {
+        let done = crate::connection::write_transaction(conn, |conn| {
+            let accounts: Vec<AccountRow> = accounts::table
+                .filter(accounts::id.gt(after))
+                .select(account_columns())
+                .order(accounts::id)
+                .limit(batch_size)
+                .load(conn)?;
+            let (Some(first), Some(last)) = (accounts.first().map(|a| a.0), accounts.last().map(|a| a.0)) else {
+                return Ok::<_, StoreError>(true);
+            };
+            let facts = load_batch(conn, accounts, Batch::Range { first, last }, &settings, now)?;
+            let risks: Vec<AccountRisk> =
+                facts.iter().map(|account| assess(account, &employees, &policies, &settings, now)).collect();
+            store_all(conn, &risks)?;
+            after = last;
+            count += risks.len();
+            Ok(false)
         })?;
+        if done {
+            return Ok(count);
+        }
     }
-    Ok(ids.len())
+}
+
+/// Writes the figures of many accounts (inside the caller's transaction).
+fn store_all(conn: &mut AnyConnection, risks: &[AccountRisk]) -> StoreResult<()> {
+    for risk in risks {
+        store(conn, risk)?;
+    }
+    Ok(())
 }
