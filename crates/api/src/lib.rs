@@ -14,6 +14,7 @@ pub mod health;
 pub mod ids;
 pub mod interactions;
 pub mod json;
+pub mod links;
 pub mod openapi;
 pub mod pagination;
 mod problems;
@@ -68,6 +69,8 @@ pub fn app(
                     web::resource("/accounts/{id}/interactions").get(interactions::list).post(interactions::create),
                 )
                 .service(web::resource("/accounts/{id}/risk").get(risk::account))
+                .service(web::resource("/accounts/{id}/links").get(links::list).post(links::create))
+                .service(web::resource("/accounts/{id}/links/{link_id}").delete(links::delete))
                 .service(web::resource("/contacts/{id}").get(contacts::get).patch(contacts::patch))
                 .service(web::resource("/contacts/{id}/move").post(contacts::move_to_account))
                 .service(web::resource("/interactions/{id}").get(interactions::get).patch(interactions::patch))

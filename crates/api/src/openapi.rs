@@ -5,7 +5,8 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use crate::{
-    accounts, audit, auth, contacts, coverage_policies, departures, error, interactions, risk, team, teams, users,
+    accounts, audit, auth, contacts, coverage_policies, departures, error, interactions, links, risk, team, teams,
+    users,
 };
 
 #[derive(OpenApi)]
@@ -48,6 +49,9 @@ use crate::{
         interactions::get,
         interactions::patch,
         risk::account,
+        links::list,
+        links::create,
+        links::delete,
         risk::summary,
         risk::accounts,
         risk::exposure,

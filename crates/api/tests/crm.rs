@@ -230,3 +230,29 @@ api_test!(fn a_contact_who_changes_jobs_keeps_their_history(app) {
     let timeline = app.send("GET", &format!("/api/v1/accounts/{old_account}/interactions"), Some(&s.admin), None).await;
     assert_eq!(timeline.body["items"][0]["contact_ids"], json!([contact_id]), "the history stays on the old account");
 });
+
+api_test!(fn a_referral_link_shows_from_both_accounts(app) {
+    let s = setup(&app).await;
+    let referrer = id(&create_account(&app, &s.admin, s.team_id, "Referrer", 10).await);
+    let referred = id(&create_account(&app, &s.admin, s.team_id, "Newcomer", 10).await);
+    let link = app.send("POST", &format!("/api/v1/accounts/{referred}/links"), Some(&s.admin),
+        Some(json!({"other_account_id": referrer, "kind": "referred_by"}))).await;
+    assert_eq!(link.status, 201, "{}", link.body);
+    let twice = app.send("POST", &format!("/api/v1/accounts/{referred}/links"), Some(&s.admin),
+        Some(json!({"other_account_id": referrer, "kind": "referred_by"}))).await;
+    assert_eq!(twice.expect_problem(409).as_deref(), Some("other_account_id"));
+    let own = app.send("POST", &format!("/api/v1/accounts/{referred}/links"), Some(&s.admin),
+        Some(json!({"other_account_id": referred, "kind": "partner"}))).await;
+    assert_eq!(own.expect_problem(422).as_deref(), Some("other_account_id"));
+    let from_referrer = app.send("GET", &format!("/api/v1/accounts/{referrer}/links"), Some(&s.admin), None).await;
+    assert_eq!(from_referrer.body["items"][0]["direction"], "incoming");
+    assert_eq!(from_referrer.body["items"][0]["other_account_name"], "Newcomer");
+    let ana = app.token("ana@example.com").await;
+    let hidden = app.send("GET", &format!("/api/v1/accounts/{referrer}/links"), Some(&ana), None).await;
+    hidden.expect_problem(404);
+    let link_id = link.body["id"].as_str().expect("id");
+    let deleted = app.send("DELETE", &format!("/api/v1/accounts/{referrer}/links/{link_id}"), Some(&s.admin), None).await;
+    assert_eq!(deleted.status, 204);
+    let none = app.send("GET", &format!("/api/v1/accounts/{referred}/links"), Some(&s.admin), None).await;
+    assert_eq!(none.body["items"], json!([]));
+});

@@ -10,6 +10,7 @@ pub mod coverage;
 pub mod departures;
 mod error;
 pub mod interactions;
+pub mod links;
 pub mod migrations;
 pub mod refresh_tokens;
 pub mod risk;

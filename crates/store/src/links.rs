@@ -1,0 +1,120 @@
+//! Account links — the client network (`referred_by`, `same_group`, `partner`). A link is
+//! stored once and shown from both accounts, each with the other account and the direction.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use continuity_domain::AccountLinkKind;
+use diesel::prelude::*;
+use serde::Serialize;
+
+use crate::audit::{self, Change};
+use crate::connection::write_transaction;
+use crate::schema::{account_links, accounts};
+use crate::{from_db_time, to_db_time, AnyConnection, StoreError, StoreResult};
+
+/// A link as seen from one account.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Link {
+    pub id: i64,
+    pub kind: AccountLinkKind,
+    pub other_account_id: i64,
+    pub other_team_id: i64,
+    /// `outgoing`: this account is the link's subject (e.g. it was referred by the other);
+    /// `incoming`: the other account is.
+    pub direction: &'static str,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Every link of an account, both directions.
+pub fn list_for_account(conn: &mut AnyConnection, account_id: i64) -> StoreResult<Vec<Link>> {
+    let rows: Vec<(i64, i64, i64, String, NaiveDateTime)> = account_links::table
+        .filter(account_links::account_id.eq(account_id).or(account_links::other_account_id.eq(account_id)))
+        .select((
+            account_links::id,
+            account_links::account_id,
+            account_links::other_account_id,
+            account_links::kind,
+            account_links::created_at,
+        ))
+        .order(account_links::id)
+        .load(conn)?;
+    let mut links = Vec::with_capacity(rows.len());
+    for (id, subject, object, kind, created_at) in rows {
+        let (other, direction) = if subject == account_id { (object, "outgoing") } else { (subject, "incoming") };
+        let other_team_id: i64 = accounts::table.find(other).select(accounts::team_id).first(conn)?;
+        links.push(Link {
+            id,
+            kind: kind.parse().map_err(|e| StoreError::Corrupt(format!("account_links.kind: {e}")))?,
+            other_account_id: other,
+            other_team_id,
+            direction,
+            created_at: from_db_time(created_at),
+        });
+    }
+    Ok(links)
+}
+
+/// Links `account_id` to `other_account_id`; one link of a kind per ordered pair.
+pub fn create(
+    conn: &mut AnyConnection,
+    account_id: i64,
+    other_account_id: i64,
+    kind: AccountLinkKind,
+    actor_id: Option<i64>,
+    now: DateTime<Utc>,
+) -> StoreResult<i64> {
+    if account_id == other_account_id {
+        return Err(StoreError::Refused {
+            field: Some("other_account_id"),
+            reason: "an account cannot link to itself".into(),
+        });
+    }
+    write_transaction(conn, |conn| {
+        let team_id: i64 = accounts::table.find(account_id).select(accounts::team_id).first(conn)?;
+        let id: i64 = diesel::insert_into(account_links::table)
+            .values((
+                account_links::account_id.eq(account_id),
+                account_links::other_account_id.eq(other_account_id),
+                account_links::kind.eq(kind.as_str()),
+                account_links::created_at.eq(to_db_time(now)),
+            ))
+            .returning(account_links::id)
+            .get_result(conn)
+            .map_err(|e| StoreError::on_unique(e, "other_account_id"))?;
+        let after = serde_json::json!({"other_account_id": other_account_id.to_string(), "kind": kind});
+        audit::record(
+            conn,
+            Change::new(actor_id, "account_link", id, "create").after(&after).on_account(account_id, team_id),
+            now,
+        )?;
+        Ok(id)
+    })
+}
+
+/// Removes a link of `account_id` (either direction).
+pub fn delete(
+    conn: &mut AnyConnection,
+    account_id: i64,
+    link_id: i64,
+    actor_id: Option<i64>,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    write_transaction(conn, |conn| {
+        let team_id: i64 = accounts::table.find(account_id).select(accounts::team_id).first(conn)?;
+        let deleted = diesel::delete(
+            account_links::table.filter(
+                account_links::id
+                    .eq(link_id)
+                    .and(account_links::account_id.eq(account_id).or(account_links::other_account_id.eq(account_id))),
+            ),
+        )
+        .execute(conn)?;
+        if deleted == 0 {
+            return Err(StoreError::NotFound);
+        }
+        audit::record(
+            conn,
+            Change::new(actor_id, "account_link", link_id, "delete").on_account(account_id, team_id),
+            now,
+        )
+    })
+}
