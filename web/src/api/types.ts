@@ -247,6 +247,12 @@ export type HandoverStatus = "planned" | "introduced" | "done";
 
 export interface Handover {
   account_id: string;
+  account_name?: string;
+  annual_value_minor?: number;
+  currency?: string;
+  /** The leaver's share of the account. */
+  share?: number;
+  sole_holder?: boolean;
   suggestions?: { user_id: string; display_name?: string; [more: string]: unknown }[];
   successor_id: string | null;
   due_date: string | null;
@@ -258,6 +264,8 @@ export interface Handover {
 export interface DeparturePlan {
   id: string;
   user_id: string;
+  display_name?: string;
+  applied_at?: string | null;
   leave_date: string;
   status: string;
   handovers?: Handover[];

@@ -5,7 +5,7 @@ import { ifMatch } from "../api/versions";
 import { useApp } from "../app/context";
 import { BOARD_COLUMNS, groupHandovers, isApplied, unresolvedHandovers } from "../app/departures";
 import { refreshDirectory, useAccountNames, useDirectory } from "../app/directory";
-import { formatDate, humanise } from "../app/format";
+import { formatDate, formatMoney, formatPercent, humanise } from "../app/format";
 import { today } from "../app/forms";
 import { subPath, type PageProps } from "../app/nav";
 import { navigate } from "../app/router";
@@ -79,7 +79,7 @@ function PlanList() {
                       <tr key={p.id}>
                         <th scope="row" class="strong cell-title">
                           <a href={`/departures/${encodeURIComponent(p.id)}`}>
-                            {directory.userName(p.user_id)}
+                            {p.display_name ?? directory.userName(p.user_id)}
                           </a>
                         </th>
                         <td data-label="Leave date">{formatDate(p.leave_date)}</td>
@@ -221,7 +221,11 @@ function PlanPage(props: { planId: string }) {
   const directory = useDirectory();
   const plan = usePlan(props.planId);
   const data = plan.state.status === "ok" ? plan.state.data : null;
-  const names = useAccountNames((data?.handovers ?? []).map((h) => h.account_id));
+  // Plans name their accounts; older answers without names are looked up.
+  const names = useAccountNames(
+    (data?.handovers ?? []).filter((h) => !h.account_name).map((h) => h.account_id),
+  );
+  const leaverName = data ? (data.display_name ?? directory.userName(data.user_id)) : "Plan";
   const apply = useSubmit([]);
   const [confirming, setConfirming] = useState(false);
 
@@ -257,7 +261,7 @@ function PlanPage(props: { planId: string }) {
       <nav class="breadcrumbs" aria-label="Breadcrumb">
         <a href="/departures">Departures</a>
         <span aria-hidden="true"> / </span>
-        <span aria-current="page">{data ? directory.userName(data.user_id) : "Plan"}</span>
+        <span aria-current="page">{leaverName}</span>
       </nav>
       <LoadView state={plan.state} what="the departure plan" onRetry={plan.reload}>
         {(p) => {
@@ -267,7 +271,7 @@ function PlanPage(props: { planId: string }) {
           return (
             <>
               <PageHeader
-                title={`${directory.userName(p.user_id)} leaves ${formatDate(p.leave_date)}`}
+                title={`${leaverName} leaves ${formatDate(p.leave_date)}`}
                 description={`${p.handovers?.length ?? 0} account${p.handovers?.length === 1 ? "" : "s"} to hand over · plan ${humanise(p.status).toLowerCase()}`}
                 actions={
                   !applied &&
@@ -312,7 +316,11 @@ function PlanPage(props: { planId: string }) {
               ) : (
                 <div class="board" data-testid="handover-board">
                   {BOARD_COLUMNS.map((col) => (
-                    <section class="board-column" key={col.id} aria-labelledby={`col-${col.id}`}>
+                    <section
+                      class={`board-column${groups[col.id].length === 0 ? " board-column-empty" : ""}`}
+                      key={col.id}
+                      aria-labelledby={`col-${col.id}`}
+                    >
                       <h2 id={`col-${col.id}`}>
                         {col.label} <span class="count">{groups[col.id].length}</span>
                       </h2>
@@ -323,7 +331,7 @@ function PlanPage(props: { planId: string }) {
                             key={h.account_id}
                             plan={p}
                             handover={h}
-                            accountName={names[h.account_id] ?? "Account"}
+                            accountName={h.account_name ?? names[h.account_id] ?? "Account"}
                             readOnly={applied}
                             onChanged={plan.reload}
                           />
@@ -408,6 +416,13 @@ function HandoverCard(props: {
       <a class="strong" href={`/accounts/${encodeURIComponent(h.account_id)}`}>
         {props.accountName}
       </a>
+      {h.annual_value_minor != null && (
+        <p class="small muted">
+          {formatMoney(h.annual_value_minor, h.currency ?? "EUR")}
+          {h.share != null && ` · ${formatPercent(h.share)} theirs`}
+          {h.sole_holder && " · sole holder"}
+        </p>
+      )}
       {h.waiver_reason ? (
         <p class="small">Waived: {h.waiver_reason}</p>
       ) : h.successor_id ? (
