@@ -46,7 +46,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
     id: "departures",
     path: "/departures",
     label: "Departures",
-    roles: ["admin", "hr"],
+    // Sales leads approve the handovers of their teams' accounts.
+    roles: ["admin", "hr", "sales_lead"],
     group: "People",
   },
   {

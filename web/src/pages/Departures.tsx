@@ -27,19 +27,26 @@ export function DeparturesPage({ path }: PageProps) {
   return id ? <PlanPage key={id} planId={id} /> : <PlanList />;
 }
 
+/** Opening and applying plans is HR's (and admins'); sales leads pick successors. */
+function ownsPlans(role: string): boolean {
+  return role === "admin" || role === "hr";
+}
+
 function PlanList() {
+  const { user } = useApp();
   const directory = useDirectory();
   const list = usePagedList<DeparturePlan>("/departures");
   // `?new_for=<user id>` (from a person's page) opens the form for them.
   const [newFor] = useState(() => new URLSearchParams(window.location.search).get("new_for"));
-  const [creating, setCreating] = useState(newFor !== null);
+  const [creating, setCreating] = useState(newFor !== null && ownsPlans(user.role));
   return (
     <>
       <PageHeader
         title="Departures"
         description="Departure plans: the accounts each leaver holds, and a guarded handover for every one."
         actions={
-          !creating && (
+          !creating &&
+          ownsPlans(user.role) && (
             <button type="button" class="button button-primary" onClick={() => setCreating(true)}>
               New departure plan
             </button>
@@ -275,6 +282,7 @@ function PlanPage(props: { planId: string }) {
                 description={`${p.handovers?.length ?? 0} account${p.handovers?.length === 1 ? "" : "s"} to hand over · plan ${humanise(p.status).toLowerCase()}`}
                 actions={
                   !applied &&
+                  ownsPlans(user.role) &&
                   (confirming ? (
                     <>
                       <button

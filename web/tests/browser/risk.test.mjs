@@ -191,6 +191,17 @@ describe("risk dashboard", () => {
     // Leading no team yet, they see an empty dashboard rather than an error.
     await page.locator(".tiles, .empty-state").first().waitFor();
     assert.equal(await page.locator(".banner-error").count(), 0);
+    const nav = page.getByRole("navigation", { name: "Main" });
+    assert.deepEqual(
+      (await nav.getByRole("link").allTextContents()).map((l) => l.trim()),
+      ["Accounts", "Risk dashboard", "Departures"],
+    );
+    // They approve handovers but do not open plans.
+    await nav.getByRole("link", { name: "Departures" }).click();
+    await page.getByRole("heading", { level: 1, name: "Departures" }).waitFor();
+    await page.locator(".loading").first().waitFor({ state: "detached" });
+    assert.equal(await page.getByRole("button", { name: "New departure plan" }).count(), 0);
+    assert.equal(await page.locator(".banner-error").count(), 0);
     assert.deepEqual(errors, []);
     await page.close();
   });

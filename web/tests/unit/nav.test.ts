@@ -23,8 +23,8 @@ describe("navFor", () => {
       "Departures",
     ]);
   });
-  it("gives a sales lead accounts and the risk dashboard", () => {
-    expect(labels("sales_lead")).toEqual(["Accounts", "Risk dashboard"]);
+  it("gives a sales lead accounts, the risk dashboard and departures to approve", () => {
+    expect(labels("sales_lead")).toEqual(["Accounts", "Risk dashboard", "Departures"]);
   });
   it("gives a member accounts only", () => {
     expect(labels("member")).toEqual(["Accounts"]);
@@ -51,7 +51,8 @@ describe("resolveRoute", () => {
       kind: "forbidden",
       item: { id: "admin" },
     });
-    expect(resolveRoute("/departures", "sales_lead")).toMatchObject({ kind: "forbidden" });
+    expect(resolveRoute("/what-if", "sales_lead")).toMatchObject({ kind: "forbidden" });
+    expect(resolveRoute("/departures", "member")).toMatchObject({ kind: "forbidden" });
   });
   it("answers not-found for unknown paths", () => {
     expect(resolveRoute("/nowhere", "admin")).toEqual({ kind: "not-found" });
