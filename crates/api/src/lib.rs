@@ -59,6 +59,9 @@ pub fn app(
                 .route("/me", web::get().to(auth::handlers::me))
                 .service(web::resource("/users").get(users::list).post(users::create))
                 .service(web::resource("/users/{id}").get(users::get).patch(users::patch))
+                .service(
+                    web::resource("/users/{id}/default-team").get(users::get_default_team).put(users::put_default_team),
+                )
                 .service(web::resource("/teams").get(teams::list).post(teams::create))
                 .service(web::resource("/accounts").get(accounts::list).post(accounts::create))
                 .service(web::resource("/accounts/{id}").get(accounts::get).patch(accounts::patch))

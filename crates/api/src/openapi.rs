@@ -21,6 +21,8 @@ use crate::{
         users::list,
         users::get,
         users::patch,
+        users::get_default_team,
+        users::put_default_team,
         coverage_policies::list,
         departures::create,
         departures::list,

@@ -247,3 +247,94 @@ pub async fn patch(
         .await?;
     Ok(HttpResponse::Ok().insert_header(("ETag", crate::etag::etag(user.version))).json(UserView::from(user)))
 }
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DefaultTeamMemberView {
+    pub user_id: String,
+    #[schema(value_type = String, example = "co_owner")]
+    pub role: continuity_domain::AssignmentRole,
+    #[schema(value_type = String, example = "edit")]
+    pub access: continuity_domain::Access,
+}
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DefaultTeam {
+    /// Colleagues added to every account this user creates.
+    pub members: Vec<DefaultTeamMemberView>,
+}
+
+fn default_team_view(members: Vec<users::DefaultTeamMember>) -> DefaultTeam {
+    DefaultTeam {
+        members: members
+            .into_iter()
+            .map(|m| DefaultTeamMemberView { user_id: m.member_id.to_string(), role: m.role, access: m.access })
+            .collect(),
+    }
+}
+
+/// Who may see and set a user's default team: the user, admins, and sales leads of the user's team.
+fn may_manage_default_team(
+    conn: &mut continuity_store::AnyConnection,
+    caller: &CurrentUser,
+    user_id: i64,
+) -> Result<(), ApiError> {
+    let user = users::get(conn, user_id)?.ok_or(ApiError::NotFound)?;
+    let allowed = caller.id == user_id
+        || caller.role == Role::Admin
+        || (caller.role == Role::SalesLead && user.team_id.is_some_and(|team| caller.led_team_ids.contains(&team)));
+    if allowed {
+        Ok(())
+    } else {
+        Err(ApiError::NotFound)
+    }
+}
+
+/// A user's default team.
+#[utoipa::path(get, path = "/api/v1/users/{id}/default-team", tag = "users", params(("id" = String, Path)),
+    security(("bearer" = [])), responses((status = 200, body = DefaultTeam)))]
+pub async fn get_default_team(
+    state: web::Data<AppState>,
+    caller: CurrentUser,
+    id: web::Path<String>,
+) -> ApiResult<web::Json<DefaultTeam>> {
+    let user_id = path_id(&id)?;
+    let members = state
+        .run(move |conn| {
+            may_manage_default_team(conn, &caller, user_id)?;
+            Ok(users::default_team(conn, user_id)?)
+        })
+        .await?;
+    Ok(web::Json(default_team_view(members)))
+}
+
+/// Replaces a user's default team: these colleagues join every account the user creates.
+#[utoipa::path(put, path = "/api/v1/users/{id}/default-team", tag = "users", params(("id" = String, Path)),
+    request_body = DefaultTeam, security(("bearer" = [])), responses((status = 200, body = DefaultTeam)))]
+pub async fn put_default_team(
+    state: web::Data<AppState>,
+    caller: CurrentUser,
+    id: web::Path<String>,
+    body: ValidJson<DefaultTeam>,
+) -> ApiResult<web::Json<DefaultTeam>> {
+    let user_id = path_id(&id)?;
+    if body.0.members.len() > 20 {
+        return Err(ApiError::invalid("members", "at most 20 colleagues"));
+    }
+    let mut members = Vec::new();
+    for (index, member) in body.0.members.iter().enumerate() {
+        let member_id = field_id(&format!("members[{index}].user_id"), &member.user_id)?;
+        if member_id == user_id || members.iter().any(|m: &users::DefaultTeamMember| m.member_id == member_id) {
+            return Err(ApiError::invalid(format!("members[{index}].user_id"), "listed twice, or the user themselves"));
+        }
+        members.push(users::DefaultTeamMember { member_id, role: member.role, access: member.access });
+    }
+    let saved = state
+        .run(move |conn| {
+            may_manage_default_team(conn, &caller, user_id)?;
+            Ok(users::set_default_team(conn, user_id, &members, Some(caller.id), Utc::now())?)
+        })
+        .await?;
+    Ok(web::Json(default_team_view(saved)))
+}

@@ -256,3 +256,21 @@ api_test!(fn a_referral_link_shows_from_both_accounts(app) {
     let none = app.send("GET", &format!("/api/v1/accounts/{referred}/links"), Some(&s.admin), None).await;
     assert_eq!(none.body["items"], json!([]));
 });
+
+api_test!(fn a_default_team_joins_every_account_its_owner_creates(app) {
+    let s = setup(&app).await;
+    let ana = app.token("ana@example.com").await;
+    let bad = app.send("PUT", &format!("/api/v1/users/{}/default-team", s.ana), Some(&ana),
+        Some(json!({"members": [{"user_id": "777", "role": "co_owner", "access": "edit"}]}))).await;
+    assert_eq!(bad.expect_problem(422).as_deref(), Some("members"));
+    let set = app.send("PUT", &format!("/api/v1/users/{}/default-team", s.ana), Some(&ana),
+        Some(json!({"members": [{"user_id": s.ben.to_string(), "role": "co_owner", "access": "edit"}]}))).await;
+    assert_eq!(set.status, 200, "{}", set.body);
+    let account = id(&create_account(&app, &ana, s.team_id, "Willow Bank", 10).await);
+    let team = app.send("GET", &format!("/api/v1/accounts/{account}/team"), Some(&ana), None).await;
+    let members: Vec<(&str, &str)> = team.body["items"].as_array().expect("items").iter()
+        .map(|a| (a["user_id"].as_str().unwrap_or(""), a["role"].as_str().unwrap_or(""))).collect();
+    assert_eq!(members, [(s.ana.to_string().as_str(), "owner"), (s.ben.to_string().as_str(), "co_owner")]);
+    let other = app.send("GET", &format!("/api/v1/users/{}/default-team", s.ben), Some(&ana), None).await;
+    other.expect_problem(404);
+});

@@ -312,3 +312,71 @@ pub fn update(
         get(conn, id)?.ok_or(StoreError::NotFound)
     })
 }
+
+/// One colleague of a user's default team: added with this role and access to every account
+/// the user creates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DefaultTeamMember {
+    pub member_id: i64,
+    pub role: continuity_domain::AssignmentRole,
+    pub access: continuity_domain::Access,
+}
+
+pub fn default_team(conn: &mut AnyConnection, user_id: i64) -> StoreResult<Vec<DefaultTeamMember>> {
+    use crate::schema::default_team_members as dtm;
+    let rows: Vec<(i64, String, String)> = dtm::table
+        .filter(dtm::user_id.eq(user_id))
+        .select((dtm::member_id, dtm::role, dtm::access))
+        .order(dtm::member_id)
+        .load(conn)?;
+    rows.into_iter()
+        .map(|(member_id, role, access)| {
+            Ok(DefaultTeamMember {
+                member_id,
+                role: role.parse().map_err(|e| StoreError::Corrupt(format!("default_team_members.role: {e}")))?,
+                access: access.parse().map_err(|e| StoreError::Corrupt(format!("default_team_members.access: {e}")))?,
+            })
+        })
+        .collect()
+}
+
+/// Replaces a user's default team; every member must be a current employee.
+pub fn set_default_team(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    members: &[DefaultTeamMember],
+    actor_id: Option<i64>,
+    now: DateTime<Utc>,
+) -> StoreResult<Vec<DefaultTeamMember>> {
+    use crate::schema::default_team_members as dtm;
+    write_transaction(conn, |conn| {
+        let before = default_team(conn, user_id)?;
+        for (index, member) in members.iter().enumerate() {
+            let current = get(conn, member.member_id)?.is_some_and(|user| user.status != UserStatus::Departed);
+            if !current {
+                return Err(StoreError::Refused {
+                    field: Some("members"),
+                    reason: format!("members[{index}]: no such current employee"),
+                });
+            }
+        }
+        diesel::delete(dtm::table.filter(dtm::user_id.eq(user_id))).execute(conn)?;
+        for member in members {
+            diesel::insert_into(dtm::table)
+                .values((
+                    dtm::user_id.eq(user_id),
+                    dtm::member_id.eq(member.member_id),
+                    dtm::role.eq(member.role.as_str()),
+                    dtm::access.eq(member.access.as_str()),
+                ))
+                .execute(conn)
+                .map_err(|e| StoreError::on_unique(e, "members"))?;
+        }
+        audit::record(
+            conn,
+            Change::new(actor_id, "default_team", user_id, "replace").before(&before).after(&members),
+            now,
+        )?;
+        default_team(conn, user_id)
+    })
+}
