@@ -237,3 +237,264 @@ pub fn load_demo(
         interactions: firm.interactions.len(),
     })
 }
+
+/// How far a scale load has got, for a progress line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScaleProgress {
+    pub accounts_loaded: u64,
+    pub accounts_total: u64,
+}
+
+/// Accounts written per transaction by [`load_scale`].
+const SCALE_ACCOUNTS_PER_FLUSH: u64 = 2_000;
+/// Rows per multi-row INSERT on SQLite (12 columns at most: well under its bind limit).
+const SQLITE_ROWS_PER_INSERT: usize = 1_000;
+/// Synthetic ids leave room for this many contacts, assignments and interactions per account
+/// (the scale firm makes at most 6, 4 and 30).
+const CONTACT_IDS_PER_ACCOUNT: i64 = 8;
+const ASSIGNMENT_IDS_PER_ACCOUNT: i64 = 4;
+const INTERACTION_IDS_PER_ACCOUNT: i64 = 64;
+
+/// Inserts a batch of rows: COPY on PostgreSQL, multi-row INSERTs on SQLite (batch inserts do
+/// not compile through the connection enum).
+macro_rules! insert_rows {
+    ($conn:expr, $table:expr, $rows:expr) => {
+        if !$rows.is_empty() {
+            match $conn {
+                AnyConnection::Postgresql(pg) => {
+                    diesel::copy_from($table).from_insertable(&$rows).execute(pg)?;
+                }
+                AnyConnection::Sqlite(sqlite) => {
+                    for chunk in $rows.chunks(SQLITE_ROWS_PER_INSERT) {
+                        diesel::insert_into($table).values(chunk).execute(sqlite)?;
+                    }
+                }
+            }
+            $rows.clear();
+        }
+    };
+}
+
+fn id_from(index: u64) -> StoreResult<i64> {
+    i64::try_from(index).map_err(|_| StoreError::Refused { field: None, reason: "too many rows for an id".into() })
+}
+
+/// Loads `ScaleFirm::new(account_count, seed, now)` into a store without accounts, streaming
+/// it in batches (constant memory): every user gets `password_hash`. Ids are assigned here
+/// (accounts `index + 1`, contacts and interactions as in `ScaleFirm::account_facts`), after
+/// any team or user already present, and PostgreSQL's identity sequences are moved past them.
+/// Then computes every account's figures and today's snapshot. `progress` is called about
+/// every 5 % of the accounts.
+pub fn load_scale(
+    conn: &mut AnyConnection,
+    account_count: u64,
+    seed: u64,
+    password_hash: &str,
+    now: DateTime<Utc>,
+    progress: &mut dyn FnMut(ScaleProgress),
+) -> StoreResult<SeedReport> {
+    use continuity_domain::demo::ScaleFirm;
+
+    if has_accounts(conn)? {
+        return Err(StoreError::Refused { field: None, reason: "the store already holds accounts".into() });
+    }
+    let firm = ScaleFirm::new(account_count, seed, now);
+    let stamp = to_db_time(now);
+    let team_base: i64 = teams::table.select(diesel::dsl::max(teams::id)).first::<Option<i64>>(conn)?.unwrap_or(0);
+    let user_base: i64 = users::table.select(diesel::dsl::max(users::id)).first::<Option<i64>>(conn)?.unwrap_or(0);
+
+    let mut team_ids: HashMap<String, i64> = HashMap::new();
+    let mut user_ids: HashMap<String, i64> = HashMap::new();
+    let firm_users = firm.users();
+    write_transaction(conn, |conn| {
+        let mut team_rows = Vec::new();
+        for (index, team) in firm.teams().into_iter().enumerate() {
+            let id = team_base + id_from(index as u64)? + 1;
+            team_rows.push((
+                teams::id.eq(id),
+                teams::name_lower.eq(normalise(&team.name)),
+                teams::name.eq(team.name),
+                teams::created_at.eq(stamp),
+            ));
+            team_ids.insert(team.key, id);
+        }
+        insert_rows!(conn, teams::table, team_rows);
+        let mut user_rows = Vec::new();
+        let mut lead_rows = Vec::new();
+        for (index, user) in firm_users.iter().enumerate() {
+            let id = user_base + id_from(index as u64)? + 1;
+            let team_id = user
+                .team_key
+                .as_deref()
+                .map(|key| team_ids.get(key).copied().ok_or_else(|| missing("team", key)))
+                .transpose()?;
+            for key in &user.lead_of_team_keys {
+                let team_id = *team_ids.get(key.as_str()).ok_or_else(|| missing("team", key))?;
+                lead_rows.push((team_leads::team_id.eq(team_id), team_leads::user_id.eq(id)));
+            }
+            user_rows.push((
+                users::id.eq(id),
+                users::email.eq(user.email.as_str()),
+                users::email_lower.eq(normalise(&user.email)),
+                users::display_name.eq(user.display_name.as_str()),
+                users::role.eq(user.role.as_str()),
+                users::team_id.eq(team_id),
+                users::status.eq(user.status.as_str()),
+                users::leave_date.eq(user.leave_date),
+                users::non_solicitation_until.eq(user.non_solicitation_until),
+                users::non_compete_until.eq(user.non_compete_until),
+                users::password_hash.eq(password_hash),
+                users::created_at.eq(stamp),
+                users::updated_at.eq(stamp),
+            ));
+            user_ids.insert(user.key.clone(), id);
+        }
+        insert_rows!(conn, users::table, user_rows);
+        insert_rows!(conn, team_leads::table, lead_rows);
+        if coverage_policies::table.count().get_result::<i64>(conn)? == 0 {
+            for policy in &firm.coverage_policies().policies {
+                diesel::insert_into(coverage_policies::table)
+                    .values((
+                        coverage_policies::tier.eq(policy.tier.as_str()),
+                        coverage_policies::min_holders.eq(i32::try_from(policy.min_holders).unwrap_or(i32::MAX)),
+                        coverage_policies::min_contacts
+                            .eq(i32::try_from(policy.min_current_contacts).unwrap_or(i32::MAX)),
+                    ))
+                    .execute(conn)?;
+            }
+        }
+        Ok::<(), StoreError>(())
+    })?;
+    let user = |key: &str| user_ids.get(key).copied().ok_or_else(|| missing("user", key));
+
+    let mut account_rows = Vec::new();
+    let mut contact_rows = Vec::new();
+    let mut assignment_rows = Vec::new();
+    let mut interaction_rows = Vec::new();
+    let mut employee_rows = Vec::new();
+    let mut participant_rows = Vec::new();
+    let (mut contact_count, mut interaction_count) = (0usize, 0usize);
+    let step = (account_count / 20).max(1);
+    let mut accounts = firm.accounts().peekable();
+    while accounts.peek().is_some() {
+        let mut loaded = 0;
+        for scale_account in accounts.by_ref().take(usize::try_from(SCALE_ACCOUNTS_PER_FLUSH).unwrap_or(usize::MAX)) {
+            loaded = scale_account.index + 1;
+            let account = &scale_account.account;
+            let account_id = id_from(scale_account.index)? + 1;
+            let base = account_id - 1;
+            let team_id = *team_ids.get(account.team_key.as_str()).ok_or_else(|| missing("team", &account.team_key))?;
+            let created = to_db_time(account.created_at);
+            account_rows.push((
+                accounts::id.eq(account_id),
+                accounts::external_id.eq(Some(account.external_id.clone())),
+                accounts::name_lower.eq(normalise(&account.name)),
+                accounts::name.eq(account.name.clone()),
+                accounts::tier.eq(account.tier.as_str()),
+                accounts::region.eq(account.region.clone()),
+                accounts::team_id.eq(team_id),
+                accounts::annual_value_minor.eq(account.annual_value_minor),
+                accounts::currency.eq(account.currency.clone()),
+                accounts::status.eq(account.status.as_str()),
+                accounts::created_at.eq(created),
+                accounts::updated_at.eq(created),
+            ));
+            let mut contact_ids: HashMap<&str, i64> = HashMap::new();
+            for (position, contact) in scale_account.contacts.iter().enumerate() {
+                let id = base * CONTACT_IDS_PER_ACCOUNT + id_from(position as u64)? + 1;
+                contact_ids.insert(&contact.external_id, id);
+                contact_rows.push((
+                    contacts::id.eq(id),
+                    contacts::account_id.eq(account_id),
+                    contacts::external_id.eq(Some(contact.external_id.clone())),
+                    contacts::name_lower.eq(normalise(&contact.name)),
+                    contacts::name.eq(contact.name.clone()),
+                    contacts::job_title.eq(contact.job_title.clone()),
+                    contacts::email.eq(Some(contact.email.clone())),
+                    contacts::phone.eq(contact.phone.clone()),
+                    contacts::influence.eq(contact.influence.as_str()),
+                    contacts::left_at.eq(contact.left_at),
+                    contacts::created_at.eq(stamp),
+                    contacts::updated_at.eq(stamp),
+                ));
+            }
+            contact_count += scale_account.contacts.len();
+            for (position, assignment) in scale_account.assignments.iter().enumerate() {
+                assignment_rows.push((
+                    assignments::id.eq(base * ASSIGNMENT_IDS_PER_ACCOUNT + id_from(position as u64)? + 1),
+                    assignments::account_id.eq(account_id),
+                    assignments::user_id.eq(user(&assignment.user_key)?),
+                    assignments::role.eq(assignment.role.as_str()),
+                    assignments::access.eq(assignment.access.as_str()),
+                    assignments::since.eq(to_db_time(assignment.since)),
+                    assignments::until.eq(assignment.until.map(to_db_time)),
+                ));
+            }
+            for (position, interaction) in scale_account.interactions.iter().enumerate() {
+                let id = base * INTERACTION_IDS_PER_ACCOUNT + id_from(position as u64)? + 1;
+                let follow_up = interaction.follow_up_user_key.as_deref().map(&user).transpose()?;
+                interaction_rows.push((
+                    interactions::id.eq(id),
+                    interactions::account_id.eq(account_id),
+                    interactions::external_id.eq(Some(interaction.external_id.clone())),
+                    interactions::kind.eq(interaction.kind.as_str()),
+                    interactions::occurred_at.eq(to_db_time(interaction.occurred_at)),
+                    interactions::summary.eq(interaction.summary.clone()),
+                    interactions::on_behalf_of.eq(interaction.on_behalf_of.as_str()),
+                    interactions::complaint_status.eq(interaction.complaint_status.map(|s| s.as_str())),
+                    interactions::resolved_at.eq(interaction.resolved_at.map(to_db_time)),
+                    interactions::follow_up_owner_id.eq(follow_up),
+                    interactions::follow_up_due.eq(interaction.follow_up_due),
+                    interactions::created_at.eq(to_db_time(interaction.occurred_at)),
+                ));
+                for key in &interaction.employee_keys {
+                    employee_rows.push((
+                        interaction_employees::account_id.eq(account_id),
+                        interaction_employees::interaction_id.eq(id),
+                        interaction_employees::user_id.eq(user(key)?),
+                    ));
+                }
+                for key in &interaction.contact_external_ids {
+                    let contact_id = *contact_ids.get(key.as_str()).ok_or_else(|| missing("contact", key))?;
+                    participant_rows.push((
+                        interaction_contacts::account_id.eq(account_id),
+                        interaction_contacts::interaction_id.eq(id),
+                        interaction_contacts::contact_id.eq(contact_id),
+                    ));
+                }
+            }
+            interaction_count += scale_account.interactions.len();
+        }
+        write_transaction(conn, |conn| {
+            insert_rows!(conn, accounts::table, account_rows);
+            insert_rows!(conn, contacts::table, contact_rows);
+            insert_rows!(conn, assignments::table, assignment_rows);
+            insert_rows!(conn, interactions::table, interaction_rows);
+            insert_rows!(conn, interaction_employees::table, employee_rows);
+            insert_rows!(conn, interaction_contacts::table, participant_rows);
+            Ok::<(), StoreError>(())
+        })?;
+        if loaded / step != (loaded - loaded.min(SCALE_ACCOUNTS_PER_FLUSH)) / step || loaded == account_count {
+            progress(ScaleProgress { accounts_loaded: loaded, accounts_total: account_count });
+        }
+    }
+    if let AnyConnection::Postgresql(pg) = conn {
+        // The ids above were chosen here, not drawn from the identity sequences: move them on.
+        for table in ["teams", "users", "accounts", "contacts", "assignments", "interactions"] {
+            diesel::sql_query(format!(
+                "SELECT setval(pg_get_serial_sequence('{table}', 'id'), COALESCE(max(id), 0) + 1, false) FROM {table}"
+            ))
+            .execute(pg)?;
+        }
+        diesel::sql_query("ANALYZE").execute(pg)?;
+    }
+    audit::record(conn, Change::new(None, "firm", "scale", "seed"), now)?;
+    risk::recompute_all(conn, now)?;
+    risk::take_snapshots(conn, now)?;
+    Ok(SeedReport {
+        users: firm_users.len(),
+        accounts: usize::try_from(account_count).unwrap_or(usize::MAX),
+        contacts: contact_count,
+        interactions: interaction_count,
+    })
+}
