@@ -4,7 +4,7 @@ import type { RiskSummary } from "../api/types";
 import { useApp } from "../app/context";
 import { useDirectory } from "../app/directory";
 import { currencyDigits } from "../app/forms";
-import { formatDate, formatMoney, formatMoneyCompact } from "../app/format";
+import { formatMoney, formatMoneyCompact } from "../app/format";
 import { BAND_LABELS, FLAG_DESCRIPTIONS, flagLabel } from "../app/labels";
 import { bandSeries, portfolioCurrency, sortFlags, trendSeries } from "../app/risk";
 import { useApi } from "../app/useApi";
@@ -18,6 +18,14 @@ const BAND_COLOURS: Record<string, string> = {
   high: "#d69a2d",
   critical: "#c2453a",
 };
+
+/** "2026-11-05" → "5 Nov" for chart axes. */
+function shortDay(day: string): string {
+  const date = new Date(`${day}T00:00:00`);
+  return Number.isNaN(date.getTime())
+    ? day
+    : date.toLocaleDateString(undefined, { day: "numeric", month: "short" });
+}
 
 export function RiskPage() {
   const directory = useDirectory();
@@ -103,7 +111,7 @@ export function RiskPage() {
           const trendChart: ChartConfiguration = {
             type: "line",
             data: {
-              labels: trend.days.map((d) => formatDate(d)),
+              labels: trend.days.map(shortDay),
               datasets: [
                 {
                   label: `Exposure (${currency})`,
@@ -142,7 +150,9 @@ export function RiskPage() {
             },
             options: {
               interaction: { mode: "index", intersect: false },
+              plugins: { legend: { labels: { boxWidth: 12, boxHeight: 12 } } },
               scales: {
+                x: { ticks: { maxRotation: 0, autoSkip: true, maxTicksLimit: 8 } },
                 y: {
                   beginAtZero: true,
                   position: "left",
