@@ -26,8 +26,11 @@ pub enum Command {
     /// Manage users.
     #[command(subcommand)]
     User(UserCommand),
-    /// Load data: `--demo` loads the demo firm into an empty store.
+    /// Load data into an empty store: `--demo` the demo firm, `--scale N` a firm of N accounts.
     Seed(SeedArgs),
+    /// Measure the store (expects a firm loaded with `seed --scale N`).
+    #[command(subcommand)]
+    Bench(BenchCommand),
     /// Recompute every account's continuity figures and record today's snapshot (decay with
     /// time; the server also does this periodically).
     Recompute,
@@ -36,8 +39,26 @@ pub enum Command {
 #[derive(Debug, Clone, clap::Args)]
 pub struct SeedArgs {
     /// The demo firm: 5 teams, 40 employees, 2 000 accounts, two years of interactions.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "scale")]
     pub demo: bool,
+    /// A scale firm of this many accounts (about 20 interactions each, one user per 50
+    /// accounts), for load tests and benchmarks; every user's password is the demo password.
+    #[arg(long, value_name = "ACCOUNTS")]
+    pub scale: Option<u64>,
+    /// The seed the scale firm is generated from (the same seed gives the same firm).
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BenchCommand {
+    /// Time the full recompute against a bare GROUP BY over the interactions, and the
+    /// one-employee departure what-if (p50, p99).
+    Recompute {
+        /// How many different employees the what-if is timed for.
+        #[arg(long, default_value_t = 200)]
+        employees: usize,
+    },
 }
 
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -77,13 +98,20 @@ pub fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Command::Seed(args) => {
-            if !args.demo {
-                bail!("say what to load: `continuity seed --demo`");
+            if !args.demo && args.scale.is_none() {
+                bail!("say what to load: `continuity seed --demo` or `continuity seed --scale N`");
             }
             let store = open_store(&settings)?;
             migrate(&store)?;
-            crate::demo::seed_demo(&store)?;
-            Ok(())
+            match args.scale {
+                Some(accounts) => crate::bench::seed_scale(&store, accounts, args.seed),
+                None => crate::demo::seed_demo(&store),
+            }
+        }
+        Command::Bench(BenchCommand::Recompute { employees }) => {
+            let store = open_store(&settings)?;
+            migrate(&store)?;
+            crate::bench::bench_recompute(&store, employees)
         }
         Command::Recompute => {
             let store = open_store(&settings)?;

@@ -1,6 +1,7 @@
 //! `continuity`: the server binary. Subcommands: `serve` (the default), `migrate`,
-//! `user create`, `seed`, `recompute`. Settings come from the environment (see `settings.rs`).
+//! `user create`, `seed`, `recompute`, `bench`. Settings come from the environment (see `settings.rs`).
 
+mod bench;
 mod cli;
 mod demo;
 mod serve;
