@@ -119,7 +119,7 @@ pub struct ListQuery {
     pub q: Option<String>,
 }
 
-/// Lists employees (admin and HR).
+/// Lists employees (admins, HR, and sales leads, who staff account teams from it).
 #[utoipa::path(get, path = "/api/v1/users", tag = "users", params(ListQuery), security(("bearer" = [])),
     responses((status = 200, body = Page<UserView>)))]
 pub async fn list(
@@ -127,7 +127,7 @@ pub async fn list(
     caller: CurrentUser,
     query: web::Query<ListQuery>,
 ) -> ApiResult<web::Json<Page<UserView>>> {
-    caller.require_role(&[Role::Admin, Role::Hr])?;
+    caller.require_role(&[Role::Admin, Role::Hr, Role::SalesLead])?;
     let query = query.into_inner();
     let limit = limit(query.limit)?;
     let after: Option<i64> = decode_cursor(query.cursor.as_deref())?;
