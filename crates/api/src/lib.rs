@@ -5,6 +5,7 @@ pub mod access;
 pub mod accounts;
 pub mod audit;
 pub mod auth;
+pub mod briefs;
 pub mod contacts;
 pub mod coverage_policies;
 pub mod departures;
@@ -72,6 +73,8 @@ pub fn app(
                     web::resource("/accounts/{id}/interactions").get(interactions::list).post(interactions::create),
                 )
                 .service(web::resource("/accounts/{id}/risk").get(risk::account))
+                .service(web::resource("/accounts/{id}/handover-brief").get(briefs::handover_brief))
+                .service(web::resource("/clauses").get(briefs::clause_register))
                 .service(web::resource("/accounts/{id}/links").get(links::list).post(links::create))
                 .service(web::resource("/accounts/{id}/links/{link_id}").delete(links::delete))
                 .service(web::resource("/contacts/{id}").get(contacts::get).patch(contacts::patch))

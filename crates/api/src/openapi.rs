@@ -5,8 +5,8 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use crate::{
-    accounts, audit, auth, contacts, coverage_policies, departures, error, interactions, links, risk, team, teams,
-    users,
+    accounts, audit, auth, briefs, contacts, coverage_policies, departures, error, interactions, links, risk, team,
+    teams, users,
 };
 
 #[derive(OpenApi)]
@@ -25,6 +25,8 @@ use crate::{
         users::put_default_team,
         coverage_policies::list,
         departures::create,
+        briefs::handover_brief,
+        briefs::clause_register,
         departures::list,
         departures::get,
         departures::patch_handover,

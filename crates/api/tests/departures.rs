@@ -208,3 +208,37 @@ api_test!(fn a_plan_fails_whole_when_a_successor_is_leaving_or_the_etag_is_stale
     let hidden = app.send("GET", &format!("/api/v1/departures/{plan_id}"), Some(&member), None).await;
     hidden.expect_problem(404);
 });
+
+api_test!(fn the_successor_reads_the_handover_brief_and_hr_sees_the_clause_register(app) {
+    let o = office(&app).await;
+    let finn = app.token("finn@example.com").await;
+    let brief_path = format!("/api/v1/accounts/{}/handover-brief", o.accounts[1]);
+    app.send("GET", &brief_path, Some(&finn), None).await.expect_problem(404);
+    let plan = app.send("POST", "/api/v1/departures", Some(&o.hr), Some(json!({"user_id": o.eva.to_string(), "leave_date": "2099-03-31"}))).await;
+    let plan_id = plan.body["id"].as_str().expect("id").to_owned();
+    let version = handover(&plan, &o.accounts[1])["version"].as_i64().expect("v");
+    let picked = app.send_if_match("PATCH", &format!("/api/v1/departures/{plan_id}/handovers/{}", o.accounts[1]), &o.hr, version,
+        Some(json!({"successor_id": o.finn.to_string()}))).await;
+    assert_eq!(picked.status, 200, "{}", picked.body);
+
+    let brief = app.send("GET", &brief_path, Some(&finn), None).await;
+    assert_eq!(brief.status, 200, "the named successor reads the brief: {}", brief.body);
+    assert_eq!(brief.body["name"], "Cedar Logistics");
+    assert_eq!(brief.body["team"][0]["user_id"], json!(o.eva.to_string()));
+    assert_eq!(brief.body["contacts"][0]["known_by"][0]["user_id"], json!(o.eva.to_string()));
+    assert_eq!(brief.body["recent_interactions"].as_array().map(Vec::len), Some(1));
+    let hr_brief = app.send("GET", &brief_path, Some(&o.hr), None).await;
+    assert_eq!(hr_brief.body["recent_interactions"][0]["summary"], Value::Null, "HR never gets note text");
+    let page = app.client.get(format!("{}{brief_path}?format=html", app.base)).bearer_auth(&finn).send().await.expect("page");
+    assert!(page.headers()["content-type"].to_str().unwrap_or("").starts_with("text/html"));
+    assert!(page.text().await.expect("text").contains("Handover brief: Cedar Logistics"));
+    let other = app.send("GET", &format!("/api/v1/accounts/{}/handover-brief", o.accounts[0]), Some(&finn), None).await;
+    other.expect_problem(404);
+
+    let register = app.send("GET", "/api/v1/clauses", Some(&o.hr), None).await;
+    assert_eq!(register.status, 200, "{}", register.body);
+    assert_eq!(register.body["items"][0]["user_id"], json!(o.eva.to_string()));
+    assert_eq!(register.body["items"][0]["orphaned_value_minor"], 800_000);
+    assert_eq!(register.body["items"][0]["leave_date"], "2099-03-31");
+    app.send("GET", "/api/v1/clauses", Some(&finn), None).await.expect_problem(403);
+});

@@ -389,3 +389,15 @@ pub fn apply(
         get(conn, plan_id)?.ok_or(StoreError::NotFound)
     })
 }
+
+/// Whether `user_id` is named successor for `account_id` in an open plan (they may read the
+/// account's handover brief before they join its team).
+pub fn is_pending_successor(conn: &mut AnyConnection, account_id: i64, user_id: i64) -> StoreResult<bool> {
+    let count: i64 = handovers::table
+        .inner_join(departure_plans::table)
+        .filter(handovers::account_id.eq(account_id).and(handovers::successor_id.eq(user_id)))
+        .filter(departure_plans::status.eq(DeparturePlanStatus::Open.as_str()))
+        .count()
+        .get_result(conn)?;
+    Ok(count > 0)
+}
