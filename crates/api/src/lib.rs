@@ -64,6 +64,7 @@ pub fn app(
                     web::resource("/users/{id}/default-team").get(users::get_default_team).put(users::put_default_team),
                 )
                 .service(web::resource("/teams").get(teams::list).post(teams::create))
+                .service(web::resource("/teams/{id}/leads/{user_id}").put(teams::add_lead))
                 .service(web::resource("/accounts").get(accounts::list).post(accounts::create))
                 .service(web::resource("/accounts/{id}").get(accounts::get).patch(accounts::patch))
                 .service(web::resource("/accounts/{id}/contacts").get(contacts::list).post(contacts::create))

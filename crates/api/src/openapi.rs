@@ -36,6 +36,7 @@ use crate::{
         coverage_policies::delete,
         teams::create,
         teams::list,
+        teams::add_lead,
         accounts::create,
         accounts::list,
         accounts::get,

@@ -57,3 +57,34 @@ pub async fn list(state: web::Data<AppState>, _caller: CurrentUser) -> ApiResult
     let teams = state.run(|conn| Ok(teams::list(conn)?)).await?;
     Ok(web::Json(Page { items: teams.into_iter().map(TeamView::from).collect(), next_cursor: None }))
 }
+
+/// Makes a sales lead a lead of the team (admin only); idempotent.
+#[utoipa::path(put, path = "/api/v1/teams/{id}/leads/{user_id}", tag = "teams",
+    params(("id" = String, Path), ("user_id" = String, Path)), security(("bearer" = [])),
+    responses((status = 204), (status = 422, body = crate::error::Problem)))]
+pub async fn add_lead(
+    state: web::Data<AppState>,
+    caller: CurrentUser,
+    path: web::Path<(String, String)>,
+) -> ApiResult<HttpResponse> {
+    caller.require_role(&[Role::Admin])?;
+    let team_id = crate::ids::path_id(&path.0)?;
+    let user_id = crate::ids::path_id(&path.1)?;
+    state
+        .run(move |conn| {
+            teams::get(conn, team_id)?.ok_or(ApiError::NotFound)?;
+            let user = continuity_store::users::get(conn, user_id)?
+                .ok_or_else(|| ApiError::invalid("user_id", "no such user"))?;
+            if user.role != Role::SalesLead {
+                return Err(ApiError::invalid("user_id", "only a sales lead can lead a team"));
+            }
+            teams::add_lead(conn, team_id, user_id)?;
+            let change = continuity_store::audit::Change::new(Some(caller.id), "team", team_id, "add_lead")
+                .after(&serde_json::json!({"user_id": user_id.to_string()}))
+                .on_team(Some(team_id));
+            continuity_store::audit::record(conn, change, Utc::now())?;
+            Ok(())
+        })
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

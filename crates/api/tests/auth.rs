@@ -177,6 +177,15 @@ api_test!(fn roles_gate_the_admin_endpoints(app) {
     let team = app.send("POST", "/api/v1/teams", Some(&admin), Some(json!({"name": "Private Banking"}))).await;
     assert_eq!(team.status, 201, "{}", team.body);
     let team_id = team.body["id"].as_str().expect("id").to_owned();
+    let lead_id = app.send("GET", "/api/v1/me", Some(&lead), None).await.body["id"].as_str().expect("id").to_owned();
+    let made = app.send("PUT", &format!("/api/v1/teams/{team_id}/leads/{lead_id}"), Some(&admin), None).await;
+    assert_eq!(made.status, 204, "{}", made.body);
+    app.send("PUT", &format!("/api/v1/teams/{team_id}/leads/{lead_id}"), Some(&hr), None).await.expect_problem(403);
+    let hr_id = app.send("GET", "/api/v1/me", Some(&hr), None).await.body["id"].as_str().expect("id").to_owned();
+    let not_lead = app.send("PUT", &format!("/api/v1/teams/{team_id}/leads/{hr_id}"), Some(&admin), None).await;
+    assert_eq!(not_lead.expect_problem(422).as_deref(), Some("user_id"));
+    let lead_me = app.send("GET", "/api/v1/me", Some(&lead), None).await;
+    assert_eq!(lead_me.body["led_team_ids"], json!([team_id.clone()]));
     let new_user = json!({"email": "new@example.com", "display_name": "New Hire", "role": "member", "team_id": team_id, "password": PASSWORD});
     let created = app.send("POST", "/api/v1/users", Some(&admin), Some(new_user)).await;
     assert_eq!(created.status, 201, "{}", created.body);
