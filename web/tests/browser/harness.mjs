@@ -55,7 +55,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * waits until `GET /healthz` answers 200.
  * @returns {Promise<RunningServer>}
  */
-export async function startServer({ timeoutMs = 90_000 } = {}) {
+export async function startServer({ timeoutMs = 90_000, demo = false } = {}) {
   const bin = path.resolve(WEB_DIR, process.env.CONTINUITY_BIN ?? "../target/debug/continuity");
   if (!existsSync(bin)) {
     throw new Error(
@@ -85,7 +85,11 @@ export async function startServer({ timeoutMs = 90_000 } = {}) {
   const logPath = path.join(RESULTS_DIR, "server.log");
   const logFile = createWriteStream(logPath);
   let output = "";
-  const child = spawn(bin, ["serve"], { env, cwd: dataDir, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(bin, demo ? ["serve", "--demo"] : ["serve"], {
+    env,
+    cwd: dataDir,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   /** @param {Buffer} chunk */
   const collect = (chunk) => {
     output += chunk;
