@@ -1,0 +1,1 @@
+DROP INDEX interaction_employees_user;
