@@ -91,7 +91,7 @@ before(async () => {
     });
     who.id = user.id;
   }
-  await admin.put(`/teams/${team.id}/leads/${people.lead.id}`);
+  await admin.put(`/teams/${team.id}/leads/${people.lead.id}`, {});
   await soloAccount(team.id, "Granite Works");
   await soloAccount(team.id, "Meadow Farms");
   await soloAccount(team.id, "Quarry Partners");
@@ -139,7 +139,7 @@ async function findAndOpen(
 async function walk(
   /** @type {import("playwright-core").Page} */ page,
   /** @type {string} */ name,
-  shot,
+  /** @type {string} */ shot,
 ) {
   const { contactName } = accounts.get(name) ?? { contactName: "" };
   const flags = page.getByTestId("risk-flags");
