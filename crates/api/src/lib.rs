@@ -18,6 +18,7 @@ pub mod json;
 pub mod links;
 pub mod openapi;
 pub mod pagination;
+pub mod privacy;
 mod problems;
 pub mod risk;
 mod spa;
@@ -80,6 +81,8 @@ pub fn app(
                 .service(web::resource("/accounts/{id}/links/{link_id}").delete(links::delete))
                 .service(web::resource("/contacts/{id}").get(contacts::get).patch(contacts::patch))
                 .service(web::resource("/contacts/{id}/move").post(contacts::move_to_account))
+                .service(web::resource("/contacts/{id}/export").get(privacy::export))
+                .service(web::resource("/contacts/{id}/erase").post(privacy::erase))
                 .service(web::resource("/interactions/{id}").get(interactions::get).patch(interactions::patch))
                 .service(web::resource("/audit").get(audit::list))
                 .service(web::resource("/departures").get(departures::list).post(departures::create))

@@ -5,8 +5,8 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use crate::{
-    accounts, audit, auth, briefs, contacts, coverage_policies, departures, error, interactions, links, risk, team,
-    teams, users,
+    accounts, audit, auth, briefs, contacts, coverage_policies, departures, error, interactions, links, privacy, risk,
+    team, teams, users,
 };
 
 #[derive(OpenApi)]
@@ -46,6 +46,8 @@ use crate::{
         contacts::get,
         contacts::patch,
         contacts::move_to_account,
+        privacy::export,
+        privacy::erase,
         team::list,
         team::put,
         team::delete,

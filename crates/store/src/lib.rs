@@ -12,6 +12,7 @@ mod error;
 pub mod interactions;
 pub mod links;
 pub mod migrations;
+pub mod privacy;
 pub mod refresh_tokens;
 pub mod risk;
 pub mod schema;

@@ -119,3 +119,57 @@ macro_rules! on_both_stores {
         }
     };
 }
+
+/// Every `table.column` of text type whose value contains `needle` (case-insensitive) — for
+/// checking that an erasure left no trace anywhere.
+pub fn text_columns_containing(conn: &mut crate::AnyConnection, needle: &str) -> Vec<String> {
+    use diesel::sql_types::{BigInt, Text};
+    use diesel::RunQueryDsl;
+
+    #[derive(diesel::QueryableByName)]
+    struct Column {
+        #[diesel(sql_type = Text)]
+        table_name: String,
+        #[diesel(sql_type = Text)]
+        column_name: String,
+    }
+    #[derive(diesel::QueryableByName)]
+    struct Count {
+        #[diesel(sql_type = BigInt)]
+        n: i64,
+    }
+    let columns: Vec<Column> = match conn {
+        crate::AnyConnection::Postgresql(_) => diesel::sql_query(
+            "SELECT table_name::text AS table_name, column_name::text AS column_name FROM information_schema.columns \
+             WHERE table_schema = current_schema() AND data_type IN ('text', 'character varying') \
+             AND table_name <> '__diesel_schema_migrations'",
+        )
+        .load(conn),
+        crate::AnyConnection::Sqlite(_) => diesel::sql_query(
+            "SELECT m.name AS table_name, p.name AS column_name FROM sqlite_master m, pragma_table_info(m.name) p \
+             WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name <> '__diesel_schema_migrations' \
+             AND upper(p.type) = 'TEXT'",
+        )
+        .load(conn),
+    }
+    .unwrap_or_else(|error| panic!("cannot list text columns: {error}"));
+    assert!(columns.len() > 20, "the schema's text columns were found ({} only)", columns.len());
+    let pattern = format!("%{}%", needle.to_lowercase());
+    columns
+        .into_iter()
+        .filter(|column| {
+            let query =
+                format!("SELECT COUNT(*) AS n FROM {} WHERE lower({}) LIKE $1", column.table_name, column.column_name);
+            let query = match conn {
+                crate::AnyConnection::Sqlite(_) => query.replace("$1", "?"),
+                crate::AnyConnection::Postgresql(_) => query,
+            };
+            let count: Vec<Count> = diesel::sql_query(query)
+                .bind::<Text, _>(&pattern)
+                .load(conn)
+                .unwrap_or_else(|error| panic!("cannot search {}.{}: {error}", column.table_name, column.column_name));
+            count.first().is_some_and(|count| count.n > 0)
+        })
+        .map(|column| format!("{}.{}", column.table_name, column.column_name))
+        .collect()
+}
