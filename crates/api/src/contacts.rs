@@ -169,10 +169,7 @@ fn visible_contact(
     intent: Intent,
 ) -> Result<Contact, ApiError> {
     let contact = contacts::get(conn, id)?.ok_or(ApiError::NotFound)?;
-    access::account(conn, caller, contact.account_id, Intent::Read)?;
-    if intent == Intent::Edit {
-        access::account(conn, caller, contact.account_id, Intent::Edit)?;
-    }
+    access::account(conn, caller, contact.account_id, intent)?;
     Ok(contact)
 }
 

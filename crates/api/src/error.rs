@@ -158,6 +158,7 @@ impl From<StoreError> for ApiError {
                 extra: None,
             },
             StoreError::StaleVersion => ApiError::PreconditionFailed,
+            StoreError::VersionRequired => ApiError::PreconditionRequired,
             StoreError::Refused { field, reason } => ApiError::Invalid {
                 status: StatusCode::UNPROCESSABLE_ENTITY,
                 field: field.map(str::to_owned),

@@ -213,10 +213,7 @@ fn visible_interaction(
     intent: Intent,
 ) -> Result<Interaction, ApiError> {
     let interaction = interactions::get(conn, id)?.ok_or(ApiError::NotFound)?;
-    access::account(conn, caller, interaction.account_id, Intent::Read)?;
-    if intent == Intent::Edit {
-        access::account(conn, caller, interaction.account_id, Intent::Edit)?;
-    }
+    access::account(conn, caller, interaction.account_id, intent)?;
     Ok(interaction)
 }
 

@@ -111,12 +111,7 @@ pub async fn put(
     let (assignment, opened) = state
         .run(move |conn| {
             access::account(conn, &caller, account_id, Intent::Edit)?;
-            let outcome =
-                assignments::put(conn, account_id, user_id, role, level, expected_version, Some(caller.id), Utc::now());
-            match outcome {
-                Err(continuity_store::StoreError::Refused { field: None, .. }) => Err(ApiError::PreconditionRequired),
-                other => Ok(other?),
-            }
+            Ok(assignments::put(conn, account_id, user_id, role, level, expected_version, Some(caller.id), Utc::now())?)
         })
         .await?;
     let status = if opened { StatusCode::CREATED } else { StatusCode::OK };

@@ -87,17 +87,16 @@ fn risk_columns() -> (account_risk::score, account_risk::exposure_minor, account
 }
 
 fn to_account((row, (score, exposure_minor, flags)): (AccountRow, RiskColumns)) -> StoreResult<Account> {
-    let corrupt = |column: &str, e: continuity_domain::UnknownValue| StoreError::Corrupt(format!("{column}: {e}"));
     Ok(Account {
         id: row.id,
         external_id: row.external_id,
         name: row.name,
-        tier: row.tier.parse().map_err(|e| corrupt("accounts.tier", e))?,
+        tier: row.tier.parse().map_err(|e| StoreError::corrupt("accounts.tier", e))?,
         region: row.region,
         team_id: row.team_id,
         annual_value_minor: row.annual_value_minor,
         currency: row.currency,
-        status: row.status.parse().map_err(|e| corrupt("accounts.status", e))?,
+        status: row.status.parse().map_err(|e| StoreError::corrupt("accounts.status", e))?,
         version: row.version,
         created_at: from_db_time(row.created_at),
         updated_at: from_db_time(row.updated_at),
@@ -179,6 +178,11 @@ pub fn insert(
     }
     risk::recompute(conn, id, now)?;
     get(conn, &Scope::Firm, id)?.ok_or(StoreError::NotFound)
+}
+
+/// The team of an account (audit entries carry it).
+pub fn team_of(conn: &mut AnyConnection, account_id: i64) -> StoreResult<i64> {
+    accounts::table.find(account_id).select(accounts::team_id).first(conn).optional()?.ok_or(StoreError::NotFound)
 }
 
 /// One account, if `scope` may see it.

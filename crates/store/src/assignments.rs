@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::audit::{self, Change};
 use crate::connection::write_transaction;
-use crate::schema::{accounts, assignments, users};
+use crate::schema::{assignments, users};
 use crate::{from_db_time, risk, to_db_time, AnyConnection, StoreError, StoreResult};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -29,15 +29,14 @@ type AssignmentRow = (i64, i64, i64, String, String, String, String, NaiveDateTi
 
 fn to_assignment(row: AssignmentRow) -> StoreResult<Assignment> {
     let (id, account_id, user_id, display_name, user_status, role, access, since, until, version) = row;
-    let corrupt = |column: &str, e: continuity_domain::UnknownValue| StoreError::Corrupt(format!("{column}: {e}"));
     Ok(Assignment {
         id,
         account_id,
         user_id,
         display_name,
-        user_status: user_status.parse().map_err(|e| corrupt("users.status", e))?,
-        role: role.parse().map_err(|e| corrupt("assignments.role", e))?,
-        access: access.parse().map_err(|e| corrupt("assignments.access", e))?,
+        user_status: user_status.parse().map_err(|e| StoreError::corrupt("users.status", e))?,
+        role: role.parse().map_err(|e| StoreError::corrupt("assignments.role", e))?,
+        access: access.parse().map_err(|e| StoreError::corrupt("assignments.access", e))?,
         since: from_db_time(since),
         until: until.map(from_db_time),
         version,
@@ -82,10 +81,6 @@ pub fn open_of(conn: &mut AnyConnection, account_id: i64, user_id: i64) -> Store
     Ok(list_for_account(conn, account_id, false)?.into_iter().find(|assignment| assignment.user_id == user_id))
 }
 
-fn team_of(conn: &mut AnyConnection, account_id: i64) -> StoreResult<i64> {
-    accounts::table.find(account_id).select(accounts::team_id).first(conn).optional()?.ok_or(StoreError::NotFound)
-}
-
 /// Opens an assignment, or changes the open one (then `expected_version` must match it).
 /// Answers the assignment and whether it was newly opened.
 #[allow(clippy::too_many_arguments)]
@@ -114,7 +109,7 @@ pub fn apply_put(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> StoreResult<(Assignment, bool)> {
-    let team_id = team_of(conn, account_id)?;
+    let team_id = crate::accounts::team_of(conn, account_id)?;
     let status: Option<String> = users::table.find(user_id).select(users::status).first(conn).optional()?;
     match status.as_deref() {
         None => return Err(StoreError::Refused { field: Some("user_id"), reason: "no such user".into() }),
@@ -129,10 +124,7 @@ pub fn apply_put(
     let opened = match open_of(conn, account_id, user_id)? {
         Some(existing) => {
             let Some(expected_version) = expected_version else {
-                return Err(StoreError::Refused {
-                    field: None,
-                    reason: "the user is already on the account team; send If-Match to change the assignment".into(),
-                });
+                return Err(StoreError::VersionRequired);
             };
             if existing.version != expected_version {
                 return Err(StoreError::StaleVersion);
@@ -210,7 +202,7 @@ pub fn apply_close(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> StoreResult<Assignment> {
-    let team_id = team_of(conn, account_id)?;
+    let team_id = crate::accounts::team_of(conn, account_id)?;
     let existing = open_of(conn, account_id, user_id)?.ok_or(StoreError::NotFound)?;
     let version = expected_version.unwrap_or(existing.version);
     if existing.version != version {

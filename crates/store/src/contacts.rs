@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::audit::{self, Change};
 use crate::connection::write_transaction;
-use crate::schema::{accounts, contacts};
+use crate::schema::contacts;
 use crate::{from_db_time, risk, to_db_time, AnyConnection, StoreError, StoreResult};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -86,7 +86,7 @@ impl TryFrom<ContactRow> for Contact {
             job_title: row.job_title,
             email: row.email,
             phone: row.phone,
-            influence: row.influence.parse().map_err(|e| StoreError::Corrupt(format!("contacts.influence: {e}")))?,
+            influence: row.influence.parse().map_err(|e| StoreError::corrupt("contacts.influence", e))?,
             left_at: row.left_at,
             previous_contact_id: row.previous_contact_id,
             erased_at: row.erased_at.map(from_db_time),
@@ -95,10 +95,6 @@ impl TryFrom<ContactRow> for Contact {
             updated_at: from_db_time(row.updated_at),
         })
     }
-}
-
-fn team_of(conn: &mut AnyConnection, account_id: i64) -> StoreResult<i64> {
-    accounts::table.find(account_id).select(accounts::team_id).first(conn).optional()?.ok_or(StoreError::NotFound)
 }
 
 /// Adds a contact to an account (inside the caller's transaction); audits and recomputes.
@@ -110,7 +106,7 @@ pub fn insert(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> StoreResult<Contact> {
-    let team_id = team_of(conn, account_id)?;
+    let team_id = crate::accounts::team_of(conn, account_id)?;
     let stamp = to_db_time(now);
     let id: i64 = diesel::insert_into(contacts::table)
         .values((
@@ -206,7 +202,7 @@ pub fn apply_update(
     if changed == 0 {
         return Err(StoreError::StaleVersion);
     }
-    let team_id = team_of(conn, before.account_id)?;
+    let team_id = crate::accounts::team_of(conn, before.account_id)?;
     audit::record(
         conn,
         Change::new(actor_id, "contact", id, "update")

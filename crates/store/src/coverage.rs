@@ -39,7 +39,7 @@ fn columns() -> (
 }
 
 fn to_policy((id, tier, min_holders, min_current_contacts, version): PolicyRow) -> StoreResult<Policy> {
-    let tier = tier.parse().map_err(|e| StoreError::Corrupt(format!("coverage_policies.tier: {e}")))?;
+    let tier = tier.parse().map_err(|e| StoreError::corrupt("coverage_policies.tier", e))?;
     Ok(Policy { id, tier, min_holders, min_current_contacts, version })
 }
 

@@ -42,10 +42,6 @@ pub struct Handover {
 type PlanRow = (i64, i64, NaiveDate, String, Option<i64>, NaiveDateTime, Option<NaiveDateTime>, i64);
 type HandoverRow = (i64, i64, i64, Option<i64>, Option<NaiveDate>, Option<String>, String, i64);
 
-fn corrupt(column: &str, e: continuity_domain::UnknownValue) -> StoreError {
-    StoreError::Corrupt(format!("{column}: {e}"))
-}
-
 fn refused(field: &'static str, reason: impl Into<String>) -> StoreError {
     StoreError::Refused { field: Some(field), reason: reason.into() }
 }
@@ -75,7 +71,7 @@ fn load_handovers(conn: &mut AnyConnection, plan_id: i64) -> StoreResult<Vec<Han
                 successor_id,
                 due_date,
                 waiver_reason,
-                status: status.parse().map_err(|e| corrupt("handovers.status", e))?,
+                status: status.parse().map_err(|e| StoreError::corrupt("handovers.status", e))?,
                 version,
             })
         })
@@ -88,7 +84,7 @@ fn to_plan(conn: &mut AnyConnection, row: PlanRow) -> StoreResult<Plan> {
         id,
         user_id,
         leave_date,
-        status: status.parse().map_err(|e| corrupt("departure_plans.status", e))?,
+        status: status.parse().map_err(|e| StoreError::corrupt("departure_plans.status", e))?,
         created_by,
         created_at: from_db_time(created_at),
         applied_at: applied_at.map(from_db_time),

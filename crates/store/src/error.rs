@@ -11,6 +11,9 @@ pub enum StoreError {
     /// The row changed since the caller read it (optimistic concurrency, the `ETag`).
     #[error("the record was changed by someone else")]
     StaleVersion,
+    /// A change to an existing record arrived without the version it was read at.
+    #[error("send the version the record was read at to change it")]
+    VersionRequired,
     /// A rule of the domain refused the write; `field` names the input at fault, if any.
     #[error("{reason}")]
     Refused { field: Option<&'static str>, reason: String },
@@ -29,6 +32,11 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// A stored value that does not parse: names the column and what was wrong.
+    pub fn corrupt(column: &str, error: impl std::fmt::Display) -> StoreError {
+        StoreError::Corrupt(format!("{column}: {error}"))
+    }
+
     /// Maps a unique-constraint violation to `Duplicate { field }`, anything else unchanged.
     pub fn on_unique(error: DieselError, field: &'static str) -> StoreError {
         match error {

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::audit::{self, Change};
 use crate::connection::write_transaction;
-use crate::schema::{accounts, contacts, interaction_contacts, interaction_employees, interactions, users};
+use crate::schema::{contacts, interaction_contacts, interaction_employees, interactions, users};
 use crate::{from_db_time, risk, to_db_time, AnyConnection, StoreError, StoreResult};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -76,10 +76,6 @@ struct InteractionRow {
     created_at: NaiveDateTime,
 }
 
-fn corrupt(column: &str, e: continuity_domain::UnknownValue) -> StoreError {
-    StoreError::Corrupt(format!("{column}: {e}"))
-}
-
 /// Loads the participants of `rows` and makes interactions of them.
 fn with_participants(conn: &mut AnyConnection, rows: Vec<InteractionRow>) -> StoreResult<Vec<Interaction>> {
     let ids: Vec<i64> = rows.iter().map(|row| row.id).collect();
@@ -109,13 +105,16 @@ fn with_participants(conn: &mut AnyConnection, rows: Vec<InteractionRow>) -> Sto
                 id: row.id,
                 account_id: row.account_id,
                 external_id: row.external_id,
-                kind: row.kind.parse().map_err(|e| corrupt("interactions.kind", e))?,
+                kind: row.kind.parse().map_err(|e| StoreError::corrupt("interactions.kind", e))?,
                 occurred_at: from_db_time(row.occurred_at),
                 summary: row.summary,
-                on_behalf_of: row.on_behalf_of.parse().map_err(|e| corrupt("interactions.on_behalf_of", e))?,
+                on_behalf_of: row
+                    .on_behalf_of
+                    .parse()
+                    .map_err(|e| StoreError::corrupt("interactions.on_behalf_of", e))?,
                 complaint_status: row
                     .complaint_status
-                    .map(|status| status.parse().map_err(|e| corrupt("interactions.complaint_status", e)))
+                    .map(|status| status.parse().map_err(|e| StoreError::corrupt("interactions.complaint_status", e)))
                     .transpose()?,
                 resolved_at: row.resolved_at.map(from_db_time),
                 follow_up_owner_id: row.follow_up_owner_id,
@@ -227,12 +226,7 @@ pub fn insert(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> StoreResult<Interaction> {
-    let team_id: i64 = accounts::table
-        .find(account_id)
-        .select(accounts::team_id)
-        .first(conn)
-        .optional()?
-        .ok_or(StoreError::NotFound)?;
+    let team_id = crate::accounts::team_of(conn, account_id)?;
     check_participants(conn, account_id, &new.employee_ids, &new.contact_ids)?;
     check_follow_up_owner(conn, new.follow_up_owner_id)?;
     let id: i64 = diesel::insert_into(interactions::table)
@@ -331,7 +325,7 @@ pub fn update(
         if changed == 0 {
             return Err(StoreError::StaleVersion);
         }
-        let team_id: i64 = accounts::table.find(before.account_id).select(accounts::team_id).first(conn)?;
+        let team_id = crate::accounts::team_of(conn, before.account_id)?;
         let before_changes = InteractionChanges {
             summary: before.summary.clone(),
             complaint_status: before.complaint_status,

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::audit::{self, Change};
 use crate::connection::write_transaction;
-use crate::schema::{account_links, accounts};
+use crate::schema::account_links;
 use crate::{from_db_time, to_db_time, AnyConnection, StoreError, StoreResult};
 
 /// A link as seen from one account.
@@ -17,7 +17,6 @@ pub struct Link {
     pub id: i64,
     pub kind: AccountLinkKind,
     pub other_account_id: i64,
-    pub other_team_id: i64,
     /// `outgoing`: this account is the link's subject (e.g. it was referred by the other);
     /// `incoming`: the other account is.
     pub direction: &'static str,
@@ -40,12 +39,10 @@ pub fn list_for_account(conn: &mut AnyConnection, account_id: i64) -> StoreResul
     let mut links = Vec::with_capacity(rows.len());
     for (id, subject, object, kind, created_at) in rows {
         let (other, direction) = if subject == account_id { (object, "outgoing") } else { (subject, "incoming") };
-        let other_team_id: i64 = accounts::table.find(other).select(accounts::team_id).first(conn)?;
         links.push(Link {
             id,
-            kind: kind.parse().map_err(|e| StoreError::Corrupt(format!("account_links.kind: {e}")))?,
+            kind: kind.parse().map_err(|e| StoreError::corrupt("account_links.kind", e))?,
             other_account_id: other,
-            other_team_id,
             direction,
             created_at: from_db_time(created_at),
         });
@@ -69,7 +66,7 @@ pub fn create(
         });
     }
     write_transaction(conn, |conn| {
-        let team_id: i64 = accounts::table.find(account_id).select(accounts::team_id).first(conn)?;
+        let team_id = crate::accounts::team_of(conn, account_id)?;
         let id: i64 = diesel::insert_into(account_links::table)
             .values((
                 account_links::account_id.eq(account_id),
@@ -99,7 +96,7 @@ pub fn delete(
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
     write_transaction(conn, |conn| {
-        let team_id: i64 = accounts::table.find(account_id).select(accounts::team_id).first(conn)?;
+        let team_id = crate::accounts::team_of(conn, account_id)?;
         let deleted = diesel::delete(
             account_links::table.filter(
                 account_links::id

@@ -186,10 +186,7 @@ pub fn erase(
             }
         }
         for record in &records {
-            let team_id: i64 = crate::schema::accounts::table
-                .find(record.account_id)
-                .select(crate::schema::accounts::team_id)
-                .first(conn)?;
+            let team_id = crate::accounts::team_of(conn, record.account_id)?;
             audit::record(
                 conn,
                 Change::new(actor_id, "contact", record.id, "erase").on_account(record.account_id, team_id),

@@ -24,10 +24,6 @@ pub fn settings() -> Settings {
     Settings::default()
 }
 
-fn corrupt(column: &str, error: impl std::fmt::Display) -> StoreError {
-    StoreError::Corrupt(format!("{column}: {error}"))
-}
-
 /// Every coverage policy (one per tier at most).
 pub fn coverage_policies(conn: &mut AnyConnection) -> StoreResult<CoveragePolicies> {
     let rows: Vec<(String, i32, i32)> = coverage_policies::table
@@ -37,7 +33,7 @@ pub fn coverage_policies(conn: &mut AnyConnection) -> StoreResult<CoveragePolici
         .into_iter()
         .map(|(tier, min_holders, min_contacts)| {
             Ok(CoveragePolicy {
-                tier: tier.parse().map_err(|e| corrupt("coverage_policies.tier", e))?,
+                tier: tier.parse().map_err(|e| StoreError::corrupt("coverage_policies.tier", e))?,
                 min_holders: u32::try_from(min_holders).unwrap_or(0),
                 min_current_contacts: u32::try_from(min_contacts).unwrap_or(0),
             })
@@ -73,7 +69,7 @@ fn to_employee(row: EmployeeRow) -> StoreResult<EmployeeFacts> {
     Ok(EmployeeFacts {
         id,
         display_name,
-        status: status.parse::<UserStatus>().map_err(|e| corrupt("users.status", e))?,
+        status: status.parse::<UserStatus>().map_err(|e| StoreError::corrupt("users.status", e))?,
         leave_date,
         team_id,
         non_solicitation_until,
@@ -125,11 +121,16 @@ fn account_columns() -> (
 }
 
 fn to_assignment(user_id: i64, role: &str) -> StoreResult<OpenAssignment> {
-    Ok(OpenAssignment { user_id, role: role.parse().map_err(|e| corrupt("assignments.role", e))? })
+    Ok(OpenAssignment { user_id, role: role.parse().map_err(|e| StoreError::corrupt("assignments.role", e))? })
 }
 
 fn to_contact((id, name, influence, left_at): ContactRow) -> StoreResult<ContactFacts> {
-    Ok(ContactFacts { id, name, influence: influence.parse().map_err(|e| corrupt("contacts.influence", e))?, left_at })
+    Ok(ContactFacts {
+        id,
+        name,
+        influence: influence.parse().map_err(|e| StoreError::corrupt("contacts.influence", e))?,
+        left_at,
+    })
 }
 
 /// One interaction with its participants, taken out of the maps of participants by interaction.
@@ -141,12 +142,12 @@ fn to_interaction(
     Ok(InteractionFacts {
         id,
         occurred_at: from_db_time(occurred_at),
-        kind: kind.parse().map_err(|e| corrupt("interactions.kind", e))?,
-        on_behalf_of: on_behalf_of.parse().map_err(|e| corrupt("interactions.on_behalf_of", e))?,
+        kind: kind.parse().map_err(|e| StoreError::corrupt("interactions.kind", e))?,
+        on_behalf_of: on_behalf_of.parse().map_err(|e| StoreError::corrupt("interactions.on_behalf_of", e))?,
         employee_ids: employees_of.remove(&id).unwrap_or_default(),
         contact_ids: contacts_of.remove(&id).unwrap_or_default(),
         complaint_status: complaint_status
-            .map(|status| status.parse().map_err(|e| corrupt("interactions.complaint_status", e)))
+            .map(|status| status.parse().map_err(|e| StoreError::corrupt("interactions.complaint_status", e)))
             .transpose()?,
     })
 }
@@ -160,10 +161,10 @@ fn to_account_facts(
     Ok(AccountFacts {
         id,
         name,
-        tier: tier.parse().map_err(|e| corrupt("accounts.tier", e))?,
+        tier: tier.parse().map_err(|e| StoreError::corrupt("accounts.tier", e))?,
         annual_value_minor,
         currency,
-        status: status.parse().map_err(|e| corrupt("accounts.status", e))?,
+        status: status.parse().map_err(|e| StoreError::corrupt("accounts.status", e))?,
         team_id,
         created_at: Some(from_db_time(created_at)),
         assignments,
@@ -495,7 +496,7 @@ pub fn flags_text(risk: &AccountRisk) -> String {
 
 /// Writes one account's figures (update, or insert the first time).
 pub fn store(conn: &mut AnyConnection, risk: &AccountRisk) -> StoreResult<()> {
-    let detail = serde_json::to_string(risk).map_err(|e| corrupt("account_risk.detail_json", e))?;
+    let detail = serde_json::to_string(risk).map_err(|e| StoreError::corrupt("account_risk.detail_json", e))?;
     let values = || {
         (
             account_risk::team_id.eq(risk.team_id),
@@ -520,7 +521,9 @@ pub fn store(conn: &mut AnyConnection, risk: &AccountRisk) -> StoreResult<()> {
 pub fn get(conn: &mut AnyConnection, account_id: i64) -> StoreResult<Option<AccountRisk>> {
     let detail: Option<String> =
         account_risk::table.find(account_id).select(account_risk::detail_json).first(conn).optional()?;
-    detail.map(|json| serde_json::from_str(&json).map_err(|e| corrupt("account_risk.detail_json", e))).transpose()
+    detail
+        .map(|json| serde_json::from_str(&json).map_err(|e| StoreError::corrupt("account_risk.detail_json", e)))
+        .transpose()
 }
 
 /// The accounts whose figures depend on this employee: open assignments, and personal
@@ -564,7 +567,9 @@ pub fn portfolio(conn: &mut AnyConnection, team_ids: Option<&[i64]>) -> StoreRes
         query = query.filter(account_risk::team_id.eq_any(team_ids.to_vec()));
     }
     let rows: Vec<String> = query.load(conn)?;
-    rows.iter().map(|json| serde_json::from_str(json).map_err(|e| corrupt("account_risk.detail_json", e))).collect()
+    rows.iter()
+        .map(|json| serde_json::from_str(json).map_err(|e| StoreError::corrupt("account_risk.detail_json", e)))
+        .collect()
 }
 
 /// The facts of the given accounts (for what-ifs, which reassess without the leavers), in id
@@ -609,7 +614,8 @@ pub fn take_snapshots(conn: &mut AnyConnection, now: DateTime<Utc>) -> StoreResu
             risks.iter().filter(|risk| team_id == 0 || risk.team_id == team_id),
             &settings,
         );
-        let flag_counts = serde_json::to_string(&summary.flag_counts).map_err(|e| corrupt("flag_counts", e))?;
+        let flag_counts =
+            serde_json::to_string(&summary.flag_counts).map_err(|e| StoreError::corrupt("flag_counts", e))?;
         crate::connection::write_transaction(conn, |conn| {
             diesel::delete(
                 risk_snapshots::table.filter(risk_snapshots::day.eq(day).and(risk_snapshots::team_id.eq(team_id))),
@@ -724,7 +730,7 @@ fn store_all(conn: &mut AnyConnection, risks: &[AccountRisk]) -> StoreResult<()>
     use incoming::account_risk_incoming as staged;
     let mut rows = Vec::with_capacity(risks.len());
     for risk in risks {
-        let detail = serde_json::to_string(risk).map_err(|e| corrupt("account_risk.detail_json", e))?;
+        let detail = serde_json::to_string(risk).map_err(|e| StoreError::corrupt("account_risk.detail_json", e))?;
         rows.push((
             staged::account_id.eq(risk.account_id),
             staged::team_id.eq(risk.team_id),

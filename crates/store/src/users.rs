@@ -52,9 +52,9 @@ impl TryFrom<UserRow> for User {
             id: row.id,
             email: row.email,
             display_name: row.display_name,
-            role: row.role.parse().map_err(|e| StoreError::Corrupt(format!("users.role: {e}")))?,
+            role: row.role.parse().map_err(|e| StoreError::corrupt("users.role", e))?,
             team_id: row.team_id,
-            status: row.status.parse().map_err(|e| StoreError::Corrupt(format!("users.status: {e}")))?,
+            status: row.status.parse().map_err(|e| StoreError::corrupt("users.status", e))?,
             leave_date: row.leave_date,
             non_solicitation_until: row.non_solicitation_until,
             non_compete_until: row.non_compete_until,
@@ -229,9 +229,9 @@ impl User {
 /// The accounts that block `user_id`'s departure (PRODUCT.md, deactivation guard): accounts
 /// whose only holder they are, unless a handover of a departure plan for them names a
 /// successor or records a waiver with a reason.
-pub fn departure_blockers(conn: &mut AnyConnection, user_id: i64) -> StoreResult<Vec<i64>> {
+pub fn departure_blockers(conn: &mut AnyConnection, user_id: i64, now: DateTime<Utc>) -> StoreResult<Vec<i64>> {
     use crate::schema::{departure_plans, handovers};
-    let candidates = crate::risk::accounts_touching_user(conn, user_id, &crate::risk::settings(), Utc::now())?;
+    let candidates = crate::risk::accounts_touching_user(conn, user_id, &crate::risk::settings(), now)?;
     let covered: Vec<i64> = handovers::table
         .inner_join(departure_plans::table)
         .filter(departure_plans::user_id.eq(user_id))
@@ -267,7 +267,7 @@ pub fn update(
             return Err(StoreError::StaleVersion);
         }
         if changes.status == UserStatus::Departed && before.status != UserStatus::Departed {
-            let account_ids = departure_blockers(conn, id)?;
+            let account_ids = departure_blockers(conn, id, now)?;
             if !account_ids.is_empty() {
                 return Err(StoreError::Blocked {
                     reason: format!(
@@ -333,8 +333,8 @@ pub fn default_team(conn: &mut AnyConnection, user_id: i64) -> StoreResult<Vec<D
         .map(|(member_id, role, access)| {
             Ok(DefaultTeamMember {
                 member_id,
-                role: role.parse().map_err(|e| StoreError::Corrupt(format!("default_team_members.role: {e}")))?,
-                access: access.parse().map_err(|e| StoreError::Corrupt(format!("default_team_members.access: {e}")))?,
+                role: role.parse().map_err(|e| StoreError::corrupt("default_team_members.role", e))?,
+                access: access.parse().map_err(|e| StoreError::corrupt("default_team_members.access", e))?,
             })
         })
         .collect()
