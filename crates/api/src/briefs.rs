@@ -254,13 +254,13 @@ pub async fn clause_register(
     let mut entries = state
         .run(|conn| {
             let employees = risk::all_employees(conn)?;
-            let portfolio = risk::portfolio(conn, None)?;
-            Ok(employees
+            let now = Utc::now();
+            employees
                 .iter()
                 .filter(|e| e.non_solicitation_until.is_some() || e.non_compete_until.is_some() || e.is_departing())
                 .map(|employee| {
-                    let figures = employee_exposure(employee, &portfolio);
-                    ClauseEntry {
+                    let figures = employee_exposure(employee, &risk::risks_touching_user(conn, employee.id, now)?);
+                    Ok(ClauseEntry {
                         user_id: employee.id.to_string(),
                         display_name: employee.display_name.clone(),
                         status: employee.status,
@@ -269,9 +269,9 @@ pub async fn clause_register(
                         non_compete_until: employee.non_compete_until,
                         orphaned_value_minor: figures.orphaned_value_minor,
                         share_weighted_exposure_minor: figures.share_weighted_exposure_minor,
-                    }
+                    })
                 })
-                .collect::<Vec<_>>())
+                .collect::<Result<Vec<_>, ApiError>>()
         })
         .await?;
     entries.sort_by(|a, b| b.orphaned_value_minor.cmp(&a.orphaned_value_minor).then(a.user_id.cmp(&b.user_id)));

@@ -7,9 +7,7 @@ use std::collections::HashMap;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::{DateTime, NaiveDate, Utc};
-use continuity_domain::continuity::{
-    suggest_successors, value_held_by_employee, AccountHolders, EmployeeLookup, SuccessorSuggestion,
-};
+use continuity_domain::continuity::{suggest_successors, value_held_by_employee, EmployeeLookup, SuccessorSuggestion};
 use continuity_domain::{DeparturePlanStatus, HandoverStatus, Role};
 use continuity_store::departures::{self, HandoverChange, Plan};
 use continuity_store::{risk, AnyConnection};
@@ -61,14 +59,15 @@ pub struct PlanView {
     pub handovers: Vec<HandoverView>,
 }
 
-/// Builds the views of `plans` with their suggestions (one load of the portfolio for all).
+/// Builds the views of `plans` with their suggestions (one load of every account's holders
+/// for the successors' load, and the figures of the plans' accounts).
 fn views(conn: &mut AnyConnection, plans: Vec<Plan>) -> Result<Vec<PlanView>, ApiError> {
     let employees = risk::all_employees(conn)?;
-    let portfolio = risk::portfolio(conn, None)?;
-    let holders: Vec<AccountHolders> = portfolio.iter().filter_map(AccountHolders::from_risk).collect();
-    let value_held = value_held_by_employee(&holders);
+    let value_held = value_held_by_employee(&continuity_store::risk_totals::holders(conn, None)?);
+    let figures =
+        risk::get_many(conn, &plans.iter().flat_map(|p| p.handovers.iter().map(|h| h.account_id)).collect::<Vec<_>>())?;
     let by_account: HashMap<i64, &continuity_domain::continuity::AccountRisk> =
-        portfolio.iter().map(|risk| (risk.account_id, risk)).collect();
+        figures.iter().map(|risk| (risk.account_id, risk)).collect();
     let names = continuity_store::accounts::names_of(
         conn,
         plans.iter().flat_map(|p| p.handovers.iter().map(|h| h.account_id)).collect(),

@@ -33,7 +33,7 @@ pub async fn account(
 use actix_web::HttpResponse as Answer;
 use chrono::{Duration, Utc};
 use continuity_domain::continuity::{
-    departure_what_if, employee_exposure, portfolio_summary, EmployeeLookup, PortfolioSummary,
+    departure_what_if, employee_exposure, truck_factor, EmployeeLookup, PortfolioSummary,
 };
 use continuity_domain::Role;
 use continuity_store::accounts::AccountSort;
@@ -100,10 +100,21 @@ pub async fn summary(
     let teams = portfolio_teams(&caller, team_id)?;
     let snapshot_team = team_id.unwrap_or(0);
     let lead_teams = teams.clone();
+    let cached = state.truck_factors.get(&teams);
+    let cache = state.clone();
     let (figures, trend) = state
         .run(move |conn| {
-            let risks = risk::portfolio(conn, teams.as_deref())?;
-            let figures = portfolio_summary(&risks, &risk::settings());
+            let totals = continuity_store::risk_totals::totals(conn, teams.as_deref())?;
+            let truck_factor = match cached {
+                Some(truck_factor) => truck_factor,
+                None => {
+                    let holders = continuity_store::risk_totals::holders(conn, teams.as_deref())?;
+                    let fresh = truck_factor(&holders, &risk::settings());
+                    cache.truck_factors.put(teams.clone(), fresh.clone());
+                    fresh
+                }
+            };
+            let figures = totals.summary(truck_factor);
             let since = Utc::now().date_naive() - Duration::days(90);
             // A sales lead over several teams gets the trend of their first team when the
             // firm-wide line is not theirs to see.
@@ -183,11 +194,7 @@ pub async fn exposure(state: web::Data<AppState>, caller: CurrentUser, id: web::
             if !allowed {
                 return Err(ApiError::NotFound);
             }
-            let account_ids = risk::accounts_touching_user(conn, user_id, &risk::settings(), Utc::now())?;
-            let mut risks = Vec::with_capacity(account_ids.len());
-            for account_id in account_ids {
-                risks.extend(risk::get(conn, account_id)?);
-            }
+            let risks = risk::risks_touching_user(conn, user_id, Utc::now())?;
             Ok(employee_exposure(&employee, &risks))
         })
         .await?;

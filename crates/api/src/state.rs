@@ -1,10 +1,12 @@
 //! What every handler shares: the store, token keys, the login throttle, settings.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::time::Duration;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use actix_web::web;
+use continuity_domain::continuity::TruckFactor;
 use continuity_store::{AnyConnection, Store};
 
 use crate::auth::passwords::hash_password;
@@ -22,6 +24,10 @@ pub struct ApiConfig {
     pub login_per_address: ThrottleQuota,
     /// The built SPA (`web/dist`); `None` serves the API only.
     pub web_dir: Option<PathBuf>,
+    /// How long a computed truck factor is reused by `GET /risk/summary` (per scope): it reads
+    /// the holders of every account in view, while the rest of the summary is kept current
+    /// per write.
+    pub truck_factor_max_age: Duration,
 }
 
 impl ApiConfig {
@@ -35,7 +41,46 @@ impl ApiConfig {
             login_per_email: ThrottleQuota { burst: 5, replenish: Duration::from_secs(12) },
             login_per_address: ThrottleQuota { burst: 30, replenish: Duration::from_secs(2) },
             web_dir: None,
+            truck_factor_max_age: Duration::from_secs(30),
         }
+    }
+}
+
+/// The accounts a portfolio figure covers: `None` for the whole firm, else these teams.
+pub type PortfolioScope = Option<Vec<i64>>;
+
+/// Recently computed truck factors, per scope.
+pub struct TruckFactorCache {
+    max_age: Duration,
+    entries: Mutex<HashMap<PortfolioScope, (Instant, TruckFactor)>>,
+}
+
+impl TruckFactorCache {
+    /// At most this many scopes are kept (one per sales lead's set of teams, in practice).
+    const MAX_ENTRIES: usize = 1_000;
+
+    pub fn new(max_age: Duration) -> Self {
+        TruckFactorCache { max_age, entries: Mutex::new(HashMap::new()) }
+    }
+
+    /// The truck factor of `scope` if it was computed less than the maximum age ago.
+    pub fn get(&self, scope: &PortfolioScope) -> Option<TruckFactor> {
+        let entries = self.entries.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        entries.get(scope).filter(|(at, _)| at.elapsed() < self.max_age).map(|(_, truck_factor)| truck_factor.clone())
+    }
+
+    pub fn put(&self, scope: PortfolioScope, truck_factor: TruckFactor) {
+        if self.max_age.is_zero() {
+            return;
+        }
+        let mut entries = self.entries.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if entries.len() >= Self::MAX_ENTRIES {
+            entries.retain(|_, (at, _)| at.elapsed() < self.max_age);
+            if entries.len() >= Self::MAX_ENTRIES {
+                entries.clear();
+            }
+        }
+        entries.insert(scope, (Instant::now(), truck_factor));
     }
 }
 
@@ -48,6 +93,7 @@ pub struct AppState {
     /// so that an unknown e-mail costs the same time as a wrong password.
     pub dummy_password_hash: String,
     pub web_dir: Option<PathBuf>,
+    pub truck_factors: TruckFactorCache,
 }
 
 impl AppState {
@@ -60,6 +106,7 @@ impl AppState {
             refresh_ttl: config.refresh_ttl,
             dummy_password_hash: hash_password(&crate::auth::tokens::random_token())?,
             web_dir: config.web_dir.clone(),
+            truck_factors: TruckFactorCache::new(config.truck_factor_max_age),
         }))
     }
 

@@ -118,9 +118,14 @@ pub fn run(cli: Cli) -> Result<()> {
             migrate(&store)?;
             let started = std::time::Instant::now();
             let mut conn = store.conn()?;
-            let count = continuity_store::risk::recompute_all(&mut conn, Utc::now())?;
+            let done = continuity_store::risk::recompute_all(&mut conn, Utc::now())?;
             continuity_store::risk::take_snapshots(&mut conn, Utc::now())?;
-            println!("recomputed {count} accounts in {:.1} s", started.elapsed().as_secs_f64());
+            println!(
+                "recomputed {} accounts ({} changed) in {:.1} s",
+                done.accounts,
+                done.written,
+                started.elapsed().as_secs_f64()
+            );
             Ok(())
         }
         Command::User(UserCommand::Create { email, display_name, role, team_id, password_env }) => {
@@ -150,7 +155,16 @@ pub fn open_store(settings: &Settings) -> Result<Store> {
         .with_context(|| format!("cannot open the database {}", settings.database_for_log()))
 }
 
+/// Applies pending migrations; when any ran, computes the figures of accounts that have none
+/// (a migration may drop the derived figures).
 pub fn migrate(store: &Store) -> Result<usize> {
     let mut conn = store.conn()?;
-    migrations::run_pending(&mut conn).context("migrations failed")
+    let applied = migrations::run_pending(&mut conn).context("migrations failed")?;
+    if applied > 0 {
+        let computed = continuity_store::risk::recompute_missing(&mut conn, Utc::now())?;
+        if computed > 0 {
+            tracing::info!(accounts = computed, "computed the continuity figures after migrating");
+        }
+    }
+    Ok(applied)
 }

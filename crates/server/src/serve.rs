@@ -67,12 +67,14 @@ fn spawn_refresh(store: continuity_store::Store, interval: std::time::Duration) 
     let spawned = std::thread::Builder::new().name("risk-refresh".into()).spawn(move || loop {
         let outcome = store.conn().map_err(anyhow::Error::from).and_then(|mut conn| {
             let now = Utc::now();
-            let count = continuity_store::risk::recompute_all(&mut conn, now)?;
+            let done = continuity_store::risk::recompute_all(&mut conn, now)?;
             continuity_store::risk::take_snapshots(&mut conn, now)?;
-            Ok(count)
+            Ok(done)
         });
         match outcome {
-            Ok(count) => tracing::info!(accounts = count, "refreshed the continuity figures"),
+            Ok(done) => {
+                tracing::info!(accounts = done.accounts, changed = done.written, "refreshed the continuity figures")
+            }
             Err(error) => tracing::warn!(%error, "refreshing the continuity figures failed; retrying later"),
         }
         std::thread::sleep(interval);

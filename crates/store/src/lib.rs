@@ -15,6 +15,7 @@ pub mod migrations;
 pub mod privacy;
 pub mod refresh_tokens;
 pub mod risk;
+pub mod risk_totals;
 pub mod schema;
 pub mod scope;
 pub mod seed;

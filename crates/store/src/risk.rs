@@ -2,17 +2,18 @@
 //! that touches an account calls [`recompute`] inside its own transaction, so a read that
 //! follows an answered write sees its effect (PRODUCT.md: "read your writes").
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
 use continuity_domain::continuity::{
     assess, AccountFacts, AccountRisk, ContactFacts, CoveragePolicies, CoveragePolicy, EmployeeFacts, Employees,
-    InteractionFacts, OpenAssignment, Settings,
+    InteractionFacts, OpenAssignment, PortfolioTotals, Settings,
 };
 use continuity_domain::{ComplaintStatus, UserStatus};
 use diesel::connection::DefaultLoadingMode;
 use diesel::prelude::*;
 
+use crate::risk_totals::{self, TotalsRow};
 use crate::schema::{
     account_risk, accounts, assignments, contacts, coverage_policies, interaction_contacts, interaction_employees,
     interactions, users,
@@ -494,36 +495,17 @@ pub fn flags_text(risk: &AccountRisk) -> String {
     }
 }
 
-/// Writes one account's figures (update, or insert the first time).
+/// Writes one account's figures (inside the caller's transaction), unless they are what is
+/// already stored; the team totals move by the difference.
 pub fn store(conn: &mut AnyConnection, risk: &AccountRisk) -> StoreResult<()> {
-    let detail = serde_json::to_string(risk).map_err(|e| StoreError::corrupt("account_risk.detail_json", e))?;
-    let values = || {
-        (
-            account_risk::team_id.eq(risk.team_id),
-            account_risk::score.eq(i32::from(risk.score)),
-            account_risk::exposure_minor.eq(risk.exposure_minor),
-            account_risk::flags.eq(flags_text(risk)),
-            account_risk::detail_json.eq(&detail),
-            account_risk::last_interaction_at.eq(risk.last_interaction_at.map(to_db_time)),
-            account_risk::computed_at.eq(to_db_time(risk.computed_at)),
-        )
-    };
-    let updated = diesel::update(account_risk::table.find(risk.account_id)).set(values()).execute(conn)?;
-    if updated == 0 {
-        diesel::insert_into(account_risk::table)
-            .values((account_risk::account_id.eq(risk.account_id), values()))
-            .execute(conn)?;
-    }
-    Ok(())
+    store_all(conn, std::slice::from_ref(risk)).map(|_| ())
 }
 
 /// The stored figures of one account.
 pub fn get(conn: &mut AnyConnection, account_id: i64) -> StoreResult<Option<AccountRisk>> {
     let detail: Option<String> =
         account_risk::table.find(account_id).select(account_risk::detail_json).first(conn).optional()?;
-    detail
-        .map(|json| serde_json::from_str(&json).map_err(|e| StoreError::corrupt("account_risk.detail_json", e)))
-        .transpose()
+    detail.map(|json| parse_detail(&json)).transpose()
 }
 
 /// The accounts whose figures depend on this employee: open assignments, and personal
@@ -551,6 +533,35 @@ pub fn accounts_touching_user(
     Ok(ids.into_iter().collect())
 }
 
+/// The stored figures of every account whose figures depend on this employee
+/// ([`accounts_touching_user`]), in account order: what their HR figures are made of.
+pub fn risks_touching_user(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    now: DateTime<Utc>,
+) -> StoreResult<Vec<AccountRisk>> {
+    let ids = accounts_touching_user(conn, user_id, &settings(), now)?;
+    get_many(conn, &ids)
+}
+
+/// The stored figures of the given accounts, in account order (accounts without figures
+/// left out).
+pub fn get_many(conn: &mut AnyConnection, account_ids: &[i64]) -> StoreResult<Vec<AccountRisk>> {
+    let ids = sorted_unique(account_ids);
+    let mut risks = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(BATCH_ACCOUNTS) {
+        let rows: Vec<String> = account_risk::table
+            .filter(account_risk::account_id.eq_any(chunk))
+            .select(account_risk::detail_json)
+            .order(account_risk::account_id)
+            .load(conn)?;
+        for json in rows {
+            risks.push(parse_detail(&json)?);
+        }
+    }
+    Ok(risks)
+}
+
 /// Recomputes every account whose figures depend on this employee (status, leave date).
 pub fn recompute_for_user(conn: &mut AnyConnection, user_id: i64, now: DateTime<Utc>) -> StoreResult<usize> {
     let ids = accounts_touching_user(conn, user_id, &settings(), now)?;
@@ -560,25 +571,36 @@ pub fn recompute_for_user(conn: &mut AnyConnection, user_id: i64, now: DateTime<
     Ok(ids.len())
 }
 
-/// The stored figures of every account in `team_ids` (all teams when `None`).
+/// The stored figures of every account in `team_ids` (all teams when `None`), all in memory:
+/// for tests and tools on small stores; request paths read [`risk_totals`] and
+/// [`risk_totals::holders`] instead.
 pub fn portfolio(conn: &mut AnyConnection, team_ids: Option<&[i64]>) -> StoreResult<Vec<AccountRisk>> {
     let mut query = account_risk::table.select(account_risk::detail_json).order(account_risk::account_id).into_boxed();
     if let Some(team_ids) = team_ids {
         query = query.filter(account_risk::team_id.eq_any(team_ids.to_vec()));
     }
     let rows: Vec<String> = query.load(conn)?;
-    rows.iter()
-        .map(|json| serde_json::from_str(json).map_err(|e| StoreError::corrupt("account_risk.detail_json", e)))
-        .collect()
+    rows.iter().map(|json| parse_detail(json)).collect()
+}
+
+/// An account's figures from `account_risk.detail_json`.
+fn parse_detail(json: &str) -> StoreResult<AccountRisk> {
+    serde_json::from_str(json).map_err(|e| StoreError::corrupt("account_risk.detail_json", e))
+}
+
+/// The ids in ascending order, each once.
+fn sorted_unique(ids: &[i64]) -> Vec<i64> {
+    let mut ids = ids.to_vec();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
 }
 
 /// The facts of the given accounts (for what-ifs, which reassess without the leavers), in id
 /// order, each once; unknown ids are skipped. Loaded in batches, a few queries per batch.
 pub fn facts_of(conn: &mut AnyConnection, account_ids: &[i64], now: DateTime<Utc>) -> StoreResult<Vec<AccountFacts>> {
     let settings = settings();
-    let mut ids = account_ids.to_vec();
-    ids.sort_unstable();
-    ids.dedup();
+    let ids = sorted_unique(account_ids);
     let mut facts = Vec::with_capacity(ids.len());
     for chunk in ids.chunks(BATCH_ACCOUNTS) {
         let accounts: Vec<AccountRow> = accounts::table
@@ -604,18 +626,17 @@ pub struct Snapshot {
 /// Records today's figures for the firm and for each team (replacing today's if any).
 pub fn take_snapshots(conn: &mut AnyConnection, now: DateTime<Utc>) -> StoreResult<usize> {
     use crate::schema::{risk_snapshots, teams};
-    let settings = settings();
     let day = now.date_naive();
     let team_ids: Vec<i64> = teams::table.select(teams::id).load(conn)?;
-    let risks = portfolio(conn, None)?;
+    let by_team = risk_totals::totals_by_team(conn)?;
+    let mut firm = PortfolioTotals::default();
+    by_team.values().for_each(|totals| firm.add(totals, 1));
+    let empty = PortfolioTotals::default();
     let mut written = 0;
     for team_id in std::iter::once(0).chain(team_ids) {
-        let summary = continuity_domain::continuity::portfolio_summary(
-            risks.iter().filter(|risk| team_id == 0 || risk.team_id == team_id),
-            &settings,
-        );
+        let totals = if team_id == 0 { &firm } else { by_team.get(&team_id).unwrap_or(&empty) };
         let flag_counts =
-            serde_json::to_string(&summary.flag_counts).map_err(|e| StoreError::corrupt("flag_counts", e))?;
+            serde_json::to_string(&totals.all_flag_counts()).map_err(|e| StoreError::corrupt("flag_counts", e))?;
         crate::connection::write_transaction(conn, |conn| {
             diesel::delete(
                 risk_snapshots::table.filter(risk_snapshots::day.eq(day).and(risk_snapshots::team_id.eq(team_id))),
@@ -625,9 +646,9 @@ pub fn take_snapshots(conn: &mut AnyConnection, now: DateTime<Utc>) -> StoreResu
                 .values((
                     risk_snapshots::day.eq(day),
                     risk_snapshots::team_id.eq(team_id),
-                    risk_snapshots::value_minor.eq(summary.value_minor),
-                    risk_snapshots::exposure_minor.eq(summary.exposure_minor),
-                    risk_snapshots::key_person_value_minor.eq(summary.key_person_value_minor),
+                    risk_snapshots::value_minor.eq(totals.value_minor),
+                    risk_snapshots::exposure_minor.eq(totals.exposure_minor),
+                    risk_snapshots::key_person_value_minor.eq(totals.key_person_value_minor),
                     risk_snapshots::flag_counts_json.eq(&flag_counts),
                 ))
                 .execute(conn)
@@ -664,19 +685,28 @@ pub fn snapshots(conn: &mut AnyConnection, team_id: i64, since: NaiveDate) -> St
         .collect())
 }
 
+/// What a full recompute did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Recomputed {
+    /// Accounts assessed.
+    pub accounts: usize,
+    /// Accounts whose stored figures changed (and were rewritten).
+    pub written: usize,
+}
+
 /// Recomputes every account (the periodic refresh for decay with time, and `continuity
 /// recompute`) in one pass over the store: batches of accounts in id order, each read with a
-/// handful of queries and written back in one short transaction; answers the number of
-/// accounts. Gives the same figures as [`recompute`] of each account.
-pub fn recompute_all(conn: &mut AnyConnection, now: DateTime<Utc>) -> StoreResult<usize> {
+/// handful of queries and written back in one short transaction, rewriting only the accounts
+/// whose figures changed. Gives the same figures as [`recompute`] of each account.
+pub fn recompute_all(conn: &mut AnyConnection, now: DateTime<Utc>) -> StoreResult<Recomputed> {
     let settings = settings();
     let employees = all_employees(conn)?;
     let policies = coverage_policies(conn)?;
     let batch_size = i64::try_from(BATCH_ACCOUNTS).unwrap_or(i64::MAX);
     let mut after = i64::MIN;
-    let mut count = 0;
+    let mut done = Recomputed::default();
     loop {
-        let done = crate::connection::write_transaction(conn, |conn| {
+        let finished = crate::connection::write_transaction(conn, |conn| {
             let accounts: Vec<AccountRow> = accounts::table
                 .filter(accounts::id.gt(after))
                 .select(account_columns())
@@ -689,15 +719,43 @@ pub fn recompute_all(conn: &mut AnyConnection, now: DateTime<Utc>) -> StoreResul
             let facts = load_batch(conn, accounts, Batch::Range { first, last }, &settings, now)?;
             let risks: Vec<AccountRisk> =
                 facts.iter().map(|account| assess(account, &employees, &policies, &settings, now)).collect();
-            store_all(conn, &risks)?;
+            done.written += store_all(conn, &risks)?;
+            done.accounts += risks.len();
             after = last;
-            count += risks.len();
             Ok(false)
         })?;
-        if done {
-            return Ok(count);
+        if finished {
+            return Ok(done);
         }
     }
+}
+
+/// Computes the figures of every account that has none (after a migration dropped them);
+/// answers how many.
+pub fn recompute_missing(conn: &mut AnyConnection, now: DateTime<Utc>) -> StoreResult<usize> {
+    let missing: Vec<i64> = accounts::table
+        .filter(diesel::dsl::not(diesel::dsl::exists(
+            account_risk::table.filter(account_risk::account_id.eq(accounts::id)),
+        )))
+        .select(accounts::id)
+        .order(accounts::id)
+        .load(conn)?;
+    if missing.is_empty() {
+        return Ok(0);
+    }
+    let settings = settings();
+    let employees = all_employees(conn)?;
+    let policies = coverage_policies(conn)?;
+    for chunk in missing.chunks(BATCH_ACCOUNTS) {
+        crate::connection::write_transaction(conn, |conn| {
+            let risks: Vec<AccountRisk> = facts_of(conn, chunk, now)?
+                .iter()
+                .map(|account| assess(account, &employees, &policies, &settings, now))
+                .collect();
+            store_all(conn, &risks)
+        })?;
+    }
+    Ok(missing.len())
 }
 
 /// A session-local copy of `account_risk`'s columns: on PostgreSQL a batch of figures is
@@ -713,35 +771,130 @@ mod incoming {
             detail_json -> Text,
             last_interaction_at -> Nullable<Timestamp>,
             computed_at -> Timestamp,
+            annual_value_minor -> BigInt,
+            active -> Bool,
+            holder_ids -> Text,
+            fingerprint -> BigInt,
         }
     }
 }
 
-/// Writes the figures of many accounts (inside the caller's transaction): the same rows as
-/// [`store`] of each.
-fn store_all(conn: &mut AnyConnection, risks: &[AccountRisk]) -> StoreResult<()> {
-    let AnyConnection::Postgresql(pg) = conn else {
-        // SQLite: one prepared statement per row inside the transaction is already fast.
-        for risk in risks {
-            store(conn, risk)?;
-        }
-        return Ok(());
-    };
-    use incoming::account_risk_incoming as staged;
-    let mut rows = Vec::with_capacity(risks.len());
-    for risk in risks {
-        let detail = serde_json::to_string(risk).map_err(|e| StoreError::corrupt("account_risk.detail_json", e))?;
-        rows.push((
-            staged::account_id.eq(risk.account_id),
-            staged::team_id.eq(risk.team_id),
-            staged::score.eq(i32::from(risk.score)),
-            staged::exposure_minor.eq(risk.exposure_minor),
-            staged::flags.eq(flags_text(risk)),
-            staged::detail_json.eq(detail),
-            staged::last_interaction_at.eq(risk.last_interaction_at.map(to_db_time)),
-            staged::computed_at.eq(to_db_time(risk.computed_at)),
-        ));
+/// Below this many changed rows a batch is written row by row (PostgreSQL's COPY path has a
+/// fixed cost of a few statements).
+const COPY_THRESHOLD: usize = 32;
+
+/// Writes the figures of many accounts (inside the caller's transaction) and answers how many
+/// rows changed: an account whose [fingerprint](AccountRisk::fingerprint) equals the stored
+/// one is left alone; the team totals (`risk_totals`) move by the difference of the rest.
+fn store_all(conn: &mut AnyConnection, risks: &[AccountRisk]) -> StoreResult<usize> {
+    if risks.is_empty() {
+        return Ok(0);
     }
+    let ids: Vec<i64> = risks.iter().map(|risk| risk.account_id).collect();
+    let stored: Vec<(i64, i64, TotalsRow)> = account_risk::table
+        .filter(account_risk::account_id.eq_any(&ids))
+        .select((account_risk::account_id, account_risk::fingerprint, risk_totals::totals_columns()))
+        .load(conn)?;
+    let stored: HashMap<i64, (i64, TotalsRow)> =
+        stored.into_iter().map(|(account_id, fingerprint, row)| (account_id, (fingerprint, row))).collect();
+    let mut deltas: BTreeMap<i64, PortfolioTotals> = BTreeMap::new();
+    let mut changed = Vec::new();
+    for risk in risks {
+        // The bits of the u64, kept in a BIGINT.
+        let fingerprint = risk.fingerprint() as i64;
+        if let Some((old_fingerprint, row)) = stored.get(&risk.account_id) {
+            if *old_fingerprint == fingerprint {
+                continue;
+            }
+            let (team_id, totals) = risk_totals::totals_of_row(row)?;
+            deltas.entry(team_id).or_default().add(&totals, -1);
+        }
+        deltas.entry(risk.team_id).or_default().add(&PortfolioTotals::of_risk(risk), 1);
+        changed.push(RiskRow::of(risk, fingerprint)?);
+    }
+    match conn {
+        AnyConnection::Postgresql(pg) if changed.len() >= COPY_THRESHOLD => copy_rows(pg, &changed)?,
+        _ => {
+            for row in &changed {
+                write_row(conn, row)?;
+            }
+        }
+    }
+    risk_totals::apply(conn, &deltas)?;
+    Ok(changed.len())
+}
+
+/// One `account_risk` row as written.
+struct RiskRow {
+    account_id: i64,
+    team_id: i64,
+    score: i32,
+    exposure_minor: i64,
+    flags: String,
+    detail_json: String,
+    last_interaction_at: Option<NaiveDateTime>,
+    computed_at: NaiveDateTime,
+    annual_value_minor: i64,
+    active: bool,
+    holder_ids: String,
+    fingerprint: i64,
+}
+
+impl RiskRow {
+    fn of(risk: &AccountRisk, fingerprint: i64) -> StoreResult<RiskRow> {
+        Ok(RiskRow {
+            account_id: risk.account_id,
+            team_id: risk.team_id,
+            score: i32::from(risk.score),
+            exposure_minor: risk.exposure_minor,
+            flags: flags_text(risk),
+            detail_json: serde_json::to_string(risk).map_err(|e| StoreError::corrupt("account_risk.detail_json", e))?,
+            last_interaction_at: risk.last_interaction_at.map(to_db_time),
+            computed_at: to_db_time(risk.computed_at),
+            annual_value_minor: risk.annual_value_minor,
+            active: risk.is_active(),
+            holder_ids: risk_totals::holder_ids_text(risk.holders.iter().map(|holder| holder.user_id)),
+            fingerprint,
+        })
+    }
+}
+
+/// The columns of one `account_risk` row, for a table with its columns (`account_risk` or
+/// the staging table of [`copy_rows`]).
+macro_rules! risk_row_values {
+    ($table:ident, $row:expr) => {
+        (
+            $table::account_id.eq($row.account_id),
+            $table::team_id.eq($row.team_id),
+            $table::score.eq($row.score),
+            $table::exposure_minor.eq($row.exposure_minor),
+            $table::flags.eq(&$row.flags),
+            $table::detail_json.eq(&$row.detail_json),
+            $table::last_interaction_at.eq($row.last_interaction_at),
+            $table::computed_at.eq($row.computed_at),
+            $table::annual_value_minor.eq($row.annual_value_minor),
+            $table::active.eq($row.active),
+            $table::holder_ids.eq(&$row.holder_ids),
+            $table::fingerprint.eq($row.fingerprint),
+        )
+    };
+}
+
+/// Writes one row: update, or insert the first time.
+fn write_row(conn: &mut AnyConnection, row: &RiskRow) -> StoreResult<()> {
+    let updated = diesel::update(account_risk::table.find(row.account_id))
+        .set(risk_row_values!(account_risk, row))
+        .execute(conn)?;
+    if updated == 0 {
+        diesel::insert_into(account_risk::table).values(risk_row_values!(account_risk, row)).execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Writes many rows on PostgreSQL: COPY into a temporary table, then one UPDATE and one INSERT.
+fn copy_rows(pg: &mut diesel::PgConnection, rows: &[RiskRow]) -> StoreResult<()> {
+    use incoming::account_risk_incoming as staged;
+    let staged_rows: Vec<_> = rows.iter().map(|row| risk_row_values!(staged, row)).collect();
     diesel::sql_query(
         "CREATE TEMPORARY TABLE IF NOT EXISTS account_risk_incoming \
          (LIKE account_risk INCLUDING DEFAULTS) ON COMMIT DELETE ROWS",
@@ -750,19 +903,22 @@ fn store_all(conn: &mut AnyConnection, risks: &[AccountRisk]) -> StoreResult<()>
     // Rows are only deleted at the outermost commit; a caller's enclosing transaction must
     // not see the previous batch again.
     diesel::sql_query("TRUNCATE account_risk_incoming").execute(pg)?;
-    diesel::copy_from(staged::table).from_insertable(&rows).execute(pg)?;
+    diesel::copy_from(staged::table).from_insertable(&staged_rows).execute(pg)?;
     diesel::sql_query(
         "UPDATE account_risk AS stored SET team_id = i.team_id, score = i.score, \
          exposure_minor = i.exposure_minor, flags = i.flags, detail_json = i.detail_json, \
-         last_interaction_at = i.last_interaction_at, computed_at = i.computed_at \
+         last_interaction_at = i.last_interaction_at, computed_at = i.computed_at, \
+         annual_value_minor = i.annual_value_minor, active = i.active, holder_ids = i.holder_ids, \
+         fingerprint = i.fingerprint \
          FROM account_risk_incoming AS i WHERE stored.account_id = i.account_id",
     )
     .execute(pg)?;
     diesel::sql_query(
         "INSERT INTO account_risk (account_id, team_id, score, exposure_minor, flags, detail_json, \
-         last_interaction_at, computed_at) \
+         last_interaction_at, computed_at, annual_value_minor, active, holder_ids, fingerprint) \
          SELECT i.account_id, i.team_id, i.score, i.exposure_minor, i.flags, i.detail_json, \
-         i.last_interaction_at, i.computed_at FROM account_risk_incoming AS i \
+         i.last_interaction_at, i.computed_at, i.annual_value_minor, i.active, i.holder_ids, i.fingerprint \
+         FROM account_risk_incoming AS i \
          WHERE NOT EXISTS (SELECT 1 FROM account_risk AS stored WHERE stored.account_id = i.account_id)",
     )
     .execute(pg)?;

@@ -215,6 +215,18 @@ diesel::table! {
         detail_json -> Text,
         last_interaction_at -> Nullable<Timestamp>,
         computed_at -> Timestamp,
+        annual_value_minor -> BigInt,
+        active -> Bool,
+        holder_ids -> Text,
+        fingerprint -> BigInt,
+    }
+}
+
+diesel::table! {
+    risk_totals (team_id, measure) {
+        team_id -> BigInt,
+        measure -> Text,
+        amount -> BigInt,
     }
 }
 
@@ -263,5 +275,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     audit_entries,
     refresh_tokens,
     account_risk,
+    risk_totals,
     risk_snapshots,
 );

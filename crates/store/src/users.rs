@@ -231,7 +231,7 @@ impl User {
 /// successor or records a waiver with a reason.
 pub fn departure_blockers(conn: &mut AnyConnection, user_id: i64, now: DateTime<Utc>) -> StoreResult<Vec<i64>> {
     use crate::schema::{departure_plans, handovers};
-    let candidates = crate::risk::accounts_touching_user(conn, user_id, &crate::risk::settings(), now)?;
+    let candidates = crate::risk::risks_touching_user(conn, user_id, now)?;
     let covered: Vec<i64> = handovers::table
         .inner_join(departure_plans::table)
         .filter(departure_plans::user_id.eq(user_id))
@@ -240,11 +240,10 @@ pub fn departure_blockers(conn: &mut AnyConnection, user_id: i64, now: DateTime<
         .select(handovers::account_id)
         .load(conn)?;
     let mut blocking = Vec::new();
-    for account_id in candidates {
-        let Some(risk) = crate::risk::get(conn, account_id)? else { continue };
+    for risk in candidates {
         let sole = risk.is_active() && risk.holders.len() == 1 && risk.is_holder(user_id);
-        if sole && !covered.contains(&account_id) {
-            blocking.push(account_id);
+        if sole && !covered.contains(&risk.account_id) {
+            blocking.push(risk.account_id);
         }
     }
     Ok(blocking)

@@ -3,11 +3,11 @@
 
 use chrono::{NaiveDateTime, Utc};
 use continuity_domain::demo::demo_firm;
-use continuity_store::schema::account_risk;
-use continuity_store::{on_both_stores, risk, seed, AnyConnection};
+use continuity_store::schema::{account_risk, risk_totals as risk_totals_table};
+use continuity_store::{on_both_stores, risk, risk_totals, seed, AnyConnection};
 use diesel::prelude::*;
 
-type StoredRow = (i64, i64, i32, i64, String, String, Option<NaiveDateTime>, NaiveDateTime);
+type StoredRow = (i64, i64, i32, i64, String, String, Option<NaiveDateTime>, NaiveDateTime, (i64, bool, String, i64));
 
 fn stored_rows(conn: &mut AnyConnection) -> Vec<StoredRow> {
     account_risk::table
@@ -20,6 +20,12 @@ fn stored_rows(conn: &mut AnyConnection) -> Vec<StoredRow> {
             account_risk::detail_json,
             account_risk::last_interaction_at,
             account_risk::computed_at,
+            (
+                account_risk::annual_value_minor,
+                account_risk::active,
+                account_risk::holder_ids,
+                account_risk::fingerprint,
+            ),
         ))
         .order(account_risk::account_id)
         .load(conn)
@@ -36,19 +42,41 @@ on_both_stores!(fn the_full_recompute_stores_what_each_account_recompute_stores(
         use continuity_store::schema::accounts;
         accounts::table.select(accounts::id).order(accounts::id).load(&mut *conn).expect("ids")
     };
+    // From no stored figures, so that every row is written at `now` by both ways.
+    diesel::delete(account_risk::table).execute(&mut *conn).expect("clear figures");
+    diesel::delete(risk_totals_table::table).execute(&mut *conn).expect("clear totals");
     for account_id in &ids {
         risk::recompute(&mut conn, *account_id, now).expect("recompute one");
     }
     let one_by_one = risk::portfolio(&mut conn, None).expect("figures");
     let rows_one_by_one = stored_rows(&mut conn);
+    let totals_one_by_one = risk_totals::totals_by_team(&mut conn).expect("totals");
     assert_eq!(one_by_one.len(), ids.len());
+    assert_eq!(totals_one_by_one, risk_totals::recount(&mut conn).expect("recount"), "totals kept per write");
+    assert!(totals_one_by_one.len() > 1, "the demo firm has several teams");
 
-    let count = risk::recompute_all(&mut conn, now).expect("recompute all");
-    assert_eq!(count, ids.len());
+    // Nothing changed since: the full recompute rewrites nothing.
+    let again = risk::recompute_all(&mut conn, now).expect("recompute all");
+    assert_eq!((again.accounts, again.written), (ids.len(), 0));
+    assert_eq!(stored_rows(&mut conn), rows_one_by_one);
+
+    // From nothing, the full recompute writes what the per-account recompute wrote.
+    diesel::delete(account_risk::table).execute(&mut *conn).expect("clear figures");
+    diesel::delete(risk_totals_table::table).execute(&mut *conn).expect("clear totals");
+    let fresh = risk::recompute_all(&mut conn, now).expect("recompute all");
+    assert_eq!((fresh.accounts, fresh.written), (ids.len(), ids.len()));
     let all_at_once = risk::portfolio(&mut conn, None).expect("figures");
     assert_eq!(all_at_once, one_by_one);
     assert_eq!(stored_rows(&mut conn), rows_one_by_one);
+    assert_eq!(risk_totals::totals_by_team(&mut conn).expect("totals"), totals_one_by_one);
     assert!(all_at_once.iter().any(|figures| figures.flags.iter().any(|flag| flag.code.as_str() == "stale")));
+
+    // A month on, accounts go stale and strengths decay: rows change, totals follow.
+    let later = risk::recompute_all(&mut conn, now + chrono::Duration::days(30)).expect("recompute later");
+    assert!(later.written > ids.len() / 2, "decay and staleness change most accounts: {later:?}");
+    let totals_later = risk_totals::totals_by_team(&mut conn).expect("totals");
+    assert_eq!(totals_later, risk_totals::recount(&mut conn).expect("recount"));
+    assert_ne!(totals_later, totals_one_by_one);
 });
 
 on_both_stores!(fn batched_facts_match_the_facts_of_each_account(store) {

@@ -52,6 +52,8 @@ impl TestApp {
         let database = TestDatabase::new(backend);
         let store = database.store();
         let mut config = ApiConfig::with_secret(SECRET.to_vec());
+        // Every summary in a test reads the truck factor afresh.
+        config.truck_factor_max_age = std::time::Duration::ZERO;
         adjust(&mut config);
         let state = AppState::new(store.clone(), &config).expect("state");
         let data = actix_web::web::Data::from(state);

@@ -42,7 +42,9 @@ pub use hr_figures::{
     GroupExposure,
 };
 pub use ids::{AccountId, ContactId, InteractionId, TeamId, UserId};
-pub use portfolio::{portfolio_summary, BandFigures, PortfolioSummary, RiskBand};
+pub use portfolio::{
+    portfolio_summary, BandFigures, BandTotals, PortfolioSummary, PortfolioTotals, RiskBand, UnknownMeasure,
+};
 pub use risk::{AccountRisk, ContactKnowers, ContactShare, EmployeeShare, HolderShare, ShareBasis, ThreadShare};
 pub use score::{exposure_minor, flag_weight, risk_score};
 pub use settings::{KindWeights, ScoreWeights, Settings, SettingsError};

@@ -146,4 +146,57 @@ impl AccountRisk {
     pub fn is_active(&self) -> bool {
         self.status == AccountStatus::Active
     }
+
+    /// A fingerprint of what these figures say, so a store can skip rewriting an account whose
+    /// figures have not changed since they were stored. Everything counts except
+    /// `computed_at`; decayed strengths (which no view shows) count to two significant digits,
+    /// the institutional score to three, and shares and concentration figures to four
+    /// decimals, so that the mere passing of minutes (which decays every strength a little and
+    /// leaves shares as they are) is not a change, while days of decay, a new interaction or a
+    /// crossed threshold are. The figures stored are then those of the last change, and
+    /// `computed_at` says when that was. Stable within
+    /// one build (std's SipHash with fixed keys); a new toolchain may rewrite each row once.
+    pub fn fingerprint(&self) -> u64 {
+        fn decimals(x: f64) -> f64 {
+            (x * 1e4).round() / 1e4
+        }
+        fn significant(x: f64, digits: i32) -> f64 {
+            if x == 0.0 || !x.is_finite() {
+                return x;
+            }
+            let scale = 10f64.powi(digits - 1 - x.abs().log10().floor() as i32);
+            (x * scale).round() / scale
+        }
+        let mut material = self.clone();
+        material.computed_at = DateTime::<Utc>::UNIX_EPOCH;
+        for value in [
+            &mut material.n_eff,
+            &mut material.hhi,
+            &mut material.cr1,
+            &mut material.contact_hhi,
+            &mut material.contact_n_eff,
+            &mut material.contact_cr1,
+        ] {
+            *value = decimals(*value);
+        }
+        material.institutional_score = significant(material.institutional_score, 3);
+        material.holders.iter_mut().for_each(|h| h.share = decimals(h.share));
+        for employee in &mut material.employees {
+            employee.share = decimals(employee.share);
+            employee.strength = significant(employee.strength, 2);
+        }
+        for contact in &mut material.contacts {
+            contact.share = decimals(contact.share);
+            contact.strength = significant(contact.strength, 2);
+        }
+        for thread in &mut material.threads {
+            thread.share = decimals(thread.share);
+            thread.strength = significant(thread.strength, 2);
+        }
+        // Serialising the rounded copy covers every field, including ones added later.
+        let bytes = serde_json::to_vec(&material).unwrap_or_default();
+        let mut hasher = std::hash::DefaultHasher::new();
+        std::hash::Hasher::write(&mut hasher, &bytes);
+        std::hash::Hasher::finish(&hasher)
+    }
 }

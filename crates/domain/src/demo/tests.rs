@@ -300,3 +300,64 @@ fn scale_firm_portfolio_figures_run() {
     let what_if = departure_what_if(&result.order, &facts, &employees, &policies, &settings, now());
     assert!(what_if.orphaned_value_minor > 0);
 }
+
+fn demo_risks(at: DateTime<Utc>) -> Vec<crate::continuity::AccountRisk> {
+    let firm = demo_firm(now());
+    let employees = firm.employees();
+    let settings = Settings::default();
+    firm.account_facts()
+        .iter()
+        .map(|account| assess(account, &employees, &firm.coverage_policies, &settings, at))
+        .collect()
+}
+
+#[test]
+fn portfolio_totals_kept_by_difference_give_the_summary_of_all_accounts() {
+    use crate::continuity::{portfolio_summary, PortfolioTotals};
+    let settings = Settings::default();
+    let before = demo_risks(now());
+    let after = demo_risks(now() + Duration::days(45));
+    let holders: Vec<AccountHolders> = after.iter().filter_map(AccountHolders::from_risk).collect();
+    let expected = portfolio_summary(&after, &settings);
+
+    // Start from the totals of `before`, then move each account by its difference, as a store does.
+    let mut totals = PortfolioTotals::default();
+    before.iter().for_each(|risk| totals.add(&PortfolioTotals::of_risk(risk), 1));
+    for (old, new) in before.iter().zip(&after) {
+        totals.add(&PortfolioTotals::of_risk(old), -1);
+        totals.add(&PortfolioTotals::of_risk(new), 1);
+    }
+    assert_eq!(totals.summary(truck_factor(&holders, &settings)), expected);
+    assert_ne!(portfolio_summary(&before, &settings).flag_counts, expected.flag_counts, "45 days change the flags");
+    assert!(expected.accounts > 1_900 && expected.accounts < 2_000, "churned accounts are left out");
+
+    // Stored as named measures and read back, the totals are the same.
+    let measures = totals.measures();
+    assert!(measures.iter().any(|(name, _)| name == "flag.key_person"));
+    let read_back = PortfolioTotals::from_measures(measures.iter().map(|(name, amount)| (name.as_str(), *amount)));
+    assert_eq!(read_back, Ok(totals.clone()));
+    assert!(PortfolioTotals::from_measures([("flag.nonsense", 1)]).is_err());
+
+    // Taking every account away leaves nothing.
+    after.iter().for_each(|risk| totals.add(&PortfolioTotals::of_risk(risk), -1));
+    assert!(totals.is_empty(), "{totals:?}");
+}
+
+#[test]
+fn fingerprints_ignore_minutes_and_see_days() {
+    let at = now();
+    let first = demo_risks(at);
+    let minutes_later = demo_risks(at + Duration::minutes(10));
+    let unchanged = first.iter().zip(&minutes_later).filter(|(a, b)| a.fingerprint() == b.fingerprint()).count();
+    assert!(unchanged * 10 >= first.len() * 9, "ten minutes change few accounts: {unchanged} of {}", first.len());
+    assert!(first.iter().zip(&minutes_later).all(|(a, b)| a.computed_at != b.computed_at));
+
+    let days_later = demo_risks(at + Duration::days(3));
+    let changed = first.iter().zip(&days_later).filter(|(a, b)| a.fingerprint() != b.fingerprint()).count();
+    assert!(changed * 2 > first.len(), "three days of decay change most accounts: {changed} of {}", first.len());
+
+    // Any change of a stated figure is a change.
+    let mut changed = first[0].clone();
+    changed.score = changed.score.saturating_add(1) % 100;
+    assert_ne!(changed.fingerprint(), first[0].fingerprint());
+}
