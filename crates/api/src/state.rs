@@ -94,6 +94,8 @@ pub struct AppState {
     pub dummy_password_hash: String,
     pub web_dir: Option<PathBuf>,
     pub truck_factors: TruckFactorCache,
+    /// Permits for password hash checks: one per core.
+    pub password_checks: tokio::sync::Semaphore,
 }
 
 impl AppState {
@@ -107,6 +109,9 @@ impl AppState {
             dummy_password_hash: hash_password(&crate::auth::tokens::random_token())?,
             web_dir: config.web_dir.clone(),
             truck_factors: TruckFactorCache::new(config.truck_factor_max_age),
+            password_checks: tokio::sync::Semaphore::new(
+                std::thread::available_parallelism().map(std::num::NonZeroUsize::get).unwrap_or(2),
+            ),
         }))
     }
 

@@ -135,6 +135,9 @@ impl Store {
     }
 }
 
+/// The queue of SQLite write transactions in this process (see [`write_transaction`]).
+static SQLITE_WRITER: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// Runs `work` in a write transaction. On SQLite it starts with `BEGIN IMMEDIATE`, so a
 /// transaction that reads before it writes waits for the write lock instead of failing with
 /// "database is locked"; on PostgreSQL it is an ordinary transaction.
@@ -155,6 +158,10 @@ where
     if nested {
         return conn.transaction(work);
     }
+    // SQLite takes one writer at a time: writers of this process queue here instead of being
+    // retried by SQLite's busy handler, which sleeps between attempts (another process, e.g.
+    // `continuity recompute` beside the server, still waits through `busy_timeout`).
+    let _writer = SQLITE_WRITER.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     if let AnyConnection::Sqlite(inner) = conn {
         AnsiTransactionManager::begin_transaction_sql(inner, "BEGIN IMMEDIATE")?;
     }

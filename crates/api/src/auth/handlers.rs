@@ -96,23 +96,25 @@ pub async fn login(
         .throttle
         .check(&email_key, &address)
         .map_err(|retry_after_seconds| ApiError::TooManyRequests { retry_after_seconds })?;
+    let found = state.run(move |conn| Ok(users::find_for_login(conn, &email)?)).await?;
+    let (hash, user) = match found {
+        Some((user, hash)) => (hash, Some(user)),
+        None => (state.dummy_password_hash.clone(), None),
+    };
+    // The hash is checked without holding a database connection, and at most one check per
+    // core runs at a time (each takes ~19 MiB and tens of milliseconds), so a burst of logins
+    // queues here instead of starving reads of CPU, memory and connections.
+    let password_ok = {
+        let _permit =
+            state.password_checks.acquire().await.map_err(|_| ApiError::Unavailable("shutting down".into()))?;
+        web::block(move || verify_password(&password, &hash)).await?
+    };
+    let user = match user {
+        Some(user) if password_ok && user.status != UserStatus::Departed => user,
+        _ => return Err(ApiError::Unauthenticated(WRONG_CREDENTIALS.into())),
+    };
     let shared = state.clone().into_inner();
-    let answer = state
-        .run(move |conn| {
-            let found = users::find_for_login(conn, &email)?;
-            let (hash, user) = match found {
-                Some((user, hash)) => (hash, Some(user)),
-                None => (shared.dummy_password_hash.clone(), None),
-            };
-            let password_ok = verify_password(&password, &hash);
-            match user {
-                Some(user) if password_ok && user.status != UserStatus::Departed => {
-                    open_session(&shared, conn, &user, &random_token())
-                }
-                _ => Err(ApiError::Unauthenticated(WRONG_CREDENTIALS.into())),
-            }
-        })
-        .await?;
+    let answer = state.run(move |conn| open_session(&shared, conn, &user, &random_token())).await?;
     Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(answer))
 }
 
