@@ -8,6 +8,10 @@
 //! | `hr` | every account's structure and figures, never interaction text | nothing (HR edits people, not accounts) |
 //! | `sales_lead` | the accounts of the teams they lead | those accounts; creates accounts in those teams |
 //! | `member` | accounts with an open assignment to them | those where their access is `edit` |
+//!
+//! CSV imports (`POST /import/{kind}`) write in bulk, so they are for the roles that change
+//! whole teams: admins anywhere, sales leads into the accounts of the teams they lead; members
+//! and HR get 403. Exports answer what the caller sees, like the lists.
 
 use continuity_domain::{Access, Role};
 use continuity_store::scope::{self, AccountAccess, Scope};
@@ -22,6 +26,17 @@ pub fn scope_of(caller: &CurrentUser) -> Scope {
         Role::Admin | Role::Hr => Scope::Firm,
         Role::SalesLead => Scope::Teams(caller.led_team_ids.clone()),
         Role::Member => Scope::Assigned(caller.id),
+    }
+}
+
+/// The accounts a caller may change by importing a file (see the module notes).
+pub fn import_scope(caller: &CurrentUser) -> Result<Scope, ApiError> {
+    match caller.role {
+        Role::Admin => Ok(Scope::Firm),
+        Role::SalesLead => Ok(Scope::Teams(caller.led_team_ids.clone())),
+        Role::Member | Role::Hr => {
+            Err(ApiError::Forbidden("imports are for admins and for sales leads into their teams".into()))
+        }
     }
 }
 

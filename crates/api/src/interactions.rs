@@ -106,26 +106,11 @@ pub fn ids_of(field: &str, raw: &[String]) -> Result<Vec<i64>, ApiError> {
 
 /// Checks and completes a new interaction, naming the first field at fault.
 pub fn check_new(input: CreateInteraction, now: DateTime<Utc>) -> Result<NewInteraction, ApiError> {
-    if input.occurred_at > now + Duration::days(1) {
-        return Err(ApiError::invalid("occurred_at", "may be at most one day in the future"));
-    }
-    if input.occurred_at.date_naive() < NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default() {
-        return Err(ApiError::invalid("occurred_at", "must be after 1970"));
-    }
-    if input.summary.chars().count() > MAX_SUMMARY_CHARS {
-        return Err(ApiError::invalid("summary", format!("must be at most {MAX_SUMMARY_CHARS} characters")));
-    }
     let complaint_status = match (input.kind, input.complaint_status) {
         (InteractionKind::Complaint, status) => Some(status.unwrap_or(ComplaintStatus::Open)),
-        (_, None) => None,
-        (_, Some(_)) => return Err(ApiError::invalid("complaint_status", "only a complaint has a complaint status")),
+        (_, status) => status,
     };
-    let employee_ids = ids_of("employee_ids", &input.employee_ids)?;
-    let contact_ids = ids_of("contact_ids", &input.contact_ids)?;
-    if employee_ids.is_empty() && contact_ids.is_empty() {
-        return Err(ApiError::invalid("employee_ids", "name at least one participant (employee or contact)"));
-    }
-    Ok(NewInteraction {
+    let new = NewInteraction {
         external_id: input.external_id.map(|id| id.trim().to_owned()).filter(|id| !id.is_empty()),
         kind: input.kind,
         occurred_at: input.occurred_at,
@@ -138,9 +123,32 @@ pub fn check_new(input: CreateInteraction, now: DateTime<Utc>) -> Result<NewInte
             .map(|id| field_id("follow_up_owner_id", id))
             .transpose()?,
         follow_up_due: input.follow_up_due,
-        employee_ids,
-        contact_ids,
-    })
+        employee_ids: ids_of("employee_ids", &input.employee_ids)?,
+        contact_ids: ids_of("contact_ids", &input.contact_ids)?,
+    };
+    check_interaction(&new, now)?;
+    Ok(new)
+}
+
+/// The field rules of an interaction (JSON body or imported line), naming the first field at
+/// fault.
+pub fn check_interaction(new: &NewInteraction, now: DateTime<Utc>) -> Result<(), ApiError> {
+    if new.occurred_at > now + Duration::days(1) {
+        return Err(ApiError::invalid("occurred_at", "may be at most one day in the future"));
+    }
+    if new.occurred_at.date_naive() < NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default() {
+        return Err(ApiError::invalid("occurred_at", "must be after 1970"));
+    }
+    if new.summary.chars().count() > MAX_SUMMARY_CHARS {
+        return Err(ApiError::invalid("summary", format!("must be at most {MAX_SUMMARY_CHARS} characters")));
+    }
+    if (new.kind == InteractionKind::Complaint) != new.complaint_status.is_some() {
+        return Err(ApiError::invalid("complaint_status", "only a complaint has a complaint status"));
+    }
+    if new.employee_ids.is_empty() && new.contact_ids.is_empty() {
+        return Err(ApiError::invalid("employee_ids", "name at least one participant (employee or contact)"));
+    }
+    Ok(())
 }
 
 /// Logs an interaction; the account's figures are current when this answers.

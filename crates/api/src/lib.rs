@@ -8,11 +8,13 @@ pub mod auth;
 pub mod briefs;
 pub mod contacts;
 pub mod coverage_policies;
+pub mod csv_io;
 pub mod departures;
 pub mod error;
 pub mod etag;
 pub mod health;
 pub mod ids;
+pub mod import_export;
 pub mod interactions;
 pub mod json;
 pub mod links;
@@ -85,6 +87,8 @@ pub fn app(
                 .service(web::resource("/contacts/{id}/erase").post(privacy::erase))
                 .service(web::resource("/interactions/{id}").get(interactions::get).patch(interactions::patch))
                 .service(web::resource("/audit").get(audit::list))
+                .service(web::resource("/import/{kind}").post(import_export::import))
+                .service(web::resource("/export/{kind}").get(import_export::export))
                 .service(web::resource("/departures").get(departures::list).post(departures::create))
                 .service(web::resource("/departures/{id}").get(departures::get))
                 .service(web::resource("/departures/{id}/handovers/{account_id}").patch(departures::patch_handover))

@@ -5,8 +5,8 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use crate::{
-    accounts, audit, auth, briefs, contacts, coverage_policies, departures, error, interactions, links, privacy, risk,
-    team, teams, users,
+    accounts, audit, auth, briefs, contacts, coverage_policies, departures, error, import_export, interactions, links,
+    privacy, risk, team, teams, users,
 };
 
 #[derive(OpenApi)]
@@ -64,6 +64,8 @@ use crate::{
         risk::exposure,
         risk::simulate_departure,
         audit::list,
+        import_export::import,
+        import_export::export,
     ),
     components(schemas(error::Problem)),
     modifiers(&BearerAuth),

@@ -78,7 +78,7 @@ api_test!(fn health_readiness_request_ids_and_the_openapi_document(app) {
     let document = app.send("GET", "/api/v1/openapi.json", None, None).await;
     assert_eq!(document.status, 200);
     assert!(document.body["openapi"].as_str().is_some_and(|v| v.starts_with("3.")));
-    for path in ["/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout", "/api/v1/me", "/api/v1/users", "/api/v1/users/{id}", "/api/v1/teams"] {
+    for path in ["/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout", "/api/v1/me", "/api/v1/users", "/api/v1/users/{id}", "/api/v1/teams", "/api/v1/import/{kind}", "/api/v1/export/{kind}"] {
         assert!(document.body["paths"][path].is_object(), "{path} undocumented");
     }
 });

@@ -3,9 +3,14 @@
 use anyhow::{bail, Context, Result};
 use chrono::Utc;
 use clap::{Parser, Subcommand};
+use std::io::Write;
+
 use continuity_api::auth::passwords::{check_new_password, hash_password};
+use continuity_api::csv_io::{self, Kind};
 use continuity_domain::validation::is_email;
 use continuity_domain::Role;
+use continuity_store::import::Import;
+use continuity_store::scope::Scope;
 use continuity_store::{migrations, users, Store};
 
 use crate::settings::Settings;
@@ -34,6 +39,25 @@ pub enum Command {
     /// Recompute every account's continuity figures and record today's snapshot (decay with
     /// time; the server also does this periodically).
     Recompute,
+    /// Import a CSV file (accounts, contacts, assignments or interactions) as the system: all of
+    /// it or nothing; prints the report and exits non-zero if any line is refused.
+    Import(ImportArgs),
+    /// Write every record of a kind as CSV to standard output (the header the import takes).
+    Export {
+        /// accounts | contacts | assignments | interactions
+        kind: String,
+    },
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct ImportArgs {
+    /// accounts | contacts | assignments | interactions
+    pub kind: String,
+    /// The CSV file (UTF-8, header row).
+    pub file: std::path::PathBuf,
+    /// Check and count everything, write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -126,6 +150,36 @@ pub fn run(cli: Cli) -> Result<()> {
                 done.written,
                 started.elapsed().as_secs_f64()
             );
+            Ok(())
+        }
+        Command::Import(args) => {
+            let kind: Kind = args.kind.parse().map_err(|e| anyhow::anyhow!("kind: {e}"))?;
+            let body = std::fs::read(&args.file).with_context(|| format!("cannot read {}", args.file.display()))?;
+            let store = open_store(&settings)?;
+            migrate(&store)?;
+            let mut conn = store.conn()?;
+            // The command line acts as the system: audit entries carry no actor.
+            let import = Import { scope: Scope::Firm, actor_id: None, dry_run: args.dry_run, now: Utc::now() };
+            let report = csv_io::import_file(&mut conn, kind, &body, import).map_err(|e| anyhow::anyhow!("{e:?}"))?;
+            let mode = if args.dry_run { " (dry run: nothing written)" } else { "" };
+            println!("created {}, updated {}, unchanged {}{mode}", report.created, report.updated, report.unchanged);
+            for error in &report.errors {
+                let column = error.column.as_deref().unwrap_or("-");
+                println!("line {}, column {column}: {}", error.line, error.reason);
+            }
+            if !report.errors.is_empty() {
+                bail!("{} problem(s) in {}; nothing was written", report.errors.len(), args.file.display());
+            }
+            Ok(())
+        }
+        Command::Export { kind } => {
+            let kind: Kind = kind.parse().map_err(|e| anyhow::anyhow!("kind: {e}"))?;
+            let store = open_store(&settings)?;
+            migrate(&store)?;
+            let mut conn = store.conn()?;
+            let file =
+                csv_io::export_file(&mut conn, kind, &Scope::Firm, true).map_err(|e| anyhow::anyhow!("{e:?}"))?;
+            std::io::stdout().write_all(&file).context("cannot write the export")?;
             Ok(())
         }
         Command::User(UserCommand::Create { email, display_name, role, team_id, password_env }) => {

@@ -1,5 +1,5 @@
 //! `continuity`: the server binary. Subcommands: `serve` (the default), `migrate`,
-//! `user create`, `seed`, `recompute`, `bench`. Settings come from the environment (see `settings.rs`).
+//! `user create`, `seed`, `recompute`, `bench`, `import`, `export`. Settings come from the environment (see `settings.rs`).
 
 mod bench;
 mod cli;

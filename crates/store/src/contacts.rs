@@ -9,8 +9,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::audit::{self, Change};
 use crate::connection::write_transaction;
-use crate::schema::contacts;
-use crate::{from_db_time, risk, to_db_time, AnyConnection, StoreError, StoreResult};
+use crate::schema::{accounts, contacts};
+use crate::scope::Scope;
+use crate::{from_db_time, risk, scope_accounts, to_db_time, AnyConnection, StoreError, StoreResult};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Contact {
@@ -106,6 +107,21 @@ pub fn insert(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> StoreResult<Contact> {
+    let id = insert_deferred(conn, account_id, fields, previous_contact_id, actor_id, now)?;
+    risk::recompute(conn, account_id, now)?;
+    get(conn, id)?.ok_or(StoreError::NotFound)
+}
+
+/// [`insert`] without computing the account's figures: the caller recomputes them before it
+/// commits (imports do it once per account). Answers the new id.
+pub fn insert_deferred(
+    conn: &mut AnyConnection,
+    account_id: i64,
+    fields: &ContactFields,
+    previous_contact_id: Option<i64>,
+    actor_id: Option<i64>,
+    now: DateTime<Utc>,
+) -> StoreResult<i64> {
     let team_id = crate::accounts::team_of(conn, account_id)?;
     let stamp = to_db_time(now);
     let id: i64 = diesel::insert_into(contacts::table)
@@ -131,8 +147,7 @@ pub fn insert(
         Change::new(actor_id, "contact", id, "create").after(fields).on_account(account_id, team_id),
         now,
     )?;
-    risk::recompute(conn, account_id, now)?;
-    get(conn, id)?.ok_or(StoreError::NotFound)
+    Ok(id)
 }
 
 pub fn create(
@@ -147,6 +162,20 @@ pub fn create(
 
 pub fn get(conn: &mut AnyConnection, id: i64) -> StoreResult<Option<Contact>> {
     contacts::table.find(id).select(ContactRow::as_select()).first(conn).optional()?.map(Contact::try_from).transpose()
+}
+
+/// A page of the contacts of the accounts `scope` may see, in id order after `after_id`
+/// (exports).
+pub fn list_visible(conn: &mut AnyConnection, scope: &Scope, after_id: i64, limit: i64) -> StoreResult<Vec<Contact>> {
+    let query = contacts::table
+        .inner_join(accounts::table)
+        .filter(contacts::id.gt(after_id))
+        .select(ContactRow::as_select())
+        .order(contacts::id)
+        .limit(limit)
+        .into_boxed();
+    let rows: Vec<ContactRow> = scope_accounts!(query, scope).load(conn)?;
+    rows.into_iter().map(Contact::try_from).collect()
 }
 
 /// The contact with this external id (imports).
@@ -182,6 +211,21 @@ pub fn apply_update(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> StoreResult<Contact> {
+    let account_id = apply_update_deferred(conn, id, expected_version, fields, actor_id, now)?;
+    risk::recompute(conn, account_id, now)?;
+    get(conn, id)?.ok_or(StoreError::NotFound)
+}
+
+/// [`apply_update`] without computing the account's figures: the caller recomputes them before
+/// it commits. Answers the contact's account.
+pub fn apply_update_deferred(
+    conn: &mut AnyConnection,
+    id: i64,
+    expected_version: i64,
+    fields: &ContactFields,
+    actor_id: Option<i64>,
+    now: DateTime<Utc>,
+) -> StoreResult<i64> {
     let before = get(conn, id)?.ok_or(StoreError::NotFound)?;
     let changed =
         diesel::update(contacts::table.filter(contacts::id.eq(id).and(contacts::version.eq(expected_version))))
@@ -211,8 +255,7 @@ pub fn apply_update(
             .on_account(before.account_id, team_id),
         now,
     )?;
-    risk::recompute(conn, before.account_id, now)?;
-    get(conn, id)?.ok_or(StoreError::NotFound)
+    Ok(before.account_id)
 }
 
 pub fn update(

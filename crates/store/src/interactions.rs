@@ -10,8 +10,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::audit::{self, Change};
 use crate::connection::write_transaction;
-use crate::schema::{contacts, interaction_contacts, interaction_employees, interactions, users};
-use crate::{from_db_time, risk, to_db_time, AnyConnection, StoreError, StoreResult};
+use crate::schema::{accounts, contacts, interaction_contacts, interaction_employees, interactions, users};
+use crate::scope::Scope;
+use crate::{from_db_time, risk, scope_accounts, to_db_time, AnyConnection, StoreError, StoreResult};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Interaction {
@@ -145,6 +146,25 @@ pub fn find_by_external_id(conn: &mut AnyConnection, external_id: &str) -> Store
     Ok(with_participants(conn, row.into_iter().collect())?.pop())
 }
 
+/// A page of the interactions of the accounts `scope` may see, in id order after `after_id`
+/// (exports).
+pub fn list_visible(
+    conn: &mut AnyConnection,
+    scope: &Scope,
+    after_id: i64,
+    limit: i64,
+) -> StoreResult<Vec<Interaction>> {
+    let query = interactions::table
+        .inner_join(accounts::table)
+        .filter(interactions::id.gt(after_id))
+        .select(InteractionRow::as_select())
+        .order(interactions::id)
+        .limit(limit)
+        .into_boxed();
+    let rows: Vec<InteractionRow> = scope_accounts!(query, scope).load(conn)?;
+    with_participants(conn, rows)
+}
+
 /// A page of an account's interactions, newest first, after `(occurred_at, id)`.
 pub fn list_for_account(
     conn: &mut AnyConnection,
@@ -226,6 +246,20 @@ pub fn insert(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> StoreResult<Interaction> {
+    let id = insert_deferred(conn, account_id, new, actor_id, now)?;
+    risk::recompute(conn, account_id, now)?;
+    get(conn, id)?.ok_or(StoreError::NotFound)
+}
+
+/// [`insert`] without computing the account's figures: the caller recomputes them before it
+/// commits (imports do it once per account). Answers the new id.
+pub fn insert_deferred(
+    conn: &mut AnyConnection,
+    account_id: i64,
+    new: &NewInteraction,
+    actor_id: Option<i64>,
+    now: DateTime<Utc>,
+) -> StoreResult<i64> {
     let team_id = crate::accounts::team_of(conn, account_id)?;
     check_participants(conn, account_id, &new.employee_ids, &new.contact_ids)?;
     check_follow_up_owner(conn, new.follow_up_owner_id)?;
@@ -272,8 +306,7 @@ pub fn insert(
         now,
     )?;
     crate::departures::note_introductions(conn, account_id, &new.employee_ids, new.contact_ids.len(), actor_id, now)?;
-    risk::recompute(conn, account_id, now)?;
-    get(conn, id)?.ok_or(StoreError::NotFound)
+    Ok(id)
 }
 
 pub fn create(
@@ -297,50 +330,64 @@ pub fn update(
     now: DateTime<Utc>,
 ) -> StoreResult<Interaction> {
     write_transaction(conn, |conn| {
-        let before = get(conn, id)?.ok_or(StoreError::NotFound)?;
-        if before.complaint_status.is_some() != changes.complaint_status.is_some() {
-            return Err(StoreError::Refused {
-                field: Some("complaint_status"),
-                reason: "only complaints have a complaint status, and every complaint has one".into(),
-            });
-        }
-        check_follow_up_owner(conn, changes.follow_up_owner_id)?;
-        let resolved_at = match (before.complaint_status, changes.complaint_status) {
-            (Some(ComplaintStatus::Open), Some(ComplaintStatus::Resolved)) => Some(to_db_time(now)),
-            (_, Some(ComplaintStatus::Resolved)) => before.resolved_at.map(to_db_time),
-            _ => None,
-        };
-        let changed = diesel::update(
-            interactions::table.filter(interactions::id.eq(id).and(interactions::version.eq(expected_version))),
-        )
-        .set((
-            interactions::summary.eq(&changes.summary),
-            interactions::complaint_status.eq(changes.complaint_status.map(ComplaintStatus::as_str)),
-            interactions::resolved_at.eq(resolved_at),
-            interactions::follow_up_owner_id.eq(changes.follow_up_owner_id),
-            interactions::follow_up_due.eq(changes.follow_up_due),
-            interactions::version.eq(interactions::version + 1),
-        ))
-        .execute(conn)?;
-        if changed == 0 {
-            return Err(StoreError::StaleVersion);
-        }
-        let team_id = crate::accounts::team_of(conn, before.account_id)?;
-        let before_changes = InteractionChanges {
-            summary: before.summary.clone(),
-            complaint_status: before.complaint_status,
-            follow_up_owner_id: before.follow_up_owner_id,
-            follow_up_due: before.follow_up_due,
-        };
-        audit::record(
-            conn,
-            Change::new(actor_id, "interaction", id, "update")
-                .before(&before_changes)
-                .after(changes)
-                .on_account(before.account_id, team_id),
-            now,
-        )?;
-        risk::recompute(conn, before.account_id, now)?;
+        let account_id = update_deferred(conn, id, expected_version, changes, actor_id, now)?;
+        risk::recompute(conn, account_id, now)?;
         get(conn, id)?.ok_or(StoreError::NotFound)
     })
+}
+
+/// [`update`] inside the caller's transaction, without computing the account's figures: the
+/// caller recomputes them before it commits. Answers the interaction's account.
+pub fn update_deferred(
+    conn: &mut AnyConnection,
+    id: i64,
+    expected_version: i64,
+    changes: &InteractionChanges,
+    actor_id: Option<i64>,
+    now: DateTime<Utc>,
+) -> StoreResult<i64> {
+    let before = get(conn, id)?.ok_or(StoreError::NotFound)?;
+    if before.complaint_status.is_some() != changes.complaint_status.is_some() {
+        return Err(StoreError::Refused {
+            field: Some("complaint_status"),
+            reason: "only complaints have a complaint status, and every complaint has one".into(),
+        });
+    }
+    check_follow_up_owner(conn, changes.follow_up_owner_id)?;
+    let resolved_at = match (before.complaint_status, changes.complaint_status) {
+        (Some(ComplaintStatus::Open), Some(ComplaintStatus::Resolved)) => Some(to_db_time(now)),
+        (_, Some(ComplaintStatus::Resolved)) => before.resolved_at.map(to_db_time),
+        _ => None,
+    };
+    let changed = diesel::update(
+        interactions::table.filter(interactions::id.eq(id).and(interactions::version.eq(expected_version))),
+    )
+    .set((
+        interactions::summary.eq(&changes.summary),
+        interactions::complaint_status.eq(changes.complaint_status.map(ComplaintStatus::as_str)),
+        interactions::resolved_at.eq(resolved_at),
+        interactions::follow_up_owner_id.eq(changes.follow_up_owner_id),
+        interactions::follow_up_due.eq(changes.follow_up_due),
+        interactions::version.eq(interactions::version + 1),
+    ))
+    .execute(conn)?;
+    if changed == 0 {
+        return Err(StoreError::StaleVersion);
+    }
+    let team_id = crate::accounts::team_of(conn, before.account_id)?;
+    let before_changes = InteractionChanges {
+        summary: before.summary.clone(),
+        complaint_status: before.complaint_status,
+        follow_up_owner_id: before.follow_up_owner_id,
+        follow_up_due: before.follow_up_due,
+    };
+    audit::record(
+        conn,
+        Change::new(actor_id, "interaction", id, "update")
+            .before(&before_changes)
+            .after(changes)
+            .on_account(before.account_id, team_id),
+        now,
+    )?;
+    Ok(before.account_id)
 }

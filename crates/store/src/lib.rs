@@ -9,6 +9,8 @@ pub mod contacts;
 pub mod coverage;
 pub mod departures;
 mod error;
+pub mod export;
+pub mod import;
 pub mod interactions;
 pub mod links;
 pub mod migrations;

@@ -485,6 +485,29 @@ pub fn recompute(conn: &mut AnyConnection, account_id: i64, now: DateTime<Utc>) 
     Ok(risk)
 }
 
+/// Recomputes and stores the figures of many accounts inside the caller's transaction (bulk
+/// writes such as imports): loaded in batches with a few queries each and written back with
+/// one statement set per batch, the same figures as [`recompute`] of each. Answers how many.
+pub fn recompute_accounts(conn: &mut AnyConnection, account_ids: &[i64], now: DateTime<Utc>) -> StoreResult<usize> {
+    let settings = settings();
+    let policies = coverage_policies(conn)?;
+    let mut count = 0;
+    for chunk in account_ids.chunks(BATCH_ACCOUNTS) {
+        let facts = facts_of(conn, chunk, now)?;
+        let mut people = BTreeSet::new();
+        for account in &facts {
+            people.extend(account.assignments.iter().map(|assignment| assignment.user_id));
+            people.extend(account.interactions.iter().flat_map(|interaction| interaction.employee_ids.iter().copied()));
+        }
+        let employees = employees_by_id(conn, &people)?;
+        let risks: Vec<AccountRisk> =
+            facts.iter().map(|account| assess(account, &employees, &policies, &settings, now)).collect();
+        store_all(conn, &risks)?;
+        count += risks.len();
+    }
+    Ok(count)
+}
+
 /// The flag codes as stored: `,code,code,` so that one code is found with `LIKE '%,code,%'`.
 pub fn flags_text(risk: &AccountRisk) -> String {
     let codes: Vec<&str> = risk.flags.iter().map(|flag| flag.code.as_str()).collect();
@@ -740,20 +763,8 @@ pub fn recompute_missing(conn: &mut AnyConnection, now: DateTime<Utc>) -> StoreR
         .select(accounts::id)
         .order(accounts::id)
         .load(conn)?;
-    if missing.is_empty() {
-        return Ok(0);
-    }
-    let settings = settings();
-    let employees = all_employees(conn)?;
-    let policies = coverage_policies(conn)?;
     for chunk in missing.chunks(BATCH_ACCOUNTS) {
-        crate::connection::write_transaction(conn, |conn| {
-            let risks: Vec<AccountRisk> = facts_of(conn, chunk, now)?
-                .iter()
-                .map(|account| assess(account, &employees, &policies, &settings, now))
-                .collect();
-            store_all(conn, &risks)
-        })?;
+        crate::connection::write_transaction(conn, |conn| recompute_accounts(conn, chunk, now))?;
     }
     Ok(missing.len())
 }

@@ -19,6 +19,18 @@ pub enum Scope {
     Assigned(i64),
 }
 
+impl Scope {
+    /// Whether every account of `team_id` lies in this scope (`Assigned` decides per account,
+    /// so no whole team lies in it).
+    pub fn includes_team(&self, team_id: i64) -> bool {
+        match self {
+            Scope::Firm => true,
+            Scope::Teams(team_ids) => team_ids.contains(&team_id),
+            Scope::Assigned(_) => false,
+        }
+    }
+}
+
 /// Narrows a boxed query over `accounts` (alone or joined) to the accounts `scope` may see.
 #[macro_export]
 macro_rules! scope_accounts {
