@@ -229,7 +229,17 @@ pub async fn simulate_departure(
     let report = state
         .run(move |conn| {
             let now = Utc::now();
-            let employees = risk::all_employees(conn)?;
+            let settings = risk::settings();
+            let mut touched = std::collections::BTreeSet::new();
+            for leaver in &leavers {
+                touched.extend(risk::accounts_touching_user(conn, *leaver, &settings, now)?);
+            }
+            let touched: Vec<i64> = touched.into_iter().collect();
+            let facts = risk::facts_of(conn, &touched, now)?;
+            // Only the people these accounts involve (and the leavers), not the whole staff.
+            let mut people = risk::people_of(&facts);
+            people.extend(leavers.iter().copied());
+            let employees = risk::employees_by_id(conn, &people)?;
             for (index, leaver) in leavers.iter().enumerate() {
                 let employee = employees.employee(*leaver);
                 let visible = match (caller.role, employee) {
@@ -241,13 +251,6 @@ pub async fn simulate_departure(
                     return Err(ApiError::invalid(format!("user_ids[{index}]"), "no such employee"));
                 }
             }
-            let settings = risk::settings();
-            let mut touched = std::collections::BTreeSet::new();
-            for leaver in &leavers {
-                touched.extend(risk::accounts_touching_user(conn, *leaver, &settings, now)?);
-            }
-            let touched: Vec<i64> = touched.into_iter().collect();
-            let facts = risk::facts_of(conn, &touched, now)?;
             let policies = risk::coverage_policies(conn)?;
             Ok(departure_what_if(&leavers, &facts, &employees, &policies, &settings, now))
         })

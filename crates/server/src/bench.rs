@@ -135,9 +135,11 @@ pub fn bench_recompute(store: &Store, employee_count: usize) -> Result<()> {
         let started = Instant::now();
         // As `simulate_departure` in the API does it, minus the HTTP and the visibility check.
         let now = Utc::now();
-        let employees = risk::all_employees(&mut conn)?;
         let touched = risk::accounts_touching_user(&mut conn, *user_id, &settings, now)?;
         let facts = risk::facts_of(&mut conn, &touched, now)?;
+        let mut people = risk::people_of(&facts);
+        people.insert(*user_id);
+        let employees = risk::employees_by_id(&mut conn, &people)?;
         let policies = risk::coverage_policies(&mut conn)?;
         let report = departure_what_if(&[*user_id], &facts, &employees, &policies, &settings, now);
         latencies.push(started.elapsed());

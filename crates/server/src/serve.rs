@@ -62,22 +62,37 @@ pub fn serve(settings: Settings, args: ServeArgs) -> Result<()> {
 }
 
 /// Keeps the figures current as time passes (strength decays, accounts go stale): every
-/// `interval`, recompute every account and record the day's snapshot for the trend.
+/// `interval`, recompute every account and record the day's snapshot for the trend. At
+/// start-up the first refresh runs at once only when today's snapshot is missing (the store
+/// was not refreshed today), so a restart does not put a full pass on the database.
 fn spawn_refresh(store: continuity_store::Store, interval: std::time::Duration) {
-    let spawned = std::thread::Builder::new().name("risk-refresh".into()).spawn(move || loop {
-        let outcome = store.conn().map_err(anyhow::Error::from).and_then(|mut conn| {
-            let now = Utc::now();
-            let done = continuity_store::risk::recompute_all(&mut conn, now)?;
-            continuity_store::risk::take_snapshots(&mut conn, now)?;
-            Ok(done)
-        });
-        match outcome {
-            Ok(done) => {
-                tracing::info!(accounts = done.accounts, changed = done.written, "refreshed the continuity figures")
-            }
-            Err(error) => tracing::warn!(%error, "refreshing the continuity figures failed; retrying later"),
+    let spawned = std::thread::Builder::new().name("risk-refresh".into()).spawn(move || {
+        let refreshed_today = store
+            .conn()
+            .map_err(anyhow::Error::from)
+            .and_then(|mut conn| Ok(continuity_store::risk::has_snapshot(&mut conn, Utc::now().date_naive())?));
+        if matches!(refreshed_today, Ok(true)) {
+            tracing::info!(
+                minutes = interval.as_secs() / 60,
+                "the continuity figures are current (refreshed today); next refresh after the interval"
+            );
+            std::thread::sleep(interval);
         }
-        std::thread::sleep(interval);
+        loop {
+            let outcome = store.conn().map_err(anyhow::Error::from).and_then(|mut conn| {
+                let now = Utc::now();
+                let done = continuity_store::risk::recompute_all(&mut conn, now)?;
+                continuity_store::risk::take_snapshots(&mut conn, now)?;
+                Ok(done)
+            });
+            match outcome {
+                Ok(done) => {
+                    tracing::info!(accounts = done.accounts, changed = done.written, "refreshed the continuity figures")
+                }
+                Err(error) => tracing::warn!(%error, "refreshing the continuity figures failed; retrying later"),
+            }
+            std::thread::sleep(interval);
+        }
     });
     if let Err(error) = spawned {
         tracing::error!(%error, "cannot start the periodic refresh");

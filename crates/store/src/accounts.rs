@@ -370,8 +370,14 @@ pub fn list(
         .limit(limit)
         .into_boxed();
     query = scope_accounts!(query, scope);
+    // The stored figures carry the account's team (rewritten with every change of it), so the
+    // team conditions are repeated on them: a list by exposure then walks the index on
+    // `account_risk (team_id, exposure_minor, account_id)` in order and stops at the page's end.
+    if let Scope::Teams(team_ids) = scope {
+        query = query.filter(account_risk::team_id.eq_any(team_ids.clone()));
+    }
     if let Some(team_id) = filter.team_id {
-        query = query.filter(accounts::team_id.eq(team_id));
+        query = query.filter(accounts::team_id.eq(team_id)).filter(account_risk::team_id.eq(team_id));
     }
     if let Some(tier) = filter.tier {
         query = query.filter(accounts::tier.eq(tier.as_str()));
@@ -421,12 +427,12 @@ pub fn list(
         (AccountSort::ExposureDesc, Some(AccountPosition::Number(value, id))) => query.filter(
             account_risk::exposure_minor
                 .lt(*value)
-                .or(account_risk::exposure_minor.eq(*value).and(accounts::id.lt(*id))),
+                .or(account_risk::exposure_minor.eq(*value).and(account_risk::account_id.lt(*id))),
         ),
         (AccountSort::ExposureAsc, Some(AccountPosition::Number(value, id))) => query.filter(
             account_risk::exposure_minor
                 .gt(*value)
-                .or(account_risk::exposure_minor.eq(*value).and(accounts::id.gt(*id))),
+                .or(account_risk::exposure_minor.eq(*value).and(account_risk::account_id.gt(*id))),
         ),
         (AccountSort::ScoreDesc, Some(AccountPosition::Number(value, id))) => {
             let value = i32::try_from(*value).unwrap_or(i32::MAX);
@@ -457,8 +463,10 @@ pub fn list(
     query = match sort {
         AccountSort::NameAsc => query.order((accounts::name_lower.asc(), accounts::id.asc())),
         AccountSort::NameDesc => query.order((accounts::name_lower.desc(), accounts::id.desc())),
-        AccountSort::ExposureDesc => query.order((account_risk::exposure_minor.desc(), accounts::id.desc())),
-        AccountSort::ExposureAsc => query.order((account_risk::exposure_minor.asc(), accounts::id.asc())),
+        AccountSort::ExposureDesc => {
+            query.order((account_risk::exposure_minor.desc(), account_risk::account_id.desc()))
+        }
+        AccountSort::ExposureAsc => query.order((account_risk::exposure_minor.asc(), account_risk::account_id.asc())),
         AccountSort::ScoreDesc => query.order((account_risk::score.desc(), accounts::id.desc())),
         AccountSort::ScoreAsc => query.order((account_risk::score.asc(), accounts::id.asc())),
         AccountSort::ValueDesc => query.order((accounts::annual_value_minor.desc(), accounts::id.desc())),

@@ -84,7 +84,8 @@ pub fn all_employees(conn: &mut AnyConnection) -> StoreResult<Employees> {
     rows.into_iter().map(to_employee).collect()
 }
 
-fn employees_by_id(conn: &mut AnyConnection, ids: &BTreeSet<i64>) -> StoreResult<Employees> {
+/// The employees with these ids (unknown ids left out).
+pub fn employees_by_id(conn: &mut AnyConnection, ids: &BTreeSet<i64>) -> StoreResult<Employees> {
     if ids.is_empty() {
         return Ok(Employees::default());
     }
@@ -494,18 +495,24 @@ pub fn recompute_accounts(conn: &mut AnyConnection, account_ids: &[i64], now: Da
     let mut count = 0;
     for chunk in account_ids.chunks(BATCH_ACCOUNTS) {
         let facts = facts_of(conn, chunk, now)?;
-        let mut people = BTreeSet::new();
-        for account in &facts {
-            people.extend(account.assignments.iter().map(|assignment| assignment.user_id));
-            people.extend(account.interactions.iter().flat_map(|interaction| interaction.employee_ids.iter().copied()));
-        }
-        let employees = employees_by_id(conn, &people)?;
+        let employees = employees_by_id(conn, &people_of(&facts))?;
         let risks: Vec<AccountRisk> =
             facts.iter().map(|account| assess(account, &employees, &policies, &settings, now)).collect();
         store_all(conn, &risks)?;
         count += risks.len();
     }
     Ok(count)
+}
+
+/// Everyone the assessment of these accounts reads: their open assignments and the employees
+/// of their interactions.
+pub fn people_of(facts: &[AccountFacts]) -> BTreeSet<i64> {
+    let mut people = BTreeSet::new();
+    for account in facts {
+        people.extend(account.assignments.iter().map(|assignment| assignment.user_id));
+        people.extend(account.interactions.iter().flat_map(|interaction| interaction.employee_ids.iter().copied()));
+    }
+    people
 }
 
 /// The flag codes as stored: `,code,code,` so that one code is found with `LIKE '%,code,%'`.
@@ -680,6 +687,15 @@ pub fn take_snapshots(conn: &mut AnyConnection, now: DateTime<Utc>) -> StoreResu
         written += 1;
     }
     Ok(written)
+}
+
+/// Whether the firm-wide figures of `day` have been recorded (a refresh ran that day).
+pub fn has_snapshot(conn: &mut AnyConnection, day: NaiveDate) -> StoreResult<bool> {
+    use crate::schema::risk_snapshots;
+    Ok(diesel::select(diesel::dsl::exists(
+        risk_snapshots::table.filter(risk_snapshots::day.eq(day).and(risk_snapshots::team_id.eq(0))),
+    ))
+    .get_result(conn)?)
 }
 
 /// The daily figures of a team (0: firm-wide) since `since`, oldest first.
