@@ -100,20 +100,14 @@ pub async fn summary(
     let teams = portfolio_teams(&caller, team_id)?;
     let snapshot_team = team_id.unwrap_or(0);
     let lead_teams = teams.clone();
-    let cached = state.truck_factors.get(&teams);
     let cache = state.clone();
     let (figures, trend) = state
         .run(move |conn| {
             let totals = continuity_store::risk_totals::totals(conn, teams.as_deref())?;
-            let truck_factor = match cached {
-                Some(truck_factor) => truck_factor,
-                None => {
-                    let holders = continuity_store::risk_totals::holders(conn, teams.as_deref())?;
-                    let fresh = truck_factor(&holders, &risk::settings());
-                    cache.truck_factors.put(teams.clone(), fresh.clone());
-                    fresh
-                }
-            };
+            let truck_factor = cache.truck_factors.get_or_compute(&teams, || {
+                let holders = continuity_store::risk_totals::holders(conn, teams.as_deref())?;
+                Ok::<_, ApiError>(truck_factor(&holders, &risk::settings()))
+            })?;
             let figures = totals.summary(truck_factor);
             let since = Utc::now().date_naive() - Duration::days(90);
             // A sales lead over several teams gets the trend of their first team when the

@@ -9,7 +9,7 @@ use actix_web::web;
 use continuity_domain::continuity::TruckFactor;
 use continuity_store::{AnyConnection, Store};
 
-use crate::auth::passwords::hash_password;
+use crate::auth::passwords::{hash_password, PasswordChecks};
 use crate::auth::throttle::{LoginThrottle, ThrottleQuota};
 use crate::auth::tokens::TokenKeys;
 use crate::error::ApiError;
@@ -53,6 +53,9 @@ pub type PortfolioScope = Option<Vec<i64>>;
 pub struct TruckFactorCache {
     max_age: Duration,
     entries: Mutex<HashMap<PortfolioScope, (Instant, TruckFactor)>>,
+    /// Held while one is computed, so that concurrent requests wait for it instead of all
+    /// reading every account's holders at once.
+    computing: Mutex<()>,
 }
 
 impl TruckFactorCache {
@@ -60,7 +63,26 @@ impl TruckFactorCache {
     const MAX_ENTRIES: usize = 1_000;
 
     pub fn new(max_age: Duration) -> Self {
-        TruckFactorCache { max_age, entries: Mutex::new(HashMap::new()) }
+        TruckFactorCache { max_age, entries: Mutex::new(HashMap::new()), computing: Mutex::new(()) }
+    }
+
+    /// The cached truck factor of `scope`, or the one `compute` gives (and is then cached);
+    /// one computation at a time, the others waiting and then reusing its result.
+    pub fn get_or_compute<E>(
+        &self,
+        scope: &PortfolioScope,
+        compute: impl FnOnce() -> Result<TruckFactor, E>,
+    ) -> Result<TruckFactor, E> {
+        if let Some(cached) = self.get(scope) {
+            return Ok(cached);
+        }
+        let _computing = self.computing.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(cached) = self.get(scope) {
+            return Ok(cached);
+        }
+        let fresh = compute()?;
+        self.put(scope.clone(), fresh.clone());
+        Ok(fresh)
     }
 
     /// The truck factor of `scope` if it was computed less than the maximum age ago.
@@ -94,8 +116,8 @@ pub struct AppState {
     pub dummy_password_hash: String,
     pub web_dir: Option<PathBuf>,
     pub truck_factors: TruckFactorCache,
-    /// Permits for password hash checks: one per core.
-    pub password_checks: tokio::sync::Semaphore,
+    /// The threads that check login passwords (one per core).
+    pub password_checks: PasswordChecks,
 }
 
 impl AppState {
@@ -109,9 +131,9 @@ impl AppState {
             dummy_password_hash: hash_password(&crate::auth::tokens::random_token())?,
             web_dir: config.web_dir.clone(),
             truck_factors: TruckFactorCache::new(config.truck_factor_max_age),
-            password_checks: tokio::sync::Semaphore::new(
+            password_checks: PasswordChecks::new(
                 std::thread::available_parallelism().map(std::num::NonZeroUsize::get).unwrap_or(2),
-            ),
+            )?,
         }))
     }
 

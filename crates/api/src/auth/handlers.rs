@@ -8,7 +8,6 @@ use continuity_store::{users, AnyConnection};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::passwords::verify_password;
 use super::tokens::random_token;
 use super::CurrentUser;
 use crate::error::{ApiError, ApiResult};
@@ -101,14 +100,13 @@ pub async fn login(
         Some((user, hash)) => (hash, Some(user)),
         None => (state.dummy_password_hash.clone(), None),
     };
-    // The hash is checked without holding a database connection, and at most one check per
-    // core runs at a time (each takes ~19 MiB and tens of milliseconds), so a burst of logins
-    // queues here instead of starving reads of CPU, memory and connections.
-    let password_ok = {
-        let _permit =
-            state.password_checks.acquire().await.map_err(|_| ApiError::Unavailable("shutting down".into()))?;
-        web::block(move || verify_password(&password, &hash)).await?
-    };
+    // The hash is checked without holding a database connection, on the password-check
+    // threads (see `PasswordChecks`), so a burst of logins queues there.
+    let password_ok = state
+        .password_checks
+        .verify(password, hash)
+        .await
+        .ok_or_else(|| ApiError::Unavailable("too many sign-ins at once; try again".into()))?;
     let user = match user {
         Some(user) if password_ok && user.status != UserStatus::Departed => user,
         _ => return Err(ApiError::Unauthenticated(WRONG_CREDENTIALS.into())),
