@@ -369,15 +369,21 @@ pub fn list(
         .select((AccountRow::as_select(), risk_columns()))
         .limit(limit)
         .into_boxed();
-    query = scope_accounts!(query, scope);
+    if !matches!((scope, filter.team_id), (Scope::Teams(_), Some(_))) {
+        query = scope_accounts!(query, scope);
+    }
     // The stored figures carry the account's team (rewritten with every change of it), so the
     // team conditions are repeated on them: a list by exposure then walks the index on
     // `account_risk (team_id, exposure_minor, account_id)` in order and stops at the page's end.
-    if let Scope::Teams(team_ids) = scope {
-        query = query.filter(account_risk::team_id.eq_any(team_ids.clone()));
-    }
-    if let Some(team_id) = filter.team_id {
-        query = query.filter(accounts::team_id.eq(team_id)).filter(account_risk::team_id.eq(team_id));
+    // A team asked for within the scope's teams is the only team condition (PostgreSQL misjudges
+    // the two together); outside them the page is empty.
+    match (scope, filter.team_id) {
+        (Scope::Teams(team_ids), Some(team_id)) if !team_ids.contains(&team_id) => return Ok(Vec::new()),
+        (_, Some(team_id)) => {
+            query = query.filter(accounts::team_id.eq(team_id)).filter(account_risk::team_id.eq(team_id));
+        }
+        (Scope::Teams(team_ids), None) => query = query.filter(account_risk::team_id.eq_any(team_ids.clone())),
+        _ => {}
     }
     if let Some(tier) = filter.tier {
         query = query.filter(accounts::tier.eq(tier.as_str()));

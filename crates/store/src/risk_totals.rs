@@ -75,14 +75,31 @@ pub(crate) fn apply(conn: &mut AnyConnection, deltas: &BTreeMap<i64, PortfolioTo
     Ok(())
 }
 
-/// The totals of the teams in `team_ids` (every team when `None`).
+/// One measure summed over teams (see [`totals`]).
+#[derive(diesel::QueryableByName)]
+struct MeasureSum {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    measure: String,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    amount: i64,
+}
+
+/// The totals of the teams in `team_ids` (every team when `None`), summed in the database: a
+/// few dozen rows come back however many teams there are. (The same text on both stores; the
+/// ids are integers, written inline.)
 pub fn totals(conn: &mut AnyConnection, team_ids: Option<&[i64]>) -> StoreResult<PortfolioTotals> {
-    let mut query = risk_totals::table.select((risk_totals::measure, risk_totals::amount)).into_boxed();
-    if let Some(team_ids) = team_ids {
-        query = query.filter(risk_totals::team_id.eq_any(team_ids.to_vec()));
-    }
-    let rows: Vec<(String, i64)> = query.load(conn)?;
-    PortfolioTotals::from_measures(rows.iter().map(|(measure, amount)| (measure.as_str(), *amount)))
+    let filter = match team_ids {
+        Some([]) => return Ok(PortfolioTotals::default()),
+        Some(ids) => {
+            format!("WHERE team_id IN ({})", ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", "))
+        }
+        None => String::new(),
+    };
+    let rows: Vec<MeasureSum> = diesel::sql_query(format!(
+        "SELECT measure, CAST(SUM(amount) AS BIGINT) AS amount FROM risk_totals {filter} GROUP BY measure"
+    ))
+    .load(conn)?;
+    PortfolioTotals::from_measures(rows.iter().map(|row| (row.measure.as_str(), row.amount)))
         .map_err(|unknown| StoreError::corrupt("risk_totals.measure", unknown.0))
 }
 
