@@ -86,12 +86,12 @@ impl TruckFactorCache {
     }
 
     /// The truck factor of `scope` if it was computed less than the maximum age ago.
-    pub fn get(&self, scope: &PortfolioScope) -> Option<TruckFactor> {
+    fn get(&self, scope: &PortfolioScope) -> Option<TruckFactor> {
         let entries = self.entries.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         entries.get(scope).filter(|(at, _)| at.elapsed() < self.max_age).map(|(_, truck_factor)| truck_factor.clone())
     }
 
-    pub fn put(&self, scope: PortfolioScope, truck_factor: TruckFactor) {
+    fn put(&self, scope: PortfolioScope, truck_factor: TruckFactor) {
         if self.max_age.is_zero() {
             return;
         }

@@ -106,6 +106,23 @@ fn to_account((row, (score, exposure_minor, flags)): (AccountRow, RiskColumns)) 
     })
 }
 
+/// The columns an account's [`AccountFields`] fill, for an insert and an update alike.
+macro_rules! field_values {
+    ($fields:expr) => {
+        (
+            accounts::external_id.eq(&$fields.external_id),
+            accounts::name.eq($fields.name.trim()),
+            accounts::name_lower.eq(normalise(&$fields.name)),
+            accounts::tier.eq($fields.tier.as_str()),
+            accounts::region.eq($fields.region.trim()),
+            accounts::team_id.eq($fields.team_id),
+            accounts::annual_value_minor.eq($fields.annual_value_minor),
+            accounts::currency.eq(&$fields.currency),
+            accounts::status.eq($fields.status.as_str()),
+        )
+    };
+}
+
 /// Creates an account, opens the creator's default team on it (and, for a member, makes the
 /// creator its owner so they keep seeing what they created), and computes its figures.
 pub fn create(
@@ -114,47 +131,21 @@ pub fn create(
     creator: Option<(i64, bool)>,
     now: DateTime<Utc>,
 ) -> StoreResult<Account> {
-    write_transaction(conn, |conn| insert(conn, fields, creator, now))
+    write_transaction(conn, |conn| insert(conn, fields, creator.map(|(user_id, _)| user_id), creator, now))
 }
 
-/// [`create`] inside the caller's transaction.
+/// [`create`] inside the caller's transaction: `creator` (and whether they become owner)
+/// brings the creator's default team; `actor_id` is who the audit names.
 pub fn insert(
-    conn: &mut AnyConnection,
-    fields: &AccountFields,
-    creator: Option<(i64, bool)>,
-    now: DateTime<Utc>,
-) -> StoreResult<Account> {
-    let id = insert_deferred(conn, fields, creator.map(|(user_id, _)| user_id), creator, now)?;
-    risk::recompute(conn, id, now)?;
-    get(conn, &Scope::Firm, id)?.ok_or(StoreError::NotFound)
-}
-
-/// [`insert`] without computing the account's figures: the caller recomputes them before it
-/// commits (imports do it once for every account they touched). `creator` (and whether they
-/// become owner) brings the creator's default team; `actor_id` is who the audit names.
-/// Answers the new id.
-pub fn insert_deferred(
     conn: &mut AnyConnection,
     fields: &AccountFields,
     actor_id: Option<i64>,
     creator: Option<(i64, bool)>,
     now: DateTime<Utc>,
-) -> StoreResult<i64> {
+) -> StoreResult<Account> {
     let stamp = to_db_time(now);
     let id: i64 = diesel::insert_into(accounts::table)
-        .values((
-            accounts::external_id.eq(&fields.external_id),
-            accounts::name.eq(fields.name.trim()),
-            accounts::name_lower.eq(normalise(&fields.name)),
-            accounts::tier.eq(fields.tier.as_str()),
-            accounts::region.eq(fields.region.trim()),
-            accounts::team_id.eq(fields.team_id),
-            accounts::annual_value_minor.eq(fields.annual_value_minor),
-            accounts::currency.eq(&fields.currency),
-            accounts::status.eq(fields.status.as_str()),
-            accounts::created_at.eq(stamp),
-            accounts::updated_at.eq(stamp),
-        ))
+        .values((field_values!(fields), accounts::created_at.eq(stamp), accounts::updated_at.eq(stamp)))
         .returning(accounts::id)
         .get_result(conn)
         .map_err(|e| StoreError::on_unique(e, "external_id"))?;
@@ -191,7 +182,8 @@ pub fn insert_deferred(
             )?;
         }
     }
-    Ok(id)
+    risk::recompute(conn, id, now)?;
+    get(conn, &Scope::Firm, id)?.ok_or(StoreError::NotFound)
 }
 
 /// The team of an account (audit entries carry it).
@@ -230,55 +222,33 @@ pub fn update(
     now: DateTime<Utc>,
 ) -> StoreResult<Account> {
     write_transaction(conn, |conn| {
-        update_deferred(conn, id, expected_version, fields, actor_id, now)?;
+        let before = get(conn, &Scope::Firm, id)?.ok_or(StoreError::NotFound)?;
+        if before.version != expected_version {
+            return Err(StoreError::StaleVersion);
+        }
+        let changed =
+            diesel::update(accounts::table.filter(accounts::id.eq(id).and(accounts::version.eq(expected_version))))
+                .set((
+                    field_values!(fields),
+                    accounts::version.eq(accounts::version + 1),
+                    accounts::updated_at.eq(to_db_time(now)),
+                ))
+                .execute(conn)
+                .map_err(|e| StoreError::on_unique(e, "external_id"))?;
+        if changed == 0 {
+            return Err(StoreError::StaleVersion);
+        }
+        audit::record(
+            conn,
+            Change::new(actor_id, "account", id, "update")
+                .before(&before.fields())
+                .after(fields)
+                .on_account(id, fields.team_id),
+            now,
+        )?;
         risk::recompute(conn, id, now)?;
         get(conn, &Scope::Firm, id)?.ok_or(StoreError::NotFound)
     })
-}
-
-/// [`update`] inside the caller's transaction, without computing the account's figures: the
-/// caller recomputes them before it commits.
-pub fn update_deferred(
-    conn: &mut AnyConnection,
-    id: i64,
-    expected_version: i64,
-    fields: &AccountFields,
-    actor_id: Option<i64>,
-    now: DateTime<Utc>,
-) -> StoreResult<()> {
-    let before = get(conn, &Scope::Firm, id)?.ok_or(StoreError::NotFound)?;
-    if before.version != expected_version {
-        return Err(StoreError::StaleVersion);
-    }
-    let changed =
-        diesel::update(accounts::table.filter(accounts::id.eq(id).and(accounts::version.eq(expected_version))))
-            .set((
-                accounts::external_id.eq(&fields.external_id),
-                accounts::name.eq(fields.name.trim()),
-                accounts::name_lower.eq(normalise(&fields.name)),
-                accounts::tier.eq(fields.tier.as_str()),
-                accounts::region.eq(fields.region.trim()),
-                accounts::team_id.eq(fields.team_id),
-                accounts::annual_value_minor.eq(fields.annual_value_minor),
-                accounts::currency.eq(&fields.currency),
-                accounts::status.eq(fields.status.as_str()),
-                accounts::version.eq(accounts::version + 1),
-                accounts::updated_at.eq(to_db_time(now)),
-            ))
-            .execute(conn)
-            .map_err(|e| StoreError::on_unique(e, "external_id"))?;
-    if changed == 0 {
-        return Err(StoreError::StaleVersion);
-    }
-    audit::record(
-        conn,
-        Change::new(actor_id, "account", id, "update")
-            .before(&before.fields())
-            .after(fields)
-            .on_account(id, fields.team_id),
-        now,
-    )?;
-    Ok(())
 }
 
 /// How an account list is ordered; ties are broken by id so pages never overlap.

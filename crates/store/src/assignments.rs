@@ -109,25 +109,6 @@ pub fn apply_put(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> StoreResult<(Assignment, bool)> {
-    let opened = put_deferred(conn, account_id, user_id, role, access, expected_version, actor_id, now)?;
-    risk::recompute(conn, account_id, now)?;
-    let assignment = open_of(conn, account_id, user_id)?.ok_or(StoreError::NotFound)?;
-    Ok((assignment, opened))
-}
-
-/// [`apply_put`] without computing the account's figures: the caller recomputes them before it
-/// commits (imports do it once per account). Answers whether the assignment was newly opened.
-#[allow(clippy::too_many_arguments)]
-pub fn put_deferred(
-    conn: &mut AnyConnection,
-    account_id: i64,
-    user_id: i64,
-    role: AssignmentRole,
-    access: Access,
-    expected_version: Option<i64>,
-    actor_id: Option<i64>,
-    now: DateTime<Utc>,
-) -> StoreResult<bool> {
     let team_id = crate::accounts::team_of(conn, account_id)?;
     let status: Option<String> = users::table.find(user_id).select(users::status).first(conn).optional()?;
     match status.as_deref() {
@@ -195,7 +176,9 @@ pub fn put_deferred(
             true
         }
     };
-    Ok(opened)
+    risk::recompute(conn, account_id, now)?;
+    let assignment = open_of(conn, account_id, user_id)?.ok_or(StoreError::NotFound)?;
+    Ok((assignment, opened))
 }
 
 /// Closes the user's open assignment (sets `until`) if `expected_version` is current.

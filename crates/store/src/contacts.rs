@@ -98,6 +98,22 @@ impl TryFrom<ContactRow> for Contact {
     }
 }
 
+/// The columns a contact's [`ContactFields`] fill, for an insert and an update alike.
+macro_rules! field_values {
+    ($fields:expr) => {
+        (
+            contacts::external_id.eq(&$fields.external_id),
+            contacts::name.eq($fields.name.trim()),
+            contacts::name_lower.eq(normalise(&$fields.name)),
+            contacts::job_title.eq($fields.job_title.trim()),
+            contacts::email.eq(&$fields.email),
+            contacts::phone.eq(&$fields.phone),
+            contacts::influence.eq($fields.influence.as_str()),
+            contacts::left_at.eq($fields.left_at),
+        )
+    };
+}
+
 /// Adds a contact to an account (inside the caller's transaction); audits and recomputes.
 pub fn insert(
     conn: &mut AnyConnection,
@@ -107,34 +123,12 @@ pub fn insert(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> StoreResult<Contact> {
-    let id = insert_deferred(conn, account_id, fields, previous_contact_id, actor_id, now)?;
-    risk::recompute(conn, account_id, now)?;
-    get(conn, id)?.ok_or(StoreError::NotFound)
-}
-
-/// [`insert`] without computing the account's figures: the caller recomputes them before it
-/// commits (imports do it once per account). Answers the new id.
-pub fn insert_deferred(
-    conn: &mut AnyConnection,
-    account_id: i64,
-    fields: &ContactFields,
-    previous_contact_id: Option<i64>,
-    actor_id: Option<i64>,
-    now: DateTime<Utc>,
-) -> StoreResult<i64> {
     let team_id = crate::accounts::team_of(conn, account_id)?;
     let stamp = to_db_time(now);
     let id: i64 = diesel::insert_into(contacts::table)
         .values((
             contacts::account_id.eq(account_id),
-            contacts::external_id.eq(&fields.external_id),
-            contacts::name.eq(fields.name.trim()),
-            contacts::name_lower.eq(normalise(&fields.name)),
-            contacts::job_title.eq(fields.job_title.trim()),
-            contacts::email.eq(&fields.email),
-            contacts::phone.eq(&fields.phone),
-            contacts::influence.eq(fields.influence.as_str()),
-            contacts::left_at.eq(fields.left_at),
+            field_values!(fields),
             contacts::previous_contact_id.eq(previous_contact_id),
             contacts::created_at.eq(stamp),
             contacts::updated_at.eq(stamp),
@@ -147,7 +141,8 @@ pub fn insert_deferred(
         Change::new(actor_id, "contact", id, "create").after(fields).on_account(account_id, team_id),
         now,
     )?;
-    Ok(id)
+    risk::recompute(conn, account_id, now)?;
+    get(conn, id)?.ok_or(StoreError::NotFound)
 }
 
 pub fn create(
@@ -211,33 +206,11 @@ pub fn apply_update(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> StoreResult<Contact> {
-    let account_id = apply_update_deferred(conn, id, expected_version, fields, actor_id, now)?;
-    risk::recompute(conn, account_id, now)?;
-    get(conn, id)?.ok_or(StoreError::NotFound)
-}
-
-/// [`apply_update`] without computing the account's figures: the caller recomputes them before
-/// it commits. Answers the contact's account.
-pub fn apply_update_deferred(
-    conn: &mut AnyConnection,
-    id: i64,
-    expected_version: i64,
-    fields: &ContactFields,
-    actor_id: Option<i64>,
-    now: DateTime<Utc>,
-) -> StoreResult<i64> {
     let before = get(conn, id)?.ok_or(StoreError::NotFound)?;
     let changed =
         diesel::update(contacts::table.filter(contacts::id.eq(id).and(contacts::version.eq(expected_version))))
             .set((
-                contacts::external_id.eq(&fields.external_id),
-                contacts::name.eq(fields.name.trim()),
-                contacts::name_lower.eq(normalise(&fields.name)),
-                contacts::job_title.eq(fields.job_title.trim()),
-                contacts::email.eq(&fields.email),
-                contacts::phone.eq(&fields.phone),
-                contacts::influence.eq(fields.influence.as_str()),
-                contacts::left_at.eq(fields.left_at),
+                field_values!(fields),
                 contacts::version.eq(contacts::version + 1),
                 contacts::updated_at.eq(to_db_time(now)),
             ))
@@ -255,7 +228,8 @@ pub fn apply_update_deferred(
             .on_account(before.account_id, team_id),
         now,
     )?;
-    Ok(before.account_id)
+    risk::recompute(conn, before.account_id, now)?;
+    get(conn, id)?.ok_or(StoreError::NotFound)
 }
 
 pub fn update(

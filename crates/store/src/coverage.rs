@@ -55,10 +55,7 @@ pub fn get(conn: &mut AnyConnection, id: i64) -> StoreResult<Option<Policy>> {
 
 fn recompute_tier(conn: &mut AnyConnection, tier: Tier, now: DateTime<Utc>) -> StoreResult<()> {
     let ids: Vec<i64> = accounts::table.filter(accounts::tier.eq(tier.as_str())).select(accounts::id).load(conn)?;
-    for account_id in ids {
-        risk::recompute(conn, account_id, now)?;
-    }
-    Ok(())
+    risk::recompute_accounts(conn, &ids, now).map(|_| ())
 }
 
 /// Creates the policy of a tier (one per tier).

@@ -143,8 +143,8 @@ pub struct Import {
 }
 
 enum Outcome {
-    Created(i64),
-    Updated(i64),
+    Created,
+    Updated,
     Unchanged,
 }
 
@@ -191,6 +191,12 @@ enum Abort {
     Rollback(ImportReport),
 }
 
+impl From<StoreError> for Abort {
+    fn from(error: StoreError) -> Abort {
+        Abort::Store(error)
+    }
+}
+
 impl From<diesel::result::Error> for Abort {
     fn from(error: diesel::result::Error) -> Abort {
         Abort::Store(error.into())
@@ -198,7 +204,8 @@ impl From<diesel::result::Error> for Abort {
 }
 
 /// Runs `apply` on every line in one write transaction, each line in a savepoint; commits only
-/// when no line was refused and this is not a dry run, after recomputing the touched accounts.
+/// when no line was refused and this is not a dry run, after recomputing the touched accounts
+/// once each ([`risk::batched`]).
 fn run<T>(
     conn: &mut AnyConnection,
     import: &Import,
@@ -206,33 +213,26 @@ fn run<T>(
     mut apply: impl FnMut(&mut AnyConnection, u64, &T) -> Result<Outcome, LineFailure>,
 ) -> StoreResult<ImportReport> {
     let outcome = write_transaction(conn, |conn| {
-        let mut report = ImportReport::default();
-        let mut touched = BTreeSet::new();
-        for line in lines {
-            match write_transaction(conn, |conn| apply(conn, line.line, &line.value)) {
-                Ok(Outcome::Created(account_id)) => {
-                    report.created += 1;
-                    touched.insert(account_id);
+        risk::batched(conn, import.now, |conn| {
+            let mut report = ImportReport::default();
+            for line in lines {
+                match write_transaction(conn, |conn| apply(conn, line.line, &line.value)) {
+                    Ok(Outcome::Created) => report.created += 1,
+                    Ok(Outcome::Updated) => report.updated += 1,
+                    Ok(Outcome::Unchanged) => report.unchanged += 1,
+                    Err(LineFailure::Refused { field, reason }) => report.errors.push(LineError {
+                        line: line.line,
+                        column: field.map(|field| column_of(&field).to_owned()),
+                        reason,
+                    }),
+                    Err(LineFailure::Store(error)) => return Err(Abort::Store(error)),
                 }
-                Ok(Outcome::Updated(account_id)) => {
-                    report.updated += 1;
-                    touched.insert(account_id);
-                }
-                Ok(Outcome::Unchanged) => report.unchanged += 1,
-                Err(LineFailure::Refused { field, reason }) => report.errors.push(LineError {
-                    line: line.line,
-                    column: field.map(|field| column_of(&field).to_owned()),
-                    reason,
-                }),
-                Err(LineFailure::Store(error)) => return Err(Abort::Store(error)),
             }
-        }
-        if !report.errors.is_empty() || import.dry_run {
-            return Err(Abort::Rollback(report));
-        }
-        let touched: Vec<i64> = touched.into_iter().collect();
-        risk::recompute_accounts(conn, &touched, import.now).map_err(Abort::Store)?;
-        Ok(report)
+            if !report.errors.is_empty() || import.dry_run {
+                return Err(Abort::Rollback(report));
+            }
+            Ok(report)
+        })
     });
     match outcome {
         Ok(report) | Err(Abort::Rollback(report)) => Ok(report),
@@ -388,8 +388,8 @@ pub fn import_accounts(
         let Some(existing) = existing else {
             fields.external_id = new_external_id(&line.external_id)?;
             check(&fields)?;
-            let id = accounts::insert_deferred(conn, &fields, import.actor_id, None, import.now)?;
-            return Ok(Outcome::Created(id));
+            accounts::insert(conn, &fields, import.actor_id, None, import.now)?;
+            return Ok(Outcome::Created);
         };
         if !import.scope.includes_team(existing.team_id) {
             return Err(already_taken());
@@ -400,8 +400,8 @@ pub fn import_accounts(
             return Ok(Outcome::Unchanged);
         }
         check(&fields)?;
-        accounts::update_deferred(conn, existing.id, existing.version, &fields, import.actor_id, import.now)?;
-        Ok(Outcome::Updated(existing.id))
+        accounts::update(conn, existing.id, existing.version, &fields, import.actor_id, import.now)?;
+        Ok(Outcome::Updated)
     })
 }
 
@@ -445,8 +445,8 @@ pub fn import_contacts(
         let Some(existing) = existing else {
             fields.external_id = new_external_id(&line.external_id)?;
             check(&fields)?;
-            contacts::insert_deferred(conn, account_id, &fields, None, import.actor_id, import.now)?;
-            return Ok(Outcome::Created(account_id));
+            contacts::insert(conn, account_id, &fields, None, import.actor_id, import.now)?;
+            return Ok(Outcome::Created);
         };
         if existing.account_id != account_id {
             if !references.in_scope(conn, existing.account_id)? {
@@ -465,8 +465,8 @@ pub fn import_contacts(
             return Err(LineFailure::Refused { field: None, reason: "this contact was erased".into() });
         }
         check(&fields)?;
-        contacts::apply_update_deferred(conn, existing.id, existing.version, &fields, import.actor_id, import.now)?;
-        Ok(Outcome::Updated(account_id))
+        contacts::apply_update(conn, existing.id, existing.version, &fields, import.actor_id, import.now)?;
+        Ok(Outcome::Updated)
     })
 }
 
@@ -489,7 +489,7 @@ pub fn import_assignments(
             return Ok(Outcome::Unchanged);
         }
         let expected_version = existing.map(|open| open.version);
-        let opened = assignments::put_deferred(
+        let (_, opened) = assignments::apply_put(
             conn,
             account_id,
             user_id,
@@ -499,7 +499,7 @@ pub fn import_assignments(
             import.actor_id,
             import.now,
         )?;
-        Ok(if opened { Outcome::Created(account_id) } else { Outcome::Updated(account_id) })
+        Ok(if opened { Outcome::Created } else { Outcome::Updated })
     })
 }
 
@@ -557,8 +557,8 @@ pub fn import_interactions(
                 contact_ids: contact_ids.into_iter().collect(),
             };
             check(&new)?;
-            interactions::insert_deferred(conn, account_id, &new, import.actor_id, import.now)?;
-            return Ok(Outcome::Created(account_id));
+            interactions::insert(conn, account_id, &new, import.actor_id, import.now)?;
+            return Ok(Outcome::Created);
         };
         if existing.account_id != account_id {
             if !references.in_scope(conn, existing.account_id)? {
@@ -611,8 +611,8 @@ pub fn import_interactions(
             employee_ids: existing.employee_ids.clone(),
             contact_ids: existing.contact_ids.clone(),
         })?;
-        interactions::update_deferred(conn, existing.id, existing.version, &changes, import.actor_id, import.now)?;
-        Ok(Outcome::Updated(account_id))
+        interactions::apply_update(conn, existing.id, existing.version, &changes, import.actor_id, import.now)?;
+        Ok(Outcome::Updated)
     })
 }
 

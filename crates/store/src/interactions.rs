@@ -246,20 +246,6 @@ pub fn insert(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> StoreResult<Interaction> {
-    let id = insert_deferred(conn, account_id, new, actor_id, now)?;
-    risk::recompute(conn, account_id, now)?;
-    get(conn, id)?.ok_or(StoreError::NotFound)
-}
-
-/// [`insert`] without computing the account's figures: the caller recomputes them before it
-/// commits (imports do it once per account). Answers the new id.
-pub fn insert_deferred(
-    conn: &mut AnyConnection,
-    account_id: i64,
-    new: &NewInteraction,
-    actor_id: Option<i64>,
-    now: DateTime<Utc>,
-) -> StoreResult<i64> {
     let team_id = crate::accounts::team_of(conn, account_id)?;
     check_participants(conn, account_id, &new.employee_ids, &new.contact_ids)?;
     check_follow_up_owner(conn, new.follow_up_owner_id)?;
@@ -306,7 +292,8 @@ pub fn insert_deferred(
         now,
     )?;
     crate::departures::note_introductions(conn, account_id, &new.employee_ids, new.contact_ids.len(), actor_id, now)?;
-    Ok(id)
+    risk::recompute(conn, account_id, now)?;
+    get(conn, id)?.ok_or(StoreError::NotFound)
 }
 
 pub fn create(
@@ -329,23 +316,18 @@ pub fn update(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> StoreResult<Interaction> {
-    write_transaction(conn, |conn| {
-        let account_id = update_deferred(conn, id, expected_version, changes, actor_id, now)?;
-        risk::recompute(conn, account_id, now)?;
-        get(conn, id)?.ok_or(StoreError::NotFound)
-    })
+    write_transaction(conn, |conn| apply_update(conn, id, expected_version, changes, actor_id, now))
 }
 
-/// [`update`] inside the caller's transaction, without computing the account's figures: the
-/// caller recomputes them before it commits. Answers the interaction's account.
-pub fn update_deferred(
+/// [`update`] inside the caller's transaction.
+pub fn apply_update(
     conn: &mut AnyConnection,
     id: i64,
     expected_version: i64,
     changes: &InteractionChanges,
     actor_id: Option<i64>,
     now: DateTime<Utc>,
-) -> StoreResult<i64> {
+) -> StoreResult<Interaction> {
     let before = get(conn, id)?.ok_or(StoreError::NotFound)?;
     if before.complaint_status.is_some() != changes.complaint_status.is_some() {
         return Err(StoreError::Refused {
@@ -389,5 +371,6 @@ pub fn update_deferred(
             .on_account(before.account_id, team_id),
         now,
     )?;
-    Ok(before.account_id)
+    risk::recompute(conn, before.account_id, now)?;
+    get(conn, id)?.ok_or(StoreError::NotFound)
 }

@@ -2,6 +2,7 @@
 //! that touches an account calls [`recompute`] inside its own transaction, so a read that
 //! follows an answered write sees its effect (PRODUCT.md: "read your writes").
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
@@ -475,15 +476,63 @@ fn load_batch(
         .collect()
 }
 
+thread_local! {
+    /// The accounts whose [`recompute`] waits for the end of a [`batched`] write on this
+    /// thread; `None` outside one. (diesel is synchronous: a transaction and every recompute in
+    /// it run on the thread that opened it.)
+    static DEFERRED: RefCell<Option<BTreeSet<i64>>> = const { RefCell::new(None) };
+}
+
 /// Recomputes and stores one account's figures; call it inside the transaction of any write
-/// that touches the account.
-pub fn recompute(conn: &mut AnyConnection, account_id: i64, now: DateTime<Utc>) -> StoreResult<AccountRisk> {
+/// that touches the account. Inside [`batched`] an account that already has figures is only
+/// noted, and recomputed once when the batch ends; a new one is computed at once, so that it
+/// can be read back (account reads join its figures).
+pub fn recompute(conn: &mut AnyConnection, account_id: i64, now: DateTime<Utc>) -> StoreResult<()> {
+    if DEFERRED.with_borrow(Option::is_some) && has_figures(conn, account_id)? {
+        DEFERRED.with_borrow_mut(|deferred| deferred.as_mut().map(|ids| ids.insert(account_id)));
+        return Ok(());
+    }
     let settings = settings();
     let (facts, employees) = account_facts(conn, account_id, &settings, now)?.ok_or(StoreError::NotFound)?;
     let policies = coverage_policies(conn)?;
-    let risk = assess(&facts, &employees, &policies, &settings, now);
-    store(conn, &risk)?;
-    Ok(risk)
+    store(conn, &assess(&facts, &employees, &policies, &settings, now))
+}
+
+fn has_figures(conn: &mut AnyConnection, account_id: i64) -> StoreResult<bool> {
+    Ok(diesel::select(diesel::dsl::exists(account_risk::table.find(account_id))).get_result(conn)?)
+}
+
+/// Runs a write of many records (inside the caller's transaction) with every [`recompute`] it
+/// triggers deferred, then recomputes each account it touched once, in batches
+/// ([`recompute_accounts`]): an import of a thousand interactions of one account assesses that
+/// account once, not a thousand times. When `work` fails nothing is recomputed (the caller
+/// rolls back).
+pub fn batched<T, E>(
+    conn: &mut AnyConnection,
+    now: DateTime<Utc>,
+    work: impl FnOnce(&mut AnyConnection) -> Result<T, E>,
+) -> Result<T, E>
+where
+    E: From<StoreError>,
+{
+    /// Ends the deferral however `work` ends (an error or a panic included).
+    struct EndDeferral;
+    impl Drop for EndDeferral {
+        fn drop(&mut self) {
+            DEFERRED.set(None);
+        }
+    }
+    if DEFERRED.with_borrow(Option::is_some) {
+        // Already inside a batch: its end recomputes these accounts too.
+        return work(conn);
+    }
+    DEFERRED.set(Some(BTreeSet::new()));
+    let end = EndDeferral;
+    let value = work(conn)?;
+    let touched: Vec<i64> = DEFERRED.take().unwrap_or_default().into_iter().collect();
+    drop(end);
+    recompute_accounts(conn, &touched, now)?;
+    Ok(value)
 }
 
 /// Recomputes and stores the figures of many accounts inside the caller's transaction (bulk
@@ -595,10 +644,7 @@ pub fn get_many(conn: &mut AnyConnection, account_ids: &[i64]) -> StoreResult<Ve
 /// Recomputes every account whose figures depend on this employee (status, leave date).
 pub fn recompute_for_user(conn: &mut AnyConnection, user_id: i64, now: DateTime<Utc>) -> StoreResult<usize> {
     let ids = accounts_touching_user(conn, user_id, &settings(), now)?;
-    for account_id in &ids {
-        recompute(conn, *account_id, now)?;
-    }
-    Ok(ids.len())
+    recompute_accounts(conn, &ids, now)
 }
 
 /// The stored figures of every account in `team_ids` (all teams when `None`), all in memory:
