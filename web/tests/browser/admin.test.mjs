@@ -222,6 +222,8 @@ describe("departures", () => {
 
     await page.getByRole("button", { name: "Apply plan" }).click();
     await page.getByRole("button", { name: "Confirm: move the assignments" }).click();
+    // "Apply plan" is already gone while the confirmation shows: wait for the applied plan.
+    await page.getByText(/plan applied/).waitFor();
     await page.getByRole("button", { name: "Apply plan" }).waitFor({ state: "detached" });
     const team = (await admin.get(`/accounts/${account.id}/team`)).items;
     assert.equal(
