@@ -120,11 +120,15 @@ class PrivatePostgres:
     run as the `postgres` OS user when the battery runs as root. It can be stopped and started
     without touching the machine's shared server."""
 
-    def __init__(self, folder):
-        self.bin = os.path.dirname(postgres_tool("initdb") or "")
+    def __init__(self):
+        # The server's own tools (a wrapper on PATH may pick another cluster's version).
+        installed = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+        self.bin = os.path.dirname(installed[-1] if installed else postgres_tool("initdb") or "")
         if not self.bin:
             raise Violation("initdb not found (install the postgresql package)")
-        self.folder = tempfile.mkdtemp(prefix="private-pg-", dir=folder)
+        # In the system's temporary folder, not the run's (which only its owner may enter):
+        # the instance runs as the `postgres` user.
+        self.folder = tempfile.mkdtemp(prefix="continuity-battery-pg-")
         self.data = os.path.join(self.folder, "data")
         self.port = free_port()
         self.as_user = []

@@ -135,7 +135,7 @@ def killed_mid_write(context, kind):
 
 
 def database_down(context, _kind="postgres"):
-    private = PrivatePostgres(context.folder)
+    private = PrivatePostgres()
     context.cleanups.append(private.remove)
     store = PostgresDatabase(private.server_url, "battery_down")
     server = context.server(store.url, "pg-down")
