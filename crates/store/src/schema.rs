@@ -122,6 +122,46 @@ diesel::table! {
         created_by -> Nullable<BigInt>,
         version -> BigInt,
         created_at -> Timestamp,
+        resolution -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    interaction_follow_ups (id) {
+        id -> BigInt,
+        account_id -> BigInt,
+        interaction_id -> BigInt,
+        note -> Text,
+        author_id -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    campaigns (id) {
+        id -> BigInt,
+        name -> Text,
+        name_lower -> Text,
+        kind -> Text,
+        team_id -> Nullable<BigInt>,
+        status -> Text,
+        target_json -> Text,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+        sent_by -> Nullable<BigInt>,
+        acknowledged_reason -> Nullable<Text>,
+        sent_report_json -> Nullable<Text>,
+        version -> BigInt,
+    }
+}
+
+diesel::table! {
+    campaign_accounts (campaign_id, account_id) {
+        account_id -> BigInt,
+        campaign_id -> BigInt,
+        interaction_id -> BigInt,
     }
 }
 
@@ -256,6 +296,9 @@ diesel::joinable!(handovers -> departure_plans (plan_id));
 diesel::joinable!(handovers -> accounts (account_id));
 diesel::joinable!(account_risk -> accounts (account_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
+diesel::joinable!(interaction_follow_ups -> interactions (interaction_id));
+diesel::joinable!(interaction_follow_ups -> users (author_id));
+diesel::joinable!(campaign_accounts -> campaigns (campaign_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     teams,
@@ -277,4 +320,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     account_risk,
     risk_totals,
     risk_snapshots,
+    interaction_follow_ups,
+    campaigns,
+    campaign_accounts,
 );
