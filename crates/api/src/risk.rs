@@ -84,11 +84,15 @@ pub struct RiskSummary {
     pub trend: Vec<TrendPoint>,
     /// The ten accounts with the largest exposure.
     pub top_exposed: Vec<AccountView>,
+    /// Open complaints on the accounts in view.
+    pub open_complaints: i64,
+    /// Open complaints logged more than 14 days ago.
+    pub overdue_complaints: i64,
 }
 
 /// The risk dashboard's figures, per team or firm-wide: `flag_counts`, `value_minor`,
 /// `exposure_minor`, `key_person_value_minor`, `by_band`, `truck_factor {size, order}`,
-/// `trend`, `top_exposed`.
+/// `trend`, `top_exposed`, `open_complaints`, `overdue_complaints`.
 #[utoipa::path(get, path = "/api/v1/risk/summary", tag = "risk", params(SummaryQuery), security(("bearer" = [])),
     responses((status = 200, body = RiskSummary), (status = 403, body = crate::error::Problem)))]
 pub async fn summary(
@@ -101,8 +105,9 @@ pub async fn summary(
     let snapshot_team = team_id.unwrap_or(0);
     let lead_teams = teams.clone();
     let cache = state.clone();
-    let (figures, trend) = state
+    let (figures, trend, complaint_counts) = state
         .run(move |conn| {
+            let complaint_counts = continuity_store::complaints::counts(conn, teams.as_deref(), Utc::now())?;
             let totals = continuity_store::risk_totals::totals(conn, teams.as_deref())?;
             let truck_factor = cache.truck_factors.get_or_compute(&teams, || {
                 let holders = continuity_store::risk_totals::holders(conn, teams.as_deref())?;
@@ -117,7 +122,7 @@ pub async fn summary(
                 (Some(teams), 0) => teams.first().copied().unwrap_or(-1),
                 (_, team) => team,
             };
-            Ok((figures, risk::snapshots(conn, trend_team, since)?))
+            Ok((figures, risk::snapshots(conn, trend_team, since)?, complaint_counts))
         })
         .await?;
     let top = list_sorted(
@@ -152,6 +157,8 @@ pub async fn summary(
             })
             .collect(),
         top_exposed: top.items,
+        open_complaints: complaint_counts.open_complaints,
+        overdue_complaints: complaint_counts.overdue_complaints,
     }))
 }
 

@@ -38,7 +38,7 @@ pub struct Campaign {
     pub sent_by: Option<i64>,
     pub acknowledged_reason: Option<String>,
     /// The report as it stood when the campaign was sent.
-    pub sent_report: Option<serde_json::Value>,
+    pub sent_report: Option<EqualTreatmentReport>,
     pub version: i64,
 }
 

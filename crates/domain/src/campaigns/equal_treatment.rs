@@ -13,7 +13,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::target::UniverseAccount;
 use crate::continuity::AccountId;
@@ -40,14 +40,14 @@ text_enum!(
 );
 
 /// A warning with an explanation naming the figures.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Warning {
     pub code: WarningCode,
     pub message: String,
 }
 
 /// A count of accounts and their annual value (minor units, summed as stored).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tally {
     pub accounts: u64,
     pub value_minor: i64,
@@ -61,7 +61,7 @@ impl Tally {
 }
 
 /// One tier's or region's part of the universe and what the campaign leaves out of it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GroupFigures {
     pub active_accounts: u64,
     pub included_accounts: u64,
@@ -84,14 +84,14 @@ impl GroupFigures {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TierFigures {
     pub tier: Tier,
     #[serde(flatten)]
     pub figures: GroupFigures,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RegionFigures {
     pub region: String,
     #[serde(flatten)]
@@ -100,7 +100,7 @@ pub struct RegionFigures {
 
 /// What a campaign leaves out, overall, per tier (every tier, A to C) and per region (those
 /// of the universe, by name), with its warnings.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EqualTreatmentReport {
     pub universe: Tally,
     pub included: Tally,
