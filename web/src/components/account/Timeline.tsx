@@ -215,7 +215,12 @@ function TimelineItem(props: {
             error={submit.fieldErrors.resolution}
             onInput={setResolution}
           />
-          <button type="button" class="button button-small" disabled={submit.busy} onClick={resolve}>
+          <button
+            type="button"
+            class="button button-small"
+            disabled={submit.busy}
+            onClick={resolve}
+          >
             Save resolution
           </button>
         </div>
