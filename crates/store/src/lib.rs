@@ -5,6 +5,8 @@ pub mod accounts;
 pub mod assignments;
 pub mod audit;
 pub mod backup;
+pub mod campaigns;
+pub mod complaints;
 pub mod connection;
 pub mod contacts;
 pub mod coverage;

@@ -463,7 +463,10 @@ describe("account page", () => {
     await page.screenshot({ path: screenshotPath("account-member-1280"), fullPage: true });
 
     await item.getByRole("button", { name: "Mark complaint resolved" }).click();
+    await item.getByLabel("What was done").fill("Credited the duplicate invoice.");
+    await item.getByRole("button", { name: "Save resolution" }).click();
     await item.getByText(/Resolved/).waitFor();
+    await item.getByText("What was done: Credited the duplicate invoice.").waitFor();
     await page.getByTestId("risk-flags").getByText("Open complaint").waitFor({ state: "detached" });
 
     // A date more than a day ahead is refused next to the field.

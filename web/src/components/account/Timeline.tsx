@@ -148,13 +148,15 @@ function TimelineItem(props: {
 }) {
   const { client } = useApp();
   const i = props.interaction;
-  const submit = useSubmit(["complaint_status"]);
+  const submit = useSubmit(["complaint_status", "resolution"]);
+  // Resolving asks for what was done (the API refuses a resolution without it).
+  const [resolution, setResolution] = useState<string | null>(null);
   const resolve = () =>
     submit
       .run(() =>
         client.patch(
           `/interactions/${encodeURIComponent(i.id)}`,
-          { complaint_status: "resolved" },
+          { complaint_status: "resolved", resolution: resolution ?? "" },
           { ifMatch: ifMatch(i) },
         ),
       )
@@ -196,10 +198,32 @@ function TimelineItem(props: {
           {i.follow_up_due ? ` by ${formatDate(i.follow_up_due)}` : ""}
         </p>
       )}
-      {props.canEdit && isOpenComplaint(i) && (
-        <button type="button" class="button button-small" disabled={submit.busy} onClick={resolve}>
+      {i.resolution && <p class="small">What was done: {i.resolution}</p>}
+      {props.canEdit && isOpenComplaint(i) && resolution === null && (
+        <button type="button" class="button button-small" onClick={() => setResolution("")}>
           Mark complaint resolved
         </button>
+      )}
+      {props.canEdit && isOpenComplaint(i) && resolution !== null && (
+        <div>
+          <TextAreaField
+            label="What was done"
+            name="resolution"
+            value={resolution}
+            maxLength={SUMMARY_MAX}
+            rows={2}
+            error={submit.fieldErrors.resolution}
+            onInput={setResolution}
+          />
+          <button
+            type="button"
+            class="button button-small"
+            disabled={submit.busy}
+            onClick={resolve}
+          >
+            Save resolution
+          </button>
+        </div>
       )}
       <ProblemBanner problem={submit.banner} />
     </li>
