@@ -152,9 +152,28 @@ async fn into_response(response: reqwest::Response) -> Response {
 }
 
 /// `api_test!(fn name(app) { ... })` runs an async test body against a fresh app on SQLite
-/// and on PostgreSQL (`name::sqlite`, `name::postgres`).
+/// and on PostgreSQL (`name::sqlite`, `name::postgres`); `api_test!(fn name(app) with
+/// |config| ...; { ... })` adjusts the app's configuration first.
 #[macro_export]
 macro_rules! api_test {
+    (fn $name:ident($app:ident) with $adjust:expr; $body:block) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            async fn run($app: $crate::common::TestApp) $body
+
+            #[tokio::test]
+            async fn sqlite() {
+                run($crate::common::TestApp::start_with(continuity_store::Backend::Sqlite, $adjust).await).await;
+            }
+
+            #[tokio::test]
+            async fn postgres() {
+                run($crate::common::TestApp::start_with(continuity_store::Backend::Postgres, $adjust).await).await;
+            }
+        }
+    };
     (fn $name:ident($app:ident) $body:block) => {
         mod $name {
             #[allow(unused_imports)]
