@@ -111,7 +111,8 @@ pub fn check_fields(fields: &AccountFields) -> Result<(), ApiError> {
 /// Creates an account. The creator's default team joins it; a member creating an account
 /// becomes its owner.
 #[utoipa::path(post, path = "/api/v1/accounts", tag = "accounts", request_body = CreateAccount, security(("bearer" = [])),
-    responses((status = 201, body = AccountView), (status = 422, body = crate::error::Problem)))]
+    responses((status = 201, body = AccountView), (status = 422, body = crate::error::Problem),
+        (status = 409, description = "The external id is already taken", body = crate::error::Problem)))]
 pub async fn create(
     state: web::Data<AppState>,
     caller: CurrentUser,

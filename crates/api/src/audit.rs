@@ -23,9 +23,11 @@ pub struct AuditEntryView {
     pub entity_id: String,
     pub action: String,
     pub account_id: Option<String>,
-    #[schema(value_type = Option<Object>)]
+    /// The record's values before the change: an object, or a list for list-valued settings.
+    #[schema(value_type = Option<serde_json::Value>)]
     pub before: Option<serde_json::Value>,
-    #[schema(value_type = Option<Object>)]
+    /// The values after the change, shaped like `before`.
+    #[schema(value_type = Option<serde_json::Value>)]
     pub after: Option<serde_json::Value>,
 }
 

@@ -149,7 +149,13 @@ pub async fn handover_brief(
         })
         .await?;
     if html {
-        Ok(HttpResponse::Ok().content_type("text/html; charset=utf-8").body(render_html(&brief)))
+        Ok(HttpResponse::Ok()
+            .content_type("text/html; charset=utf-8")
+            .insert_header((
+                actix_web::http::header::CONTENT_SECURITY_POLICY,
+                crate::response_headers::policy_allowing_style(BRIEF_STYLE),
+            ))
+            .body(render_html(&brief)))
     } else {
         Ok(HttpResponse::Ok().json(brief))
     }
@@ -164,12 +170,17 @@ fn money(minor: i64, currency: &str) -> String {
     format!("{} {}.{:02}", esc(currency), minor / 100, (minor % 100).abs())
 }
 
+/// The printable brief's one inline style sheet; its Content-Security-Policy allows exactly this.
+const BRIEF_STYLE: &str = "body{font:14px/1.45 system-ui,sans-serif;margin:2rem;max-width:60rem}table{border-collapse:collapse;width:100%;margin-bottom:1.2rem}th,td{border-bottom:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}h2{margin-top:1.6rem}@media print{body{margin:0}}";
+
 /// A plain printable page (no scripts, print-friendly styles).
 fn render_html(brief: &HandoverBrief) -> String {
     let mut page = String::new();
     page.push_str("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Handover brief — ");
     page.push_str(&esc(&brief.name));
-    page.push_str("</title><style>body{font:14px/1.45 system-ui,sans-serif;margin:2rem;max-width:60rem}table{border-collapse:collapse;width:100%;margin-bottom:1.2rem}th,td{border-bottom:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}h2{margin-top:1.6rem}@media print{body{margin:0}}</style></head><body>");
+    page.push_str("</title><style>");
+    page.push_str(BRIEF_STYLE);
+    page.push_str("</style></head><body>");
     page.push_str(&format!(
         "<h1>Handover brief: {}</h1><p>Tier {} · annual value {} · risk score {} · generated {}</p>",
         esc(&brief.name),

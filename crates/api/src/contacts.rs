@@ -133,7 +133,8 @@ pub async fn list(
 /// Adds a contact to an account.
 #[utoipa::path(post, path = "/api/v1/accounts/{id}/contacts", tag = "contacts", params(("id" = String, Path)),
     request_body = CreateContact, security(("bearer" = [])),
-    responses((status = 201, body = ContactView), (status = 422, body = crate::error::Problem)))]
+    responses((status = 201, body = ContactView), (status = 422, body = crate::error::Problem),
+        (status = 409, description = "The external id is already taken", body = crate::error::Problem)))]
 pub async fn create(
     state: web::Data<AppState>,
     caller: CurrentUser,
@@ -267,7 +268,8 @@ pub struct MovedContact {
 /// The contact changed jobs: closes this record (`left_at`) and opens one on the new account
 /// that links back to it, so the history stays on both (send `If-Match` of this contact).
 #[utoipa::path(post, path = "/api/v1/contacts/{id}/move", tag = "contacts", params(("id" = String, Path)),
-    request_body = MoveContact, security(("bearer" = [])), responses((status = 201, body = MovedContact)))]
+    request_body = MoveContact, security(("bearer" = [])), responses((status = 201, body = MovedContact),
+        (status = 412, body = crate::error::Problem), (status = 428, body = crate::error::Problem)))]
 pub async fn move_to_account(
     state: web::Data<AppState>,
     caller: CurrentUser,

@@ -386,6 +386,13 @@ fn read<T>(body: &[u8], kind: Kind, build: fn(&mut Cells<'_>) -> Option<T>) -> (
             errors.push(line_error(line, None, reason));
             continue;
         }
+        let control = columns.iter().find_map(|(name, index)| {
+            record.get(*index).and_then(continuity_domain::validation::forbidden_control).map(|c| (name, c))
+        });
+        if let Some((name, control)) = control {
+            errors.push(line_error(line, Some(name), crate::control_characters::reason(control)));
+            continue;
+        }
         let mut cells = Cells { line, columns: &columns, record: &record, errors: Vec::new() };
         let value = build(&mut cells);
         match value {

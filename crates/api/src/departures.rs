@@ -300,7 +300,9 @@ pub async fn patch_handover(
 /// leaver's assignments move to the successors; 409 listing `account_ids` if a handover has
 /// neither successor nor waiver, or a successor is leaving too; 409 if already applied.
 #[utoipa::path(post, path = "/api/v1/departures/{id}/apply", tag = "departures", params(("id" = String, Path)),
-    security(("bearer" = [])), responses((status = 200, body = PlanView), (status = 409, body = crate::error::Problem)))]
+    security(("bearer" = [])), responses((status = 200, body = PlanView), (status = 409, body = crate::error::Problem),
+        (status = 412, description = "The plan changed since it was read", body = crate::error::Problem),
+        (status = 428, description = "If-Match with the plan's ETag is missing", body = crate::error::Problem)))]
 pub async fn apply(
     state: web::Data<AppState>,
     caller: CurrentUser,

@@ -71,29 +71,35 @@ fn too_large() -> ApiError {
 
 /// Deserialises `body`, turning any failure into a problem that names the field.
 pub fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
-    let deserializer = &mut serde_json::Deserializer::from_slice(body);
-    serde_path_to_error::deserialize(deserializer).map_err(|error| {
-        let path = error.path().to_string();
-        let inner = error.inner();
-        let message = inner.to_string();
-        let field = named_field(&message)
-            .map(|name| {
-                let at_root = path == "." || path.is_empty();
-                // Unknown fields already end the path; missing ones are reported at the parent.
-                if at_root {
-                    name.to_owned()
-                } else if path == name || path.ends_with(&format!(".{name}")) {
-                    path.clone()
-                } else {
-                    format!("{path}.{name}")
-                }
-            })
-            .or_else(|| (path != "." && !path.is_empty()).then(|| path.clone()));
-        let readable = inner.classify() == serde_json::error::Category::Data;
-        let status = if readable { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::BAD_REQUEST };
-        let detail = if readable { message } else { format!("malformed JSON: {message}") };
-        ApiError::Invalid { status, field, detail }
-    })
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    serde_path_to_error::deserialize(&mut deserializer)
+        .map_err(|error| {
+            let path = error.path().to_string();
+            let inner = error.inner();
+            let message = inner.to_string();
+            let field = named_field(&message)
+                .map(|name| {
+                    let at_root = path == "." || path.is_empty();
+                    // Unknown fields already end the path; missing ones are reported at the parent.
+                    if at_root {
+                        name.to_owned()
+                    } else if path == name || path.ends_with(&format!(".{name}")) {
+                        path.clone()
+                    } else {
+                        format!("{path}.{name}")
+                    }
+                })
+                .or_else(|| (path != "." && !path.is_empty()).then(|| path.clone()));
+            let readable = inner.classify() == serde_json::error::Category::Data;
+            let status = if readable { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::BAD_REQUEST };
+            let detail = if readable { message } else { format!("malformed JSON: {message}") };
+            ApiError::Invalid { status, field, detail }
+        })
+        .and_then(|value| {
+            // Anything after the document (a second one, garbage) makes the whole body unreadable.
+            deserializer.end().map_err(|error| ApiError::bad_request(None, format!("malformed JSON: {error}")))?;
+            crate::control_characters::check_json(body).map(|()| value)
+        })
 }
 
 /// The field serde names in "unknown field `x`" / "missing field `x`" messages.
@@ -140,6 +146,8 @@ mod tests {
         assert_eq!(field_of(r#"{"name": "a", "inner": {"amount": 1, "x": 1}}"#), (422, Some("inner.x".into())));
         assert_eq!(field_of(r#"{"inner": {"amount": 1}}"#), (422, Some("name".into())));
         assert_eq!(field_of(r#"{"name": "a", "#).0, 400);
+        assert_eq!(field_of(r#"{"name": "a", "inner": {"amount": 1}} {}"#), (400, None), "trailing data");
+        assert!(parse::<Body>(br#" {"name": "a", "inner": {"amount": 1}} "#).is_ok(), "whitespace around is fine");
     }
 }
 

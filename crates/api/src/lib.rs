@@ -9,6 +9,8 @@ pub mod briefs;
 pub mod campaigns;
 pub mod complaints;
 pub mod contacts;
+mod control_characters;
+pub mod cors;
 pub mod coverage_policies;
 pub mod csv_io;
 pub mod departures;
@@ -26,6 +28,7 @@ pub mod openapi;
 pub mod pagination;
 pub mod privacy;
 mod problems;
+pub mod response_headers;
 pub mod risk;
 mod spa;
 pub mod state;
@@ -52,6 +55,7 @@ pub fn app(
     >,
 > {
     let web_dir = state.web_dir.clone().filter(|dir| dir.join("index.html").is_file());
+    let cors = cors::middleware(&state.cors_origins);
     let mut app = App::new()
         .app_data(state)
         .app_data(problems::query_config())
@@ -60,6 +64,7 @@ pub fn app(
         .route("/readyz", web::get().to(health::readyz))
         .service(
             web::scope("/api/v1")
+                .wrap(actix_web::middleware::from_fn(control_characters::check_query))
                 .route("/openapi.json", web::get().to(openapi::document))
                 .route("/auth/login", web::post().to(auth::handlers::login))
                 .route("/auth/refresh", web::post().to(auth::handlers::refresh))
@@ -131,7 +136,10 @@ pub fn app(
         Some(dir) => app.service(spa::service(dir)),
         None => app.default_service(web::to(problems::no_such_route)),
     };
+    // Outermost last: the request id is set before the headers are stamped, and the stamp
+    // covers the problem documents, CORS answers and the SPA's files.
     app.wrap(problems::error_handlers())
-        .wrap(problems::RequestIdHeader)
+        .wrap(cors)
+        .wrap(actix_web::middleware::from_fn(response_headers::stamp))
         .wrap(tracing_actix_web::TracingLogger::default())
 }

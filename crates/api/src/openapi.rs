@@ -1,7 +1,9 @@
 //! The OpenAPI 3 document, generated from the handlers' annotations and served at
 //! `/api/v1/openapi.json`.
 
+use utoipa::openapi::path::{Operation, ParameterIn};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
 
 use crate::{
@@ -85,7 +87,7 @@ use crate::{
         import_export::export,
     ),
     components(schemas(error::Problem)),
-    modifiers(&BearerAuth),
+    modifiers(&BearerAuth, &ErrorResponses),
 )]
 pub struct ApiDoc;
 
@@ -98,6 +100,67 @@ impl Modify for BearerAuth {
             "bearer",
             SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).bearer_format("JWT").build()),
         );
+    }
+}
+
+/// Documents the errors every operation of a kind can answer, so that the annotations list only
+/// what is particular to one: every error is a problem document (`application/problem+json`);
+/// an operation that needs a token can answer 401; one addressed by ids 404 (the record does not
+/// exist or the caller may not see it); one taking a JSON body 400 (unreadable), 413 (over
+/// 1 MiB), 415 (not JSON) and 422 (a field breaks a rule); one taking query parameters 422; and
+/// a `PATCH` or `DELETE` of an addressed record 412 and 428 (`If-Match`).
+struct ErrorResponses;
+
+impl ErrorResponses {
+    fn add_to(method: &str, operation: &mut Operation) {
+        let parameters = operation.parameters.as_deref().unwrap_or_default();
+        let in_path = parameters.iter().any(|p| p.parameter_in == ParameterIn::Path);
+        let in_query = parameters.iter().any(|p| p.parameter_in == ParameterIn::Query);
+        let json_body = operation
+            .request_body
+            .as_ref()
+            .is_some_and(|body| body.content.keys().any(|media| media.ends_with("json")));
+        let secured = operation.security.as_ref().is_some_and(|requirements| !requirements.is_empty());
+        let mut add = |status: &str, when: bool, description: &str| {
+            if when && !operation.responses.responses.contains_key(status) {
+                let response = ResponseBuilder::new().description(description).build();
+                operation.responses.responses.insert(status.to_owned(), RefOr::T(response));
+            }
+        };
+        add("400", json_body, "The body is not readable JSON");
+        add("401", secured, "No valid access token");
+        add("404", in_path, "No such record, or one the caller may not see");
+        add("412", in_path && matches!(method, "patch" | "delete"), "The record changed since it was read");
+        add("413", json_body, "The body is larger than 1 MiB");
+        add("415", json_body, "The body is not JSON");
+        add("422", json_body || in_query, "A field or query parameter breaks a rule");
+        add("428", in_path && matches!(method, "patch" | "delete"), "If-Match is missing");
+        for (status, response) in operation.responses.responses.iter_mut() {
+            if let (true, RefOr::T(response)) = (status.starts_with('4') || status.starts_with('5'), response) {
+                let problem = ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build();
+                response.content.clear();
+                response.content.insert("application/problem+json".to_owned(), problem);
+            }
+        }
+    }
+}
+
+impl Modify for ErrorResponses {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        for item in openapi.paths.paths.values_mut() {
+            let operations = [
+                ("get", &mut item.get),
+                ("put", &mut item.put),
+                ("post", &mut item.post),
+                ("patch", &mut item.patch),
+                ("delete", &mut item.delete),
+            ];
+            for (method, operation) in operations {
+                if let Some(operation) = operation {
+                    Self::add_to(method, operation);
+                }
+            }
+        }
     }
 }
 

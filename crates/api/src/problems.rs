@@ -1,15 +1,12 @@
 //! Makes actix's own errors (bad path or query, unknown route, wrong method, anything a
-//! middleware answers) problem documents too, and stamps every answer with its request id.
-
-use std::future::{ready, Ready};
+//! middleware answers) problem documents too.
 
 use actix_web::body::MessageBody;
-use actix_web::dev::{forward_ready, Service, ServiceRequest, ServiceResponse, Transform};
-use actix_web::http::header::{self, HeaderName, HeaderValue};
+use actix_web::dev::ServiceResponse;
+use actix_web::http::header;
 use actix_web::http::StatusCode;
 use actix_web::middleware::{ErrorHandlerResponse, ErrorHandlers};
-use actix_web::{web, HttpMessage, HttpResponse};
-use futures_util::future::LocalBoxFuture;
+use actix_web::{web, HttpResponse};
 
 use crate::error::{problem_response, ApiError, Problem};
 use crate::json::named_field;
@@ -61,51 +58,4 @@ fn into_problem<B: MessageBody + 'static>(response: ServiceResponse<B>) -> actix
     let (request, _) = response.into_parts();
     let replacement = problem_response(status, &problem);
     Ok(ErrorHandlerResponse::Response(ServiceResponse::new(request, replacement).map_into_right_body()))
-}
-
-/// Adds `X-Request-Id` (the id tracing logs the request under) to every answer.
-pub struct RequestIdHeader;
-
-impl<S, B> Transform<S, ServiceRequest> for RequestIdHeader
-where
-    S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = actix_web::Error> + 'static,
-    B: 'static,
-{
-    type Response = ServiceResponse<B>;
-    type Error = actix_web::Error;
-    type Transform = RequestIdHeaderService<S>;
-    type InitError = ();
-    type Future = Ready<Result<Self::Transform, Self::InitError>>;
-
-    fn new_transform(&self, service: S) -> Self::Future {
-        ready(Ok(RequestIdHeaderService { service }))
-    }
-}
-
-pub struct RequestIdHeaderService<S> {
-    service: S,
-}
-
-impl<S, B> Service<ServiceRequest> for RequestIdHeaderService<S>
-where
-    S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = actix_web::Error> + 'static,
-    B: 'static,
-{
-    type Response = ServiceResponse<B>;
-    type Error = actix_web::Error;
-    type Future = LocalBoxFuture<'static, Result<Self::Response, Self::Error>>;
-
-    forward_ready!(service);
-
-    fn call(&self, request: ServiceRequest) -> Self::Future {
-        let request_id = request.extensions().get::<tracing_actix_web::RequestId>().map(|id| id.to_string());
-        let future = self.service.call(request);
-        Box::pin(async move {
-            let mut response = future.await?;
-            if let Some(value) = request_id.and_then(|id| HeaderValue::from_str(&id).ok()) {
-                response.headers_mut().insert(HeaderName::from_static("x-request-id"), value);
-            }
-            Ok(response)
-        })
-    }
 }

@@ -24,6 +24,8 @@ pub struct ApiConfig {
     pub login_per_address: ThrottleQuota,
     /// The built SPA (`web/dist`); `None` serves the API only.
     pub web_dir: Option<PathBuf>,
+    /// Origins allowed to call the API from a browser (CORS); empty keeps it closed.
+    pub cors_origins: Vec<String>,
     /// How long a computed truck factor is reused by `GET /risk/summary` (per scope): it reads
     /// the holders of every account in view, while the rest of the summary is kept current
     /// per write.
@@ -41,6 +43,7 @@ impl ApiConfig {
             login_per_email: ThrottleQuota { burst: 5, replenish: Duration::from_secs(12) },
             login_per_address: ThrottleQuota { burst: 30, replenish: Duration::from_secs(2) },
             web_dir: None,
+            cors_origins: Vec::new(),
             truck_factor_max_age: Duration::from_secs(30),
         }
     }
@@ -115,6 +118,7 @@ pub struct AppState {
     /// so that an unknown e-mail costs the same time as a wrong password.
     pub dummy_password_hash: String,
     pub web_dir: Option<PathBuf>,
+    pub cors_origins: Vec<String>,
     pub truck_factors: TruckFactorCache,
     /// The threads that check login passwords (one per core).
     pub password_checks: PasswordChecks,
@@ -130,6 +134,7 @@ impl AppState {
             refresh_ttl: config.refresh_ttl,
             dummy_password_hash: hash_password(&crate::auth::tokens::random_token())?,
             web_dir: config.web_dir.clone(),
+            cors_origins: config.cors_origins.clone(),
             truck_factors: TruckFactorCache::new(config.truck_factor_max_age),
             password_checks: PasswordChecks::new(
                 std::thread::available_parallelism().map(std::num::NonZeroUsize::get).unwrap_or(2),

@@ -92,7 +92,8 @@ pub struct PutAssignment {
 /// Opens an assignment (201), or changes the open one (200; send `If-Match` with its version).
 #[utoipa::path(put, path = "/api/v1/accounts/{id}/team/{user_id}", tag = "account team",
     params(("id" = String, Path), ("user_id" = String, Path)), request_body = PutAssignment, security(("bearer" = [])),
-    responses((status = 201, body = AssignmentView), (status = 200, body = AssignmentView), (status = 412, body = crate::error::Problem)))]
+    responses((status = 201, body = AssignmentView), (status = 200, body = AssignmentView), (status = 412, body = crate::error::Problem),
+        (status = 428, description = "If-Match is missing when changing an open assignment", body = crate::error::Problem)))]
 pub async fn put(
     state: web::Data<AppState>,
     caller: CurrentUser,

@@ -1,5 +1,7 @@
-//! The authorisation matrix: every account endpoint × every role × an account of the caller's
-//! own reach and a foreign one. Invisible records answer 404, visible-but-read-only ones 403.
+//! Account reach in detail: every account endpoint × every role × an account of the caller's
+//! own reach and a foreign one, what the lists show, and the audit trail's and HR's limits.
+//! Invisible records answer 404, visible-but-read-only ones 403. The whole API × role × record
+//! matrix is `authorisation_matrix.toml` (driven by `authorisation_matrix.rs`).
 
 mod common;
 

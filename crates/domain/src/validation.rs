@@ -37,6 +37,15 @@ pub fn is_email(email: &str) -> bool {
         && !domain.contains("..")
 }
 
+/// The first control character in `text` that no field may hold: every Unicode control (C0,
+/// DEL, C1) except tab, line feed and carriage return, which multi-line notes use. NUL in
+/// particular cannot be stored in PostgreSQL's `text`; refusing all of them keeps both stores
+/// and every way in (JSON, query strings, CSV) answering alike, and keeps invisible characters
+/// out of names that people compare by eye.
+pub fn forbidden_control(text: &str) -> Option<char> {
+    text.chars().find(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+}
+
 /// The form used for case-insensitive lookups and uniqueness (e-mails, names).
 pub fn normalise(text: &str) -> String {
     text.trim().to_lowercase()
@@ -51,6 +60,15 @@ mod tests {
         assert!(ISO_4217.windows(2).all(|pair| pair[0] < pair[1]));
         assert!(is_currency("EUR") && is_currency("CHF"));
         assert!(!is_currency("eur") && !is_currency("EUT") && !is_currency(""));
+    }
+
+    #[test]
+    fn control_characters_are_refused_except_tab_and_line_breaks() {
+        assert_eq!(forbidden_control("line one\r\n\tline two"), None);
+        for bad in ['\0', '\u{7}', '\u{1b}', '\u{7f}', '\u{85}', '\u{9f}'] {
+            assert_eq!(forbidden_control(&format!("ok{bad}ok")), Some(bad), "{:?}", bad);
+        }
+        assert_eq!(forbidden_control("𝄞 中文 \u{10FFFD} \u{E0041}"), None, "other planes are text");
     }
 
     #[test]

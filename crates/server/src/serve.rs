@@ -43,6 +43,7 @@ pub fn serve(settings: Settings, args: ServeArgs) -> Result<()> {
     spawn_refresh(store.clone(), settings.refresh_interval);
     let mut config = ApiConfig::with_secret(jwt_secret);
     config.web_dir = Some(settings.web_dir.clone());
+    config.cors_origins = settings.cors_origins.clone();
     if !settings.web_dir.join("index.html").is_file() {
         tracing::warn!(dir = %settings.web_dir.display(), "no built web app found; serving the API only (build it with `npm --prefix web run build`)");
     }

@@ -10,6 +10,10 @@
 //! | `CONTINUITY_DB_POOL_SIZE` | database connections | 16 (SQLite 8) |
 //! | `CONTINUITY_WORKERS` | HTTP worker threads | number of cores |
 //! | `CONTINUITY_REFRESH_MINUTES` | how often every account is recomputed (decay with time) and the day's snapshot taken | 60 |
+//! | `CONTINUITY_CORS_ORIGINS` | comma-separated origins (`https://crm.example.com`) whose pages may call the API from a browser | none: CORS closed |
+//!
+//! A JWT secret shorter than 32 bytes is refused at start-up in every mode (demo mode only
+//! generates one when none is set), so that a guessable secret never signs a token.
 
 use std::path::PathBuf;
 
@@ -28,6 +32,8 @@ pub struct Settings {
     pub pool_size: Option<u32>,
     pub workers: Option<usize>,
     pub refresh_interval: std::time::Duration,
+    /// Origins allowed to call the API from a browser; empty keeps CORS closed.
+    pub cors_origins: Vec<String>,
 }
 
 fn var(name: &str) -> Option<String> {
@@ -54,6 +60,13 @@ impl Settings {
             (None, None) => None,
             _ => bail!("set both CONTINUITY_ADMIN_EMAIL and CONTINUITY_ADMIN_PASSWORD, or neither"),
         };
+        let cors_origins: Vec<String> = var("CONTINUITY_CORS_ORIGINS")
+            .map(|list| list.split(',').map(|origin| origin.trim().to_owned()).filter(|o| !o.is_empty()).collect())
+            .unwrap_or_default();
+        for origin in &cors_origins {
+            continuity_api::cors::check_origin(origin)
+                .map_err(|reason| anyhow::anyhow!("CONTINUITY_CORS_ORIGINS: {reason}"))?;
+        }
         Ok(Settings {
             database_url: var("CONTINUITY_DATABASE_URL").unwrap_or_else(|| "continuity.sqlite".to_owned()),
             bind: var("CONTINUITY_BIND").unwrap_or_else(|| "127.0.0.1:8080".to_owned()),
@@ -68,6 +81,7 @@ impl Settings {
                     .unwrap_or(60)
                     .max(1),
             ),
+            cors_origins,
         })
     }
 

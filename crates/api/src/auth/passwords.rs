@@ -38,6 +38,9 @@ type Check = (String, String, tokio::sync::oneshot::Sender<bool>);
 /// over every thread of the blocking pool.
 pub struct PasswordChecks {
     queue: std::sync::mpsc::SyncSender<Check>,
+    /// Checks finished so far: the proof that a login for an unknown e-mail does the same
+    /// argon2 work as one with a wrong password.
+    completed: std::sync::Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl PasswordChecks {
@@ -47,19 +50,28 @@ impl PasswordChecks {
     pub fn new(workers: usize) -> Result<PasswordChecks, String> {
         let (queue, receiver) = std::sync::mpsc::sync_channel::<Check>(Self::QUEUE);
         let receiver = std::sync::Arc::new(std::sync::Mutex::new(receiver));
+        let completed = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
         for index in 0..workers.max(1) {
             let receiver = receiver.clone();
+            let completed = completed.clone();
             std::thread::Builder::new()
                 .name(format!("password-check-{index}"))
                 .spawn(move || loop {
                     let next = receiver.lock().unwrap_or_else(std::sync::PoisonError::into_inner).recv();
                     let Ok((password, hash, answer)) = next else { return };
+                    let matches = verify_password(&password, &hash);
+                    completed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     // The login may have given up waiting; nothing to do then.
-                    let _ = answer.send(verify_password(&password, &hash));
+                    let _ = answer.send(matches);
                 })
                 .map_err(|e| e.to_string())?;
         }
-        Ok(PasswordChecks { queue })
+        Ok(PasswordChecks { queue, completed })
+    }
+
+    /// How many password checks have finished since start-up.
+    pub fn completed(&self) -> u64 {
+        self.completed.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Whether `password` matches `hash`; `None` when the queue is full or the workers are gone.

@@ -40,13 +40,18 @@ impl std::fmt::Debug for TokenKeys {
 }
 
 impl TokenKeys {
+    /// Clock difference tolerated on `exp`, `nbf` and `iat`.
+    const LEEWAY_SECONDS: u64 = 5;
+
     pub fn new(secret: &[u8], access_ttl_seconds: i64) -> TokenKeys {
         let mut validation = Validation::new(Algorithm::HS256);
         validation.algorithms = vec![Algorithm::HS256];
         validation.set_issuer(&[ISSUER]);
         validation.set_audience(&[AUDIENCE]);
         validation.set_required_spec_claims(&["exp", "iat", "iss", "aud", "sub"]);
-        validation.leeway = 5;
+        // Ours carry no `nbf`, but a token that names one is not valid before it.
+        validation.validate_nbf = true;
+        validation.leeway = Self::LEEWAY_SECONDS;
         TokenKeys {
             encoding: EncodingKey::from_secret(secret),
             decoding: DecodingKey::from_secret(secret),
@@ -68,12 +73,18 @@ impl TokenKeys {
         jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.encoding).map_err(|e| e.to_string())
     }
 
-    /// The claims of a valid token; any flaw (signature, algorithm, expiry, issuer, audience,
-    /// missing claim) is an error.
+    /// The claims of a valid token; any flaw (signature, algorithm, expiry, not yet valid,
+    /// issued in the future, issuer, audience, missing claim) is an error.
     pub fn verify(&self, token: &str) -> Result<Claims, String> {
-        jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation)
+        let claims = jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation)
             .map(|data| data.claims)
-            .map_err(|e| e.to_string())
+            .map_err(|e| e.to_string())?;
+        // jsonwebtoken does not look at `iat`: a token "issued" later than now was not ours.
+        let leeway = i64::try_from(Self::LEEWAY_SECONDS).unwrap_or(0);
+        if claims.iat > Utc::now().timestamp() + leeway {
+            return Err("ImmatureSignature: issued in the future".into());
+        }
+        Ok(claims)
     }
 }
 

@@ -19,6 +19,8 @@ pub struct TestApp {
     pub base: String,
     pub client: reqwest::Client,
     pub store: Store,
+    /// The running app's state, for what only it can tell (e.g. password checks done).
+    pub state: std::sync::Arc<AppState>,
     _database: TestDatabase,
 }
 
@@ -56,7 +58,7 @@ impl TestApp {
         config.truck_factor_max_age = std::time::Duration::ZERO;
         adjust(&mut config);
         let state = AppState::new(store.clone(), &config).expect("state");
-        let data = actix_web::web::Data::from(state);
+        let data = actix_web::web::Data::from(state.clone());
         let listener = TcpListener::bind("127.0.0.1:0").expect("port");
         let port = listener.local_addr().expect("addr").port();
         let server = actix_web::HttpServer::new(move || continuity_api::app(data.clone()))
@@ -69,6 +71,7 @@ impl TestApp {
             base: format!("http://127.0.0.1:{port}"),
             client: reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client"),
             store,
+            state,
             _database: database,
         }
     }
@@ -152,9 +155,28 @@ async fn into_response(response: reqwest::Response) -> Response {
 }
 
 /// `api_test!(fn name(app) { ... })` runs an async test body against a fresh app on SQLite
-/// and on PostgreSQL (`name::sqlite`, `name::postgres`).
+/// and on PostgreSQL (`name::sqlite`, `name::postgres`); `api_test!(fn name(app) with
+/// |config| ...; { ... })` adjusts the app's configuration first.
 #[macro_export]
 macro_rules! api_test {
+    (fn $name:ident($app:ident) with $adjust:expr; $body:block) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            async fn run($app: $crate::common::TestApp) $body
+
+            #[tokio::test]
+            async fn sqlite() {
+                run($crate::common::TestApp::start_with(continuity_store::Backend::Sqlite, $adjust).await).await;
+            }
+
+            #[tokio::test]
+            async fn postgres() {
+                run($crate::common::TestApp::start_with(continuity_store::Backend::Postgres, $adjust).await).await;
+            }
+        }
+    };
     (fn $name:ident($app:ident) $body:block) => {
         mod $name {
             #[allow(unused_imports)]
