@@ -462,8 +462,22 @@ describe("account page", () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: screenshotPath("account-member-1280"), fullPage: true });
 
-    await item.getByRole("button", { name: "Mark complaint resolved" }).click();
+    // A complaint is a dialogue: a follow-up joins its trail.
+    await item.getByRole("button", { name: "Add follow-up" }).click();
+    await item.getByLabel("Follow-up").fill("Called the CFO; credit note promised.");
+    await item.getByRole("button", { name: "Add to the trail" }).click();
+    await item
+      .getByRole("list", { name: "Follow-ups" })
+      .getByText("credit note promised")
+      .waitFor();
+    // Resolving asks for what was done.
+    await item.getByRole("button", { name: "Resolve complaint" }).click();
+    await item.getByRole("button", { name: "Mark resolved" }).click();
+    await item.getByText("Say what was done about it.").waitFor();
+    await item.getByLabel("What was done?").fill("Credit note issued; invoicing fixed.");
+    await item.getByRole("button", { name: "Mark resolved" }).click();
     await item.getByText(/Resolved/).waitFor();
+    await item.getByText("What was done: Credit note issued; invoicing fixed.").waitFor();
     await page.getByTestId("risk-flags").getByText("Open complaint").waitFor({ state: "detached" });
 
     // A date more than a day ahead is refused next to the field.

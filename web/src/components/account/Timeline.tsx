@@ -146,19 +146,7 @@ function TimelineItem(props: {
   canReadNotes: boolean;
   onChanged: () => void;
 }) {
-  const { client } = useApp();
   const i = props.interaction;
-  const submit = useSubmit(["complaint_status"]);
-  const resolve = () =>
-    submit
-      .run(() =>
-        client.patch(
-          `/interactions/${encodeURIComponent(i.id)}`,
-          { complaint_status: "resolved" },
-          { ifMatch: ifMatch(i) },
-        ),
-      )
-      .then((ok) => ok && props.onChanged());
   const people = i.employee_ids.map(props.names.user);
   const contacts = i.contact_ids.map(props.names.contact);
 
@@ -196,13 +184,128 @@ function TimelineItem(props: {
           {i.follow_up_due ? ` by ${formatDate(i.follow_up_due)}` : ""}
         </p>
       )}
-      {props.canEdit && isOpenComplaint(i) && (
-        <button type="button" class="button button-small" disabled={submit.busy} onClick={resolve}>
-          Mark complaint resolved
-        </button>
+      {i.kind === "complaint" && (
+        <ComplaintDialogue
+          interaction={i}
+          names={props.names}
+          canEdit={props.canEdit}
+          onChanged={props.onChanged}
+        />
       )}
-      <ProblemBanner problem={submit.banner} />
     </li>
+  );
+}
+
+/**
+ * A complaint is a dialogue: its follow-up trail, a note to add to it, and resolving,
+ * which asks for what was done.
+ */
+function ComplaintDialogue(props: {
+  interaction: Interaction;
+  names: Names;
+  canEdit: boolean;
+  onChanged: () => void;
+}) {
+  const { client } = useApp();
+  const i = props.interaction;
+  const [mode, setMode] = useState<"view" | "follow-up" | "resolve">("view");
+  const [text, setText] = useState("");
+  const submit = useSubmit(["note", "resolution", "complaint_status"]);
+  const path = `/interactions/${encodeURIComponent(i.id)}`;
+  const trail = i.follow_ups ?? [];
+  const field = mode === "resolve" ? "resolution" : "note";
+
+  async function save(event: Event) {
+    event.preventDefault();
+    const value = text.trim();
+    if (!value) {
+      submit.setFieldErrors({
+        [field]: mode === "resolve" ? "Say what was done about it." : "Write the follow-up.",
+      });
+      return;
+    }
+    const ok = await submit.run(() =>
+      mode === "resolve"
+        ? client.patch(
+            path,
+            { complaint_status: "resolved", resolution: value },
+            { ifMatch: ifMatch(i) },
+          )
+        : client.post(`${path}/follow-ups`, { note: value }),
+    );
+    if (ok) {
+      setMode("view");
+      setText("");
+      props.onChanged();
+    }
+  }
+
+  return (
+    <div class="complaint-dialogue">
+      {trail.length > 0 && (
+        <ol class="follow-up-trail" aria-label="Follow-ups">
+          {trail.map((f) => (
+            <li key={f.id}>
+              <span class="muted small">
+                {formatWhen(f.created_at)} ·{" "}
+                {f.author_name ?? (f.author_id ? props.names.user(f.author_id) : "—")}
+              </span>
+              <p>{f.note}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+      {i.resolution && (
+        <p class="small resolution">
+          <span class="strong">What was done:</span> {i.resolution}
+        </p>
+      )}
+      {props.canEdit && isOpenComplaint(i) && mode === "view" && (
+        <div class="card-actions">
+          <button type="button" class="button button-small" onClick={() => setMode("follow-up")}>
+            Add follow-up
+          </button>
+          <button type="button" class="button button-small" onClick={() => setMode("resolve")}>
+            Resolve complaint
+          </button>
+        </div>
+      )}
+      {mode !== "view" && (
+        <form
+          class="form card-form"
+          onSubmit={save}
+          noValidate
+          aria-label={mode === "resolve" ? "Resolve complaint" : "Add follow-up"}
+        >
+          <ProblemBanner problem={submit.banner} />
+          <TextAreaField
+            label={mode === "resolve" ? "What was done?" : "Follow-up"}
+            name={field}
+            value={text}
+            rows={2}
+            maxLength={SUMMARY_MAX}
+            error={submit.fieldErrors[field] ?? submit.fieldErrors.complaint_status}
+            onInput={setText}
+          />
+          <div class="form-actions">
+            <button type="submit" class="button button-primary button-small" disabled={submit.busy}>
+              {mode === "resolve" ? "Mark resolved" : "Add to the trail"}
+            </button>
+            <button
+              type="button"
+              class="button button-small"
+              onClick={() => {
+                setMode("view");
+                submit.reset();
+              }}
+            >
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+      {mode === "view" && <ProblemBanner problem={submit.banner} />}
+    </div>
   );
 }
 
