@@ -307,7 +307,8 @@ export interface AuditEntry {
 /** A complaint's follow-up trail entry (on an interaction's view). */
 export interface FollowUp {
   id: string;
-  note: string;
+  /** Null for HR, who never reads interaction text. */
+  note: string | null;
   author_id: string | null;
   author_name: string | null;
   created_at: string;

@@ -18,9 +18,22 @@ export interface EventBody {
   name: string;
   kind: EventKind;
   occurred_at: string;
-  summary: string | null;
+  summary: string;
   employee_ids: string[];
   contact_ids: string[];
+}
+
+/** What a change may carry: everything but the kind, which is fixed once recorded. */
+export type EventPatch = Omit<EventBody, "kind">;
+
+export function eventPatch(body: EventBody): EventPatch {
+  return {
+    name: body.name,
+    occurred_at: body.occurred_at,
+    summary: body.summary,
+    employee_ids: body.employee_ids,
+    contact_ids: body.contact_ids,
+  };
 }
 
 const DAY_MS = 86_400_000;
@@ -82,7 +95,7 @@ export function checkEvent(
       name,
       kind: draft.kind,
       occurred_at: occurredAt,
-      summary: draft.summary.trim() || null,
+      summary: draft.summary.trim(),
       employee_ids: [...new Set(draft.employeeIds)],
       contact_ids: [...new Set(draft.attendees.map((a) => a.contact_id))],
     },

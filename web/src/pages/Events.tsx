@@ -10,6 +10,7 @@ import {
   emptyEventDraft,
   EVENT_KIND_LABELS,
   EVENT_NAME_MAX,
+  eventPatch,
   groupAttendees,
   toggleAttendee,
   type EventDraft,
@@ -400,9 +401,11 @@ function EventForm(props: {
     let saved: ClientEvent | null = null;
     const ok = await submit.run(async () => {
       saved = props.event
-        ? await client.patch<ClientEvent>(`/events/${encodeURIComponent(props.event.id)}`, body, {
-            ifMatch: ifMatch(props.event),
-          })
+        ? await client.patch<ClientEvent>(
+            `/events/${encodeURIComponent(props.event.id)}`,
+            eventPatch(body),
+            { ifMatch: ifMatch(props.event) },
+          )
         : await client.post<ClientEvent>("/events", body);
     });
     if (ok && saved) props.onSaved(saved);
@@ -425,6 +428,8 @@ function EventForm(props: {
         value={draft.kind}
         options={EVENT_KINDS.map((k) => ({ value: k, label: EVENT_KIND_LABELS[k] }))}
         error={submit.fieldErrors.kind}
+        disabled={props.event !== undefined}
+        hint={props.event ? "Fixed once recorded." : undefined}
         onChange={(kind) => set({ kind: kind as EventKind })}
       />
       <TextField

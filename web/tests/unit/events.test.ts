@@ -4,6 +4,7 @@ import {
   checkEvent,
   draftFromEvent,
   emptyEventDraft,
+  eventPatch,
   groupAttendees,
   toggleAttendee,
 } from "../../src/app/events";
@@ -30,7 +31,7 @@ describe("the client-event form", () => {
     expect(body).toMatchObject({
       name: "Client day 2026",
       kind: "client_day",
-      summary: null,
+      summary: "",
       employee_ids: ["u1", "u2"],
       contact_ids: ["c1", "c2", "c3"],
     });
@@ -67,7 +68,11 @@ describe("the client-event form", () => {
     };
     const d = draftFromEvent(event);
     expect(d).toMatchObject({ name: "Seminar", kind: "seminar", summary: "Rates outlook" });
-    expect(checkEvent(d, NOW).body?.occurred_at).toBe("2026-11-20T09:30:00.000Z");
+    const body = checkEvent(d, NOW).body!;
+    expect(body.occurred_at).toBe("2026-11-20T09:30:00.000Z");
+    // The kind is fixed once recorded: a change does not send it.
+    expect(eventPatch(body)).not.toHaveProperty("kind");
+    expect(eventPatch(body)).toMatchObject({ name: "Seminar", contact_ids: ["c1"] });
   });
 });
 

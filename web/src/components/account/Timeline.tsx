@@ -13,7 +13,7 @@ import {
   type InteractionDraft,
 } from "../../app/interactions";
 import { KIND_LABELS } from "../../app/labels";
-import { usePagedList } from "../../app/useApi";
+import { useApi, usePagedList } from "../../app/useApi";
 import { useSubmit } from "../../app/useSubmit";
 import {
   Badge,
@@ -207,12 +207,16 @@ function ComplaintDialogue(props: {
   onChanged: () => void;
 }) {
   const { client } = useApp();
-  const i = props.interaction;
+  const listed = props.interaction;
   const [mode, setMode] = useState<"view" | "follow-up" | "resolve">("view");
   const [text, setText] = useState("");
   const submit = useSubmit(["note", "resolution", "complaint_status"]);
-  const path = `/interactions/${encodeURIComponent(i.id)}`;
-  const trail = i.follow_ups ?? [];
+  const path = `/interactions/${encodeURIComponent(listed.id)}`;
+  // The trail comes with the view of one interaction, not with the timeline's list.
+  const detail = useApi<Interaction>(path);
+  const read = detail.state.status === "ok" ? detail.state.data : null;
+  const i = read && read.version >= listed.version ? read : listed;
+  const trail = read?.follow_ups ?? listed.follow_ups ?? [];
   const field = mode === "resolve" ? "resolution" : "note";
 
   async function save(event: Event) {
@@ -236,6 +240,7 @@ function ComplaintDialogue(props: {
     if (ok) {
       setMode("view");
       setText("");
+      detail.reload();
       props.onChanged();
     }
   }
@@ -250,7 +255,7 @@ function ComplaintDialogue(props: {
                 {formatWhen(f.created_at)} ·{" "}
                 {f.author_name ?? (f.author_id ? props.names.user(f.author_id) : "—")}
               </span>
-              <p>{f.note}</p>
+              <p>{f.note ?? <span class="muted">Note text is not shown to HR.</span>}</p>
             </li>
           ))}
         </ol>
