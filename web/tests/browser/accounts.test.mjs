@@ -464,7 +464,9 @@ describe("account page", () => {
 
     // A complaint is a dialogue: a follow-up joins its trail.
     await item.getByRole("button", { name: "Add follow-up" }).click();
-    await item.getByLabel("Follow-up").fill("Called the CFO; credit note promised.");
+    await item
+      .getByRole("textbox", { name: "Follow-up" })
+      .fill("Called the CFO; credit note promised.");
     await item.getByRole("button", { name: "Add to the trail" }).click();
     await item
       .getByRole("list", { name: "Follow-ups" })
@@ -474,7 +476,9 @@ describe("account page", () => {
     await item.getByRole("button", { name: "Resolve complaint" }).click();
     await item.getByRole("button", { name: "Mark resolved" }).click();
     await item.getByText("Say what was done about it.").waitFor();
-    await item.getByLabel("What was done?").fill("Credit note issued; invoicing fixed.");
+    await item
+      .getByRole("textbox", { name: "What was done?" })
+      .fill("Credit note issued; invoicing fixed.");
     await item.getByRole("button", { name: "Mark resolved" }).click();
     await item.getByText(/Resolved/).waitFor();
     await item.getByText("What was done: Credit note issued; invoicing fixed.").waitFor();

@@ -194,7 +194,7 @@ describe("risk dashboard", () => {
     const nav = page.getByRole("navigation", { name: "Main" });
     assert.deepEqual(
       (await nav.getByRole("link").allTextContents()).map((l) => l.trim()),
-      ["Accounts", "Risk dashboard", "Departures"],
+      ["Accounts", "Risk dashboard", "Client events", "Campaigns", "Departures"],
     );
     // They approve handovers but do not open plans.
     await nav.getByRole("link", { name: "Departures" }).click();
