@@ -237,6 +237,9 @@ pub struct ListQuery {
     pub status: Option<String>,
     /// A flag code, e.g. `key_person`.
     pub flag: Option<String>,
+    /// `true`: accounts with an institutional tie (an organisation-attributed touchpoint in
+    /// the last 365 days, or an account link); `false`: those with none.
+    pub institutional_tie: Option<String>,
     /// `name` (default), `-name`, `exposure` (largest first), `+exposure`, `score`, `+score`,
     /// `annual_value`, `+annual_value`.
     pub sort: Option<String>,
@@ -264,6 +267,12 @@ pub fn filter_and_sort(query: &ListQuery, default_sort: AccountSort) -> Result<(
         member_id: id("member_id", &query.member_id)?,
         status: parse_field("status", query.status.as_deref())?,
         flag: parse_field("flag", query.flag.as_deref())?,
+        institutional_tie: match query.institutional_tie.as_deref().filter(|text| !text.is_empty()) {
+            None => None,
+            Some("true") => Some(true),
+            Some("false") => Some(false),
+            Some(_) => return Err(ApiError::invalid("institutional_tie", "must be true or false")),
+        },
         name_contains: query.q.clone(),
     };
     let sort = match query.sort.as_deref().filter(|text| !text.is_empty()) {

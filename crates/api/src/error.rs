@@ -164,6 +164,9 @@ impl From<StoreError> for ApiError {
                 field: field.map(str::to_owned),
                 detail: reason,
             },
+            StoreError::Conflict { field, reason } => {
+                ApiError::Conflict { field: field.map(str::to_owned), detail: reason, extra: None }
+            }
             StoreError::Blocked { reason, account_ids } => {
                 let mut extra = serde_json::Map::new();
                 let ids = account_ids.iter().map(|id| serde_json::Value::String(id.to_string())).collect();

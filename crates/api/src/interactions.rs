@@ -41,6 +41,8 @@ pub struct InteractionView {
     pub follow_up_owner_id: Option<String>,
     pub follow_up_due: Option<NaiveDate>,
     pub created_by: Option<String>,
+    /// The client event this touchpoint records (`/events/{id}`), if any.
+    pub event_id: Option<String>,
     pub version: i64,
     pub created_at: DateTime<Utc>,
 }
@@ -63,6 +65,7 @@ impl InteractionView {
             follow_up_owner_id: interaction.follow_up_owner_id.map(|id| id.to_string()),
             follow_up_due: interaction.follow_up_due,
             created_by: interaction.created_by.map(|id| id.to_string()),
+            event_id: interaction.event_id.map(|id| id.to_string()),
             version: interaction.version,
             created_at: interaction.created_at,
         }
@@ -125,6 +128,7 @@ pub fn check_new(input: CreateInteraction, now: DateTime<Utc>) -> Result<NewInte
         follow_up_due: input.follow_up_due,
         employee_ids: ids_of("employee_ids", &input.employee_ids)?,
         contact_ids: ids_of("contact_ids", &input.contact_ids)?,
+        event_id: None,
     };
     check_interaction(&new, now)?;
     Ok(new)

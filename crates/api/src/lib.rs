@@ -12,12 +12,14 @@ pub mod csv_io;
 pub mod departures;
 pub mod error;
 pub mod etag;
+pub mod events;
 pub mod health;
 pub mod ids;
 pub mod import_export;
 pub mod interactions;
 pub mod json;
 pub mod links;
+pub mod network;
 pub mod openapi;
 pub mod pagination;
 pub mod privacy;
@@ -81,6 +83,10 @@ pub fn app(
                 .service(web::resource("/clauses").get(briefs::clause_register))
                 .service(web::resource("/accounts/{id}/links").get(links::list).post(links::create))
                 .service(web::resource("/accounts/{id}/links/{link_id}").delete(links::delete))
+                .service(web::resource("/accounts/{id}/network").get(network::network))
+                .service(web::resource("/events").get(events::list).post(events::create))
+                .service(web::resource("/events/{id}").get(events::get).patch(events::patch).delete(events::delete))
+                .service(web::resource("/events/{id}/close").post(events::close))
                 .service(web::resource("/contacts/{id}").get(contacts::get).patch(contacts::patch))
                 .service(web::resource("/contacts/{id}/move").post(contacts::move_to_account))
                 .service(web::resource("/contacts/{id}/export").get(privacy::export))

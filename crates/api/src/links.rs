@@ -43,23 +43,32 @@ pub async fn list(
     let items = state
         .run(move |conn| {
             access::account(conn, &caller, account_id, Intent::Read)?;
-            let scope = access::scope_of(&caller);
-            let mut views = Vec::new();
-            for link in links::list_for_account(conn, account_id)? {
-                let name = accounts::get(conn, &scope, link.other_account_id)?.map(|account| account.name);
-                views.push(LinkView {
-                    id: link.id.to_string(),
-                    kind: link.kind,
-                    other_account_id: link.other_account_id.to_string(),
-                    other_account_name: name,
-                    direction: link.direction.to_owned(),
-                    created_at: link.created_at,
-                });
-            }
-            Ok(views)
+            link_views(conn, &caller, account_id)
         })
         .await?;
     Ok(web::Json(Page { items, next_cursor: None }))
+}
+
+/// The links of an account the caller may see, both directions, as the caller sees them.
+pub fn link_views(
+    conn: &mut continuity_store::AnyConnection,
+    caller: &CurrentUser,
+    account_id: i64,
+) -> Result<Vec<LinkView>, ApiError> {
+    let scope = access::scope_of(caller);
+    let mut views = Vec::new();
+    for link in links::list_for_account(conn, account_id)? {
+        let name = accounts::get(conn, &scope, link.other_account_id)?.map(|account| account.name);
+        views.push(LinkView {
+            id: link.id.to_string(),
+            kind: link.kind,
+            other_account_id: link.other_account_id.to_string(),
+            other_account_name: name,
+            direction: link.direction.to_owned(),
+            created_at: link.created_at,
+        });
+    }
+    Ok(views)
 }
 
 #[derive(Debug, Deserialize, ToSchema)]

@@ -5,8 +5,8 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use crate::{
-    accounts, audit, auth, briefs, contacts, coverage_policies, departures, error, import_export, interactions, links,
-    privacy, risk, team, teams, users,
+    accounts, audit, auth, briefs, contacts, coverage_policies, departures, error, events, import_export, interactions,
+    links, network, privacy, risk, team, teams, users,
 };
 
 #[derive(OpenApi)]
@@ -59,6 +59,13 @@ use crate::{
         links::list,
         links::create,
         links::delete,
+        network::network,
+        events::create,
+        events::list,
+        events::get,
+        events::patch,
+        events::close,
+        events::delete,
         risk::summary,
         risk::accounts,
         risk::exposure,

@@ -75,6 +75,17 @@ pub struct TrendPoint {
     pub flag_counts: serde_json::Value,
 }
 
+/// One team's value and the part of it in accounts without an institutional tie.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct UntiedByTeam {
+    pub team_id: String,
+    pub team_name: String,
+    pub value_minor: i64,
+    pub untied_value_minor: i64,
+    /// `untied_value_minor / value_minor` (0 without value).
+    pub untied_value_share: f64,
+}
+
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct RiskSummary {
     #[serde(flatten)]
@@ -84,11 +95,16 @@ pub struct RiskSummary {
     pub trend: Vec<TrendPoint>,
     /// The ten accounts with the largest exposure.
     pub top_exposed: Vec<AccountView>,
+    /// Per team of the summary (every team firm-wide), the value in accounts with no
+    /// institutional tie; beside `untied_accounts`, `untied_value_minor` and
+    /// `untied_value_share` of the whole summary.
+    pub untied_by_team: Vec<UntiedByTeam>,
 }
 
 /// The risk dashboard's figures, per team or firm-wide: `flag_counts`, `value_minor`,
 /// `exposure_minor`, `key_person_value_minor`, `by_band`, `truck_factor {size, order}`,
-/// `trend`, `top_exposed`.
+/// `trend`, `top_exposed`, and the value without an institutional tie: `untied_accounts`,
+/// `untied_value_minor`, `untied_value_share`, `untied_by_team`.
 #[utoipa::path(get, path = "/api/v1/risk/summary", tag = "risk", params(SummaryQuery), security(("bearer" = [])),
     responses((status = 200, body = RiskSummary), (status = 403, body = crate::error::Problem)))]
 pub async fn summary(
@@ -101,9 +117,24 @@ pub async fn summary(
     let snapshot_team = team_id.unwrap_or(0);
     let lead_teams = teams.clone();
     let cache = state.clone();
-    let (figures, trend) = state
+    let (figures, trend, untied_by_team) = state
         .run(move |conn| {
             let totals = continuity_store::risk_totals::totals(conn, teams.as_deref())?;
+            let by_team = continuity_store::risk_totals::totals_by_team(conn)?;
+            let untied_by_team: Vec<UntiedByTeam> = continuity_store::teams::list(conn)?
+                .into_iter()
+                .filter(|team| teams.as_ref().is_none_or(|ids| ids.contains(&team.id)))
+                .map(|team| {
+                    let totals = by_team.get(&team.id).cloned().unwrap_or_default();
+                    UntiedByTeam {
+                        team_id: team.id.to_string(),
+                        team_name: team.name,
+                        value_minor: totals.value_minor,
+                        untied_value_minor: totals.untied_value_minor,
+                        untied_value_share: totals.untied_value_share(),
+                    }
+                })
+                .collect();
             let truck_factor = cache.truck_factors.get_or_compute(&teams, || {
                 let holders = continuity_store::risk_totals::holders(conn, teams.as_deref())?;
                 Ok::<_, ApiError>(truck_factor(&holders, &risk::settings()))
@@ -117,7 +148,7 @@ pub async fn summary(
                 (Some(teams), 0) => teams.first().copied().unwrap_or(-1),
                 (_, team) => team,
             };
-            Ok((figures, risk::snapshots(conn, trend_team, since)?))
+            Ok((figures, risk::snapshots(conn, trend_team, since)?, untied_by_team))
         })
         .await?;
     let top = list_sorted(
@@ -134,6 +165,7 @@ pub async fn summary(
             member_id: None,
             status: Some("active".into()),
             flag: None,
+            institutional_tie: None,
             sort: None,
         },
         AccountSort::ExposureDesc,
@@ -152,6 +184,7 @@ pub async fn summary(
             })
             .collect(),
         top_exposed: top.items,
+        untied_by_team,
     }))
 }
 

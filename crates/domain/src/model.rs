@@ -123,6 +123,14 @@ text_enum!(
     HandoverStatus { Planned => "planned", Introduced => "introduced", Done => "done" }
 );
 text_enum!(
+    /// What kind of client event the firm held (a client day, seminar or dinner in its name).
+    EventKind { ClientDay => "client_day", Seminar => "seminar", Dinner => "dinner", Other => "other" }
+);
+text_enum!(
+    /// An event's attendance can be edited while it is open; closing it freezes it.
+    EventStatus { Open => "open", Closed => "closed" }
+);
+text_enum!(
     /// A departure plan is open until it is applied (or cancelled).
     DeparturePlanStatus { Open => "open", Applied => "applied", Cancelled => "cancelled" }
 );

@@ -202,6 +202,19 @@ pub fn get(conn: &mut AnyConnection, scope: &Scope, id: i64) -> StoreResult<Opti
     row.map(to_account).transpose()
 }
 
+/// Which of `account_ids` `scope` may see.
+pub fn visible_among(
+    conn: &mut AnyConnection,
+    scope: &Scope,
+    account_ids: &[i64],
+) -> StoreResult<std::collections::BTreeSet<i64>> {
+    if account_ids.is_empty() {
+        return Ok(std::collections::BTreeSet::new());
+    }
+    let query = accounts::table.filter(accounts::id.eq_any(account_ids.to_vec())).select(accounts::id).into_boxed();
+    Ok(scope_accounts!(query, scope).load::<i64>(conn)?.into_iter().collect())
+}
+
 /// The account with this external id (imports), regardless of scope.
 pub fn find_by_external_id(conn: &mut AnyConnection, external_id: &str) -> StoreResult<Option<Account>> {
     let id: Option<i64> =
@@ -321,6 +334,8 @@ pub struct AccountFilter {
     pub member_id: Option<i64>,
     pub status: Option<AccountStatus>,
     pub flag: Option<FlagCode>,
+    /// Accounts with (`true`) or without (`false`) an institutional tie.
+    pub institutional_tie: Option<bool>,
     /// Free-text search in the name.
     pub name_contains: Option<String>,
 }
@@ -370,6 +385,9 @@ pub fn list(
     }
     if let Some(flag) = filter.flag {
         query = query.filter(account_risk::flags.like(format!("%,{},%", flag.as_str())));
+    }
+    if let Some(tied) = filter.institutional_tie {
+        query = query.filter(account_risk::institutional_tie.eq(tied));
     }
     if let Some(text) = filter.name_contains.as_deref().map(normalise).filter(|text| !text.is_empty()) {
         query = query.filter(accounts::name_lower.like(format!("%{}%", escape_like(&text))).escape('\\'));

@@ -17,6 +17,10 @@ pub enum StoreError {
     /// A rule of the domain refused the write; `field` names the input at fault, if any.
     #[error("{reason}")]
     Refused { field: Option<&'static str>, reason: String },
+    /// The record's state does not allow the write (e.g. a closed event); `field` names the
+    /// state at fault.
+    #[error("{reason}")]
+    Conflict { field: Option<&'static str>, reason: String },
     /// A write that other records block (e.g. a departure while accounts hang on the person);
     /// `account_ids` names them.
     #[error("{reason}")]

@@ -555,6 +555,7 @@ pub fn import_interactions(
                 follow_up_due: line.follow_up_due.flatten(),
                 employee_ids: employee_ids.into_iter().collect(),
                 contact_ids: contact_ids.into_iter().collect(),
+                event_id: None,
             };
             check(&new)?;
             interactions::insert(conn, account_id, &new, import.actor_id, import.now)?;
@@ -610,6 +611,7 @@ pub fn import_interactions(
             follow_up_due: changes.follow_up_due,
             employee_ids: existing.employee_ids.clone(),
             contact_ids: existing.contact_ids.clone(),
+            event_id: existing.event_id,
         })?;
         interactions::apply_update(conn, existing.id, existing.version, &changes, import.actor_id, import.now)?;
         Ok(Outcome::Updated)

@@ -30,6 +30,8 @@ pub struct Interaction {
     pub created_by: Option<i64>,
     pub employee_ids: Vec<i64>,
     pub contact_ids: Vec<i64>,
+    /// The client event this touchpoint records (one per attending account), if any.
+    pub event_id: Option<i64>,
     pub version: i64,
     pub created_at: DateTime<Utc>,
 }
@@ -47,6 +49,9 @@ pub struct NewInteraction {
     pub follow_up_due: Option<NaiveDate>,
     pub employee_ids: Vec<i64>,
     pub contact_ids: Vec<i64>,
+    /// Set by the events store only: the event this touchpoint records.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_id: Option<i64>,
 }
 
 /// The parts of an interaction that can change after it was logged.
@@ -75,6 +80,7 @@ struct InteractionRow {
     created_by: Option<i64>,
     version: i64,
     created_at: NaiveDateTime,
+    event_id: Option<i64>,
 }
 
 /// Loads the participants of `rows` and makes interactions of them.
@@ -123,6 +129,7 @@ fn with_participants(conn: &mut AnyConnection, rows: Vec<InteractionRow>) -> Sto
                 created_by: row.created_by,
                 employee_ids: employees.remove(&row.id).unwrap_or_default(),
                 contact_ids: people.remove(&row.id).unwrap_or_default(),
+                event_id: row.event_id,
                 version: row.version,
                 created_at: from_db_time(row.created_at),
             })
@@ -238,6 +245,96 @@ fn check_follow_up_owner(conn: &mut AnyConnection, owner_id: Option<i64>) -> Sto
     }
 }
 
+fn insert_participants(
+    conn: &mut AnyConnection,
+    account_id: i64,
+    id: i64,
+    employee_ids: &[i64],
+    contact_ids: &[i64],
+) -> StoreResult<()> {
+    for user_id in distinct(employee_ids) {
+        diesel::insert_into(interaction_employees::table)
+            .values((
+                interaction_employees::account_id.eq(account_id),
+                interaction_employees::interaction_id.eq(id),
+                interaction_employees::user_id.eq(user_id),
+            ))
+            .execute(conn)?;
+    }
+    for contact_id in distinct(contact_ids) {
+        diesel::insert_into(interaction_contacts::table)
+            .values((
+                interaction_contacts::account_id.eq(account_id),
+                interaction_contacts::interaction_id.eq(id),
+                interaction_contacts::contact_id.eq(contact_id),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+fn delete_participants(conn: &mut AnyConnection, id: i64) -> StoreResult<()> {
+    diesel::delete(interaction_employees::table.filter(interaction_employees::interaction_id.eq(id))).execute(conn)?;
+    diesel::delete(interaction_contacts::table.filter(interaction_contacts::interaction_id.eq(id))).execute(conn)?;
+    Ok(())
+}
+
+/// Rewrites a touchpoint that another record owns (an event's, on one attending account)
+/// inside the caller's transaction: time, summary and participants become `new`'s; audits
+/// and recomputes the account. Nothing is written when they are already so.
+pub fn rewrite_owned(
+    conn: &mut AnyConnection,
+    id: i64,
+    new: &NewInteraction,
+    actor_id: Option<i64>,
+    now: DateTime<Utc>,
+) -> StoreResult<Interaction> {
+    let before = get(conn, id)?.ok_or(StoreError::NotFound)?;
+    let same = before.occurred_at == new.occurred_at
+        && before.summary == new.summary
+        && before.employee_ids == distinct(&new.employee_ids)
+        && before.contact_ids == distinct(&new.contact_ids);
+    if same {
+        return Ok(before);
+    }
+    check_participants(conn, before.account_id, &new.employee_ids, &new.contact_ids)?;
+    diesel::update(interactions::table.find(id))
+        .set((
+            interactions::occurred_at.eq(to_db_time(new.occurred_at)),
+            interactions::summary.eq(&new.summary),
+            interactions::version.eq(interactions::version + 1),
+        ))
+        .execute(conn)?;
+    delete_participants(conn, id)?;
+    insert_participants(conn, before.account_id, id, &new.employee_ids, &new.contact_ids)?;
+    let team_id = crate::accounts::team_of(conn, before.account_id)?;
+    audit::record(
+        conn,
+        Change::new(actor_id, "interaction", id, "update")
+            .before(&before)
+            .after(new)
+            .on_account(before.account_id, team_id),
+        now,
+    )?;
+    risk::recompute(conn, before.account_id, now)?;
+    get(conn, id)?.ok_or(StoreError::NotFound)
+}
+
+/// Removes a touchpoint that another record owns (an event's, when its account no longer
+/// attends or the event is deleted) inside the caller's transaction; audits and recomputes.
+pub fn delete_owned(conn: &mut AnyConnection, id: i64, actor_id: Option<i64>, now: DateTime<Utc>) -> StoreResult<()> {
+    let before = get(conn, id)?.ok_or(StoreError::NotFound)?;
+    delete_participants(conn, id)?;
+    diesel::delete(interactions::table.find(id)).execute(conn)?;
+    let team_id = crate::accounts::team_of(conn, before.account_id)?;
+    audit::record(
+        conn,
+        Change::new(actor_id, "interaction", id, "delete").before(&before).on_account(before.account_id, team_id),
+        now,
+    )?;
+    risk::recompute(conn, before.account_id, now)
+}
+
 /// Logs an interaction inside the caller's transaction; audits and recomputes the account.
 pub fn insert(
     conn: &mut AnyConnection,
@@ -264,28 +361,12 @@ pub fn insert(
             interactions::follow_up_due.eq(new.follow_up_due),
             interactions::created_by.eq(actor_id),
             interactions::created_at.eq(to_db_time(now)),
+            interactions::event_id.eq(new.event_id),
         ))
         .returning(interactions::id)
         .get_result(conn)
         .map_err(|e| StoreError::on_unique(e, "external_id"))?;
-    for user_id in distinct(&new.employee_ids) {
-        diesel::insert_into(interaction_employees::table)
-            .values((
-                interaction_employees::account_id.eq(account_id),
-                interaction_employees::interaction_id.eq(id),
-                interaction_employees::user_id.eq(user_id),
-            ))
-            .execute(conn)?;
-    }
-    for contact_id in distinct(&new.contact_ids) {
-        diesel::insert_into(interaction_contacts::table)
-            .values((
-                interaction_contacts::account_id.eq(account_id),
-                interaction_contacts::interaction_id.eq(id),
-                interaction_contacts::contact_id.eq(contact_id),
-            ))
-            .execute(conn)?;
-    }
+    insert_participants(conn, account_id, id, &new.employee_ids, &new.contact_ids)?;
     audit::record(
         conn,
         Change::new(actor_id, "interaction", id, "create").after(new).on_account(account_id, team_id),

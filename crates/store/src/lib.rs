@@ -9,6 +9,7 @@ pub mod contacts;
 pub mod coverage;
 pub mod departures;
 mod error;
+pub mod events;
 pub mod export;
 pub mod import;
 pub mod interactions;

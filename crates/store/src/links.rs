@@ -1,5 +1,9 @@
 //! Account links — the client network (`referred_by`, `same_group`, `partner`). A link is
 //! stored once and shown from both accounts, each with the other account and the direction.
+//! A link is an institutional tie of both accounts, so creating or removing one recomputes
+//! both in the same transaction.
+
+use std::collections::BTreeSet;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use continuity_domain::AccountLinkKind;
@@ -9,7 +13,7 @@ use serde::Serialize;
 use crate::audit::{self, Change};
 use crate::connection::write_transaction;
 use crate::schema::account_links;
-use crate::{from_db_time, to_db_time, AnyConnection, StoreError, StoreResult};
+use crate::{from_db_time, risk, to_db_time, AnyConnection, StoreError, StoreResult};
 
 /// A link as seen from one account.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -50,6 +54,26 @@ pub fn list_for_account(conn: &mut AnyConnection, account_id: i64) -> StoreResul
     Ok(links)
 }
 
+/// Which of `account_ids` have at least one link (either direction).
+pub fn linked_among(conn: &mut AnyConnection, account_ids: &[i64]) -> StoreResult<BTreeSet<i64>> {
+    if account_ids.is_empty() {
+        return Ok(BTreeSet::new());
+    }
+    let mut linked: BTreeSet<i64> = account_links::table
+        .filter(account_links::account_id.eq_any(account_ids))
+        .select(account_links::account_id)
+        .load::<i64>(conn)?
+        .into_iter()
+        .collect();
+    linked.extend(
+        account_links::table
+            .filter(account_links::other_account_id.eq_any(account_ids))
+            .select(account_links::other_account_id)
+            .load::<i64>(conn)?,
+    );
+    Ok(linked)
+}
+
 /// Links `account_id` to `other_account_id`; one link of a kind per ordered pair.
 pub fn create(
     conn: &mut AnyConnection,
@@ -83,6 +107,8 @@ pub fn create(
             Change::new(actor_id, "account_link", id, "create").after(&after).on_account(account_id, team_id),
             now,
         )?;
+        risk::recompute(conn, account_id, now)?;
+        risk::recompute(conn, other_account_id, now)?;
         Ok(id)
     })
 }
@@ -97,21 +123,22 @@ pub fn delete(
 ) -> StoreResult<()> {
     write_transaction(conn, |conn| {
         let team_id = crate::accounts::team_of(conn, account_id)?;
-        let deleted = diesel::delete(
-            account_links::table.filter(
-                account_links::id
-                    .eq(link_id)
-                    .and(account_links::account_id.eq(account_id).or(account_links::other_account_id.eq(account_id))),
-            ),
-        )
-        .execute(conn)?;
-        if deleted == 0 {
-            return Err(StoreError::NotFound);
-        }
+        let of_account = account_links::id
+            .eq(link_id)
+            .and(account_links::account_id.eq(account_id).or(account_links::other_account_id.eq(account_id)));
+        let ends: Option<(i64, i64)> = account_links::table
+            .filter(of_account)
+            .select((account_links::account_id, account_links::other_account_id))
+            .first(conn)
+            .optional()?;
+        let (subject, object) = ends.ok_or(StoreError::NotFound)?;
+        diesel::delete(account_links::table.find(link_id)).execute(conn)?;
         audit::record(
             conn,
             Change::new(actor_id, "account_link", link_id, "delete").on_account(account_id, team_id),
             now,
-        )
+        )?;
+        risk::recompute(conn, subject, now)?;
+        risk::recompute(conn, object, now)
     })
 }

@@ -160,6 +160,7 @@ fn to_account_facts(
     assignments: Vec<OpenAssignment>,
     contacts: Vec<ContactFacts>,
     interactions: Vec<InteractionFacts>,
+    linked: bool,
 ) -> StoreResult<AccountFacts> {
     Ok(AccountFacts {
         id,
@@ -173,6 +174,7 @@ fn to_account_facts(
         assignments,
         contacts,
         interactions,
+        linked,
     })
 }
 
@@ -270,7 +272,8 @@ pub fn account_facts(
     let assignments =
         open.iter().map(|(user_id, role)| to_assignment(*user_id, role)).collect::<StoreResult<Vec<_>>>()?;
     let contacts = contact_rows.into_iter().map(to_contact).collect::<StoreResult<Vec<_>>>()?;
-    let facts = to_account_facts(account, assignments, contacts, interactions)?;
+    let linked = !crate::links::linked_among(conn, &[id])?.is_empty();
+    let facts = to_account_facts(account, assignments, contacts, interactions, linked)?;
     Ok(Some((facts, employees)))
 }
 
@@ -464,6 +467,7 @@ fn load_batch(
         }
     }
 
+    let linked = crate::links::linked_among(conn, &ids)?;
     gathered
         .into_iter()
         .map(|mut account| {
@@ -471,7 +475,8 @@ fn load_batch(
                 .into_iter()
                 .map(|row| to_interaction(row, &mut account.employees_of, &mut account.contacts_of))
                 .collect::<StoreResult<Vec<_>>>()?;
-            to_account_facts(account.account, account.assignments, account.contacts, interactions)
+            let is_linked = linked.contains(&account.account.0);
+            to_account_facts(account.account, account.assignments, account.contacts, interactions, is_linked)
         })
         .collect()
 }
@@ -848,6 +853,7 @@ mod incoming {
             active -> Bool,
             holder_ids -> Text,
             fingerprint -> BigInt,
+            institutional_tie -> Bool,
         }
     }
 }
@@ -911,6 +917,7 @@ struct RiskRow {
     active: bool,
     holder_ids: String,
     fingerprint: i64,
+    institutional_tie: bool,
 }
 
 impl RiskRow {
@@ -928,6 +935,7 @@ impl RiskRow {
             active: risk.is_active(),
             holder_ids: risk_totals::holder_ids_text(risk.holders.iter().map(|holder| holder.user_id)),
             fingerprint,
+            institutional_tie: risk.institutional_tie,
         })
     }
 }
@@ -949,6 +957,7 @@ macro_rules! risk_row_values {
             $table::active.eq($row.active),
             $table::holder_ids.eq(&$row.holder_ids),
             $table::fingerprint.eq($row.fingerprint),
+            $table::institutional_tie.eq($row.institutional_tie),
         )
     };
 }
@@ -982,15 +991,17 @@ fn copy_rows(pg: &mut diesel::PgConnection, rows: &[RiskRow]) -> StoreResult<()>
          exposure_minor = i.exposure_minor, flags = i.flags, detail_json = i.detail_json, \
          last_interaction_at = i.last_interaction_at, computed_at = i.computed_at, \
          annual_value_minor = i.annual_value_minor, active = i.active, holder_ids = i.holder_ids, \
-         fingerprint = i.fingerprint \
+         fingerprint = i.fingerprint, institutional_tie = i.institutional_tie \
          FROM account_risk_incoming AS i WHERE stored.account_id = i.account_id",
     )
     .execute(pg)?;
     diesel::sql_query(
         "INSERT INTO account_risk (account_id, team_id, score, exposure_minor, flags, detail_json, \
-         last_interaction_at, computed_at, annual_value_minor, active, holder_ids, fingerprint) \
+         last_interaction_at, computed_at, annual_value_minor, active, holder_ids, fingerprint, \
+         institutional_tie) \
          SELECT i.account_id, i.team_id, i.score, i.exposure_minor, i.flags, i.detail_json, \
-         i.last_interaction_at, i.computed_at, i.annual_value_minor, i.active, i.holder_ids, i.fingerprint \
+         i.last_interaction_at, i.computed_at, i.annual_value_minor, i.active, i.holder_ids, i.fingerprint, \
+         i.institutional_tie \
          FROM account_risk_incoming AS i \
          WHERE NOT EXISTS (SELECT 1 FROM account_risk AS stored WHERE stored.account_id = i.account_id)",
     )
@@ -1005,4 +1016,28 @@ pub fn interactions_per_account(conn: &mut AnyConnection) -> StoreResult<Vec<(i6
         .group_by(interactions::account_id)
         .select((interactions::account_id, diesel::dsl::count_star()))
         .load(conn)?)
+}
+
+/// The organisation-attributed interactions of an account since `since` (participants left
+/// out: the institutional score does not read them), for the institutional trend.
+pub fn organisation_touchpoints(
+    conn: &mut AnyConnection,
+    account_id: i64,
+    since: DateTime<Utc>,
+) -> StoreResult<Vec<InteractionFacts>> {
+    let rows: Vec<InteractionRow> = interactions::table
+        .filter(interactions::account_id.eq(account_id))
+        .filter(interactions::on_behalf_of.eq(continuity_domain::OnBehalfOf::Organisation.as_str()))
+        .filter(interactions::occurred_at.ge(to_db_time(since)))
+        .order(interactions::id)
+        .select((
+            interactions::id,
+            interactions::occurred_at,
+            interactions::kind,
+            interactions::on_behalf_of,
+            interactions::complaint_status,
+        ))
+        .load(conn)?;
+    let mut none = BTreeMap::new();
+    rows.into_iter().map(|row| to_interaction(row, &mut none, &mut BTreeMap::new())).collect()
 }

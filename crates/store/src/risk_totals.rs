@@ -14,7 +14,7 @@ use crate::schema::{account_risk, risk_totals};
 use crate::{AnyConnection, StoreError, StoreResult};
 
 /// The part of a stored `account_risk` row that its totals are made of.
-pub(crate) type TotalsRow = (i64, bool, i64, i32, i64, String);
+pub(crate) type TotalsRow = (i64, bool, i64, i32, i64, String, bool);
 
 /// The columns of a [`TotalsRow`].
 #[allow(clippy::type_complexity)]
@@ -25,6 +25,7 @@ pub(crate) fn totals_columns() -> (
     account_risk::score,
     account_risk::exposure_minor,
     account_risk::flags,
+    account_risk::institutional_tie,
 ) {
     (
         account_risk::team_id,
@@ -33,20 +34,21 @@ pub(crate) fn totals_columns() -> (
         account_risk::score,
         account_risk::exposure_minor,
         account_risk::flags,
+        account_risk::institutional_tie,
     )
 }
 
 /// What one stored row adds to its team's totals (`team_id`, `active`, value, score,
-/// exposure, flags text as written by [`crate::risk::flags_text`]).
+/// exposure, flags text as written by [`crate::risk::flags_text`], institutional tie).
 pub(crate) fn totals_of_row(row: &TotalsRow) -> StoreResult<(i64, PortfolioTotals)> {
-    let (team_id, active, value, score, exposure, flags) = row;
+    let (team_id, active, value, score, exposure, flags, institutional_tie) = row;
     let codes = flags
         .split(',')
         .filter(|code| !code.is_empty())
         .map(|code| code.parse::<FlagCode>().map_err(|e| StoreError::corrupt("account_risk.flags", e)))
         .collect::<StoreResult<Vec<_>>>()?;
     let score = u8::try_from(*score).map_err(|e| StoreError::corrupt("account_risk.score", e))?;
-    Ok((*team_id, PortfolioTotals::of_account(*active, *value, score, *exposure, &codes)))
+    Ok((*team_id, PortfolioTotals::of_account(*active, *value, score, *exposure, &codes, *institutional_tie)))
 }
 
 /// Adds `deltas` (per team) to the stored totals in one statement. Measure names come from

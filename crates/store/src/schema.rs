@@ -122,6 +122,7 @@ diesel::table! {
         created_by -> Nullable<BigInt>,
         version -> BigInt,
         created_at -> Timestamp,
+        event_id -> Nullable<BigInt>,
     }
 }
 
@@ -219,6 +220,38 @@ diesel::table! {
         active -> Bool,
         holder_ids -> Text,
         fingerprint -> BigInt,
+        institutional_tie -> Bool,
+    }
+}
+
+diesel::table! {
+    events (id) {
+        id -> BigInt,
+        name -> Text,
+        name_lower -> Text,
+        kind -> Text,
+        occurred_at -> Timestamp,
+        summary -> Text,
+        status -> Text,
+        created_by -> Nullable<BigInt>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    event_employees (event_id, user_id) {
+        event_id -> BigInt,
+        user_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    event_attendees (event_id, contact_id) {
+        event_id -> BigInt,
+        contact_id -> BigInt,
+        account_id -> BigInt,
     }
 }
 
@@ -256,6 +289,10 @@ diesel::joinable!(handovers -> departure_plans (plan_id));
 diesel::joinable!(handovers -> accounts (account_id));
 diesel::joinable!(account_risk -> accounts (account_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
+diesel::joinable!(event_employees -> events (event_id));
+diesel::joinable!(event_attendees -> events (event_id));
+diesel::joinable!(event_attendees -> accounts (account_id));
+diesel::joinable!(event_attendees -> contacts (contact_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     teams,
@@ -277,4 +314,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     account_risk,
     risk_totals,
     risk_snapshots,
+    events,
+    event_employees,
+    event_attendees,
 );

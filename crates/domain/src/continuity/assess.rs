@@ -8,6 +8,7 @@ use super::coverage::CoveragePolicies;
 use super::facts::{AccountFacts, EmployeeLookup};
 use super::flags::{raise_flags, FlagCode, FlagContext};
 use super::ids::{ContactId, UserId};
+use super::institutional::has_institutional_tie;
 use super::risk::{AccountRisk, ContactKnowers, ContactShare, EmployeeShare, HolderShare, ShareBasis, ThreadShare};
 use super::roster::Roster;
 use super::score::{exposure_minor, risk_score};
@@ -165,6 +166,7 @@ pub(crate) fn assess_with_roster(
         internal_basis,
         contact_basis,
         institutional_score: strength.institutional_score,
+        institutional_tie: has_institutional_tie(&account.interactions, account.linked, settings, now),
         current_contact_count: current_contact_ids.len(),
         assigned_present_user_ids: assigned_present,
         last_interaction_at: last_interaction_at(&account.interactions),

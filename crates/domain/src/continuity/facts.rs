@@ -39,6 +39,10 @@ pub struct AccountFacts {
     /// Every contact of the account, including those who left the client.
     pub contacts: Vec<ContactFacts>,
     pub interactions: Vec<InteractionFacts>,
+    /// Whether the account has any link to another account (client network): an
+    /// institutional tie (see [`has_institutional_tie`](super::has_institutional_tie)).
+    #[serde(default)]
+    pub linked: bool,
 }
 
 /// An open account-team membership.

@@ -12,6 +12,7 @@ mod facts;
 mod flags;
 mod hr_figures;
 pub mod ids;
+mod institutional;
 mod portfolio;
 mod risk;
 mod roster;
@@ -42,6 +43,7 @@ pub use hr_figures::{
     GroupExposure,
 };
 pub use ids::{AccountId, ContactId, InteractionId, TeamId, UserId};
+pub use institutional::{has_institutional_tie, institutional_trend, InstitutionalPoint, TREND_OFFSETS_DAYS};
 pub use portfolio::{
     portfolio_summary, BandFigures, BandTotals, PortfolioSummary, PortfolioTotals, RiskBand, UnknownMeasure,
 };

@@ -63,6 +63,13 @@ pub struct PortfolioSummary {
     pub key_person_value_minor: i64,
     pub by_band: Vec<BandFigures>,
     pub truck_factor: TruckFactor,
+    /// Accounts with no institutional tie at all (no organisation-attributed touchpoint in the
+    /// window, no account link; see [`has_institutional_tie`](super::has_institutional_tie)).
+    pub untied_accounts: usize,
+    /// Σ annual value of those accounts.
+    pub untied_value_minor: i64,
+    /// `untied_value_minor / value_minor` (0 when there is no value).
+    pub untied_value_share: f64,
 }
 
 /// The additive part of a [`PortfolioSummary`]: account counts, money, flag counts and band
@@ -79,6 +86,9 @@ pub struct PortfolioTotals {
     pub flag_counts: BTreeMap<FlagCode, i64>,
     /// Per band: (accounts, value, exposure); only bands with accounts are present.
     pub by_band: BTreeMap<RiskBand, BandTotals>,
+    /// Accounts without an institutional tie, and their value.
+    pub untied_accounts: i64,
+    pub untied_value_minor: i64,
 }
 
 /// One band's additive figures.
@@ -102,6 +112,7 @@ impl PortfolioTotals {
         score: u8,
         exposure_minor: i64,
         flags: &[FlagCode],
+        institutional_tie: bool,
     ) -> Self {
         let mut totals = PortfolioTotals::default();
         if !active {
@@ -120,12 +131,23 @@ impl PortfolioTotals {
             RiskBand::of_score(score),
             BandTotals { accounts: 1, value_minor: annual_value_minor, exposure_minor },
         );
+        if !institutional_tie {
+            totals.untied_accounts = 1;
+            totals.untied_value_minor = annual_value_minor;
+        }
         totals
     }
 
     /// What an assessed account adds.
     pub fn of_risk(risk: &AccountRisk) -> Self {
-        Self::of_account(risk.is_active(), risk.annual_value_minor, risk.score, risk.exposure_minor, &risk.flag_codes())
+        Self::of_account(
+            risk.is_active(),
+            risk.annual_value_minor,
+            risk.score,
+            risk.exposure_minor,
+            &risk.flag_codes(),
+            risk.institutional_tie,
+        )
     }
 
     /// Adds `other` (`sign` 1) or takes it away (`sign` -1); entries that reach zero are removed.
@@ -135,6 +157,8 @@ impl PortfolioTotals {
         self.exposure_minor = self.exposure_minor.saturating_add(sign.saturating_mul(other.exposure_minor));
         self.key_person_value_minor =
             self.key_person_value_minor.saturating_add(sign.saturating_mul(other.key_person_value_minor));
+        self.untied_accounts += sign * other.untied_accounts;
+        self.untied_value_minor = self.untied_value_minor.saturating_add(sign.saturating_mul(other.untied_value_minor));
         for (code, count) in &other.flag_counts {
             *self.flag_counts.entry(*code).or_insert(0) += sign * count;
         }
@@ -153,7 +177,8 @@ impl PortfolioTotals {
     }
 
     /// The non-zero figures as named measures, the way a store keeps them: `accounts`,
-    /// `value_minor`, `exposure_minor`, `key_person_value_minor`, `flag.<code>`,
+    /// `value_minor`, `exposure_minor`, `key_person_value_minor`, `untied.accounts`,
+    /// `untied.value_minor`, `flag.<code>`,
     /// `band.<band>.accounts|value_minor|exposure_minor`; sorted by name.
     pub fn measures(&self) -> Vec<(String, i64)> {
         let mut measures = vec![
@@ -161,6 +186,8 @@ impl PortfolioTotals {
             ("value_minor".to_owned(), self.value_minor),
             ("exposure_minor".to_owned(), self.exposure_minor),
             ("key_person_value_minor".to_owned(), self.key_person_value_minor),
+            ("untied.accounts".to_owned(), self.untied_accounts),
+            ("untied.value_minor".to_owned(), self.untied_value_minor),
         ];
         for (code, count) in &self.flag_counts {
             measures.push((format!("flag.{}", code.as_str()), *count));
@@ -189,6 +216,8 @@ impl PortfolioTotals {
                 "key_person_value_minor" => {
                     totals.key_person_value_minor = totals.key_person_value_minor.saturating_add(amount)
                 }
+                "untied.accounts" => totals.untied_accounts += amount,
+                "untied.value_minor" => totals.untied_value_minor = totals.untied_value_minor.saturating_add(amount),
                 _ => {
                     if let Some(code) = name.strip_prefix("flag.") {
                         let code: FlagCode = code.parse().map_err(|_| unknown())?;
@@ -240,6 +269,18 @@ impl PortfolioTotals {
                 })
                 .collect(),
             truck_factor,
+            untied_accounts: count(self.untied_accounts),
+            untied_value_minor: self.untied_value_minor,
+            untied_value_share: self.untied_value_share(),
+        }
+    }
+
+    /// The share of the value in accounts without an institutional tie (0 without value).
+    pub fn untied_value_share(&self) -> f64 {
+        if self.value_minor <= 0 {
+            0.0
+        } else {
+            self.untied_value_minor as f64 / self.value_minor as f64
         }
     }
 }

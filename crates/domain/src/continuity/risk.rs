@@ -111,6 +111,10 @@ pub struct AccountRisk {
     pub contact_basis: ShareBasis,
     /// Σ decayed weight of the window's organisation-attributed interactions.
     pub institutional_score: f64,
+    /// An organisation-attributed touchpoint within the window, or any account link (see
+    /// [`has_institutional_tie`](super::has_institutional_tie)).
+    #[serde(default)]
+    pub institutional_tie: bool,
     pub current_contact_count: usize,
     /// Present employees with an open assignment.
     #[serde(with = "ids::id_string_vec")]

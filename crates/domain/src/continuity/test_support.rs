@@ -50,6 +50,7 @@ pub fn account(id: AccountId, name: &str, tier: Tier, annual_value_minor: i64) -
         assignments: Vec::new(),
         contacts: Vec::new(),
         interactions: Vec::new(),
+        linked: false,
     }
 }
 

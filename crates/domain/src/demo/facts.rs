@@ -56,6 +56,13 @@ impl DemoFirm {
                 part.interactions.push((synthetic_id(index), interaction));
             }
         }
+        for link in &self.account_links {
+            for end in [&link.account_external_id, &link.other_account_external_id] {
+                if let Some(part) = position(end).and_then(|at| parts.get_mut(at)) {
+                    part.linked = true;
+                }
+            }
+        }
         self.accounts
             .iter()
             .zip(parts)
@@ -74,6 +81,8 @@ pub(crate) struct AccountParts<'a> {
     pub contacts: Vec<(ContactId, &'a DemoContact)>,
     pub assignments: Vec<&'a DemoAssignment>,
     pub interactions: Vec<(InteractionId, &'a DemoInteraction)>,
+    /// Whether the account has a link to another account.
+    pub linked: bool,
 }
 
 /// Position `index` in a list as a synthetic id (`index + 1`).
@@ -145,5 +154,6 @@ pub(crate) fn build_account_facts(
                 complaint_status: interaction.complaint_status,
             })
             .collect(),
+        linked: parts.linked,
     }
 }

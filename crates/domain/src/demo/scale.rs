@@ -333,6 +333,7 @@ impl ScaleFirm {
                 .enumerate()
                 .map(|(position, interaction)| (base * MAX_INTERACTIONS + position as i64 + 1, interaction))
                 .collect(),
+            linked: false,
         };
         let team_id = team_id_of_key(&scale_account.account.team_key).unwrap_or_default();
         build_account_facts(account_id, &scale_account.account, team_id, &parts, user_id_of_key)
