@@ -9,6 +9,11 @@
 //! | `sales_lead` | the accounts of the teams they lead | those accounts; creates accounts in those teams |
 //! | `member` | accounts with an open assignment to them | those where their access is `edit` |
 //!
+//! Campaigns (`/campaigns`) reach many accounts at once, so they follow the portfolio roles:
+//! admins make and send them anywhere (firm-wide or for one team); sales leads for a team they
+//! lead (a lead's campaign always names its team); HR reads campaigns and their reports;
+//! members get 403. A campaign of a team the caller does not lead answers 404.
+//!
 //! CSV imports (`POST /import/{kind}`) write in bulk, so they are for the roles that change
 //! whole teams: admins anywhere, sales leads into the accounts of the teams they lead; members
 //! and HR get 403. Exports answer what the caller sees, like the lists.
@@ -93,4 +98,37 @@ pub fn may_place_in_team(caller: &CurrentUser, team_id: i64) -> Result<(), ApiEr
 /// Whether the caller may read interaction summaries (everyone but HR).
 pub fn sees_interaction_text(caller: &CurrentUser) -> bool {
     caller.role != Role::Hr
+}
+
+/// Whether the caller may read a campaign scoped to `team_id` (`None`: firm-wide).
+pub fn may_read_campaign(caller: &CurrentUser, team_id: Option<i64>) -> Result<(), ApiError> {
+    match caller.role {
+        Role::Admin | Role::Hr => Ok(()),
+        Role::SalesLead if team_id.is_some_and(|team| caller.led_team_ids.contains(&team)) => Ok(()),
+        Role::SalesLead => Err(ApiError::NotFound),
+        Role::Member => Err(ApiError::Forbidden("campaigns are for sales leads, HR and admins".into())),
+    }
+}
+
+/// Whether the caller may draft, change or send a campaign scoped to `team_id`.
+pub fn may_run_campaign(caller: &CurrentUser, team_id: Option<i64>) -> Result<(), ApiError> {
+    match (caller.role, team_id) {
+        (Role::Admin, _) => Ok(()),
+        (Role::SalesLead, Some(team)) if caller.led_team_ids.contains(&team) => Ok(()),
+        (Role::SalesLead, Some(_)) => {
+            Err(ApiError::invalid("team_id", "you can only run campaigns for the teams you lead"))
+        }
+        (Role::SalesLead, None) => Err(ApiError::invalid("team_id", "name the team you lead this campaign is for")),
+        (Role::Hr, _) => Err(ApiError::Forbidden("HR reads campaigns but does not run them".into())),
+        (Role::Member, _) => Err(ApiError::Forbidden("campaigns are for sales leads and admins".into())),
+    }
+}
+
+/// The campaigns a caller may list: `None` for all of them, else those of these teams.
+pub fn campaign_teams(caller: &CurrentUser) -> Result<Option<Vec<i64>>, ApiError> {
+    match caller.role {
+        Role::Admin | Role::Hr => Ok(None),
+        Role::SalesLead => Ok(Some(caller.led_team_ids.clone())),
+        Role::Member => Err(ApiError::Forbidden("campaigns are for sales leads, HR and admins".into())),
+    }
 }

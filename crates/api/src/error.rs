@@ -173,6 +173,9 @@ impl From<StoreError> for ApiError {
                 extra.insert("account_ids".into(), serde_json::Value::Array(ids));
                 ApiError::Conflict { field: Some("status".into()), detail: reason, extra: Some(extra) }
             }
+            StoreError::WrongState { field, reason } => {
+                ApiError::Conflict { field: Some(field.to_owned()), detail: reason, extra: None }
+            }
             StoreError::Pool(cause) => ApiError::Unavailable(format!("database unavailable: {cause}")),
             other => ApiError::Internal(other.to_string()),
         }

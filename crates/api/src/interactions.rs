@@ -5,6 +5,7 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use continuity_domain::{ComplaintStatus, InteractionKind, OnBehalfOf};
+use continuity_store::complaints::{self, FollowUp};
 use continuity_store::interactions::{self, Interaction, InteractionChanges, NewInteraction};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -38,6 +39,8 @@ pub struct InteractionView {
     #[schema(value_type = Option<String>)]
     pub complaint_status: Option<ComplaintStatus>,
     pub resolved_at: Option<DateTime<Utc>>,
+    /// What was done to resolve a complaint; `null` for HR.
+    pub resolution: Option<String>,
     pub follow_up_owner_id: Option<String>,
     pub follow_up_due: Option<NaiveDate>,
     pub created_by: Option<String>,
@@ -45,6 +48,32 @@ pub struct InteractionView {
     pub event_id: Option<String>,
     pub version: i64,
     pub created_at: DateTime<Utc>,
+    /// A complaint's follow-up trail, oldest first (in the view of one interaction).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub follow_ups: Option<Vec<FollowUpView>>,
+}
+
+/// One note of a complaint's follow-up trail.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FollowUpView {
+    pub id: String,
+    /// `null` for HR, who never sees interaction text.
+    pub note: Option<String>,
+    pub author_id: Option<String>,
+    pub author_name: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl FollowUpView {
+    pub fn new(follow_up: FollowUp, with_text: bool) -> FollowUpView {
+        FollowUpView {
+            id: follow_up.id.to_string(),
+            note: with_text.then_some(follow_up.note),
+            author_id: follow_up.author_id.map(|id| id.to_string()),
+            author_name: follow_up.author_name,
+            created_at: follow_up.created_at,
+        }
+    }
 }
 
 impl InteractionView {
@@ -62,20 +91,38 @@ impl InteractionView {
             on_behalf_of: interaction.on_behalf_of,
             complaint_status: interaction.complaint_status,
             resolved_at: interaction.resolved_at,
+            resolution: interaction.resolution.filter(|_| with_text),
             follow_up_owner_id: interaction.follow_up_owner_id.map(|id| id.to_string()),
             follow_up_due: interaction.follow_up_due,
             created_by: interaction.created_by.map(|id| id.to_string()),
             event_id: interaction.event_id.map(|id| id.to_string()),
             version: interaction.version,
             created_at: interaction.created_at,
+            follow_ups: None,
         }
+    }
+
+    /// The view of one interaction, with a complaint's follow-up trail.
+    fn with_trail(
+        conn: &mut continuity_store::AnyConnection,
+        interaction: Interaction,
+        with_text: bool,
+    ) -> Result<InteractionView, ApiError> {
+        let trail = match interaction.kind {
+            InteractionKind::Complaint => Some(
+                complaints::follow_ups(conn, interaction.id)?
+                    .into_iter()
+                    .map(|follow_up| FollowUpView::new(follow_up, with_text))
+                    .collect(),
+            ),
+            _ => None,
+        };
+        Ok(InteractionView { follow_ups: trail, ..InteractionView::new(interaction, with_text) })
     }
 }
 
-fn answer(status: StatusCode, interaction: Interaction) -> HttpResponse {
-    HttpResponse::build(status)
-        .insert_header(("ETag", etag(interaction.version)))
-        .json(InteractionView::new(interaction, true))
+fn answer(status: StatusCode, view: InteractionView) -> HttpResponse {
+    HttpResponse::build(status).insert_header(("ETag", etag(view.version))).json(view)
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -97,6 +144,9 @@ pub struct CreateInteraction {
     /// Complaints only: `open` (default) or `resolved`.
     #[schema(value_type = Option<String>)]
     pub complaint_status: Option<ComplaintStatus>,
+    /// A complaint logged as resolved: what was done.
+    pub resolution: Option<String>,
+    /// Complaints: who on the account team follows it up (an open assignment).
     pub follow_up_owner_id: Option<String>,
     pub follow_up_due: Option<NaiveDate>,
     pub external_id: Option<String>,
@@ -120,6 +170,7 @@ pub fn check_new(input: CreateInteraction, now: DateTime<Utc>) -> Result<NewInte
         summary: input.summary,
         on_behalf_of: input.on_behalf_of.unwrap_or(OnBehalfOf::Person),
         complaint_status,
+        resolution: input.resolution.map(|text| text.trim().to_owned()).filter(|text| !text.is_empty()),
         follow_up_owner_id: input
             .follow_up_owner_id
             .as_deref()
@@ -171,7 +222,8 @@ pub async fn create(
     let interaction = state
         .run(move |conn| {
             access::account(conn, &caller, account_id, Intent::Edit)?;
-            Ok(interactions::create(conn, account_id, &new, Some(caller.id), now)?)
+            let interaction = interactions::create(conn, account_id, &new, Some(caller.id), now)?;
+            InteractionView::with_trail(conn, interaction, true)
         })
         .await?;
     Ok(answer(StatusCode::CREATED, interaction))
@@ -235,10 +287,13 @@ fn visible_interaction(
 pub async fn get(state: web::Data<AppState>, caller: CurrentUser, id: web::Path<String>) -> ApiResult<HttpResponse> {
     let id = path_id(&id)?;
     let with_text = access::sees_interaction_text(&caller);
-    let interaction = state.run(move |conn| visible_interaction(conn, &caller, id, Intent::Read)).await?;
-    Ok(HttpResponse::Ok()
-        .insert_header(("ETag", etag(interaction.version)))
-        .json(InteractionView::new(interaction, with_text)))
+    let view = state
+        .run(move |conn| {
+            let interaction = visible_interaction(conn, &caller, id, Intent::Read)?;
+            InteractionView::with_trail(conn, interaction, with_text)
+        })
+        .await?;
+    Ok(answer(StatusCode::OK, view))
 }
 
 /// A change to an interaction: absent fields stay, `null` clears the follow-up.
@@ -246,9 +301,12 @@ pub async fn get(state: web::Data<AppState>, caller: CurrentUser, id: web::Path<
 #[serde(deny_unknown_fields)]
 pub struct PatchInteraction {
     pub summary: Option<String>,
-    /// `resolved` closes a complaint (stamps `resolved_at`); `open` reopens it.
+    /// `resolved` closes a complaint (stamps `resolved_at`; needs `resolution`); `open`
+    /// reopens it.
     #[schema(value_type = Option<String>)]
     pub complaint_status: Option<ComplaintStatus>,
+    /// What was done to resolve the complaint: required, non-blank, when resolving an open one.
+    pub resolution: Option<String>,
     #[serde(default, with = "crate::json::nullable")]
     #[schema(value_type = Option<String>)]
     pub follow_up_owner_id: Option<Option<String>>,
@@ -286,14 +344,76 @@ pub async fn patch(
             if patch.complaint_status.is_some() && current.complaint_status.is_none() {
                 return Err(ApiError::invalid("complaint_status", "only a complaint has a complaint status"));
             }
+            let resolution = resolution_of(&current, patch.complaint_status, patch.resolution)?;
             let changes = InteractionChanges {
                 summary: patch.summary.unwrap_or(current.summary),
                 complaint_status: patch.complaint_status.or(current.complaint_status),
+                resolution,
                 follow_up_owner_id: follow_up_owner_id.unwrap_or(current.follow_up_owner_id),
                 follow_up_due: patch.follow_up_due.unwrap_or(current.follow_up_due),
             };
-            Ok(interactions::update(conn, id, expected_version, &changes, Some(caller.id), Utc::now())?)
+            let interaction = interactions::update(conn, id, expected_version, &changes, Some(caller.id), Utc::now())?;
+            InteractionView::with_trail(conn, interaction, true)
         })
         .await?;
     Ok(answer(StatusCode::OK, interaction))
+}
+
+/// The resolution after a change: resolving an open complaint asks for what was done
+/// (non-blank); a resolved one may have its resolution corrected; otherwise it stays.
+fn resolution_of(
+    current: &Interaction,
+    status: Option<ComplaintStatus>,
+    resolution: Option<String>,
+) -> Result<Option<String>, ApiError> {
+    let resolution = resolution.map(|text| text.trim().to_owned());
+    if resolution.as_ref().is_some_and(|text| text.chars().count() > MAX_SUMMARY_CHARS) {
+        return Err(ApiError::invalid("resolution", format!("must be at most {MAX_SUMMARY_CHARS} characters")));
+    }
+    let ask = || ApiError::invalid("resolution", "say what was done to resolve the complaint");
+    match (current.complaint_status, status.or(current.complaint_status), resolution) {
+        (None, _, Some(_)) => Err(ApiError::invalid("resolution", "only a complaint has a resolution")),
+        (_, Some(ComplaintStatus::Resolved), Some(text)) if text.is_empty() => Err(ask()),
+        (_, Some(ComplaintStatus::Resolved), Some(text)) => Ok(Some(text)),
+        (Some(ComplaintStatus::Open), Some(ComplaintStatus::Resolved), None) => Err(ask()),
+        (_, _, Some(_)) => Err(ApiError::invalid("resolution", "a resolution is given when resolving the complaint")),
+        (_, _, None) => Ok(current.resolution.clone()),
+    }
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateFollowUp {
+    /// What was done or agreed (non-blank).
+    pub note: String,
+}
+
+/// Adds a note to a complaint's follow-up trail (the account's editors); audited.
+#[utoipa::path(post, path = "/api/v1/interactions/{id}/follow-ups", tag = "complaints", params(("id" = String, Path)),
+    request_body = CreateFollowUp, security(("bearer" = [])),
+    responses((status = 201, body = FollowUpView), (status = 422, body = crate::error::Problem)))]
+pub async fn add_follow_up(
+    state: web::Data<AppState>,
+    caller: CurrentUser,
+    id: web::Path<String>,
+    body: ValidJson<CreateFollowUp>,
+) -> ApiResult<HttpResponse> {
+    let id = path_id(&id)?;
+    let note = body.0.note.trim().to_owned();
+    if note.is_empty() {
+        return Err(ApiError::invalid("note", "must not be blank"));
+    }
+    if note.chars().count() > MAX_SUMMARY_CHARS {
+        return Err(ApiError::invalid("note", format!("must be at most {MAX_SUMMARY_CHARS} characters")));
+    }
+    let follow_up = state
+        .run(move |conn| {
+            let interaction = visible_interaction(conn, &caller, id, Intent::Edit)?;
+            if interaction.kind != InteractionKind::Complaint {
+                return Err(ApiError::invalid("note", "only complaints have a follow-up trail"));
+            }
+            Ok(complaints::add_follow_up(conn, id, &note, Some(caller.id), Utc::now())?)
+        })
+        .await?;
+    Ok(HttpResponse::Created().json(FollowUpView::new(follow_up, true)))
 }

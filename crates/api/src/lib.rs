@@ -6,6 +6,8 @@ pub mod accounts;
 pub mod audit;
 pub mod auth;
 pub mod briefs;
+pub mod campaigns;
+pub mod complaints;
 pub mod contacts;
 pub mod coverage_policies;
 pub mod csv_io;
@@ -92,6 +94,18 @@ pub fn app(
                 .service(web::resource("/contacts/{id}/export").get(privacy::export))
                 .service(web::resource("/contacts/{id}/erase").post(privacy::erase))
                 .service(web::resource("/interactions/{id}").get(interactions::get).patch(interactions::patch))
+                .service(web::resource("/interactions/{id}/follow-ups").post(interactions::add_follow_up))
+                .service(web::resource("/complaints").get(complaints::list))
+                .service(web::resource("/campaigns").get(campaigns::list).post(campaigns::create))
+                .service(web::resource("/campaigns/preview").post(campaigns::preview))
+                .service(
+                    web::resource("/campaigns/{id}")
+                        .get(campaigns::get)
+                        .patch(campaigns::patch)
+                        .delete(campaigns::delete),
+                )
+                .service(web::resource("/campaigns/{id}/report").get(campaigns::report))
+                .service(web::resource("/campaigns/{id}/send").post(campaigns::send))
                 .service(web::resource("/audit").get(audit::list))
                 .service(web::resource("/import/{kind}").post(import_export::import))
                 .service(web::resource("/export/{kind}").get(import_export::export))

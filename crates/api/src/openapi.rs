@@ -5,8 +5,8 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use crate::{
-    accounts, audit, auth, briefs, contacts, coverage_policies, departures, error, events, import_export, interactions,
-    links, network, privacy, risk, team, teams, users,
+    accounts, audit, auth, briefs, campaigns, complaints, contacts, coverage_policies, departures, error, events,
+    import_export, interactions, links, network, privacy, risk, team, teams, users,
 };
 
 #[derive(OpenApi)]
@@ -55,6 +55,16 @@ use crate::{
         interactions::list,
         interactions::get,
         interactions::patch,
+        interactions::add_follow_up,
+        complaints::list,
+        campaigns::create,
+        campaigns::preview,
+        campaigns::list,
+        campaigns::get,
+        campaigns::patch,
+        campaigns::delete,
+        campaigns::report,
+        campaigns::send,
         risk::account,
         links::list,
         links::create,

@@ -99,12 +99,17 @@ pub struct RiskSummary {
     /// institutional tie; beside `untied_accounts`, `untied_value_minor` and
     /// `untied_value_share` of the whole summary.
     pub untied_by_team: Vec<UntiedByTeam>,
+    /// Open complaints on the accounts in view.
+    pub open_complaints: i64,
+    /// Open complaints logged more than 14 days ago.
+    pub overdue_complaints: i64,
 }
 
 /// The risk dashboard's figures, per team or firm-wide: `flag_counts`, `value_minor`,
 /// `exposure_minor`, `key_person_value_minor`, `by_band`, `truck_factor {size, order}`,
-/// `trend`, `top_exposed`, and the value without an institutional tie: `untied_accounts`,
-/// `untied_value_minor`, `untied_value_share`, `untied_by_team`.
+/// `trend`, `top_exposed`, the value without an institutional tie: `untied_accounts`,
+/// `untied_value_minor`, `untied_value_share`, `untied_by_team`, and `open_complaints`,
+/// `overdue_complaints`.
 #[utoipa::path(get, path = "/api/v1/risk/summary", tag = "risk", params(SummaryQuery), security(("bearer" = [])),
     responses((status = 200, body = RiskSummary), (status = 403, body = crate::error::Problem)))]
 pub async fn summary(
@@ -117,8 +122,9 @@ pub async fn summary(
     let snapshot_team = team_id.unwrap_or(0);
     let lead_teams = teams.clone();
     let cache = state.clone();
-    let (figures, trend, untied_by_team) = state
+    let (figures, trend, untied_by_team, complaint_counts) = state
         .run(move |conn| {
+            let complaint_counts = continuity_store::complaints::counts(conn, teams.as_deref(), Utc::now())?;
             let totals = continuity_store::risk_totals::totals(conn, teams.as_deref())?;
             let by_team = continuity_store::risk_totals::totals_by_team(conn)?;
             let untied_by_team: Vec<UntiedByTeam> = continuity_store::teams::list(conn)?
@@ -148,7 +154,7 @@ pub async fn summary(
                 (Some(teams), 0) => teams.first().copied().unwrap_or(-1),
                 (_, team) => team,
             };
-            Ok((figures, risk::snapshots(conn, trend_team, since)?, untied_by_team))
+            Ok((figures, risk::snapshots(conn, trend_team, since)?, untied_by_team, complaint_counts))
         })
         .await?;
     let top = list_sorted(
@@ -185,6 +191,8 @@ pub async fn summary(
             .collect(),
         top_exposed: top.items,
         untied_by_team,
+        open_complaints: complaint_counts.open_complaints,
+        overdue_complaints: complaint_counts.overdue_complaints,
     }))
 }
 

@@ -161,6 +161,9 @@ api_test!(fn a_co_owner_who_meets_the_client_clears_the_key_person_flag(app) {
 api_test!(fn a_complaint_stays_open_until_resolved(app) {
     let s = setup(&app).await;
     let account_id = id(&create_account(&app, &s.admin, s.team_id, "Complainer", 10).await);
+    let put = app.send("PUT", &format!("/api/v1/accounts/{account_id}/team/{}", s.ben), Some(&s.admin),
+        Some(json!({"role": "co_owner", "access": "edit"}))).await;
+    assert_eq!(put.status, 201, "{}", put.body);
     let complaint = app.send("POST", &format!("/api/v1/accounts/{account_id}/interactions"), Some(&s.admin),
         Some(json!({"kind": "complaint", "occurred_at": chrono::Utc::now(), "summary": "Late statement",
                     "employee_ids": [s.ana.to_string()], "follow_up_owner_id": s.ben.to_string(), "follow_up_due": "2030-01-31"}))).await;
@@ -170,7 +173,8 @@ api_test!(fn a_complaint_stays_open_until_resolved(app) {
     assert_eq!(open.body["items"].as_array().map(Vec::len), Some(1));
     let path = format!("/api/v1/interactions/{}", id(&complaint));
     let version = complaint.body["version"].as_i64().expect("version");
-    let resolved = app.send_if_match("PATCH", &path, &s.admin, version, Some(json!({"complaint_status": "resolved"}))).await;
+    let resolved = app.send_if_match("PATCH", &path, &s.admin, version,
+        Some(json!({"complaint_status": "resolved", "resolution": "Statement resent"}))).await;
     assert_eq!(resolved.status, 200, "{}", resolved.body);
     assert!(resolved.body["resolved_at"].is_string());
     let open = app.send("GET", "/api/v1/accounts?flag=open_complaint", Some(&s.admin), None).await;

@@ -119,6 +119,14 @@ text_enum!(
     ComplaintStatus { Open => "open", Resolved => "resolved" }
 );
 text_enum!(
+    /// What a campaign is: an apology, a mailing, a gift or an invitation (e.g. a client day).
+    CampaignKind { Apology => "apology", Mailing => "mailing", Gift => "gift", Invitation => "invitation" }
+);
+text_enum!(
+    /// A campaign is drafted, then sent once.
+    CampaignStatus { Draft => "draft", Sent => "sent" }
+);
+text_enum!(
     /// Progress of one account's handover in a departure plan.
     HandoverStatus { Planned => "planned", Introduced => "introduced", Done => "done" }
 );

@@ -25,6 +25,10 @@ pub enum StoreError {
     /// `account_ids` names them.
     #[error("{reason}")]
     Blocked { reason: String, account_ids: Vec<i64> },
+    /// The record is not in a state that allows this (e.g. a campaign already sent); `field`
+    /// names the state.
+    #[error("{reason}")]
+    WrongState { field: &'static str, reason: String },
     #[error("stored data is inconsistent: {0}")]
     Corrupt(String),
     #[error("database error: {0}")]

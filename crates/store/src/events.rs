@@ -342,6 +342,7 @@ fn sync_touchpoints(
             summary: touchpoint_summary(fields),
             on_behalf_of: OnBehalfOf::Organisation,
             complaint_status: None,
+            resolution: None,
             follow_up_owner_id: None,
             follow_up_due: None,
             employee_ids: fields.employee_ids.clone(),

@@ -551,6 +551,7 @@ pub fn import_interactions(
                 summary: line.summary.clone().unwrap_or_default(),
                 on_behalf_of: line.on_behalf_of.unwrap_or(OnBehalfOf::Person),
                 complaint_status,
+                resolution: None,
                 follow_up_owner_id: follow_up_owner_id.flatten(),
                 follow_up_due: line.follow_up_due.flatten(),
                 employee_ids: employee_ids.into_iter().collect(),
@@ -585,17 +586,13 @@ pub fn import_interactions(
         {
             return Err(refused("contact_external_ids", fixed));
         }
+        let stored = existing.changes();
         let changes = InteractionChanges {
             summary: line.summary.clone().unwrap_or_else(|| existing.summary.clone()),
             complaint_status: line.complaint_status.flatten().or(existing.complaint_status),
             follow_up_owner_id: follow_up_owner_id.unwrap_or(existing.follow_up_owner_id),
             follow_up_due: line.follow_up_due.unwrap_or(existing.follow_up_due),
-        };
-        let stored = InteractionChanges {
-            summary: existing.summary.clone(),
-            complaint_status: existing.complaint_status,
-            follow_up_owner_id: existing.follow_up_owner_id,
-            follow_up_due: existing.follow_up_due,
+            ..stored.clone()
         };
         if changes == stored {
             return Ok(Outcome::Unchanged);
@@ -607,6 +604,7 @@ pub fn import_interactions(
             summary: changes.summary.clone(),
             on_behalf_of: existing.on_behalf_of,
             complaint_status: changes.complaint_status,
+            resolution: None,
             follow_up_owner_id: changes.follow_up_owner_id,
             follow_up_due: changes.follow_up_due,
             employee_ids: existing.employee_ids.clone(),

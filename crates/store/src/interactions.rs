@@ -10,7 +10,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::audit::{self, Change};
 use crate::connection::write_transaction;
-use crate::schema::{accounts, contacts, interaction_contacts, interaction_employees, interactions, users};
+use crate::schema::{
+    accounts, assignments, contacts, interaction_contacts, interaction_employees, interactions, users,
+};
 use crate::scope::Scope;
 use crate::{from_db_time, risk, scope_accounts, to_db_time, AnyConnection, StoreError, StoreResult};
 
@@ -25,6 +27,8 @@ pub struct Interaction {
     pub on_behalf_of: OnBehalfOf,
     pub complaint_status: Option<ComplaintStatus>,
     pub resolved_at: Option<DateTime<Utc>>,
+    /// What was done to resolve a complaint.
+    pub resolution: Option<String>,
     pub follow_up_owner_id: Option<i64>,
     pub follow_up_due: Option<NaiveDate>,
     pub created_by: Option<i64>,
@@ -36,6 +40,19 @@ pub struct Interaction {
     pub created_at: DateTime<Utc>,
 }
 
+impl Interaction {
+    /// The parts that can change, as they stand.
+    pub fn changes(&self) -> InteractionChanges {
+        InteractionChanges {
+            summary: self.summary.clone(),
+            complaint_status: self.complaint_status,
+            resolution: self.resolution.clone(),
+            follow_up_owner_id: self.follow_up_owner_id,
+            follow_up_due: self.follow_up_due,
+        }
+    }
+}
+
 /// What it takes to log an interaction.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewInteraction {
@@ -45,6 +62,9 @@ pub struct NewInteraction {
     pub summary: String,
     pub on_behalf_of: OnBehalfOf,
     pub complaint_status: Option<ComplaintStatus>,
+    /// What was done, for a complaint logged as already resolved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolution: Option<String>,
     pub follow_up_owner_id: Option<i64>,
     pub follow_up_due: Option<NaiveDate>,
     pub employee_ids: Vec<i64>,
@@ -59,6 +79,8 @@ pub struct NewInteraction {
 pub struct InteractionChanges {
     pub summary: String,
     pub complaint_status: Option<ComplaintStatus>,
+    /// What was done to resolve a complaint (kept while it stays resolved).
+    pub resolution: Option<String>,
     pub follow_up_owner_id: Option<i64>,
     pub follow_up_due: Option<NaiveDate>,
 }
@@ -81,6 +103,7 @@ struct InteractionRow {
     version: i64,
     created_at: NaiveDateTime,
     event_id: Option<i64>,
+    resolution: Option<String>,
 }
 
 /// Loads the participants of `rows` and makes interactions of them.
@@ -124,6 +147,7 @@ fn with_participants(conn: &mut AnyConnection, rows: Vec<InteractionRow>) -> Sto
                     .map(|status| status.parse().map_err(|e| StoreError::corrupt("interactions.complaint_status", e)))
                     .transpose()?,
                 resolved_at: row.resolved_at.map(from_db_time),
+                resolution: row.resolution,
                 follow_up_owner_id: row.follow_up_owner_id,
                 follow_up_due: row.follow_up_due,
                 created_by: row.created_by,
@@ -233,15 +257,28 @@ fn check_participants(
     Ok(())
 }
 
-fn check_follow_up_owner(conn: &mut AnyConnection, owner_id: Option<i64>) -> StoreResult<()> {
+/// A complaint's follow-up is owned by a current member of the account team (an open
+/// assignment to an employee who has not departed).
+fn check_follow_up_owner(conn: &mut AnyConnection, account_id: i64, owner_id: Option<i64>) -> StoreResult<()> {
     let Some(owner_id) = owner_id else { return Ok(()) };
-    let status: Option<String> = users::table.find(owner_id).select(users::status).first(conn).optional()?;
-    match status {
-        Some(status) if status != UserStatus::Departed.as_str() => Ok(()),
-        _ => Err(StoreError::Refused {
+    let on_team: i64 = assignments::table
+        .inner_join(users::table)
+        .filter(
+            assignments::account_id
+                .eq(account_id)
+                .and(assignments::user_id.eq(owner_id))
+                .and(assignments::until.is_null())
+                .and(users::status.ne(UserStatus::Departed.as_str())),
+        )
+        .count()
+        .get_result(conn)?;
+    if on_team > 0 {
+        Ok(())
+    } else {
+        Err(StoreError::Refused {
             field: Some("follow_up_owner_id"),
-            reason: "the follow-up owner must be a current employee".into(),
-        }),
+            reason: "the follow-up owner must be a current member of the account team".into(),
+        })
     }
 }
 
@@ -345,7 +382,7 @@ pub fn insert(
 ) -> StoreResult<Interaction> {
     let team_id = crate::accounts::team_of(conn, account_id)?;
     check_participants(conn, account_id, &new.employee_ids, &new.contact_ids)?;
-    check_follow_up_owner(conn, new.follow_up_owner_id)?;
+    check_follow_up_owner(conn, account_id, new.follow_up_owner_id)?;
     let id: i64 = diesel::insert_into(interactions::table)
         .values((
             interactions::account_id.eq(account_id),
@@ -357,6 +394,7 @@ pub fn insert(
             interactions::complaint_status.eq(new.complaint_status.map(ComplaintStatus::as_str)),
             interactions::resolved_at
                 .eq((new.complaint_status == Some(ComplaintStatus::Resolved)).then(|| to_db_time(now))),
+            interactions::resolution.eq(new.complaint_status.and(new.resolution.as_deref())),
             interactions::follow_up_owner_id.eq(new.follow_up_owner_id),
             interactions::follow_up_due.eq(new.follow_up_due),
             interactions::created_by.eq(actor_id),
@@ -416,10 +454,17 @@ pub fn apply_update(
             reason: "only complaints have a complaint status, and every complaint has one".into(),
         });
     }
-    check_follow_up_owner(conn, changes.follow_up_owner_id)?;
+    if changes.follow_up_owner_id != before.follow_up_owner_id {
+        check_follow_up_owner(conn, before.account_id, changes.follow_up_owner_id)?;
+    }
     let resolved_at = match (before.complaint_status, changes.complaint_status) {
         (Some(ComplaintStatus::Open), Some(ComplaintStatus::Resolved)) => Some(to_db_time(now)),
         (_, Some(ComplaintStatus::Resolved)) => before.resolved_at.map(to_db_time),
+        _ => None,
+    };
+    // Reopening a complaint clears its resolution; a new one is asked for when it closes again.
+    let resolution = match changes.complaint_status {
+        Some(ComplaintStatus::Resolved) => changes.resolution.as_deref(),
         _ => None,
     };
     let changed = diesel::update(
@@ -429,6 +474,7 @@ pub fn apply_update(
         interactions::summary.eq(&changes.summary),
         interactions::complaint_status.eq(changes.complaint_status.map(ComplaintStatus::as_str)),
         interactions::resolved_at.eq(resolved_at),
+        interactions::resolution.eq(resolution),
         interactions::follow_up_owner_id.eq(changes.follow_up_owner_id),
         interactions::follow_up_due.eq(changes.follow_up_due),
         interactions::version.eq(interactions::version + 1),
@@ -438,12 +484,7 @@ pub fn apply_update(
         return Err(StoreError::StaleVersion);
     }
     let team_id = crate::accounts::team_of(conn, before.account_id)?;
-    let before_changes = InteractionChanges {
-        summary: before.summary.clone(),
-        complaint_status: before.complaint_status,
-        follow_up_owner_id: before.follow_up_owner_id,
-        follow_up_due: before.follow_up_due,
-    };
+    let before_changes = before.changes();
     audit::record(
         conn,
         Change::new(actor_id, "interaction", id, "update")

@@ -4,6 +4,8 @@
 pub mod accounts;
 pub mod assignments;
 pub mod audit;
+pub mod campaigns;
+pub mod complaints;
 pub mod connection;
 pub mod contacts;
 pub mod coverage;

@@ -13,7 +13,8 @@ use crate::connection::write_transaction;
 use crate::contacts::{self, Contact};
 use crate::interactions::{self, Interaction};
 use crate::schema::{
-    audit_entries, contacts as contacts_table, interaction_contacts, interactions as interactions_table,
+    audit_entries, contacts as contacts_table, interaction_contacts, interaction_follow_ups,
+    interactions as interactions_table,
 };
 use crate::{risk, to_db_time, AnyConnection, StoreError, StoreResult};
 
@@ -152,18 +153,32 @@ pub fn erase(
             accounts.dedup();
             accounts
         };
-        let summaries: Vec<(i64, String)> = interactions_table::table
+        let texts: Vec<(i64, String, Option<String>)> = interactions_table::table
             .filter(interactions_table::account_id.eq_any(accounts.clone()))
-            .select((interactions_table::id, interactions_table::summary))
+            .select((interactions_table::id, interactions_table::summary, interactions_table::resolution))
             .load(conn)?;
-        for (id, summary) in summaries {
+        for (id, summary, resolution) in texts {
             let cleaned = redact(&summary, &needles);
-            if cleaned != summary {
+            let cleaned_resolution = resolution.as_deref().map(|text| redact(text, &needles));
+            if cleaned != summary || cleaned_resolution != resolution {
                 diesel::update(interactions_table::table.find(id))
                     .set((
                         interactions_table::summary.eq(cleaned),
+                        interactions_table::resolution.eq(cleaned_resolution),
                         interactions_table::version.eq(interactions_table::version + 1),
                     ))
+                    .execute(conn)?;
+            }
+        }
+        let notes: Vec<(i64, String)> = interaction_follow_ups::table
+            .filter(interaction_follow_ups::account_id.eq_any(accounts.clone()))
+            .select((interaction_follow_ups::id, interaction_follow_ups::note))
+            .load(conn)?;
+        for (id, note) in notes {
+            let cleaned = redact(&note, &needles);
+            if cleaned != note {
+                diesel::update(interaction_follow_ups::table.find(id))
+                    .set(interaction_follow_ups::note.eq(cleaned))
                     .execute(conn)?;
             }
         }

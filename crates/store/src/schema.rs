@@ -123,6 +123,46 @@ diesel::table! {
         version -> BigInt,
         created_at -> Timestamp,
         event_id -> Nullable<BigInt>,
+        resolution -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    interaction_follow_ups (id) {
+        id -> BigInt,
+        account_id -> BigInt,
+        interaction_id -> BigInt,
+        note -> Text,
+        author_id -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    campaigns (id) {
+        id -> BigInt,
+        name -> Text,
+        name_lower -> Text,
+        kind -> Text,
+        team_id -> Nullable<BigInt>,
+        status -> Text,
+        target_json -> Text,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+        sent_by -> Nullable<BigInt>,
+        acknowledged_reason -> Nullable<Text>,
+        sent_report_json -> Nullable<Text>,
+        version -> BigInt,
+    }
+}
+
+diesel::table! {
+    campaign_accounts (campaign_id, account_id) {
+        account_id -> BigInt,
+        campaign_id -> BigInt,
+        interaction_id -> BigInt,
     }
 }
 
@@ -293,6 +333,9 @@ diesel::joinable!(event_employees -> events (event_id));
 diesel::joinable!(event_attendees -> events (event_id));
 diesel::joinable!(event_attendees -> accounts (account_id));
 diesel::joinable!(event_attendees -> contacts (contact_id));
+diesel::joinable!(interaction_follow_ups -> interactions (interaction_id));
+diesel::joinable!(interaction_follow_ups -> users (author_id));
+diesel::joinable!(campaign_accounts -> campaigns (campaign_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     teams,
@@ -317,4 +360,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     events,
     event_employees,
     event_attendees,
+    interaction_follow_ups,
+    campaigns,
+    campaign_accounts,
 );
