@@ -1,9 +1,9 @@
 /**
  * The account's network as a small graph: the account in the middle, its linked
  * accounts and the accounts met at the same events around it. Laid out with
- * d3-force (run to rest synchronously, no animation) and drawn as SVG by Preact.
+ * d3-force (run synchronously, no animation) and drawn as SVG by Preact.
  */
-import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY } from "d3-force";
+import { forceCollide, forceLink, forceManyBody, forceRadial, forceSimulation } from "d3-force";
 import type { SimulationLinkDatum, SimulationNodeDatum } from "d3-force";
 import type { AccountNetwork, LinkKind } from "../api/types";
 
@@ -84,9 +84,14 @@ export interface PlacedNode extends GraphNode {
 
 type SimNode = SimulationNodeDatum & { id: string; centre: boolean };
 
+/** The radius the simulation works in; the result is stretched to the box's ellipse. */
+const RADIUS = 100;
+
 /**
- * Positions in a `width` × `height` box with the centre account fixed in the middle.
- * Deterministic: d3-force starts from a fixed spiral and runs a fixed number of ticks.
+ * Positions in a `width` × `height` box: the centre account fixed in the middle, the
+ * others on a ring around it (d3-force: a radial force, repulsion and collision), the
+ * ring then stretched to an ellipse that leaves room for the labels. Deterministic: the
+ * nodes start evenly spread and the simulation runs a fixed number of ticks.
  */
 export function layoutGraph(
   graph: NetworkGraph,
@@ -96,35 +101,50 @@ export function layoutGraph(
 ): PlacedNode[] {
   const cx = width / 2;
   const cy = height / 2;
-  const sim: SimNode[] = graph.nodes.map((n) =>
-    n.centre ? { id: n.id, centre: true, fx: cx, fy: cy } : { id: n.id, centre: false },
-  );
+  const others = graph.nodes.filter((n) => !n.centre).length;
+  let k = 0;
+  const sim: SimNode[] = graph.nodes.map((n) => {
+    if (n.centre) return { id: n.id, centre: true, x: cx, y: cy, fx: cx, fy: cy };
+    // Start on the left: with two or three neighbours the wide box is used sideways.
+    const angle = Math.PI + (2 * Math.PI * k++) / Math.max(1, others);
+    return {
+      id: n.id,
+      centre: false,
+      x: cx + RADIUS * Math.cos(angle),
+      y: cy + RADIUS * Math.sin(angle),
+    };
+  });
   const centreId = graph.nodes.find((n) => n.centre)?.id;
   const links: SimulationLinkDatum<SimNode>[] = graph.edges.map((e) => ({
     source: centreId ?? e.other,
     target: e.other,
   }));
-  const reach = Math.max(60, Math.min(width, height) / 2 - margin);
-  const simulation = forceSimulation(sim)
+  forceSimulation(sim)
     .force(
       "link",
       forceLink<SimNode, SimulationLinkDatum<SimNode>>(links)
         .id((d) => d.id)
-        .distance(reach * 0.8)
-        .strength(0.6),
+        .distance(RADIUS)
+        .strength(0.2),
     )
-    .force("charge", forceManyBody().strength(-260))
-    .force("collide", forceCollide(34))
-    .force("x", forceX(cx).strength(0.04))
-    .force("y", forceY(cy).strength(0.08))
-    .stop();
-  simulation.tick(200);
+    .force("charge", forceManyBody().strength(-300))
+    .force("collide", forceCollide(24))
+    .force("ring", forceRadial<SimNode>((d) => (d.centre ? 0 : RADIUS), cx, cy).strength(0.9))
+    .stop()
+    .tick(200);
+  // Labels sit under the nodes and run wide: keep more room at the sides.
+  const rx = Math.max(margin, width / 2 - margin * 1.75);
+  const ry = Math.max(margin / 2, height / 2 - margin);
   const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
-  return graph.nodes.map((n, i) => ({
-    ...n,
-    x: clamp(sim[i].x ?? cx, margin, width - margin),
-    y: clamp(sim[i].y ?? cy, margin / 2, height - margin / 2),
-  }));
+  return graph.nodes.map((n, i) => {
+    const x = sim[i].x ?? cx;
+    const y = sim[i].y ?? cy;
+    return {
+      ...n,
+      x: n.centre ? cx : clamp(cx + ((x - cx) / RADIUS) * rx, margin, width - margin),
+      y: n.centre ? cy : clamp(cy + ((y - cy) / RADIUS) * ry, margin / 2, height - margin),
+    };
+  });
 }
 
 /** The trend as the points of an SVG polyline in a `width` × `height` box. */

@@ -666,7 +666,9 @@ function TreatmentTable(props: {
               <td class="num">{row.active_accounts}</td>
               <td class="num">{row.included_accounts}</td>
               <td class="num">{formatPercent(row.excluded_share)}</td>
-              <td class="num">{formatMoney(row.value_minor, props.currency)}</td>
+              <td class="num" title={formatMoney(row.value_minor, props.currency)}>
+                {formatMoneyCompact(row.value_minor, props.currency)}
+              </td>
               <td class="num">{formatPercent(row.excluded_value_share)}</td>
             </tr>
           ))}
@@ -704,9 +706,11 @@ function SendPanel(props: {
     <section class="panel" aria-labelledby="send-title">
       <h2 id="send-title">Send</h2>
       <p class="muted">
-        Marking it sent records one touchpoint in the firm's name on each of the{" "}
-        {props.campaign.included_accounts} included account
-        {props.campaign.included_accounts === 1 ? "" : "s"}.
+        Marking it sent records one touchpoint in the firm's name on{" "}
+        {props.campaign.included_accounts === 1
+          ? "the one included account"
+          : `each of the ${props.campaign.included_accounts} included accounts`}
+        .
       </p>
       <form class="form" onSubmit={send} noValidate aria-label="Send campaign">
         <ProblemBanner problem={submit.banner} />

@@ -381,7 +381,17 @@ function EventForm(props: {
   const directory = useDirectory();
   const [draft, setDraft] = useState<EventDraft>(props.initial);
   const submit = useSubmit(FIELDS);
-  const set = (patch: Partial<EventDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const set = (patch: Partial<EventDraft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    // An error about the attendees goes once someone is picked.
+    if (patch.attendees?.length && submit.fieldErrors.contact_ids) {
+      submit.setFieldErrors(
+        Object.fromEntries(
+          Object.entries(submit.fieldErrors).filter(([field]) => field !== "contact_ids"),
+        ),
+      );
+    }
+  };
 
   // Without the user list (members) the form offers the people already named.
   const people = directory.users.length
@@ -442,6 +452,7 @@ function EventForm(props: {
       />
       <ChoiceGroup
         legend="Our people"
+        class="span-all hosts"
         error={submit.fieldErrors.employee_ids}
         hint="The colleagues who hosted; the event still counts for the firm, not for them."
       >

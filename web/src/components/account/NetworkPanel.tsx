@@ -1,4 +1,4 @@
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import type { AccountNetwork, LinkKind } from "../../api/types";
 import { LINK_KINDS } from "../../api/types";
 import { useApp } from "../../app/context";
@@ -19,8 +19,21 @@ import { useSubmit } from "../../app/useSubmit";
 import { AccountSearch } from "../AccountSearch";
 import { Badge, LoadView, ProblemBanner, SelectField } from "../ui";
 
-const WIDTH = 560;
-const HEIGHT = 300;
+/** The drawing's box: phones get a narrower one, so labels keep their size. */
+const WIDE = { width: 560, height: 300 };
+const NARROW = { width: 340, height: 300 };
+const NARROW_QUERY = "(max-width: 600px)";
+
+function useBox() {
+  const [narrow, setNarrow] = useState(() => window.matchMedia(NARROW_QUERY).matches);
+  useEffect(() => {
+    const query = window.matchMedia(NARROW_QUERY);
+    const update = () => setNarrow(query.matches);
+    query.addEventListener("change", update);
+    return () => query.removeEventListener("change", update);
+  }, []);
+  return narrow ? NARROW : WIDE;
+}
 
 function accountPath(id: string): string {
   return `/accounts/${encodeURIComponent(id)}`;
@@ -217,7 +230,8 @@ function NetworkView(props: {
 const EDGE_KINDS: readonly EdgeKind[] = ["referred_by", "same_group", "partner", "met_at_event"];
 
 function NetworkGraphView(props: { graph: NetworkGraph }) {
-  const nodes = layoutGraph(props.graph, WIDTH, HEIGHT);
+  const { width, height } = useBox();
+  const nodes = layoutGraph(props.graph, width, height);
   const byId = new Map(nodes.map((p) => [p.id, p]));
   const centre = nodes.find((p) => p.centre) as PlacedNode;
   // Several kinds between the same two accounts bend apart instead of overlapping.
@@ -229,7 +243,7 @@ function NetworkGraphView(props: { graph: NetworkGraph }) {
   return (
     <figure class="network-graph" data-testid="network-graph">
       <svg
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        viewBox={`0 0 ${width} ${height}`}
         role="group"
         aria-label="Graph of the accounts tied to this one; the lists below name them."
       >

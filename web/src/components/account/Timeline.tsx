@@ -38,6 +38,7 @@ const FIELDS = [
   "complaint_status",
   "follow_up_owner_id",
   "follow_up_due",
+  "resolution",
   "summary",
 ] as const;
 
@@ -466,6 +467,19 @@ function InteractionForm(props: {
             onInput={(e) => set({ followUpDue: (e.currentTarget as HTMLInputElement).value })}
           />
         </>
+      )}
+      {draft.kind === "complaint" && draft.complaintStatus === "resolved" && (
+        <div class="span-all">
+          <TextAreaField
+            label="What was done?"
+            name="resolution"
+            value={draft.resolution ?? ""}
+            maxLength={SUMMARY_MAX}
+            rows={2}
+            error={submit.fieldErrors.resolution}
+            onInput={(resolution) => set({ resolution })}
+          />
+        </div>
       )}
       <div class="span-all">
         <TextAreaField
