@@ -637,7 +637,7 @@ function TreatmentTable(props: {
   if (props.rows.length === 0) return null;
   return (
     <div class="table-wrap">
-      <table class="table table-compact" data-testid={props.testId}>
+      <table class="table table-compact table-cards" data-testid={props.testId}>
         <caption>{props.caption}</caption>
         <thead>
           <tr>
@@ -662,14 +662,28 @@ function TreatmentTable(props: {
         <tbody>
           {props.rows.map((row) => (
             <tr key={row.key} class={row.excluded_share > 0.5 ? "row-warn" : undefined}>
-              <th scope="row">{row.label}</th>
-              <td class="num">{row.active_accounts}</td>
-              <td class="num">{row.included_accounts}</td>
-              <td class="num">{formatPercent(row.excluded_share)}</td>
-              <td class="num" title={formatMoney(row.value_minor, props.currency)}>
+              <th scope="row" class="cell-title">
+                {row.label}
+              </th>
+              <td data-label="Active" class="num">
+                {row.active_accounts}
+              </td>
+              <td data-label="Included" class="num">
+                {row.included_accounts}
+              </td>
+              <td data-label="Left out" class="num">
+                {formatPercent(row.excluded_share)}
+              </td>
+              <td
+                data-label="Value"
+                class="num"
+                title={formatMoney(row.value_minor, props.currency)}
+              >
                 {formatMoneyCompact(row.value_minor, props.currency)}
               </td>
-              <td class="num">{formatPercent(row.excluded_value_share)}</td>
+              <td data-label="Value left out" class="num">
+                {formatPercent(row.excluded_value_share)}
+              </td>
             </tr>
           ))}
         </tbody>

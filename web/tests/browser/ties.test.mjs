@@ -178,6 +178,11 @@ describe("client events", () => {
     await form.getByText("Pick at least one client contact.").waitFor();
     for (const a of picked) {
       await form.getByRole("searchbox", { name: "Find an account" }).fill(a.name.split(" ")[0]);
+      // The search narrows the results to the one account of that name.
+      await page.waitForFunction((name) => {
+        const items = [...document.querySelectorAll(".pick-list li")];
+        return items.length === 1 && (items[0].textContent ?? "").includes(name);
+      }, a.name);
       await form.getByRole("button", { name: `Show contacts: ${a.name}` }).click();
       await form
         .getByRole("group", { name: `Contacts of ${a.name}` })
