@@ -233,6 +233,11 @@ describe("client events", () => {
     await page.getByRole("button", { name: /Confirm: close/ }).click();
     await page.locator(".page-header").getByText("Closed").waitFor();
     assert.equal(await page.getByRole("button", { name: "Edit attendance" }).count(), 0);
+    await page.getByRole("link", { name: "Client events" }).first().click();
+    const row = page.getByTestId("events-table").locator("tr", { hasText: "Harbour client day" });
+    await row.getByText("Closed").waitFor();
+    assert.match((await row.textContent()) ?? "", /Client day/);
+    await page.screenshot({ path: screenshotPath("events-1280"), fullPage: true });
     assert.deepEqual(errors, []);
     await page.close();
   });
@@ -324,6 +329,7 @@ describe("campaigns", () => {
       .getByTestId("campaigns-table")
       .getByRole("link", { name: "Apology for the outage" })
       .waitFor();
+    await page.screenshot({ path: screenshotPath("campaigns-1280"), fullPage: true });
     assert.deepEqual(errors, []);
     await page.close();
   });
