@@ -107,6 +107,9 @@ impl ApiError {
     }
 }
 
+/// Seconds a client is asked to wait after a `503` (the database unreachable).
+pub const UNAVAILABLE_RETRY_AFTER: &str = "2";
+
 /// Renders a problem document with the right content type.
 pub fn problem_response(status: StatusCode, problem: &Problem) -> HttpResponse {
     HttpResponse::build(status).insert_header((header::CONTENT_TYPE, "application/problem+json")).json(problem)
@@ -138,6 +141,12 @@ impl ResponseError for ApiError {
                 if let Ok(value) = header::HeaderValue::from_str(&retry_after_seconds.to_string()) {
                     response.headers_mut().insert(header::RETRY_AFTER, value);
                 }
+            }
+            // Nothing was written; the pool reconnects by itself once the database is back.
+            ApiError::Unavailable(_) => {
+                response
+                    .headers_mut()
+                    .insert(header::RETRY_AFTER, header::HeaderValue::from_static(UNAVAILABLE_RETRY_AFTER));
             }
             ApiError::Unauthenticated(_) => {
                 response.headers_mut().insert(header::WWW_AUTHENTICATE, header::HeaderValue::from_static("Bearer"));
@@ -176,7 +185,10 @@ impl From<StoreError> for ApiError {
             StoreError::WrongState { field, reason } => {
                 ApiError::Conflict { field: Some(field.to_owned()), detail: reason, extra: None }
             }
-            StoreError::Pool(cause) => ApiError::Unavailable(format!("database unavailable: {cause}")),
+            transient if transient.is_transient() => {
+                tracing::warn!(error = %transient, "database unavailable");
+                ApiError::Unavailable("the database is unavailable; retry shortly".to_owned())
+            }
             other => ApiError::Internal(other.to_string()),
         }
     }

@@ -42,6 +42,13 @@ pub enum Command {
     /// Import a CSV file (accounts, contacts, assignments or interactions) as the system: all of
     /// it or nothing; prints the report and exits non-zero if any line is refused.
     Import(ImportArgs),
+    /// Write a consistent copy of the store to a new file while the server runs: SQLite with
+    /// `VACUUM INTO` (a complete database file), PostgreSQL with `pg_dump --format=custom`
+    /// (restore with `pg_restore`). See README "Operations".
+    Backup {
+        /// The file to create.
+        file: std::path::PathBuf,
+    },
     /// Write every record of a kind as CSV to standard output (the header the import takes).
     Export {
         /// accounts | contacts | assignments | interactions
@@ -172,6 +179,7 @@ pub fn run(cli: Cli) -> Result<()> {
             }
             Ok(())
         }
+        Command::Backup { file } => crate::backup::backup(&settings, &file),
         Command::Export { kind } => {
             let kind: Kind = kind.parse().map_err(|e| anyhow::anyhow!("kind: {e}"))?;
             let store = open_store(&settings)?;

@@ -1,6 +1,7 @@
 //! `continuity`: the server binary. Subcommands: `serve` (the default), `migrate`,
-//! `user create`, `seed`, `recompute`, `bench`, `import`, `export`. Settings come from the environment (see `settings.rs`).
+//! `user create`, `seed`, `recompute`, `bench`, `import`, `export`, `backup`. Settings come from the environment (see `settings.rs`).
 
+mod backup;
 mod bench;
 mod cli;
 mod demo;

@@ -3,6 +3,7 @@
 use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
 use diesel::prelude::*;
 use diesel::r2d2::R2D2Connection;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::error::StoreError;
 
@@ -78,12 +79,20 @@ impl r2d2::ManageConnection for ConnectionManager {
     }
 
     fn has_broken(&self, conn: &mut AnyConnection) -> bool {
-        conn.is_broken()
+        // diesel only calls a connection broken inside a failed transaction; after the database
+        // restarted, an idle connection would fail every query it is given. While connections
+        // are being lost, each one returned is checked, and a dead one is dropped.
+        conn.is_broken() || (connection_loss_is_recent() && conn.ping().is_err())
     }
 }
 
 pub type Pool = r2d2::Pool<ConnectionManager>;
 pub type PooledConnection = r2d2::PooledConnection<ConnectionManager>;
+
+/// How long a request waits for a pooled connection before it is answered `503`: with the
+/// database down, clients hear so within seconds instead of hanging (the pool keeps trying to
+/// reconnect in the background and recovers by itself once the database is back).
+pub const CHECKOUT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// The store: a pool of connections to one database.
 #[derive(Clone)]
@@ -113,7 +122,7 @@ impl Store {
             .max_size(max_connections)
             .min_idle(Some(1))
             .test_on_check_out(false)
-            .connection_timeout(std::time::Duration::from_secs(10))
+            .connection_timeout(CHECKOUT_TIMEOUT)
             .build(manager)?;
         Ok(Store { pool, backend })
     }
@@ -122,9 +131,22 @@ impl Store {
         self.backend
     }
 
-    /// A pooled connection; call it inside the blocking closure that uses it.
+    /// A pooled connection; call it inside the blocking closure that uses it. Shortly after a
+    /// connection was lost (the database stopped or restarted), each one is checked before it
+    /// is handed out, so that the first requests after the database is back do not get
+    /// connections that died with the old server process.
     pub fn conn(&self) -> Result<PooledConnection, StoreError> {
-        Ok(self.pool.get()?)
+        let mut conn = self.pool.get()?;
+        // At most the pool's size of dead connections can be waiting; then a fresh one is opened.
+        for _ in 0..=self.pool.max_size() {
+            if !connection_loss_is_recent() || conn.ping().is_ok() {
+                return Ok(conn);
+            }
+            // Dropped: `has_broken` finds it dead too and the pool closes it.
+            drop(conn);
+            conn = self.pool.get()?;
+        }
+        Ok(conn)
     }
 
     /// Whether the database answers (for `/readyz`).
@@ -133,6 +155,27 @@ impl Store {
         conn.ping()?;
         Ok(())
     }
+}
+
+/// When a connection to the database was last lost (seconds since the Unix epoch; 0: never).
+static LAST_CONNECTION_LOSS: AtomicU64 = AtomicU64::new(0);
+
+/// For how long after a lost connection pooled connections are checked before use and on return.
+const CONNECTION_LOSS_WINDOW_SECONDS: u64 = 60;
+
+fn unix_seconds() -> u64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|since| since.as_secs()).unwrap_or(0)
+}
+
+/// Notes that a query found its connection dead (see [`StoreError`]'s conversion from diesel's
+/// errors).
+pub(crate) fn note_connection_loss() {
+    LAST_CONNECTION_LOSS.store(unix_seconds(), Ordering::Relaxed);
+}
+
+fn connection_loss_is_recent() -> bool {
+    let last = LAST_CONNECTION_LOSS.load(Ordering::Relaxed);
+    last != 0 && unix_seconds().saturating_sub(last) <= CONNECTION_LOSS_WINDOW_SECONDS
 }
 
 /// The queue of SQLite write transactions in this process (see [`write_transaction`]).

@@ -435,14 +435,14 @@ pub fn update(
     get(conn, id)?.ok_or(StoreError::NotFound)
 }
 
-/// The event row, if it is still at `expected_version`.
-fn at_version(
-    id: i64,
-    expected_version: i64,
-) -> diesel::dsl::Filter<
+/// The event row at one version.
+type AtVersion = diesel::dsl::Filter<
     events::table,
     diesel::dsl::And<diesel::dsl::Eq<events::id, i64>, diesel::dsl::Eq<events::version, i64>>,
-> {
+>;
+
+/// The event row, if it is still at `expected_version`.
+fn at_version(id: i64, expected_version: i64) -> AtVersion {
     events::table.filter(events::id.eq(id).and(events::version.eq(expected_version)))
 }
 

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod assignments;
 pub mod audit;
+pub mod backup;
 pub mod campaigns;
 pub mod complaints;
 pub mod connection;

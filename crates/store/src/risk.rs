@@ -497,10 +497,37 @@ pub fn recompute(conn: &mut AnyConnection, account_id: i64, now: DateTime<Utc>) 
         DEFERRED.with_borrow_mut(|deferred| deferred.as_mut().map(|ids| ids.insert(account_id)));
         return Ok(());
     }
+    lock_accounts(conn, &[account_id])?;
     let settings = settings();
     let (facts, employees) = account_facts(conn, account_id, &settings, now)?.ok_or(StoreError::NotFound)?;
     let policies = coverage_policies(conn)?;
     store(conn, &assess(&facts, &employees, &policies, &settings, now))
+}
+
+/// Locks these accounts' rows until the caller's transaction ends, before their figures are
+/// recomputed. On PostgreSQL two transactions writing to one account (two servers, or two
+/// threads of one) could otherwise both read the same stored figures: the later one's
+/// recompute would miss the other's change, and `risk_totals` would move by the same old
+/// difference twice. `FOR NO KEY UPDATE` waits for the other writer's commit (so the reads
+/// after it see that write) without conflicting with the key-share locks that inserting a
+/// child row takes; ids in ascending order, so writers lock several accounts in one order.
+/// SQLite needs nothing: its writers are serialised (see
+/// [`write_transaction`](crate::connection::write_transaction)).
+fn lock_accounts(conn: &mut AnyConnection, account_ids: &[i64]) -> StoreResult<()> {
+    let AnyConnection::Postgresql(pg) = conn else {
+        return Ok(());
+    };
+    if account_ids.is_empty() {
+        return Ok(());
+    }
+    // Integers only, written inline (the list may be a thousand long).
+    let ids: Vec<String> = account_ids.iter().map(i64::to_string).collect();
+    diesel::sql_query(format!(
+        "SELECT id FROM accounts WHERE id IN ({}) ORDER BY id FOR NO KEY UPDATE",
+        ids.join(", ")
+    ))
+    .execute(pg)?;
+    Ok(())
 }
 
 fn has_figures(conn: &mut AnyConnection, account_id: i64) -> StoreResult<bool> {
@@ -547,7 +574,8 @@ pub fn recompute_accounts(conn: &mut AnyConnection, account_ids: &[i64], now: Da
     let settings = settings();
     let policies = coverage_policies(conn)?;
     let mut count = 0;
-    for chunk in account_ids.chunks(BATCH_ACCOUNTS) {
+    for chunk in sorted_unique(account_ids).chunks(BATCH_ACCOUNTS) {
+        lock_accounts(conn, chunk)?;
         let facts = facts_of(conn, chunk, now)?;
         let employees = employees_by_id(conn, &people_of(&facts))?;
         let risks: Vec<AccountRisk> =
@@ -797,15 +825,23 @@ pub fn recompute_all(conn: &mut AnyConnection, now: DateTime<Utc>) -> StoreResul
     let mut done = Recomputed::default();
     loop {
         let finished = crate::connection::write_transaction(conn, |conn| {
-            let accounts: Vec<AccountRow> = accounts::table
+            let ids: Vec<i64> = accounts::table
                 .filter(accounts::id.gt(after))
-                .select(account_columns())
+                .select(accounts::id)
                 .order(accounts::id)
                 .limit(batch_size)
                 .load(conn)?;
-            let (Some(first), Some(last)) = (accounts.first().map(|a| a.0), accounts.last().map(|a| a.0)) else {
+            // A write to one of these accounts waits for the batch (and the batch for it), so
+            // that neither overwrites the other's figures with older ones.
+            lock_accounts(conn, &ids)?;
+            let (Some(&first), Some(&last)) = (ids.first(), ids.last()) else {
                 return Ok::<_, StoreError>(true);
             };
+            let accounts: Vec<AccountRow> = accounts::table
+                .filter(accounts::id.between(first, last))
+                .select(account_columns())
+                .order(accounts::id)
+                .load(conn)?;
             let facts = load_batch(conn, accounts, Batch::Range { first, last }, &settings, now)?;
             let risks: Vec<AccountRisk> =
                 facts.iter().map(|account| assess(account, &employees, &policies, &settings, now)).collect();

@@ -11,8 +11,8 @@ use diesel::prelude::*;
 use crate::audit::{self, Change};
 use crate::connection::write_transaction;
 use crate::schema::{
-    account_links, accounts, assignments, contacts, coverage_policies, default_team_members, interaction_contacts,
-    interaction_employees, interactions, team_leads, teams, users,
+    account_links, accounts, assignments, contacts, coverage_policies, default_team_members, event_attendees,
+    event_employees, events, interaction_contacts, interaction_employees, interactions, team_leads, teams, users,
 };
 use crate::{risk, to_db_time, AnyConnection, StoreError, StoreResult};
 
@@ -186,6 +186,7 @@ pub fn load_demo(
                 ))
                 .execute(conn)?;
         }
+        let mut interaction_ids: HashMap<&str, i64> = HashMap::new();
         for interaction in &firm.interactions {
             let account_id = account(&interaction.account_external_id)?;
             let follow_up = interaction.follow_up_user_key.as_deref().map(&user).transpose()?;
@@ -205,6 +206,7 @@ pub fn load_demo(
                 ))
                 .returning(interactions::id)
                 .get_result(conn)?;
+            interaction_ids.insert(&interaction.external_id, id);
             for key in &interaction.employee_keys {
                 diesel::insert_into(interaction_employees::table)
                     .values((
@@ -222,6 +224,42 @@ pub fn load_demo(
                         interaction_contacts::interaction_id.eq(id),
                         interaction_contacts::contact_id.eq(contact_id),
                     ))
+                    .execute(conn)?;
+            }
+        }
+        for event in &firm.events {
+            let id: i64 = diesel::insert_into(events::table)
+                .values((
+                    events::name.eq(&event.name),
+                    events::name_lower.eq(normalise(&event.name)),
+                    events::kind.eq(event.kind.as_str()),
+                    events::occurred_at.eq(to_db_time(event.occurred_at)),
+                    events::summary.eq(&event.summary),
+                    events::status.eq(event.status.as_str()),
+                    events::created_at.eq(to_db_time(event.occurred_at)),
+                    events::updated_at.eq(to_db_time(event.occurred_at)),
+                ))
+                .returning(events::id)
+                .get_result(conn)?;
+            for key in event.employee_keys.iter().collect::<std::collections::BTreeSet<_>>() {
+                diesel::insert_into(event_employees::table)
+                    .values((event_employees::event_id.eq(id), event_employees::user_id.eq(user(key)?)))
+                    .execute(conn)?;
+            }
+            for key in event.contact_external_ids.iter().collect::<std::collections::BTreeSet<_>>() {
+                let (contact_id, account_id) = *contact_ids.get(key.as_str()).ok_or_else(|| missing("contact", key))?;
+                diesel::insert_into(event_attendees::table)
+                    .values((
+                        event_attendees::event_id.eq(id),
+                        event_attendees::contact_id.eq(contact_id),
+                        event_attendees::account_id.eq(account_id),
+                    ))
+                    .execute(conn)?;
+            }
+            for key in &event.touchpoint_external_ids {
+                let interaction_id = *interaction_ids.get(key.as_str()).ok_or_else(|| missing("interaction", key))?;
+                diesel::update(interactions::table.find(interaction_id))
+                    .set(interactions::event_id.eq(Some(id)))
                     .execute(conn)?;
             }
         }

@@ -16,6 +16,20 @@ on_both_stores!(fn the_demo_firm_raises_every_flag_once_stored(store) {
         let count = risks.iter().filter(|risk| risk.has_flag(*code)).count();
         assert!(count > 0, "no account raises {code}");
     }
+    // The demo firm has client events with three or more accounts, one closed, whose
+    // touchpoints give their accounts an institutional score and tie, and the network a tie
+    // between accounts met there.
+    let scope = continuity_store::scope::Scope::Firm;
+    let events = continuity_store::events::list(&mut conn, &scope, &Default::default(), None, 50).expect("events");
+    assert!(events.len() >= 5, "{} events", events.len());
+    assert!(events.iter().any(|event| event.status == continuity_domain::EventStatus::Closed));
+    let big = events.iter().find(|event| event.account_ids().len() >= 3).expect("an event with three accounts");
+    let account_id = *big.account_ids().first().expect("an account");
+    let figures = risk::get(&mut conn, account_id).expect("figures").expect("stored");
+    assert!(figures.institutional_score > 0.0 && figures.institutional_tie);
+    let met = continuity_store::events::met_at_events(&mut conn, account_id).expect("met");
+    assert!(met.len() >= 2, "met at events: {met:?}");
+    assert!(risks.iter().any(|risk| !risk.institutional_tie), "some accounts have no institutional tie");
     assert!(seed::load_demo(&mut conn, &demo_firm(now), "x", now).is_err(), "a second load is refused");
     assert_eq!(risk::portfolio(&mut conn, None).expect("figures").len(), 2000, "and writes nothing");
 });

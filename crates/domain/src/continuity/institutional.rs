@@ -119,7 +119,7 @@ mod tests {
     #[test]
     fn an_event_drops_out_of_the_trend_once_it_is_older_than_the_window() {
         let settings = Settings::default();
-        let interactions = [touchpoint(InteractionKind::Event, 400, OnBehalfOf::Organisation)];
+        let interactions = [touchpoint(InteractionKind::Event, 500, OnBehalfOf::Organisation)];
         let scores: Vec<f64> =
             institutional_trend(&interactions, &settings, now()).iter().map(|point| point.score).collect();
         assert!(scores[0] > 0.0 && scores[1] > 0.0, "within 365 days of those points: {scores:?}");

@@ -153,6 +153,15 @@ pub fn demo_firm(now: DateTime<Utc>) -> DemoFirm {
         builder.add_account(index);
     }
     let account_links = links(&mut builder.rng, &builder.accounts);
+    let events = super::events::events(
+        &mut builder.rng,
+        now,
+        &builder.staff.users,
+        &builder.accounts,
+        &builder.contacts,
+        &builder.assignments,
+        &mut builder.interactions,
+    );
     let Staff { teams, users, default_team_members, .. } = builder.staff;
     DemoFirm {
         generated_for: now,
@@ -165,6 +174,7 @@ pub fn demo_firm(now: DateTime<Utc>) -> DemoFirm {
         contacts: builder.contacts,
         assignments: builder.assignments,
         interactions: builder.interactions,
+        events,
     }
 }
 

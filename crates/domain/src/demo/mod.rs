@@ -13,6 +13,7 @@
 //! [`ScaleFirm::account_facts`] do that mapping with synthetic ids, for tests and benchmarks.
 //! Nothing here reads a clock: every time is relative to the `now` passed in.
 
+mod events;
 mod facts;
 mod firm;
 mod names;
@@ -27,8 +28,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::continuity::CoveragePolicies;
 use crate::model::{
-    Access, AccountLinkKind, AccountStatus, AssignmentRole, ComplaintStatus, Influence, InteractionKind, OnBehalfOf,
-    Role, Tier, UserStatus,
+    Access, AccountLinkKind, AccountStatus, AssignmentRole, ComplaintStatus, EventKind, EventStatus, Influence,
+    InteractionKind, OnBehalfOf, Role, Tier, UserStatus,
 };
 
 pub use firm::demo_firm;
@@ -157,6 +158,22 @@ pub struct DemoInteraction {
     pub follow_up_due: Option<NaiveDate>,
 }
 
+/// A client event held in the firm's name, with contacts of several accounts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DemoEvent {
+    /// Unique within the firm.
+    pub key: String,
+    pub name: String,
+    pub kind: EventKind,
+    pub occurred_at: DateTime<Utc>,
+    pub summary: String,
+    pub status: EventStatus,
+    pub employee_keys: Vec<String>,
+    pub contact_external_ids: Vec<String>,
+    /// Its touchpoints in [`DemoFirm::interactions`], one per attending account.
+    pub touchpoint_external_ids: Vec<String>,
+}
+
 /// The whole demo firm, in insertion order: teams, users (with their team and the teams they
 /// lead), default team members, coverage policies, accounts, links, contacts (a contact's
 /// `previous_contact_external_id` always comes earlier), assignments, interactions.
@@ -176,4 +193,6 @@ pub struct DemoFirm {
     pub contacts: Vec<DemoContact>,
     pub assignments: Vec<DemoAssignment>,
     pub interactions: Vec<DemoInteraction>,
+    /// Client events; their touchpoints are among `interactions`.
+    pub events: Vec<DemoEvent>,
 }
