@@ -25,6 +25,7 @@ import { useSubmit } from "../app/useSubmit";
 import { AccountSearch } from "../components/AccountSearch";
 import {
   Badge,
+  Breadcrumbs,
   ChoiceGroup,
   EmptyState,
   LoadMore,
@@ -70,15 +71,7 @@ function useScopeTeams() {
     : directory.teams;
 }
 
-function Breadcrumbs(props: { current: string }) {
-  return (
-    <nav class="breadcrumbs" aria-label="Breadcrumb">
-      <a href="/campaigns">Campaigns</a>
-      <span aria-hidden="true"> / </span>
-      <span aria-current="page">{props.current}</span>
-    </nav>
-  );
-}
+const PARENT = { href: "/campaigns", label: "Campaigns" };
 
 function StatusBadge(props: { campaign: Campaign }) {
   const c = props.campaign;
@@ -193,7 +186,7 @@ function NewCampaign() {
   if (!canRun(user.role)) {
     return (
       <>
-        <Breadcrumbs current="New campaign" />
+        <Breadcrumbs parent={PARENT} current="New campaign" />
         <EmptyState title="Campaigns are run by admins and sales leads" icon="✉" />
       </>
     );
@@ -201,7 +194,7 @@ function NewCampaign() {
   const initial = emptyCampaignDraft(user.role === "sales_lead" ? (teams[0]?.id ?? "") : "");
   return (
     <>
-      <Breadcrumbs current="New campaign" />
+      <Breadcrumbs parent={PARENT} current="New campaign" />
       <PageHeader
         title="New campaign"
         description="Choose who it goes to; the equal-treatment report updates as you change the target."
@@ -234,7 +227,7 @@ function CampaignPage(props: { campaignId: string }) {
   if (campaign.state.status === "unavailable") {
     return (
       <>
-        <Breadcrumbs current="Campaign" />
+        <Breadcrumbs parent={PARENT} current="Campaign" />
         <EmptyState title="No such campaign" icon="?">
           <p>
             <a href="/campaigns">All campaigns</a>
@@ -251,7 +244,7 @@ function CampaignPage(props: { campaignId: string }) {
 
   return (
     <>
-      <Breadcrumbs current={c?.name ?? "Campaign"} />
+      <Breadcrumbs parent={PARENT} current={c?.name ?? "Campaign"} />
       <LoadView state={campaign.state} what="the campaign" onRetry={campaign.reload}>
         {(cp) => {
           const editable = cp.status === "draft" && canRun(user.role);

@@ -24,6 +24,7 @@ import { useSubmit } from "../app/useSubmit";
 import { AccountSearch } from "../components/AccountSearch";
 import {
   Badge,
+  Breadcrumbs,
   ChoiceGroup,
   EmptyState,
   LoadMore,
@@ -173,22 +174,14 @@ function StatusBadge(props: { status: string }) {
   );
 }
 
-function Breadcrumbs(props: { current: string }) {
-  return (
-    <nav class="breadcrumbs" aria-label="Breadcrumb">
-      <a href="/events">Client events</a>
-      <span aria-hidden="true"> / </span>
-      <span aria-current="page">{props.current}</span>
-    </nav>
-  );
-}
+const PARENT = { href: "/events", label: "Client events" };
 
 function NewEvent() {
   const { user } = useApp();
   if (!canRecord(user.role)) {
     return (
       <>
-        <Breadcrumbs current="New event" />
+        <Breadcrumbs parent={PARENT} current="New event" />
         <EmptyState title="HR reads events" icon="✦">
           <p>Events are recorded by the account teams and their sales leads.</p>
         </EmptyState>
@@ -197,7 +190,7 @@ function NewEvent() {
   }
   return (
     <>
-      <Breadcrumbs current="New event" />
+      <Breadcrumbs parent={PARENT} current="New event" />
       <PageHeader
         title="New client event"
         description="Pick the contacts who came, from any account; each of their accounts gets one touchpoint in the firm's name."
@@ -227,7 +220,7 @@ function EventPage(props: { eventId: string }) {
   if (state.status === "unavailable") {
     return (
       <>
-        <Breadcrumbs current="Event" />
+        <Breadcrumbs parent={PARENT} current="Event" />
         <EmptyState title="No such event" icon="?">
           <p>
             It does not exist, or none of its accounts is yours.{" "}
@@ -256,7 +249,7 @@ function EventPage(props: { eventId: string }) {
 
   return (
     <>
-      <Breadcrumbs current={event?.name ?? "Event"} />
+      <Breadcrumbs parent={PARENT} current={event?.name ?? "Event"} />
       <LoadView state={state} what="the event" onRetry={reload}>
         {(e) => (
           <>
