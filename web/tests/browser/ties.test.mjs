@@ -16,6 +16,8 @@ let browser;
 let admin;
 /** @type {Awaited<ReturnType<typeof apiAs>>} */
 let lead;
+/** @type {Awaited<ReturnType<typeof apiAs>>} */
+let hr;
 let hasEvents = false;
 let hasCampaigns = false;
 let hasNetwork = false;
@@ -35,6 +37,7 @@ before(async () => {
     ["ada", "Ada Owner", "member"],
     ["ben", "Ben Backup", "member"],
     ["lead", "Lee Lead", "sales_lead"],
+    ["hr", "Harper Hr", "hr"],
   ]) {
     const u = await admin.post("/users", {
       email: `${key}@example.com`,
@@ -101,6 +104,7 @@ before(async () => {
     kind: "same_group",
   });
   lead = await apiAs(server.baseUrl, "lead@example.com", "lead-Password-123");
+  hr = await apiAs(server.baseUrl, "hr@example.com", "hr-Password-123");
   hasEvents = await served(server.baseUrl, admin.token, "GET", "/events");
   hasCampaigns = await served(server.baseUrl, admin.token, "GET", "/campaigns");
   hasNetwork = await served(
@@ -332,6 +336,18 @@ describe("campaigns", () => {
     await page.screenshot({ path: screenshotPath("campaigns-1280"), fullPage: true });
     assert.deepEqual(errors, []);
     await page.close();
+
+    // HR reads the campaign, its report and the reason, and changes nothing.
+    const asHr = await open(hr, `/campaigns/${id}`);
+    await asHr.page.getByRole("heading", { level: 1, name: "Apology for the outage" }).waitFor();
+    await asHr.page.getByTestId("campaign-warnings").waitFor();
+    await asHr.page.getByTestId("acknowledged-reason").waitFor();
+    assert.equal(await asHr.page.getByRole("form").count(), 0);
+    await asHr.page.goto(`${server.baseUrl}/campaigns`);
+    await asHr.page.getByTestId("campaigns-table").waitFor();
+    assert.equal(await asHr.page.getByRole("link", { name: "New campaign" }).count(), 0);
+    assert.deepEqual(asHr.errors, []);
+    await asHr.page.close();
   });
 });
 
