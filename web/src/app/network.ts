@@ -97,7 +97,8 @@ export function layoutGraph(
   graph: NetworkGraph,
   width: number,
   height: number,
-  margin = 40,
+  /** Room kept free at the sides (for labels) and at top and bottom. */
+  margin: { x: number; y: number } = { x: 70, y: 40 },
 ): PlacedNode[] {
   const cx = width / 2;
   const cy = height / 2;
@@ -132,19 +133,53 @@ export function layoutGraph(
     .force("ring", forceRadial<SimNode>((d) => (d.centre ? 0 : RADIUS), cx, cy).strength(0.9))
     .stop()
     .tick(200);
-  // Labels sit under the nodes and run wide: keep more room at the sides.
-  const rx = Math.max(margin, width / 2 - margin * 1.75);
-  const ry = Math.max(margin / 2, height / 2 - margin);
+  const rx = Math.max(margin.x / 2, width / 2 - margin.x);
+  const ry = Math.max(margin.y / 2, height / 2 - margin.y);
   const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
   return graph.nodes.map((n, i) => {
     const x = sim[i].x ?? cx;
     const y = sim[i].y ?? cy;
     return {
       ...n,
-      x: n.centre ? cx : clamp(cx + ((x - cx) / RADIUS) * rx, margin, width - margin),
-      y: n.centre ? cy : clamp(cy + ((y - cy) / RADIUS) * ry, margin / 2, height - margin),
+      x: n.centre ? cx : clamp(cx + ((x - cx) / RADIUS) * rx, margin.x, width - margin.x),
+      y: n.centre ? cy : clamp(cy + ((y - cy) / RADIUS) * ry, margin.y / 2, height - margin.y),
     };
   });
+}
+
+export interface LabelPlacement {
+  x: number;
+  y: number;
+  anchor: "start" | "middle" | "end";
+}
+
+/**
+ * Where a node's label goes: on the outer side of nodes left and right of the centre, so
+ * neighbours on a ring do not write over each other; above or below the ones straight
+ * over or under it, and below the centre.
+ */
+export function labelPlacement(
+  node: { x: number; y: number; centre: boolean },
+  centre: { x: number; y: number },
+  radius: number,
+): LabelPlacement {
+  const gap = radius + 5;
+  if (node.centre) return { x: node.x, y: node.y + gap + 9, anchor: "middle" };
+  const dx = node.x - centre.x;
+  const dy = node.y - centre.y;
+  if (Math.abs(dx) > Math.abs(dy) * 0.6) {
+    return dx < 0
+      ? { x: node.x - gap, y: node.y + 4, anchor: "end" }
+      : { x: node.x + gap, y: node.y + 4, anchor: "start" };
+  }
+  return dy < 0
+    ? { x: node.x, y: node.y - gap, anchor: "middle" }
+    : { x: node.x, y: node.y + gap + 9, anchor: "middle" };
+}
+
+/** A label cut to `max` characters, with an ellipsis. */
+export function shortLabel(name: string, max: number): string {
+  return name.length > max ? `${name.slice(0, max - 1).trimEnd()}…` : name;
 }
 
 /** The trend as the points of an SVG polyline in a `width` × `height` box. */

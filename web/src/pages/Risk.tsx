@@ -234,53 +234,6 @@ export function RiskPage() {
                   />
                 )}
               </section>
-              {summary.open_complaints != null && <ComplaintsPanel teamId={teamId} />}
-              {(summary.untied_by_team ?? []).length > 0 && (
-                <section class="panel" aria-labelledby="untied-title">
-                  <h2 id="untied-title">Value without an institutional tie, by team</h2>
-                  <div class="table-wrap">
-                    <table class="table table-cards" data-testid="untied-by-team">
-                      <caption class="sr-only">
-                        Annual value of accounts with no event, gift or link in 12 months, per team
-                      </caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">Team</th>
-                          <th scope="col" class="num">
-                            Value
-                          </th>
-                          <th scope="col" class="num">
-                            Untied value
-                          </th>
-                          <th scope="col">Share untied</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {(summary.untied_by_team ?? []).map((t) => (
-                          <tr key={t.team_id}>
-                            <th scope="row" class="cell-title">
-                              <a
-                                href={`/accounts?institutional_tie=false&team_id=${encodeURIComponent(t.team_id)}&sort=-annual_value`}
-                              >
-                                {t.team_name}
-                              </a>
-                            </th>
-                            <td data-label="Value" class="num">
-                              {formatMoneyCompact(t.value_minor, currency)}
-                            </td>
-                            <td data-label="Untied value" class="num">
-                              {formatMoneyCompact(t.untied_value_minor, currency)}
-                            </td>
-                            <td data-label="Share untied">
-                              <ShareBar share={t.untied_value_share} />
-                            </td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
-                </section>
-              )}
               <div class="dashboard-grid">
                 <section class="panel" aria-labelledby="flags-title">
                   <h2 id="flags-title">Accounts per flag</h2>
@@ -368,6 +321,53 @@ export function RiskPage() {
                   </>
                 )}
               </section>
+              {summary.open_complaints != null && <ComplaintsPanel teamId={teamId} />}
+              {(summary.untied_by_team ?? []).length > 0 && (
+                <section class="panel" aria-labelledby="untied-title">
+                  <h2 id="untied-title">Value without an institutional tie, by team</h2>
+                  <div class="table-wrap">
+                    <table class="table table-cards" data-testid="untied-by-team">
+                      <caption class="sr-only">
+                        Annual value of accounts with no event, gift or link in 12 months, per team
+                      </caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">Team</th>
+                          <th scope="col" class="num">
+                            Value
+                          </th>
+                          <th scope="col" class="num">
+                            Untied value
+                          </th>
+                          <th scope="col">Share untied</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {(summary.untied_by_team ?? []).map((t) => (
+                          <tr key={t.team_id}>
+                            <th scope="row" class="cell-title">
+                              <a
+                                href={`/accounts?institutional_tie=false&team_id=${encodeURIComponent(t.team_id)}&sort=-annual_value`}
+                              >
+                                {t.team_name}
+                              </a>
+                            </th>
+                            <td data-label="Value" class="num">
+                              {formatMoneyCompact(t.value_minor, currency)}
+                            </td>
+                            <td data-label="Untied value" class="num">
+                              {formatMoneyCompact(t.untied_value_minor, currency)}
+                            </td>
+                            <td data-label="Share untied">
+                              <ShareBar share={t.untied_value_share} />
+                            </td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
+                </section>
+              )}
               <div class="dashboard-grid dashboard-grid-wide">
                 <section class="panel" aria-labelledby="top-title">
                   <div class="panel-head">

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { AccountNetwork } from "../../src/api/types";
-import { layoutGraph, networkGraph, sparkline } from "../../src/app/network";
+import {
+  labelPlacement,
+  layoutGraph,
+  networkGraph,
+  shortLabel,
+  sparkline,
+} from "../../src/app/network";
 
 const network: AccountNetwork = {
   account_id: "a1",
@@ -69,6 +75,21 @@ describe("the network graph", () => {
         if (a !== b) expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThan(40);
     // The same input always gives the same picture.
     expect(layoutGraph(networkGraph(network, "Atlas"), 560, 300)).toEqual(placed);
+  });
+
+  it("puts labels on the outer side of their node, so ring neighbours do not overlap", () => {
+    const centre = { x: 100, y: 100 };
+    const node = (x: number, y: number) => labelPlacement({ x, y, centre: false }, centre, 10);
+    expect(node(20, 110)).toEqual({ x: 5, y: 114, anchor: "end" });
+    expect(node(180, 90)).toEqual({ x: 195, y: 94, anchor: "start" });
+    expect(node(110, 20)).toEqual({ x: 110, y: 5, anchor: "middle" });
+    expect(node(90, 180)).toEqual({ x: 90, y: 204, anchor: "middle" });
+    expect(labelPlacement({ ...centre, centre: true }, centre, 18).anchor).toBe("middle");
+  });
+
+  it("cuts long names with an ellipsis", () => {
+    expect(shortLabel("Maple & Finch Pharma GmbH", 11)).toBe("Maple & Fi…");
+    expect(shortLabel("Atlas", 11)).toBe("Atlas");
   });
 
   it("draws the score trend scaled to its box", () => {

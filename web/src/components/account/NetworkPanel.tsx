@@ -6,8 +6,10 @@ import { EVENT_KIND_LABELS } from "../../app/events";
 import { formatDate } from "../../app/format";
 import {
   EDGE_LABELS,
+  labelPlacement,
   layoutGraph,
   networkGraph,
+  shortLabel,
   sparkline,
   type EdgeKind,
   type NetworkGraph,
@@ -20,8 +22,8 @@ import { AccountSearch } from "../AccountSearch";
 import { Badge, LoadView, ProblemBanner, SelectField } from "../ui";
 
 /** The drawing's box: phones get a narrower one, so labels keep their size. */
-const WIDE = { width: 560, height: 300 };
-const NARROW = { width: 340, height: 300 };
+const WIDE = { width: 560, height: 300, margin: { x: 142, y: 40 }, label: 16 };
+const NARROW = { width: 340, height: 300, margin: { x: 92, y: 40 }, label: 10 };
 const NARROW_QUERY = "(max-width: 600px)";
 
 function useBox() {
@@ -37,11 +39,6 @@ function useBox() {
 
 function accountPath(id: string): string {
   return `/accounts/${encodeURIComponent(id)}`;
-}
-
-function shortName(name: string | null): string {
-  if (!name) return "Not visible to you";
-  return name.length > 22 ? `${name.slice(0, 21)}…` : name;
 }
 
 /**
@@ -230,8 +227,8 @@ function NetworkView(props: {
 const EDGE_KINDS: readonly EdgeKind[] = ["referred_by", "same_group", "partner", "met_at_event"];
 
 function NetworkGraphView(props: { graph: NetworkGraph }) {
-  const { width, height } = useBox();
-  const nodes = layoutGraph(props.graph, width, height);
+  const { width, height, margin, label: labelChars } = useBox();
+  const nodes = layoutGraph(props.graph, width, height, margin);
   const byId = new Map(nodes.map((p) => [p.id, p]));
   const centre = nodes.find((p) => p.centre) as PlacedNode;
   // Several kinds between the same two accounts bend apart instead of overlapping.
@@ -288,11 +285,15 @@ function NetworkGraphView(props: { graph: NetworkGraph }) {
           );
         })}
         {nodes.map((p) => {
+          const r = p.centre ? 18 : 11;
+          const at = labelPlacement(p, centre, r);
           const label = (
             <>
-              <circle cx={p.x} cy={p.y} r={p.centre ? 18 : 11} />
-              <text x={p.x} y={p.y + (p.centre ? 32 : 24)} text-anchor="middle">
-                {shortName(p.name)}
+              <circle cx={p.x} cy={p.y} r={r} />
+              <text x={at.x} y={at.y} text-anchor={at.anchor}>
+                {p.name
+                  ? shortLabel(p.name, p.centre ? labelChars + 6 : labelChars)
+                  : "Not visible"}
               </text>
             </>
           );
