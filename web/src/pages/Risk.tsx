@@ -222,7 +222,7 @@ export function RiskPage() {
                       </a>
                     }
                     tone={summary.untied_value_share > 0.5 ? "warn" : undefined}
-                    note={`${formatMoneyCompact(summary.untied_value_minor, currency)} in ${summary.untied_accounts ?? 0} accounts with no event, gift or link in 12 months`}
+                    note={`${formatMoneyCompact(summary.untied_value_minor, currency)} in ${summary.untied_accounts ?? 0} account${summary.untied_accounts === 1 ? "" : "s"} with no event, gift or link in 12 months`}
                   />
                 )}
                 {summary.open_complaints != null && (
