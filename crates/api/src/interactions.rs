@@ -222,6 +222,7 @@ pub async fn create(
     let interaction = state
         .run(move |conn| {
             access::account(conn, &caller, account_id, Intent::Edit)?;
+            check_follow_up_owner(conn, account_id, new.follow_up_owner_id)?;
             let interaction = interactions::create(conn, account_id, &new, Some(caller.id), now)?;
             InteractionView::with_trail(conn, interaction, true)
         })
@@ -345,6 +346,9 @@ pub async fn patch(
                 return Err(ApiError::invalid("complaint_status", "only a complaint has a complaint status"));
             }
             let resolution = resolution_of(&current, patch.complaint_status, patch.resolution)?;
+            if let Some(owner_id) = follow_up_owner_id.filter(|owner_id| *owner_id != current.follow_up_owner_id) {
+                check_follow_up_owner(conn, current.account_id, owner_id)?;
+            }
             let changes = InteractionChanges {
                 summary: patch.summary.unwrap_or(current.summary),
                 complaint_status: patch.complaint_status.or(current.complaint_status),
@@ -357,6 +361,22 @@ pub async fn patch(
         })
         .await?;
     Ok(answer(StatusCode::OK, interaction))
+}
+
+/// A complaint's follow-up assigned in the app is owned by a current member of the account
+/// team (imports, which carry history, only need a current employee).
+fn check_follow_up_owner(
+    conn: &mut continuity_store::AnyConnection,
+    account_id: i64,
+    owner_id: Option<i64>,
+) -> Result<(), ApiError> {
+    match owner_id {
+        Some(owner_id) if !interactions::is_on_account_team(conn, account_id, owner_id)? => Err(ApiError::invalid(
+            "follow_up_owner_id",
+            "the follow-up owner must be a current member of the account team",
+        )),
+        _ => Ok(()),
+    }
 }
 
 /// The resolution after a change: resolving an open complaint asks for what was done

@@ -107,9 +107,8 @@ pub struct RiskSummary {
 
 /// The risk dashboard's figures, per team or firm-wide: `flag_counts`, `value_minor`,
 /// `exposure_minor`, `key_person_value_minor`, `by_band`, `truck_factor {size, order}`,
-/// `trend`, `top_exposed`, the value without an institutional tie: `untied_accounts`,
-/// `untied_value_minor`, `untied_value_share`, `untied_by_team`, and `open_complaints`,
-/// `overdue_complaints`.
+/// `trend`, `top_exposed`, `open_complaints`, `overdue_complaints`, and the value without an
+/// institutional tie: `untied_accounts`, `untied_value_minor`, `untied_value_share`, `untied_by_team`.
 #[utoipa::path(get, path = "/api/v1/risk/summary", tag = "risk", params(SummaryQuery), security(("bearer" = [])),
     responses((status = 200, body = RiskSummary), (status = 403, body = crate::error::Problem)))]
 pub async fn summary(

@@ -352,11 +352,11 @@ fn touchpoint(campaign: &Campaign, now: DateTime<Utc>) -> NewInteraction {
         on_behalf_of: OnBehalfOf::Organisation,
         complaint_status: None,
         resolution: None,
+        event_id: None,
         follow_up_owner_id: None,
         follow_up_due: None,
         employee_ids: Vec::new(),
         contact_ids: Vec::new(),
-        event_id: None,
     }
 }
 

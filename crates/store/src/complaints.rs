@@ -26,9 +26,11 @@ pub struct FollowUp {
     pub created_at: DateTime<Utc>,
 }
 
+type FollowUpRow = (i64, String, Option<i64>, Option<String>, NaiveDateTime);
+
 /// The follow-up trail of an interaction, oldest first.
 pub fn follow_ups(conn: &mut AnyConnection, interaction_id: i64) -> StoreResult<Vec<FollowUp>> {
-    let rows: Vec<(i64, String, Option<i64>, Option<String>, NaiveDateTime)> = interaction_follow_ups::table
+    let rows: Vec<FollowUpRow> = interaction_follow_ups::table
         .left_join(users::table)
         .filter(interaction_follow_ups::interaction_id.eq(interaction_id))
         .select((

@@ -257,28 +257,15 @@ fn check_participants(
     Ok(())
 }
 
-/// A complaint's follow-up is owned by a current member of the account team (an open
-/// assignment to an employee who has not departed).
-fn check_follow_up_owner(conn: &mut AnyConnection, account_id: i64, owner_id: Option<i64>) -> StoreResult<()> {
+fn check_follow_up_owner(conn: &mut AnyConnection, owner_id: Option<i64>) -> StoreResult<()> {
     let Some(owner_id) = owner_id else { return Ok(()) };
-    let on_team: i64 = assignments::table
-        .inner_join(users::table)
-        .filter(
-            assignments::account_id
-                .eq(account_id)
-                .and(assignments::user_id.eq(owner_id))
-                .and(assignments::until.is_null())
-                .and(users::status.ne(UserStatus::Departed.as_str())),
-        )
-        .count()
-        .get_result(conn)?;
-    if on_team > 0 {
-        Ok(())
-    } else {
-        Err(StoreError::Refused {
+    let status: Option<String> = users::table.find(owner_id).select(users::status).first(conn).optional()?;
+    match status {
+        Some(status) if status != UserStatus::Departed.as_str() => Ok(()),
+        _ => Err(StoreError::Refused {
             field: Some("follow_up_owner_id"),
-            reason: "the follow-up owner must be a current member of the account team".into(),
-        })
+            reason: "the follow-up owner must be a current employee".into(),
+        }),
     }
 }
 
@@ -372,6 +359,23 @@ pub fn delete_owned(conn: &mut AnyConnection, id: i64, actor_id: Option<i64>, no
     risk::recompute(conn, before.account_id, now)
 }
 
+/// Whether `user_id` is a current member of the account team (an open assignment, not
+/// departed): who may own a complaint's follow-up when it is assigned in the app.
+pub fn is_on_account_team(conn: &mut AnyConnection, account_id: i64, user_id: i64) -> StoreResult<bool> {
+    let on_team: i64 = assignments::table
+        .inner_join(users::table)
+        .filter(
+            assignments::account_id
+                .eq(account_id)
+                .and(assignments::user_id.eq(user_id))
+                .and(assignments::until.is_null())
+                .and(users::status.ne(UserStatus::Departed.as_str())),
+        )
+        .count()
+        .get_result(conn)?;
+    Ok(on_team > 0)
+}
+
 /// Logs an interaction inside the caller's transaction; audits and recomputes the account.
 pub fn insert(
     conn: &mut AnyConnection,
@@ -382,7 +386,7 @@ pub fn insert(
 ) -> StoreResult<Interaction> {
     let team_id = crate::accounts::team_of(conn, account_id)?;
     check_participants(conn, account_id, &new.employee_ids, &new.contact_ids)?;
-    check_follow_up_owner(conn, account_id, new.follow_up_owner_id)?;
+    check_follow_up_owner(conn, new.follow_up_owner_id)?;
     let id: i64 = diesel::insert_into(interactions::table)
         .values((
             interactions::account_id.eq(account_id),
@@ -455,7 +459,7 @@ pub fn apply_update(
         });
     }
     if changes.follow_up_owner_id != before.follow_up_owner_id {
-        check_follow_up_owner(conn, before.account_id, changes.follow_up_owner_id)?;
+        check_follow_up_owner(conn, changes.follow_up_owner_id)?;
     }
     let resolved_at = match (before.complaint_status, changes.complaint_status) {
         (Some(ComplaintStatus::Open), Some(ComplaintStatus::Resolved)) => Some(to_db_time(now)),

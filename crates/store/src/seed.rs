@@ -9,10 +9,12 @@ use continuity_domain::validation::normalise;
 use diesel::prelude::*;
 
 use crate::audit::{self, Change};
+use crate::campaigns::{self, CampaignDraft};
 use crate::connection::write_transaction;
 use crate::schema::{
     account_links, accounts, assignments, contacts, coverage_policies, default_team_members, event_attendees,
-    event_employees, events, interaction_contacts, interaction_employees, interactions, team_leads, teams, users,
+    event_employees, events, interaction_contacts, interaction_employees, interaction_follow_ups, interactions,
+    team_leads, teams, users,
 };
 use crate::{risk, to_db_time, AnyConnection, StoreError, StoreResult};
 
@@ -186,7 +188,7 @@ pub fn load_demo(
                 ))
                 .execute(conn)?;
         }
-        let mut interaction_ids: HashMap<&str, i64> = HashMap::new();
+        let mut interaction_ids: HashMap<&str, (i64, i64)> = HashMap::new();
         for interaction in &firm.interactions {
             let account_id = account(&interaction.account_external_id)?;
             let follow_up = interaction.follow_up_user_key.as_deref().map(&user).transpose()?;
@@ -203,10 +205,11 @@ pub fn load_demo(
                     interactions::follow_up_owner_id.eq(follow_up),
                     interactions::follow_up_due.eq(interaction.follow_up_due),
                     interactions::created_at.eq(to_db_time(interaction.occurred_at)),
+                    interactions::resolution.eq(&interaction.resolution),
                 ))
                 .returning(interactions::id)
                 .get_result(conn)?;
-            interaction_ids.insert(&interaction.external_id, id);
+            interaction_ids.insert(&interaction.external_id, (id, account_id));
             for key in &interaction.employee_keys {
                 diesel::insert_into(interaction_employees::table)
                     .values((
@@ -257,10 +260,51 @@ pub fn load_demo(
                     .execute(conn)?;
             }
             for key in &event.touchpoint_external_ids {
-                let interaction_id = *interaction_ids.get(key.as_str()).ok_or_else(|| missing("interaction", key))?;
+                let (interaction_id, _) =
+                    *interaction_ids.get(key.as_str()).ok_or_else(|| missing("interaction", key))?;
                 diesel::update(interactions::table.find(interaction_id))
                     .set(interactions::event_id.eq(Some(id)))
                     .execute(conn)?;
+            }
+        }
+        for follow_up in &firm.follow_ups {
+            let key = follow_up.interaction_external_id.as_str();
+            let (interaction_id, account_id) = *interaction_ids.get(key).ok_or_else(|| missing("interaction", key))?;
+            diesel::insert_into(interaction_follow_ups::table)
+                .values((
+                    interaction_follow_ups::account_id.eq(account_id),
+                    interaction_follow_ups::interaction_id.eq(interaction_id),
+                    interaction_follow_ups::note.eq(&follow_up.note),
+                    interaction_follow_ups::author_id.eq(user(&follow_up.author_user_key)?),
+                    interaction_follow_ups::created_at.eq(to_db_time(follow_up.created_at)),
+                ))
+                .execute(conn)?;
+        }
+        // Campaigns go through the store's own writes; a sent one is sent on its day (the
+        // figures its touchpoints move are recomputed for today below).
+        for campaign in &firm.campaigns {
+            let team_id = campaign
+                .team_key
+                .as_deref()
+                .map(|key| team_ids.get(key).copied().ok_or_else(|| missing("team", key)))
+                .transpose()?;
+            let draft = CampaignDraft {
+                name: campaign.name.clone(),
+                kind: campaign.kind,
+                team_id,
+                target: campaign.target.clone(),
+            };
+            let created =
+                campaigns::create(conn, &draft, Some(user(&campaign.created_by_user_key)?), campaign.created_at)?;
+            if let Some(send) = &campaign.sent {
+                campaigns::send(
+                    conn,
+                    created.id,
+                    created.version,
+                    send.acknowledge_reason.as_deref(),
+                    Some(user(&send.sent_by_user_key)?),
+                    send.at,
+                )?;
             }
         }
         audit::record(conn, Change::new(None, "firm", "demo", "seed"), now)?;

@@ -33,3 +33,35 @@ on_both_stores!(fn the_demo_firm_raises_every_flag_once_stored(store) {
     assert!(seed::load_demo(&mut conn, &demo_firm(now), "x", now).is_err(), "a second load is refused");
     assert_eq!(risk::portfolio(&mut conn, None).expect("figures").len(), 2000, "and writes nothing");
 });
+
+on_both_stores!(fn the_demo_firm_has_campaigns_one_warning_and_overdue_complaints_with_trails(store) {
+    use continuity_domain::CampaignStatus;
+    use continuity_store::{campaigns, complaints};
+
+    let mut conn = store.conn().expect("conn");
+    let now = Utc::now();
+    seed::load_demo(&mut conn, &demo_firm(now), "not-a-real-hash", now).expect("seed");
+    let all = campaigns::list(&mut conn, &campaigns::CampaignFilter::default(), None, 50).expect("campaigns");
+    assert_eq!(all.len(), 4);
+    let sent: Vec<&campaigns::Campaign> = all.iter().filter(|c| c.status == CampaignStatus::Sent).collect();
+    assert_eq!(sent.len(), 2);
+    assert!(sent.iter().all(|c| !campaigns::reached_accounts(&mut conn, c.id).expect("reached").is_empty()));
+    assert!(sent.iter().any(|c| c.acknowledged_reason.is_some()), "a sent one acknowledged its warnings");
+    let warns = all.iter().filter(|c| c.status == CampaignStatus::Draft).any(|c| {
+        !campaigns::draft_report(&mut conn, c.team_id, &c.target).expect("report").0.warnings.is_empty()
+    });
+    assert!(warns, "a draft warns");
+    let filter = complaints::ComplaintFilter {
+        status: continuity_domain::ComplaintStatus::Open,
+        team_id: None,
+        account_id: None,
+    };
+    let open = complaints::list(&mut conn, &continuity_store::scope::Scope::Firm, &filter, None, 200).expect("complaints");
+    let overdue_with_trail = open
+        .iter()
+        .filter(|c| continuity_domain::complaints::is_overdue(c.status, c.opened_at, now) && c.follow_ups > 0)
+        .count();
+    assert!(overdue_with_trail > 0, "an overdue complaint with follow-ups");
+    let counts = complaints::counts(&mut conn, None, now).expect("counts");
+    assert!(counts.open_complaints >= counts.overdue_complaints && counts.overdue_complaints > 0, "{counts:?}");
+});

@@ -155,12 +155,12 @@ export interface Interaction {
   on_behalf_of: "person" | "organisation";
   complaint_status: "open" | "resolved" | null;
   resolved_at: string | null;
+  /** What was done to resolve a complaint; null for HR. */
+  resolution?: string | null;
   follow_up_owner_id?: string | null;
   follow_up_due?: string | null;
   /** A complaint's follow-up trail, oldest first. */
   follow_ups?: FollowUp[];
-  /** What was done to resolve a complaint. */
-  resolution?: string | null;
   created_by: string | null;
   version: number;
 }

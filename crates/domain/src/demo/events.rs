@@ -99,6 +99,7 @@ pub(crate) fn events(
                 on_behalf_of: OnBehalfOf::Organisation,
                 complaint_status: None,
                 resolved_at: None,
+                resolution: None,
                 follow_up_user_key: None,
                 follow_up_due: None,
             });

@@ -163,6 +163,8 @@ pub fn demo_firm(now: DateTime<Utc>) -> DemoFirm {
         &mut builder.interactions,
     );
     let Staff { teams, users, default_team_members, .. } = builder.staff;
+    let follow_ups = super::outreach::complaint_follow_ups(&builder.interactions, now);
+    let campaigns = super::outreach::demo_campaigns(&teams, &users, now);
     DemoFirm {
         generated_for: now,
         teams,
@@ -175,6 +177,8 @@ pub fn demo_firm(now: DateTime<Utc>) -> DemoFirm {
         assignments: builder.assignments,
         interactions: builder.interactions,
         events,
+        follow_ups,
+        campaigns,
     }
 }
 
@@ -735,6 +739,10 @@ impl FirmBuilder {
         let resolved_at = (complaint_status == Some(ComplaintStatus::Resolved))
             .then(|| (at + Duration::days(rng.between(1, 25))).min(self.now));
         let follow_up_user = complaint_status.and(owner.or(first));
+        let resolution = resolved_at.map(|_| {
+            let position = self.interactions.len() % super::outreach::RESOLUTIONS.len();
+            super::outreach::RESOLUTIONS[position].to_owned()
+        });
         let summary = names::summary(rng, kind, on_behalf_of == OnBehalfOf::Organisation).to_owned();
 
         self.interactions.push(DemoInteraction {
@@ -754,6 +762,7 @@ impl FirmBuilder {
             resolved_at,
             follow_up_user_key: follow_up_user.map(|user| self.staff.key(user)),
             follow_up_due: complaint_status.map(|_| day + Duration::days(14)),
+            resolution,
         });
     }
 }

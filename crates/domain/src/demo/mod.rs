@@ -17,6 +17,7 @@ mod events;
 mod facts;
 mod firm;
 mod names;
+mod outreach;
 mod rng;
 mod scale;
 
@@ -26,10 +27,11 @@ mod tests;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::campaigns::CampaignTarget;
 use crate::continuity::CoveragePolicies;
 use crate::model::{
-    Access, AccountLinkKind, AccountStatus, AssignmentRole, ComplaintStatus, EventKind, EventStatus, Influence,
-    InteractionKind, OnBehalfOf, Role, Tier, UserStatus,
+    Access, AccountLinkKind, AccountStatus, AssignmentRole, CampaignKind, ComplaintStatus, EventKind, EventStatus,
+    Influence, InteractionKind, OnBehalfOf, Role, Tier, UserStatus,
 };
 
 pub use firm::demo_firm;
@@ -156,6 +158,39 @@ pub struct DemoInteraction {
     /// Complaints only: who on the account team follows it up, and by when.
     pub follow_up_user_key: Option<String>,
     pub follow_up_due: Option<NaiveDate>,
+    /// Set on resolved complaints: what was done.
+    pub resolution: Option<String>,
+}
+
+/// A note of a complaint's follow-up trail.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DemoFollowUp {
+    pub interaction_external_id: String,
+    pub note: String,
+    pub author_user_key: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// A campaign; one with `sent` is loaded as a draft and then sent through the store's own
+/// send, on that day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DemoCampaign {
+    pub name: String,
+    pub kind: CampaignKind,
+    /// `None`: firm-wide.
+    pub team_key: Option<String>,
+    pub target: CampaignTarget,
+    pub created_by_user_key: String,
+    pub created_at: DateTime<Utc>,
+    pub sent: Option<DemoCampaignSend>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DemoCampaignSend {
+    pub sent_by_user_key: String,
+    pub at: DateTime<Utc>,
+    /// The acknowledgement of the campaign's warnings, if it has any.
+    pub acknowledge_reason: Option<String>,
 }
 
 /// A client event held in the firm's name, with contacts of several accounts.
@@ -176,7 +211,8 @@ pub struct DemoEvent {
 
 /// The whole demo firm, in insertion order: teams, users (with their team and the teams they
 /// lead), default team members, coverage policies, accounts, links, contacts (a contact's
-/// `previous_contact_external_id` always comes earlier), assignments, interactions.
+/// `previous_contact_external_id` always comes earlier), assignments, interactions, complaint
+/// follow-ups, campaigns.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DemoFirm {
     /// The `now` the firm was generated for; every time lies at or before it, except the
@@ -195,4 +231,7 @@ pub struct DemoFirm {
     pub interactions: Vec<DemoInteraction>,
     /// Client events; their touchpoints are among `interactions`.
     pub events: Vec<DemoEvent>,
+    /// The follow-up trails of open complaints, oldest note first per complaint.
+    pub follow_ups: Vec<DemoFollowUp>,
+    pub campaigns: Vec<DemoCampaign>,
 }

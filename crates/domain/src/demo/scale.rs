@@ -306,6 +306,7 @@ impl ScaleFirm {
                     on_behalf_of,
                     complaint_status,
                     resolved_at,
+                    resolution: None,
                 }
             })
             .collect();
