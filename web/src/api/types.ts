@@ -159,6 +159,8 @@ export interface Interaction {
   resolution?: string | null;
   follow_up_owner_id?: string | null;
   follow_up_due?: string | null;
+  /** A complaint's follow-up trail, oldest first. */
+  follow_ups?: FollowUp[];
   created_by: string | null;
   version: number;
 }
@@ -215,6 +217,14 @@ export interface RiskSummary {
   /** Daily figures, oldest first. */
   trend?: TrendPoint[];
   top_exposed?: Account[];
+  /** Value and accounts with no institutional tie in the last 12 months. */
+  untied_value_minor?: number;
+  untied_accounts?: number;
+  untied_value_share?: number;
+  /** Firm-wide only. */
+  untied_by_team?: UntiedByTeam[];
+  open_complaints?: number;
+  overdue_complaints?: number;
 }
 
 export interface UserExposure {
@@ -292,4 +302,155 @@ export interface AuditEntry {
   account_id: string | null;
   before: unknown;
   after: unknown;
+}
+
+/** A complaint's follow-up trail entry (on an interaction's view). */
+export interface FollowUp {
+  id: string;
+  /** Null for HR, who never reads interaction text. */
+  note: string | null;
+  author_id: string | null;
+  author_name: string | null;
+  created_at: string;
+}
+
+/** An open (or resolved) complaint as the dashboard lists it, oldest first. */
+export interface ComplaintItem {
+  interaction_id: string;
+  account_id: string;
+  account_name: string;
+  summary: string | null;
+  opened_at: string;
+  age_days: number;
+  /** Open for more than 14 days. */
+  overdue: boolean;
+  follow_up_owner_id: string | null;
+  follow_up_owner_name: string | null;
+  follow_up_due: string | null;
+  /** How many follow-ups the trail has. */
+  follow_ups: number;
+  last_follow_up_at: string | null;
+}
+
+export interface UntiedByTeam {
+  team_id: string;
+  team_name: string;
+  value_minor: number;
+  untied_value_minor: number;
+  untied_value_share: number;
+}
+
+// ---- client events ------------------------------------------------------
+
+export type EventKind = "client_day" | "seminar" | "dinner" | "other";
+export const EVENT_KINDS: readonly EventKind[] = ["client_day", "seminar", "dinner", "other"];
+
+export interface Attendee {
+  contact_id: string;
+  contact_name: string;
+  account_id: string;
+  account_name: string;
+}
+
+export interface ClientEvent {
+  id: string;
+  name: string;
+  kind: EventKind;
+  occurred_at: string;
+  summary: string | null;
+  status: "open" | "closed";
+  employee_ids: string[];
+  attendees: Attendee[];
+  account_ids: string[];
+  /** Attendees on accounts the caller may not see. */
+  hidden_attendees?: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  version?: number;
+}
+
+// ---- the client network --------------------------------------------------
+
+export type LinkKind = "referred_by" | "same_group" | "partner";
+export const LINK_KINDS: readonly LinkKind[] = ["referred_by", "same_group", "partner"];
+
+export interface AccountLink {
+  id: string;
+  kind: LinkKind;
+  other_account_id: string;
+  /** Null when the caller may not see the other account. */
+  other_account_name: string | null;
+  direction: "outgoing" | "incoming";
+  created_at: string;
+}
+
+export interface AccountNetwork {
+  account_id: string;
+  links: AccountLink[];
+  met_at_events: {
+    account_id: string;
+    account_name: string | null;
+    event_ids: string[];
+    last_met_at: string;
+  }[];
+  events: { id: string; name: string; kind: EventKind; occurred_at: string }[];
+  institutional_score: number;
+  /** Oldest first. */
+  institutional_trend: { as_of: string; score: number }[];
+  institutional_tie: boolean;
+}
+
+// ---- campaigns -------------------------------------------------------------
+
+export type CampaignKind = "apology" | "mailing" | "gift" | "invitation";
+export const CAMPAIGN_KINDS: readonly CampaignKind[] = ["apology", "mailing", "gift", "invitation"];
+
+export interface CampaignFilter {
+  tiers?: Tier[];
+  regions?: string[];
+  team_ids?: string[];
+  min_value_minor?: number | null;
+  max_value_minor?: number | null;
+}
+
+export type CampaignTarget = { filter: CampaignFilter } | { account_ids: string[] };
+
+export interface CampaignBody {
+  name: string;
+  kind: CampaignKind;
+  team_id: string | null;
+  target: CampaignTarget;
+}
+
+export interface Campaign extends CampaignBody {
+  id: string;
+  status: "draft" | "sent";
+  included_accounts: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+  acknowledged_reason: string | null;
+  version?: number;
+}
+
+export interface TreatmentRow {
+  active_accounts: number;
+  included_accounts: number;
+  excluded_share: number;
+  value_minor: number;
+  included_value_minor: number;
+  excluded_value_share: number;
+}
+
+export interface CampaignReport {
+  universe: { accounts: number; value_minor: number };
+  included: { accounts: number; value_minor: number };
+  excluded_share: number;
+  excluded_value_share: number;
+  by_tier: (TreatmentRow & { tier: Tier })[];
+  by_region: (TreatmentRow & { region: string })[];
+  warnings: { code: "excludes_majority" | "tier_only" | "value_only" | string; message: string }[];
+  currency?: string;
 }

@@ -33,6 +33,8 @@ function AccountsRoute({ path }: PageProps) {
 const PAGES: Record<RouteId, ComponentType<PageProps>> = {
   accounts: AccountsRoute,
   risk: lazyPage(() => import("../pages/Risk").then((m) => m.RiskPage)),
+  events: lazyPage(() => import("../pages/Events").then((m) => m.EventsPage)),
+  campaigns: lazyPage(() => import("../pages/Campaigns").then((m) => m.CampaignsPage)),
   people: lazyPage(() => import("../pages/People").then((m) => m.PeoplePage)),
   "what-if": lazyPage(() => import("../pages/WhatIf").then((m) => m.WhatIfPage)),
   departures: lazyPage(() => import("../pages/Departures").then((m) => m.DeparturesPage)),

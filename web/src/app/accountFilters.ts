@@ -7,6 +7,8 @@ export interface AccountFilters {
   tier: string;
   flag: string;
   status: string;
+  /** "true" or "false": accounts with or without an institutional tie in the last 12 months. */
+  institutional_tie: string;
   sort: string;
 }
 
@@ -21,7 +23,15 @@ export const SORTS = [
 
 export const DEFAULT_SORT = "name";
 
-const KEYS: readonly (keyof AccountFilters)[] = ["q", "team_id", "tier", "flag", "status", "sort"];
+const KEYS: readonly (keyof AccountFilters)[] = [
+  "q",
+  "team_id",
+  "tier",
+  "flag",
+  "status",
+  "institutional_tie",
+  "sort",
+];
 const ALLOWED_SORTS = new Set([
   "name",
   "-name",
@@ -43,6 +53,9 @@ export function parseAccountFilters(search: string): AccountFilters {
     tier: /^[ABC]$/.test(get("tier")) ? get("tier") : "",
     flag: /^[a-z_]+$/.test(get("flag")) ? get("flag") : "",
     status: get("status") === "active" || get("status") === "churned" ? get("status") : "",
+    institutional_tie: /^(true|false)$/.test(get("institutional_tie"))
+      ? get("institutional_tie")
+      : "",
     sort: ALLOWED_SORTS.has(sort) ? sort : DEFAULT_SORT,
   };
 }
@@ -70,4 +83,11 @@ export function accountQuery(filters: AccountFilters): Record<string, QueryValue
 
 export function hasFilters(filters: AccountFilters): boolean {
   return KEYS.some((k) => k !== "sort" && filters[k].trim() !== "");
+}
+
+/** Every filter cleared, keeping the sort order. */
+export function clearedFilters(filters: AccountFilters): AccountFilters {
+  const cleared = { ...filters };
+  for (const k of KEYS) if (k !== "sort") cleared[k] = "";
+  return cleared;
 }

@@ -14,6 +14,8 @@ export interface InteractionDraft {
   /** Complaints: who on the account team follows up, and by when (`YYYY-MM-DD`). */
   followUpOwnerId?: string;
   followUpDue?: string;
+  /** A complaint logged as already resolved: what was done. */
+  resolution?: string;
 }
 
 export interface InteractionBody {
@@ -26,6 +28,7 @@ export interface InteractionBody {
   complaint_status?: "open" | "resolved";
   follow_up_owner_id?: string;
   follow_up_due?: string;
+  resolution?: string;
 }
 
 const DAY_MS = 86_400_000;
@@ -70,8 +73,12 @@ export function checkInteraction(
   };
   if (draft.kind === "complaint") {
     body.complaint_status = draft.complaintStatus;
-    if (draft.followUpOwnerId) body.follow_up_owner_id = draft.followUpOwnerId;
-    if (draft.followUpDue) body.follow_up_due = draft.followUpDue;
+    if (draft.complaintStatus === "open") {
+      if (draft.followUpOwnerId) body.follow_up_owner_id = draft.followUpOwnerId;
+      if (draft.followUpDue) body.follow_up_due = draft.followUpDue;
+    } else if (draft.resolution?.trim()) {
+      body.resolution = draft.resolution.trim();
+    }
   }
   return { errors, body };
 }

@@ -1,6 +1,7 @@
 import type { Role } from "../api/types";
 
-export type RouteId = "accounts" | "risk" | "people" | "what-if" | "departures" | "admin";
+export type RouteId =
+  "accounts" | "risk" | "events" | "campaigns" | "people" | "what-if" | "departures" | "admin";
 
 /** What the shell hands every page. */
 export interface PageProps {
@@ -34,6 +35,22 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ["admin", "hr", "sales_lead", "member"],
   },
   { id: "risk", path: "/risk", label: "Risk dashboard", roles: ["admin", "sales_lead", "hr"] },
+  {
+    id: "events",
+    path: "/events",
+    label: "Client events",
+    // Everyone sees the events of the accounts they see; HR only reads.
+    roles: ["admin", "hr", "sales_lead", "member"],
+    group: "Client ties",
+  },
+  {
+    id: "campaigns",
+    path: "/campaigns",
+    label: "Campaigns",
+    // Admins and sales leads run them; HR reads the equal-treatment reports.
+    roles: ["admin", "hr", "sales_lead"],
+    group: "Client ties",
+  },
   {
     id: "people",
     path: "/people",

@@ -20,6 +20,17 @@ export function PageHeader(props: {
   );
 }
 
+/** "Parent / current" above a record's page. */
+export function Breadcrumbs(props: { parent: { href: string; label: string }; current: string }) {
+  return (
+    <nav class="breadcrumbs" aria-label="Breadcrumb">
+      <a href={props.parent.href}>{props.parent.label}</a>
+      <span aria-hidden="true"> / </span>
+      <span aria-current="page">{props.current}</span>
+    </nav>
+  );
+}
+
 /** A problem that belongs to no particular field, shown above the content. */
 export function ProblemBanner(props: {
   problem: ProblemDocument | null | undefined;

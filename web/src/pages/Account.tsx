@@ -7,6 +7,7 @@ import { useApi } from "../app/useApi";
 import { AccountForm } from "../components/AccountForm";
 import { ContactsPanel } from "../components/account/ContactsPanel";
 import { HistoryPanel } from "../components/account/HistoryPanel";
+import { NetworkPanel } from "../components/account/NetworkPanel";
 import { RelationshipMatrix } from "../components/account/RelationshipMatrix";
 import { RiskPanel } from "../components/account/RiskPanel";
 import { TeamPanel } from "../components/account/TeamPanel";
@@ -125,6 +126,12 @@ export function AccountPage(props: { accountId: string }) {
                   names={names}
                   people={openAssignments.map((x) => x.user_id)}
                   contacts={contactList.filter((c) => !c.left_at).map((c) => c.id)}
+                />
+                <NetworkPanel
+                  accountId={a.id}
+                  accountName={a.name}
+                  canEdit={canEdit}
+                  onChanged={risk.reload}
                 />
                 <Timeline
                   accountId={a.id}

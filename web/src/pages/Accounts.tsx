@@ -4,6 +4,7 @@ import { FLAG_CODES, TIERS } from "../api/types";
 import {
   accountFiltersToSearch,
   accountQuery,
+  clearedFilters,
   hasFilters,
   parseAccountFilters,
   SORTS,
@@ -135,6 +136,17 @@ export function AccountsPage() {
           onChange={(flag) => set({ flag })}
         />
         <SelectField
+          label="Institutional tie"
+          name="institutional_tie"
+          value={filters.institutional_tie}
+          placeholder="With or without"
+          options={[
+            { value: "false", label: "No tie in 12 months" },
+            { value: "true", label: "Has a tie" },
+          ]}
+          onChange={(institutional_tie) => set({ institutional_tie })}
+        />
+        <SelectField
           label="Sort by"
           name="sort"
           value={filters.sort}
@@ -145,9 +157,7 @@ export function AccountsPage() {
           <button
             type="button"
             class="button button-ghost filter-clear"
-            onClick={() =>
-              setFilters({ ...filters, q: "", team_id: "", tier: "", flag: "", status: "" })
-            }
+            onClick={() => setFilters(clearedFilters(filters))}
           >
             Clear filters
           </button>

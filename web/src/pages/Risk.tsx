@@ -1,16 +1,25 @@
 import type { ChartConfiguration } from "chart.js";
 import { useState } from "preact/hooks";
-import type { RiskSummary } from "../api/types";
+import type { ComplaintItem, RiskSummary } from "../api/types";
 import { useApp } from "../app/context";
 import { useDirectory } from "../app/directory";
 import { currencyDigits } from "../app/forms";
-import { formatMoney, formatMoneyCompact } from "../app/format";
+import { formatDate, formatMoney, formatMoneyCompact, formatPercent } from "../app/format";
 import { BAND_LABELS, FLAG_DESCRIPTIONS, flagLabel } from "../app/labels";
 import { bandSeries, portfolioCurrency, sortFlags, trendSeries } from "../app/risk";
-import { useApi } from "../app/useApi";
+import { useApi, usePagedList } from "../app/useApi";
 import { ChartCanvas } from "../components/charts";
 import { BandBadge, FlagBadges, RiskBadge } from "../components/risk";
-import { EmptyState, LoadView, PageHeader, SelectField, Tile } from "../components/ui";
+import {
+  Badge,
+  EmptyState,
+  LoadMore,
+  LoadView,
+  PageHeader,
+  SelectField,
+  ShareBar,
+  Tile,
+} from "../components/ui";
 
 const BAND_COLOURS: Record<string, string> = {
   low: "#5b9f77",
@@ -201,6 +210,29 @@ export function RiskPage() {
                   }
                   note="people whose leaving orphans half the value"
                 />
+                {summary.untied_value_share != null && (
+                  <Tile
+                    label="Value without institutional tie"
+                    value={
+                      <a
+                        href={`/accounts?institutional_tie=false${teamQuery}&sort=-annual_value`}
+                        data-testid="untied-share"
+                      >
+                        {formatPercent(summary.untied_value_share)}
+                      </a>
+                    }
+                    tone={summary.untied_value_share > 0.5 ? "warn" : undefined}
+                    note={`${formatMoneyCompact(summary.untied_value_minor, currency)} in ${summary.untied_accounts ?? 0} account${summary.untied_accounts === 1 ? "" : "s"} with no event, gift or link in 12 months`}
+                  />
+                )}
+                {summary.open_complaints != null && (
+                  <Tile
+                    label="Open complaints"
+                    value={<span data-testid="open-complaints">{summary.open_complaints}</span>}
+                    tone={summary.overdue_complaints ? "bad" : undefined}
+                    note={`${summary.overdue_complaints ?? 0} open for more than 14 days`}
+                  />
+                )}
               </section>
               <div class="dashboard-grid">
                 <section class="panel" aria-labelledby="flags-title">
@@ -289,6 +321,53 @@ export function RiskPage() {
                   </>
                 )}
               </section>
+              {summary.open_complaints != null && <ComplaintsPanel teamId={teamId} />}
+              {(summary.untied_by_team ?? []).length > 0 && (
+                <section class="panel" aria-labelledby="untied-title">
+                  <h2 id="untied-title">Value without an institutional tie, by team</h2>
+                  <div class="table-wrap">
+                    <table class="table table-cards" data-testid="untied-by-team">
+                      <caption class="sr-only">
+                        Annual value of accounts with no event, gift or link in 12 months, per team
+                      </caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">Team</th>
+                          <th scope="col" class="num">
+                            Value
+                          </th>
+                          <th scope="col" class="num">
+                            Untied value
+                          </th>
+                          <th scope="col">Share untied</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {(summary.untied_by_team ?? []).map((t) => (
+                          <tr key={t.team_id}>
+                            <th scope="row" class="cell-title">
+                              <a
+                                href={`/accounts?institutional_tie=false&team_id=${encodeURIComponent(t.team_id)}&sort=-annual_value`}
+                              >
+                                {t.team_name}
+                              </a>
+                            </th>
+                            <td data-label="Value" class="num">
+                              {formatMoneyCompact(t.value_minor, currency)}
+                            </td>
+                            <td data-label="Untied value" class="num">
+                              {formatMoneyCompact(t.untied_value_minor, currency)}
+                            </td>
+                            <td data-label="Share untied">
+                              <ShareBar share={t.untied_value_share} />
+                            </td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
+                </section>
+              )}
               <div class="dashboard-grid dashboard-grid-wide">
                 <section class="panel" aria-labelledby="top-title">
                   <div class="panel-head">
@@ -370,5 +449,86 @@ export function RiskPage() {
         }}
       </LoadView>
     </>
+  );
+}
+
+/** Open complaints, oldest first; those open for more than 14 days stand out. */
+function ComplaintsPanel(props: { teamId: string }) {
+  const directory = useDirectory();
+  const list = usePagedList<ComplaintItem>(
+    "/complaints",
+    props.teamId ? { status: "open", team_id: props.teamId } : { status: "open" },
+    10,
+  );
+  return (
+    <section class="panel" aria-labelledby="complaints-title">
+      <h2 id="complaints-title">Open complaints</h2>
+      <LoadView state={list.state} what="open complaints" onRetry={list.reload}>
+        {({ items, nextCursor }) =>
+          items.length === 0 ? (
+            <p class="muted">No complaint is open.</p>
+          ) : (
+            <>
+              <div class="table-wrap">
+                <table class="table table-cards" data-testid="open-complaints-table">
+                  <caption class="sr-only">Open complaints, oldest first</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Account</th>
+                      <th scope="col">Complaint</th>
+                      <th scope="col" class="num">
+                        Open for
+                      </th>
+                      <th scope="col">Follow-up owner</th>
+                      <th scope="col">Trail</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {items.map((c) => (
+                      <tr key={c.interaction_id} class={c.overdue ? "row-overdue" : undefined}>
+                        <th scope="row" class="cell-title">
+                          <a href={`/accounts/${encodeURIComponent(c.account_id)}`}>
+                            {c.account_name}
+                          </a>
+                        </th>
+                        <td data-label="Complaint" class="cell-wrap">
+                          {c.summary ?? <span class="muted">Not shown to HR</span>}
+                        </td>
+                        <td data-label="Open for" class="num">
+                          {c.overdue && <Badge tone="bad">Over 14 days</Badge>} {c.age_days} day
+                          {c.age_days === 1 ? "" : "s"}
+                        </td>
+                        <td data-label="Follow-up owner">
+                          {c.follow_up_owner_name ??
+                            (c.follow_up_owner_id ? (
+                              directory.userName(c.follow_up_owner_id)
+                            ) : (
+                              <span class="muted">Nobody yet</span>
+                            ))}
+                          {c.follow_up_due && (
+                            <span class="muted small"> by {formatDate(c.follow_up_due)}</span>
+                          )}
+                        </td>
+                        <td data-label="Trail">
+                          {c.follow_ups === 0
+                            ? "No follow-up yet"
+                            : `${c.follow_ups} follow-up${c.follow_ups === 1 ? "" : "s"}, last ${formatDate(c.last_follow_up_at)}`}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <LoadMore
+                nextCursor={nextCursor}
+                loading={list.loadingMore}
+                error={list.moreError}
+                onLoadMore={list.loadMore}
+              />
+            </>
+          )
+        }
+      </LoadView>
+    </section>
   );
 }

@@ -462,11 +462,26 @@ describe("account page", () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: screenshotPath("account-member-1280"), fullPage: true });
 
-    await item.getByRole("button", { name: "Mark complaint resolved" }).click();
-    await item.getByLabel("What was done").fill("Credited the duplicate invoice.");
-    await item.getByRole("button", { name: "Save resolution" }).click();
+    // A complaint is a dialogue: a follow-up joins its trail.
+    await item.getByRole("button", { name: "Add follow-up" }).click();
+    await item
+      .getByRole("textbox", { name: "Follow-up" })
+      .fill("Called the CFO; credit note promised.");
+    await item.getByRole("button", { name: "Add to the trail" }).click();
+    await item
+      .getByRole("list", { name: "Follow-ups" })
+      .getByText("credit note promised")
+      .waitFor();
+    // Resolving asks for what was done.
+    await item.getByRole("button", { name: "Resolve complaint" }).click();
+    await item.getByRole("button", { name: "Mark resolved" }).click();
+    await item.getByText("Say what was done about it.").waitFor();
+    await item
+      .getByRole("textbox", { name: "What was done?" })
+      .fill("Credit note issued; invoicing fixed.");
+    await item.getByRole("button", { name: "Mark resolved" }).click();
     await item.getByText(/Resolved/).waitFor();
-    await item.getByText("What was done: Credited the duplicate invoice.").waitFor();
+    await item.getByText("What was done: Credit note issued; invoicing fixed.").waitFor();
     await page.getByTestId("risk-flags").getByText("Open complaint").waitFor({ state: "detached" });
 
     // A date more than a day ahead is refused next to the field.

@@ -197,7 +197,14 @@ describe("departures", () => {
     const { page, errors } = await open(`/people/${leaver.id}`);
     await page.getByRole("link", { name: "Plan their departure" }).click();
     await page.getByRole("heading", { name: "New departure plan" }).waitFor();
-    assert.equal(await page.getByLabel("Employee").inputValue(), leaver.id);
+    // The people list loads after the form: the leaver is chosen once it is there.
+    await page.waitForFunction(
+      (id) =>
+        /** @type {HTMLSelectElement | null} */ (document.querySelector('select[name="user_id"]'))
+          ?.value === id,
+      leaver.id,
+      { timeout: 5000 },
+    );
     const leaveDate = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
     await page.getByLabel("Leave date").fill(leaveDate);
     await page.getByRole("button", { name: "Create plan" }).click();

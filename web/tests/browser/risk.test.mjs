@@ -153,7 +153,7 @@ describe("risk dashboard", () => {
     await page.screenshot({ path: screenshotPath("risk-1280"), fullPage: true });
 
     // The team filter narrows every figure to one team.
-    await page.getByLabel("Team").selectOption({ label: "Retail" });
+    await page.getByLabel("Team", { exact: true }).selectOption({ label: "Retail" });
     await top.locator("tbody tr").first().waitFor();
     await page.waitForFunction(
       () =>
@@ -194,7 +194,7 @@ describe("risk dashboard", () => {
     const nav = page.getByRole("navigation", { name: "Main" });
     assert.deepEqual(
       (await nav.getByRole("link").allTextContents()).map((l) => l.trim()),
-      ["Accounts", "Risk dashboard", "Departures"],
+      ["Accounts", "Risk dashboard", "Client events", "Campaigns", "Departures"],
     );
     // They approve handovers but do not open plans.
     await nav.getByRole("link", { name: "Departures" }).click();

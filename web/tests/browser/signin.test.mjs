@@ -188,6 +188,8 @@ describe("signed-in shell", () => {
       [
         "Accounts",
         "Risk dashboard",
+        "Client events",
+        "Campaigns",
         "People & exposure",
         "What-if",
         "Departures",
@@ -387,7 +389,7 @@ describe("session", () => {
 });
 
 describe("roles", () => {
-  test("a member sees only Accounts, and the admin page is refused", async (t) => {
+  test("a member sees only Accounts and client events, and the admin page is refused", async (t) => {
     const member = await createUser(t, "member");
     if (!member) return;
     const { page, errors } = await freshPage();
@@ -398,7 +400,7 @@ describe("roles", () => {
     const nav = page.getByRole("navigation", { name: "Main" });
     assert.deepEqual(
       (await nav.getByRole("link").allTextContents()).map((l) => l.trim()),
-      ["Accounts"],
+      ["Accounts", "Client events"],
     );
     await page.getByRole("heading", { level: 1, name: "Accounts" }).waitFor();
     await page.locator(".empty-state, table").first().waitFor();
@@ -417,7 +419,15 @@ describe("roles", () => {
     const nav = page.getByRole("navigation", { name: "Main" });
     assert.deepEqual(
       (await nav.getByRole("link").allTextContents()).map((l) => l.trim()),
-      ["Accounts", "Risk dashboard", "People & exposure", "What-if", "Departures"],
+      [
+        "Accounts",
+        "Risk dashboard",
+        "Client events",
+        "Campaigns",
+        "People & exposure",
+        "What-if",
+        "Departures",
+      ],
     );
     assert.deepEqual(errors, []);
     await page.close();

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   accountFiltersToSearch,
   accountQuery,
+  clearedFilters,
   hasFilters,
   parseAccountFilters,
 } from "../../src/app/accountFilters";
@@ -17,16 +18,29 @@ import { leaverCandidates } from "../../src/pages/WhatIf";
 
 describe("account filters", () => {
   it("read the address bar, dropping values the API would refuse", () => {
-    expect(parseAccountFilters("?q=harb&tier=A&flag=no_owner&sort=-exposure&team_id=3")).toEqual({
+    expect(
+      parseAccountFilters(
+        "?q=harb&tier=A&flag=no_owner&sort=-exposure&team_id=3&institutional_tie=false",
+      ),
+    ).toEqual({
       q: "harb",
       team_id: "3",
       tier: "A",
       flag: "no_owner",
       status: "",
+      institutional_tie: "false",
       sort: "-exposure",
     });
-    const odd = parseAccountFilters("?tier=Z&flag=DROP%20TABLE&sort=random&status=gone");
-    expect(odd).toMatchObject({ tier: "", flag: "", sort: "name", status: "" });
+    const odd = parseAccountFilters(
+      "?tier=Z&flag=DROP%20TABLE&sort=random&status=gone&institutional_tie=maybe",
+    );
+    expect(odd).toMatchObject({
+      tier: "",
+      flag: "",
+      sort: "name",
+      status: "",
+      institutional_tie: "",
+    });
   });
 
   it("write back only what is set, leaving the default sort out", () => {
@@ -40,6 +54,16 @@ describe("account filters", () => {
 
   it("send the API only the filters that are set", () => {
     expect(accountQuery(parseAccountFilters("?tier=B"))).toEqual({ tier: "B", sort: "name" });
+  });
+
+  it("ask the API for accounts without an institutional tie, and clear that too", () => {
+    const f = parseAccountFilters("?institutional_tie=false&team_id=7&sort=-exposure");
+    expect(accountQuery(f)).toEqual({
+      team_id: "7",
+      institutional_tie: "false",
+      sort: "-exposure",
+    });
+    expect(clearedFilters(f)).toEqual(parseAccountFilters("?sort=-exposure"));
   });
 
   it("know whether anything narrows the list (sorting does not)", () => {

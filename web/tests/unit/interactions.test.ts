@@ -49,6 +49,29 @@ describe("checkInteraction", () => {
     expect(meeting).not.toHaveProperty("follow_up_owner_id");
   });
 
+  it("sends what was done with a complaint logged as resolved, and no follow-up then", () => {
+    const resolved = checkInteraction(
+      {
+        ...draft,
+        kind: "complaint",
+        complaintStatus: "resolved",
+        followUpOwnerId: "u1",
+        resolution: "  Refunded the fee. ",
+      },
+      NOW,
+    ).body;
+    expect(resolved).toMatchObject({
+      complaint_status: "resolved",
+      resolution: "Refunded the fee.",
+    });
+    expect(resolved).not.toHaveProperty("follow_up_owner_id");
+    const open = checkInteraction(
+      { ...draft, kind: "complaint", resolution: "Refunded the fee." },
+      NOW,
+    ).body;
+    expect(open).not.toHaveProperty("resolution");
+  });
+
   it("allows the past but not more than a day ahead", () => {
     expect(checkInteraction({ ...draft, occurredAt: "2020-01-01T08:00" }, NOW).errors).toEqual({});
     expect(

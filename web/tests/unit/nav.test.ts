@@ -8,26 +8,36 @@ describe("navFor", () => {
     expect(labels("admin")).toEqual([
       "Accounts",
       "Risk dashboard",
+      "Client events",
+      "Campaigns",
       "People & exposure",
       "What-if",
       "Departures",
       "Admin: users & teams",
     ]);
   });
-  it("gives HR the people pages but not administration", () => {
+  it("gives HR the people pages and campaigns to read, but not administration", () => {
     expect(labels("hr")).toEqual([
       "Accounts",
       "Risk dashboard",
+      "Client events",
+      "Campaigns",
       "People & exposure",
       "What-if",
       "Departures",
     ]);
   });
-  it("gives a sales lead accounts, the risk dashboard and departures to approve", () => {
-    expect(labels("sales_lead")).toEqual(["Accounts", "Risk dashboard", "Departures"]);
+  it("gives a sales lead accounts, the risk dashboard, events, campaigns and departures", () => {
+    expect(labels("sales_lead")).toEqual([
+      "Accounts",
+      "Risk dashboard",
+      "Client events",
+      "Campaigns",
+      "Departures",
+    ]);
   });
-  it("gives a member accounts only", () => {
-    expect(labels("member")).toEqual(["Accounts"]);
+  it("gives a member accounts and client events", () => {
+    expect(labels("member")).toEqual(["Accounts", "Client events"]);
   });
 });
 
@@ -53,6 +63,8 @@ describe("resolveRoute", () => {
     });
     expect(resolveRoute("/what-if", "sales_lead")).toMatchObject({ kind: "forbidden" });
     expect(resolveRoute("/departures", "member")).toMatchObject({ kind: "forbidden" });
+    expect(resolveRoute("/campaigns/7", "member")).toMatchObject({ kind: "forbidden" });
+    expect(resolveRoute("/events/new", "member")).toMatchObject({ kind: "page" });
   });
   it("answers not-found for unknown paths", () => {
     expect(resolveRoute("/nowhere", "admin")).toEqual({ kind: "not-found" });

@@ -86,7 +86,7 @@ export function RiskPanel(props: {
               {holders.length === 0 ? (
                 <p class="muted">Nobody holds this relationship.</p>
               ) : (
-                <ul class="share-list">
+                <ul class="share-list" data-testid="holder-shares">
                   {holders.map((h) => (
                     <li key={h.user_id}>
                       <span>{props.names.user(h.user_id)}</span>

@@ -13,7 +13,7 @@ import {
   type InteractionDraft,
 } from "../../app/interactions";
 import { KIND_LABELS } from "../../app/labels";
-import { usePagedList } from "../../app/useApi";
+import { useApi, usePagedList } from "../../app/useApi";
 import { useSubmit } from "../../app/useSubmit";
 import {
   Badge,
@@ -38,6 +38,7 @@ const FIELDS = [
   "complaint_status",
   "follow_up_owner_id",
   "follow_up_due",
+  "resolution",
   "summary",
 ] as const;
 
@@ -146,21 +147,7 @@ function TimelineItem(props: {
   canReadNotes: boolean;
   onChanged: () => void;
 }) {
-  const { client } = useApp();
   const i = props.interaction;
-  const submit = useSubmit(["complaint_status", "resolution"]);
-  // Resolving asks for what was done (the API refuses a resolution without it).
-  const [resolution, setResolution] = useState<string | null>(null);
-  const resolve = () =>
-    submit
-      .run(() =>
-        client.patch(
-          `/interactions/${encodeURIComponent(i.id)}`,
-          { complaint_status: "resolved", resolution: resolution ?? "" },
-          { ifMatch: ifMatch(i) },
-        ),
-      )
-      .then((ok) => ok && props.onChanged());
   const people = i.employee_ids.map(props.names.user);
   const contacts = i.contact_ids.map(props.names.contact);
 
@@ -198,35 +185,133 @@ function TimelineItem(props: {
           {i.follow_up_due ? ` by ${formatDate(i.follow_up_due)}` : ""}
         </p>
       )}
-      {i.resolution && <p class="small">What was done: {i.resolution}</p>}
-      {props.canEdit && isOpenComplaint(i) && resolution === null && (
-        <button type="button" class="button button-small" onClick={() => setResolution("")}>
-          Mark complaint resolved
-        </button>
+      {i.kind === "complaint" && (
+        <ComplaintDialogue
+          interaction={i}
+          names={props.names}
+          canEdit={props.canEdit}
+          onChanged={props.onChanged}
+        />
       )}
-      {props.canEdit && isOpenComplaint(i) && resolution !== null && (
-        <div>
-          <TextAreaField
-            label="What was done"
-            name="resolution"
-            value={resolution}
-            maxLength={SUMMARY_MAX}
-            rows={2}
-            error={submit.fieldErrors.resolution}
-            onInput={setResolution}
-          />
-          <button
-            type="button"
-            class="button button-small"
-            disabled={submit.busy}
-            onClick={resolve}
-          >
-            Save resolution
+    </li>
+  );
+}
+
+/**
+ * A complaint is a dialogue: its follow-up trail, a note to add to it, and resolving,
+ * which asks for what was done.
+ */
+function ComplaintDialogue(props: {
+  interaction: Interaction;
+  names: Names;
+  canEdit: boolean;
+  onChanged: () => void;
+}) {
+  const { client } = useApp();
+  const listed = props.interaction;
+  const [mode, setMode] = useState<"view" | "follow-up" | "resolve">("view");
+  const [text, setText] = useState("");
+  const submit = useSubmit(["note", "resolution", "complaint_status"]);
+  const path = `/interactions/${encodeURIComponent(listed.id)}`;
+  // The trail comes with the view of one interaction, not with the timeline's list.
+  const detail = useApi<Interaction>(path);
+  const read = detail.state.status === "ok" ? detail.state.data : null;
+  const i = read && read.version >= listed.version ? read : listed;
+  const trail = read?.follow_ups ?? listed.follow_ups ?? [];
+  const field = mode === "resolve" ? "resolution" : "note";
+
+  async function save(event: Event) {
+    event.preventDefault();
+    const value = text.trim();
+    if (!value) {
+      submit.setFieldErrors({
+        [field]: mode === "resolve" ? "Say what was done about it." : "Write the follow-up.",
+      });
+      return;
+    }
+    const ok = await submit.run(() =>
+      mode === "resolve"
+        ? client.patch(
+            path,
+            { complaint_status: "resolved", resolution: value },
+            { ifMatch: ifMatch(i) },
+          )
+        : client.post(`${path}/follow-ups`, { note: value }),
+    );
+    if (ok) {
+      setMode("view");
+      setText("");
+      detail.reload();
+      props.onChanged();
+    }
+  }
+
+  return (
+    <div class="complaint-dialogue">
+      {trail.length > 0 && (
+        <ol class="follow-up-trail" aria-label="Follow-ups">
+          {trail.map((f) => (
+            <li key={f.id}>
+              <span class="muted small">
+                {formatWhen(f.created_at)} ·{" "}
+                {f.author_name ?? (f.author_id ? props.names.user(f.author_id) : "—")}
+              </span>
+              <p>{f.note ?? <span class="muted">Note text is not shown to HR.</span>}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+      {i.resolution && (
+        <p class="small resolution">
+          <span class="strong">What was done:</span> {i.resolution}
+        </p>
+      )}
+      {props.canEdit && isOpenComplaint(i) && mode === "view" && (
+        <div class="card-actions">
+          <button type="button" class="button button-small" onClick={() => setMode("follow-up")}>
+            Add follow-up
+          </button>
+          <button type="button" class="button button-small" onClick={() => setMode("resolve")}>
+            Resolve complaint
           </button>
         </div>
       )}
-      <ProblemBanner problem={submit.banner} />
-    </li>
+      {mode !== "view" && (
+        <form
+          class="form card-form"
+          onSubmit={save}
+          noValidate
+          aria-label={mode === "resolve" ? "Resolve complaint" : "Add follow-up"}
+        >
+          <ProblemBanner problem={submit.banner} />
+          <TextAreaField
+            label={mode === "resolve" ? "What was done?" : "Follow-up"}
+            name={field}
+            value={text}
+            rows={2}
+            maxLength={SUMMARY_MAX}
+            error={submit.fieldErrors[field] ?? submit.fieldErrors.complaint_status}
+            onInput={setText}
+          />
+          <div class="form-actions">
+            <button type="submit" class="button button-primary button-small" disabled={submit.busy}>
+              {mode === "resolve" ? "Mark resolved" : "Add to the trail"}
+            </button>
+            <button
+              type="button"
+              class="button button-small"
+              onClick={() => {
+                setMode("view");
+                submit.reset();
+              }}
+            >
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+      {mode === "view" && <ProblemBanner problem={submit.banner} />}
+    </div>
   );
 }
 
@@ -382,6 +467,19 @@ function InteractionForm(props: {
             onInput={(e) => set({ followUpDue: (e.currentTarget as HTMLInputElement).value })}
           />
         </>
+      )}
+      {draft.kind === "complaint" && draft.complaintStatus === "resolved" && (
+        <div class="span-all">
+          <TextAreaField
+            label="What was done?"
+            name="resolution"
+            value={draft.resolution ?? ""}
+            maxLength={SUMMARY_MAX}
+            rows={2}
+            error={submit.fieldErrors.resolution}
+            onInput={(resolution) => set({ resolution })}
+          />
+        </div>
       )}
       <div class="span-all">
         <TextAreaField

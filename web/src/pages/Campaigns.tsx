@@ -1,0 +1,751 @@
+import { useEffect, useState } from "preact/hooks";
+import type { Campaign, CampaignKind, CampaignReport, Tier, TreatmentRow } from "../api/types";
+import { CAMPAIGN_KINDS, TIERS } from "../api/types";
+import { ApiError } from "../api/problem";
+import { ifMatch } from "../api/versions";
+import {
+  CAMPAIGN_KIND_LABELS,
+  checkCampaign,
+  describeTarget,
+  draftFromCampaign,
+  emptyCampaignDraft,
+  needsAcknowledgement,
+  previewBody,
+  warningLabel,
+  type CampaignDraft,
+} from "../app/campaigns";
+import { useApp } from "../app/context";
+import { useAccountNames, useDirectory } from "../app/directory";
+import { formatDate, formatMoney, formatMoneyCompact, formatPercent } from "../app/format";
+import { toggleId } from "../app/interactions";
+import { subPath, type PageProps } from "../app/nav";
+import { navigate } from "../app/router";
+import { useApi, useDebounced, usePagedList, type Load } from "../app/useApi";
+import { useSubmit } from "../app/useSubmit";
+import { AccountSearch } from "../components/AccountSearch";
+import {
+  Badge,
+  Breadcrumbs,
+  ChoiceGroup,
+  EmptyState,
+  LoadMore,
+  LoadView,
+  PageHeader,
+  ProblemBanner,
+  SelectField,
+  TextAreaField,
+  TextField,
+  Tile,
+} from "../components/ui";
+
+const FIELDS = [
+  "name",
+  "kind",
+  "team_id",
+  "target",
+  "target.account_ids",
+  "target.filter.tiers",
+  "target.filter.regions",
+  "target.filter.team_ids",
+  "target.filter.min_value_minor",
+  "target.filter.max_value_minor",
+] as const;
+
+/** Admins and sales leads run campaigns; HR reads them and their reports. */
+function canRun(role: string): boolean {
+  return role === "admin" || role === "sales_lead";
+}
+
+export function CampaignsPage({ path }: PageProps) {
+  const id = subPath(path, "/campaigns");
+  if (id === "new") return <NewCampaign />;
+  return id ? <CampaignPage key={id} campaignId={id} /> : <CampaignList />;
+}
+
+/** The teams a campaign may be scoped to: a sales lead's own, or all. */
+function useScopeTeams() {
+  const { user } = useApp();
+  const directory = useDirectory();
+  return user.role === "sales_lead" && user.led_team_ids
+    ? directory.teams.filter((t) => user.led_team_ids?.includes(t.id))
+    : directory.teams;
+}
+
+const PARENT = { href: "/campaigns", label: "Campaigns" };
+
+function StatusBadge(props: { campaign: Campaign }) {
+  const c = props.campaign;
+  return c.status === "sent" ? (
+    <Badge tone="good">Sent {formatDate(c.sent_at)}</Badge>
+  ) : (
+    <Badge tone="info">Draft</Badge>
+  );
+}
+
+function CampaignList() {
+  const { user } = useApp();
+  const directory = useDirectory();
+  const [status, setStatus] = useState("");
+  const list = usePagedList<Campaign>("/campaigns", { status });
+  return (
+    <>
+      <PageHeader
+        title="Campaigns"
+        description="Apologies, mailings, gifts and invitations in the firm's name, each checked for equal treatment before it goes out."
+        actions={
+          canRun(user.role) && (
+            <a class="button button-primary" href="/campaigns/new">
+              New campaign
+            </a>
+          )
+        }
+      />
+      <form
+        class="toolbar filters"
+        aria-label="Filter campaigns"
+        onSubmit={(e) => e.preventDefault()}
+      >
+        <SelectField
+          label="Status"
+          name="status"
+          value={status}
+          placeholder="Drafts and sent"
+          options={[
+            { value: "draft", label: "Drafts" },
+            { value: "sent", label: "Sent" },
+          ]}
+          onChange={setStatus}
+        />
+      </form>
+      <LoadView state={list.state} what="campaigns" onRetry={list.reload}>
+        {({ items, nextCursor }) =>
+          items.length === 0 ? (
+            <EmptyState title="No campaigns yet" icon="✉">
+              <p>
+                Draft one to see, before it goes out, which tiers and regions it would leave out.
+              </p>
+            </EmptyState>
+          ) : (
+            <>
+              <div class="table-wrap">
+                <table class="table table-cards" data-testid="campaigns-table">
+                  <caption class="sr-only">Campaigns</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Campaign</th>
+                      <th scope="col">Kind</th>
+                      <th scope="col">Scope</th>
+                      <th scope="col">Target</th>
+                      <th scope="col" class="num">
+                        Accounts
+                      </th>
+                      <th scope="col">Status</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {items.map((c) => (
+                      <tr key={c.id}>
+                        <th scope="row" class="strong cell-title">
+                          <a href={`/campaigns/${encodeURIComponent(c.id)}`}>{c.name}</a>
+                        </th>
+                        <td data-label="Kind">{CAMPAIGN_KIND_LABELS[c.kind] ?? c.kind}</td>
+                        <td data-label="Scope">
+                          {c.team_id ? directory.teamName(c.team_id) : "Firm-wide"}
+                        </td>
+                        <td data-label="Target" class="cell-wrap">
+                          {describeTarget(c.target, directory.teamName, "EUR", formatMoneyCompact)}
+                        </td>
+                        <td data-label="Accounts" class="num">
+                          {c.included_accounts}
+                        </td>
+                        <td data-label="Status">
+                          <StatusBadge campaign={c} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <LoadMore
+                nextCursor={nextCursor}
+                loading={list.loadingMore}
+                error={list.moreError}
+                onLoadMore={list.loadMore}
+              />
+            </>
+          )
+        }
+      </LoadView>
+    </>
+  );
+}
+
+function NewCampaign() {
+  const { user } = useApp();
+  const teams = useScopeTeams();
+  if (!canRun(user.role)) {
+    return (
+      <>
+        <Breadcrumbs parent={PARENT} current="New campaign" />
+        <EmptyState title="Campaigns are run by admins and sales leads" icon="✉" />
+      </>
+    );
+  }
+  const initial = emptyCampaignDraft(user.role === "sales_lead" ? (teams[0]?.id ?? "") : "");
+  return (
+    <>
+      <Breadcrumbs parent={PARENT} current="New campaign" />
+      <PageHeader
+        title="New campaign"
+        description="Choose who it goes to; the equal-treatment report updates as you change the target."
+      />
+      <CampaignEditor
+        key={initial.teamId}
+        initial={initial}
+        onSaved={(c) => navigate(`/campaigns/${encodeURIComponent(c.id)}`)}
+        onCancel={() => navigate("/campaigns")}
+      />
+    </>
+  );
+}
+
+function CampaignPage(props: { campaignId: string }) {
+  const { user } = useApp();
+  const directory = useDirectory();
+  const base = `/campaigns/${encodeURIComponent(props.campaignId)}`;
+  const campaign = useApi<Campaign>(base);
+  const report = useApi<CampaignReport>(`${base}/report`);
+  const [dirty, setDirty] = useState(false);
+  const c = campaign.state.status === "ok" ? campaign.state.data : null;
+  const ids = c && "account_ids" in c.target ? c.target.account_ids : [];
+  const names = useAccountNames(ids);
+
+  useEffect(() => {
+    if (c) document.title = `${c.name} · Continuity`;
+  }, [c?.name]);
+
+  if (campaign.state.status === "unavailable") {
+    return (
+      <>
+        <Breadcrumbs parent={PARENT} current="Campaign" />
+        <EmptyState title="No such campaign" icon="?">
+          <p>
+            <a href="/campaigns">All campaigns</a>
+          </p>
+        </EmptyState>
+      </>
+    );
+  }
+
+  const afterChange = () => {
+    campaign.reload();
+    report.reload();
+  };
+
+  return (
+    <>
+      <Breadcrumbs parent={PARENT} current={c?.name ?? "Campaign"} />
+      <LoadView state={campaign.state} what="the campaign" onRetry={campaign.reload}>
+        {(cp) => {
+          const editable = cp.status === "draft" && canRun(user.role);
+          return (
+            <>
+              <PageHeader
+                title={cp.name}
+                description={`${CAMPAIGN_KIND_LABELS[cp.kind] ?? cp.kind} · ${cp.team_id ? directory.teamName(cp.team_id) : "firm-wide"} · ${describeTarget(cp.target, directory.teamName, "EUR", formatMoneyCompact)}`}
+                actions={<StatusBadge campaign={cp} />}
+              />
+              {editable ? (
+                <>
+                  <CampaignEditor
+                    key={cp.version ?? cp.updated_at}
+                    campaign={cp}
+                    initial={draftFromCampaign(cp, (id) => names[id] ?? `Account ${id}`)}
+                    onSaved={() => {
+                      setDirty(false);
+                      afterChange();
+                    }}
+                    onDirty={setDirty}
+                  />
+                  <SendPanel
+                    campaign={cp}
+                    report={report.state}
+                    unsaved={dirty}
+                    onSent={afterChange}
+                  />
+                </>
+              ) : (
+                <>
+                  {cp.status === "sent" && (
+                    <section class="panel" aria-labelledby="sent-title">
+                      <h2 id="sent-title">Sent</h2>
+                      <p>
+                        Marked sent on {formatDate(cp.sent_at)} to {cp.included_accounts} account
+                        {cp.included_accounts === 1 ? "" : "s"}; each got a touchpoint in the firm's
+                        name.
+                      </p>
+                      {cp.acknowledged_reason && (
+                        <p data-testid="acknowledged-reason">
+                          <span class="strong">Sent despite the warnings because:</span>{" "}
+                          {cp.acknowledged_reason}
+                        </p>
+                      )}
+                    </section>
+                  )}
+                  <section class="panel" aria-labelledby="report-title">
+                    <h2 id="report-title">Equal-treatment report</h2>
+                    <LoadView state={report.state} what="the report" onRetry={report.reload}>
+                      {(r) => <ReportView report={r} />}
+                    </LoadView>
+                  </section>
+                </>
+              )}
+            </>
+          );
+        }}
+      </LoadView>
+    </>
+  );
+}
+
+/** The draft form with the live equal-treatment report of what it describes. */
+function CampaignEditor(props: {
+  campaign?: Campaign;
+  initial: CampaignDraft;
+  onSaved: (campaign: Campaign) => void;
+  onCancel?: () => void;
+  onDirty?: (dirty: boolean) => void;
+}) {
+  const { client, user } = useApp();
+  const directory = useDirectory();
+  const teams = useScopeTeams();
+  const [draft, setDraft] = useState<CampaignDraft>(props.initial);
+  const submit = useSubmit(FIELDS);
+  const names = useAccountNames(draft.accounts.map((a) => a.id));
+  const set = (patch: Partial<CampaignDraft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    props.onDirty?.(true);
+  };
+  const preview = usePreview(draft);
+
+  async function save(event: Event) {
+    event.preventDefault();
+    const { errors, body } = checkCampaign(draft);
+    if (!body) {
+      submit.setFieldErrors(errors);
+      submit.setBanner(null);
+      return;
+    }
+    let saved: Campaign | null = null;
+    const ok = await submit.run(async () => {
+      saved = props.campaign
+        ? await client.patch<Campaign>(
+            `/campaigns/${encodeURIComponent(props.campaign.id)}`,
+            body,
+            {
+              ifMatch: ifMatch(props.campaign),
+            },
+          )
+        : await client.post<Campaign>("/campaigns", body);
+    });
+    if (ok && saved) props.onSaved(saved);
+  }
+
+  const targetError =
+    submit.fieldErrors.target ??
+    submit.fieldErrors["target.account_ids"] ??
+    submit.fieldErrors["target.filter.tiers"] ??
+    submit.fieldErrors["target.filter.regions"] ??
+    submit.fieldErrors["target.filter.team_ids"];
+
+  return (
+    <div class="campaign-layout">
+      <form class="panel form form-grid" onSubmit={save} noValidate aria-label="Campaign">
+        <ProblemBanner problem={submit.banner} />
+        <TextField
+          label="Name"
+          name="name"
+          value={draft.name}
+          maxLength={200}
+          error={submit.fieldErrors.name}
+          onInput={(e) => set({ name: (e.currentTarget as HTMLInputElement).value })}
+        />
+        <SelectField
+          label="Kind"
+          name="kind"
+          value={draft.kind}
+          options={CAMPAIGN_KINDS.map((k) => ({ value: k, label: CAMPAIGN_KIND_LABELS[k] }))}
+          error={submit.fieldErrors.kind}
+          onChange={(kind) => set({ kind: kind as CampaignKind })}
+        />
+        <SelectField
+          label="Scope"
+          name="team_id"
+          value={draft.teamId}
+          placeholder={user.role === "admin" ? "Firm-wide" : undefined}
+          options={teams.map((t) => ({ value: t.id, label: t.name }))}
+          error={submit.fieldErrors.team_id}
+          hint="The active accounts of the scope are the universe the report compares with."
+          onChange={(teamId) => set({ teamId })}
+        />
+        <ChoiceGroup legend="Target" class="span-all" error={targetError}>
+          <label class="check">
+            <input
+              type="radio"
+              name="mode"
+              value="filter"
+              checked={draft.mode === "filter"}
+              onChange={() => set({ mode: "filter" })}
+            />
+            <span>By filter</span>
+          </label>
+          <label class="check">
+            <input
+              type="radio"
+              name="mode"
+              value="accounts"
+              checked={draft.mode === "accounts"}
+              onChange={() => set({ mode: "accounts" })}
+            />
+            <span>Chosen accounts</span>
+          </label>
+        </ChoiceGroup>
+        {draft.mode === "filter" ? (
+          <>
+            <ChoiceGroup legend="Tiers" hint="None ticked: every tier.">
+              {TIERS.map((t) => (
+                <label class="check" key={t}>
+                  <input
+                    type="checkbox"
+                    name="tiers"
+                    value={t}
+                    checked={draft.tiers.includes(t)}
+                    onChange={() => set({ tiers: toggleId(draft.tiers, t) as Tier[] })}
+                  />
+                  <span>Tier {t}</span>
+                </label>
+              ))}
+            </ChoiceGroup>
+            {teams.length > 1 && (
+              <ChoiceGroup legend="Teams" hint="None ticked: every team of the scope.">
+                {teams.map((t) => (
+                  <label class="check" key={t.id}>
+                    <input
+                      type="checkbox"
+                      name="team_ids"
+                      value={t.id}
+                      checked={draft.teamIds.includes(t.id)}
+                      onChange={() => set({ teamIds: toggleId(draft.teamIds, t.id) })}
+                    />
+                    <span>{t.name}</span>
+                  </label>
+                ))}
+              </ChoiceGroup>
+            )}
+            <TextField
+              label="Regions"
+              name="regions"
+              value={draft.regions}
+              placeholder="e.g. North, South"
+              hint="Separate with commas; empty: every region."
+              onInput={(e) => set({ regions: (e.currentTarget as HTMLInputElement).value })}
+            />
+            <TextField
+              label="Minimum annual value"
+              name="min_value"
+              inputMode="decimal"
+              value={draft.minValue}
+              error={submit.fieldErrors["target.filter.min_value_minor"]}
+              onInput={(e) => set({ minValue: (e.currentTarget as HTMLInputElement).value })}
+            />
+            <TextField
+              label="Maximum annual value"
+              name="max_value"
+              inputMode="decimal"
+              value={draft.maxValue}
+              error={submit.fieldErrors["target.filter.max_value_minor"]}
+              onInput={(e) => set({ maxValue: (e.currentTarget as HTMLInputElement).value })}
+            />
+          </>
+        ) : (
+          <div class="span-all picker-columns">
+            <AccountSearch
+              label="Find an account"
+              action={(a) => (draft.accounts.some((x) => x.id === a.id) ? "Remove" : "Add")}
+              onPick={(a) =>
+                set({
+                  accounts: draft.accounts.some((x) => x.id === a.id)
+                    ? draft.accounts.filter((x) => x.id !== a.id)
+                    : [...draft.accounts, { id: a.id, name: a.name }],
+                })
+              }
+            />
+            <div>
+              <h3 class="subhead">
+                {draft.accounts.length} account{draft.accounts.length === 1 ? "" : "s"} chosen
+              </h3>
+              <ul class="chip-list">
+                {draft.accounts.map((a) => (
+                  <li class="chip chip-removable" key={a.id}>
+                    {names[a.id] ?? a.name}
+                    <button
+                      type="button"
+                      class="chip-remove"
+                      aria-label={`Remove ${names[a.id] ?? a.name}`}
+                      onClick={() => set({ accounts: draft.accounts.filter((x) => x.id !== a.id) })}
+                    >
+                      ×
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          </div>
+        )}
+        <div class="form-actions span-all">
+          <button type="submit" class="button button-primary" disabled={submit.busy}>
+            {submit.busy ? "Saving…" : props.campaign ? "Save draft" : "Create draft"}
+          </button>
+          {props.onCancel && (
+            <button type="button" class="button" onClick={props.onCancel}>
+              Cancel
+            </button>
+          )}
+        </div>
+      </form>
+      <section class="panel" aria-labelledby="preview-title" aria-live="polite">
+        <h2 id="preview-title">Equal-treatment report</h2>
+        <p class="muted small">
+          Of the active accounts in {draft.teamId ? directory.teamName(draft.teamId) : "the firm"},
+          who this target leaves out.
+        </p>
+        <LoadView state={preview} what="the equal-treatment report">
+          {(r) => <ReportView report={r} />}
+        </LoadView>
+      </section>
+    </div>
+  );
+}
+
+/** `POST /campaigns/preview` of the draft, a moment after it stops changing. */
+function usePreview(draft: CampaignDraft): Load<CampaignReport> {
+  const { client } = useApp();
+  const body = useDebounced(JSON.stringify(previewBody(draft)), 300);
+  const [state, setState] = useState<Load<CampaignReport>>({ status: "loading" });
+  useEffect(() => {
+    const parsed = JSON.parse(body) as ReturnType<typeof previewBody>;
+    if (!parsed) return;
+    const controller = new AbortController();
+    client
+      .request<CampaignReport>("POST", "/campaigns/preview", {
+        body: parsed,
+        signal: controller.signal,
+      })
+      .then(({ data }) => setState({ status: "ok", data }))
+      .catch((error: unknown) => {
+        if (controller.signal.aborted) return;
+        if (error instanceof ApiError && error.status === 404) setState({ status: "unavailable" });
+        else if (error instanceof ApiError) setState({ status: "error", error });
+      });
+    return () => controller.abort();
+  }, [client, body]);
+  return state;
+}
+
+function ReportView(props: { report: CampaignReport }) {
+  const r = props.report;
+  const currency = r.currency ?? "EUR";
+  return (
+    <div class="report" data-testid="campaign-report">
+      {r.warnings.length > 0 ? (
+        <div
+          class="banner banner-warning report-warnings"
+          role="alert"
+          data-testid="campaign-warnings"
+        >
+          <div>
+            <strong>
+              Equal-treatment warning{r.warnings.length > 1 ? "s" : ""}: sending needs a reason
+            </strong>
+            <ul>
+              {r.warnings.map((w) => (
+                <li key={w.code} data-code={w.code}>
+                  <span class="strong">{warningLabel(w.code)}.</span> {w.message}
+                </li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      ) : (
+        <p class="banner banner-info" data-testid="campaign-fair">
+          No equal-treatment warning for this target.
+        </p>
+      )}
+      <section class="tiles" aria-label="Reach">
+        <Tile
+          label="Included"
+          value={`${r.included.accounts} / ${r.universe.accounts}`}
+          note="active accounts"
+        />
+        <Tile
+          label="Accounts left out"
+          value={formatPercent(r.excluded_share)}
+          tone={r.excluded_share > 0.5 ? "warn" : undefined}
+        />
+        <Tile
+          label="Value left out"
+          value={formatPercent(r.excluded_value_share)}
+          note={`of ${formatMoneyCompact(r.universe.value_minor, currency)}`}
+        />
+      </section>
+      <TreatmentTable
+        caption="Per tier"
+        head="Tier"
+        rows={r.by_tier.map((row) => ({ ...row, key: row.tier, label: `Tier ${row.tier}` }))}
+        currency={currency}
+        testId="report-by-tier"
+      />
+      <TreatmentTable
+        caption="Per region"
+        head="Region"
+        rows={r.by_region.map((row) => ({
+          ...row,
+          key: row.region,
+          label: row.region || "No region",
+        }))}
+        currency={currency}
+        testId="report-by-region"
+      />
+    </div>
+  );
+}
+
+function TreatmentTable(props: {
+  caption: string;
+  head: string;
+  rows: (TreatmentRow & { key: string; label: string })[];
+  currency: string;
+  testId: string;
+}) {
+  if (props.rows.length === 0) return null;
+  return (
+    <div class="table-wrap">
+      <table class="table table-compact table-cards" data-testid={props.testId}>
+        <caption>{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{props.head}</th>
+            <th scope="col" class="num">
+              Active
+            </th>
+            <th scope="col" class="num">
+              Included
+            </th>
+            <th scope="col" class="num">
+              Left out
+            </th>
+            <th scope="col" class="num">
+              Value
+            </th>
+            <th scope="col" class="num">
+              Value left out
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((row) => (
+            <tr key={row.key} class={row.excluded_share > 0.5 ? "row-warn" : undefined}>
+              <th scope="row" class="cell-title">
+                {row.label}
+              </th>
+              <td data-label="Active" class="num">
+                {row.active_accounts}
+              </td>
+              <td data-label="Included" class="num">
+                {row.included_accounts}
+              </td>
+              <td data-label="Left out" class="num">
+                {formatPercent(row.excluded_share)}
+              </td>
+              <td
+                data-label="Value"
+                class="num"
+                title={formatMoney(row.value_minor, props.currency)}
+              >
+                {formatMoneyCompact(row.value_minor, props.currency)}
+              </td>
+              <td data-label="Value left out" class="num">
+                {formatPercent(row.excluded_value_share)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function SendPanel(props: {
+  campaign: Campaign;
+  report: Load<CampaignReport>;
+  unsaved: boolean;
+  onSent: () => void;
+}) {
+  const { client } = useApp();
+  const [reason, setReason] = useState("");
+  const submit = useSubmit(["acknowledge_reason"]);
+  const report = props.report.status === "ok" ? props.report.data : null;
+  const warned = needsAcknowledgement(report);
+
+  async function send(event: Event) {
+    event.preventDefault();
+    const ok = await submit.run(() =>
+      client.post(
+        `/campaigns/${encodeURIComponent(props.campaign.id)}/send`,
+        reason.trim() ? { acknowledge_reason: reason.trim() } : {},
+        { ifMatch: ifMatch(props.campaign) },
+      ),
+    );
+    if (ok) props.onSent();
+  }
+
+  return (
+    <section class="panel" aria-labelledby="send-title">
+      <h2 id="send-title">Send</h2>
+      <p class="muted">
+        Marking it sent records one touchpoint in the firm's name on{" "}
+        {props.campaign.included_accounts === 1
+          ? "the one included account"
+          : `each of the ${props.campaign.included_accounts} included accounts`}
+        .
+      </p>
+      <form class="form" onSubmit={send} noValidate aria-label="Send campaign">
+        <ProblemBanner problem={submit.banner} />
+        {warned && (
+          <TextAreaField
+            label="Why send it despite the warning?"
+            name="acknowledge_reason"
+            value={reason}
+            rows={2}
+            maxLength={2000}
+            hint="Required while the report warns; kept in the audit log with the warnings."
+            error={submit.fieldErrors.acknowledge_reason}
+            onInput={setReason}
+          />
+        )}
+        {props.unsaved && (
+          <p class="muted small">Save the draft first: this sends the saved one.</p>
+        )}
+        <div class="form-actions">
+          <button
+            type="submit"
+            class="button button-primary"
+            disabled={submit.busy || props.unsaved}
+          >
+            {submit.busy ? "Sending…" : warned ? "Acknowledge and mark sent" : "Mark sent"}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,619 @@
+import { useEffect, useState } from "preact/hooks";
+import type { Attendee, ClientEvent, Contact, EventKind, Page } from "../api/types";
+import { EVENT_KINDS } from "../api/types";
+import { ifMatch } from "../api/versions";
+import { useApp } from "../app/context";
+import { useDirectory } from "../app/directory";
+import {
+  checkEvent,
+  draftFromEvent,
+  emptyEventDraft,
+  EVENT_KIND_LABELS,
+  EVENT_NAME_MAX,
+  eventPatch,
+  groupAttendees,
+  toggleAttendee,
+  type EventDraft,
+} from "../app/events";
+import { formatDate } from "../app/format";
+import { SUMMARY_MAX } from "../app/interactions";
+import { subPath, type PageProps } from "../app/nav";
+import { navigate } from "../app/router";
+import { useApi, useDebounced, usePagedList } from "../app/useApi";
+import { useSubmit } from "../app/useSubmit";
+import { AccountSearch } from "../components/AccountSearch";
+import {
+  Badge,
+  Breadcrumbs,
+  ChoiceGroup,
+  EmptyState,
+  LoadMore,
+  LoadView,
+  PageHeader,
+  ProblemBanner,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from "../components/ui";
+
+const FIELDS = ["name", "kind", "occurred_at", "employee_ids", "contact_ids", "summary"] as const;
+
+/** HR reads events; everyone else may record them for accounts they can edit. */
+function canRecord(role: string): boolean {
+  return role !== "hr";
+}
+
+export function EventsPage({ path }: PageProps) {
+  const id = subPath(path, "/events");
+  if (id === "new") return <NewEvent />;
+  return id ? <EventPage key={id} eventId={id} /> : <EventList />;
+}
+
+function when(value: string): string {
+  const date = new Date(value);
+  return Number.isNaN(date.getTime())
+    ? value
+    : date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+}
+
+function EventList() {
+  const { user } = useApp();
+  const [text, setText] = useState("");
+  const [status, setStatus] = useState("");
+  const q = useDebounced(text.trim(), 250);
+  const list = usePagedList<ClientEvent>("/events", { q, status });
+  return (
+    <>
+      <PageHeader
+        title="Client events"
+        description="Client days, seminars and dinners in the firm's name: each attending account gains an institutional tie, nobody's personal share changes."
+        actions={
+          canRecord(user.role) && (
+            <a class="button button-primary" href="/events/new">
+              New event
+            </a>
+          )
+        }
+      />
+      <form
+        class="toolbar filters"
+        role="search"
+        aria-label="Filter events"
+        onSubmit={(e) => e.preventDefault()}
+      >
+        <TextField
+          label="Search"
+          name="q"
+          type="search"
+          placeholder="Event name"
+          value={text}
+          class="filter-search"
+          onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)}
+        />
+        <SelectField
+          label="Status"
+          name="status"
+          value={status}
+          placeholder="Open and closed"
+          options={[
+            { value: "open", label: "Open" },
+            { value: "closed", label: "Closed" },
+          ]}
+          onChange={setStatus}
+        />
+      </form>
+      <LoadView state={list.state} what="client events" onRetry={list.reload}>
+        {({ items, nextCursor }) =>
+          items.length === 0 ? (
+            <EmptyState title={q || status ? "No event matches" : "No client events yet"} icon="✦">
+              <p>
+                Record a client day or a seminar with the contacts who came: it ties their accounts
+                to the firm rather than to one person.
+              </p>
+            </EmptyState>
+          ) : (
+            <>
+              <div class="table-wrap">
+                <table class="table table-cards" data-testid="events-table">
+                  <caption class="sr-only">Client events</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Event</th>
+                      <th scope="col">Kind</th>
+                      <th scope="col">When</th>
+                      <th scope="col" class="num">
+                        Accounts
+                      </th>
+                      <th scope="col" class="num">
+                        Attendees
+                      </th>
+                      <th scope="col">Status</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {items.map((e) => (
+                      <tr key={e.id}>
+                        <th scope="row" class="strong cell-title">
+                          <a href={`/events/${encodeURIComponent(e.id)}`}>{e.name}</a>
+                        </th>
+                        <td data-label="Kind">{EVENT_KIND_LABELS[e.kind] ?? e.kind}</td>
+                        <td data-label="When">{formatDate(e.occurred_at)}</td>
+                        <td data-label="Accounts" class="num">
+                          {e.account_ids.length}
+                        </td>
+                        <td data-label="Attendees" class="num">
+                          {e.attendees.length + (e.hidden_attendees ?? 0)}
+                        </td>
+                        <td data-label="Status">
+                          <StatusBadge status={e.status} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <LoadMore
+                nextCursor={nextCursor}
+                loading={list.loadingMore}
+                error={list.moreError}
+                onLoadMore={list.loadMore}
+              />
+            </>
+          )
+        }
+      </LoadView>
+    </>
+  );
+}
+
+function StatusBadge(props: { status: string }) {
+  return props.status === "closed" ? (
+    <Badge>Closed</Badge>
+  ) : (
+    <Badge tone="info">Open for changes</Badge>
+  );
+}
+
+const PARENT = { href: "/events", label: "Client events" };
+
+function NewEvent() {
+  const { user } = useApp();
+  if (!canRecord(user.role)) {
+    return (
+      <>
+        <Breadcrumbs parent={PARENT} current="New event" />
+        <EmptyState title="HR reads events" icon="✦">
+          <p>Events are recorded by the account teams and their sales leads.</p>
+        </EmptyState>
+      </>
+    );
+  }
+  return (
+    <>
+      <Breadcrumbs parent={PARENT} current="New event" />
+      <PageHeader
+        title="New client event"
+        description="Pick the contacts who came, from any account; each of their accounts gets one touchpoint in the firm's name."
+      />
+      <EventForm
+        initial={{ ...emptyEventDraft(), employeeIds: [user.id] }}
+        onCancel={() => navigate("/events")}
+        onSaved={(e) => navigate(`/events/${encodeURIComponent(e.id)}`)}
+      />
+    </>
+  );
+}
+
+function EventPage(props: { eventId: string }) {
+  const { client, user } = useApp();
+  const directory = useDirectory();
+  const { state, reload } = useApi<ClientEvent>(`/events/${encodeURIComponent(props.eventId)}`);
+  const [editing, setEditing] = useState(false);
+  const [confirm, setConfirm] = useState<"close" | "delete" | null>(null);
+  const action = useSubmit([]);
+  const event = state.status === "ok" ? state.data : null;
+
+  useEffect(() => {
+    if (event) document.title = `${event.name} · Continuity`;
+  }, [event?.name]);
+
+  if (state.status === "unavailable") {
+    return (
+      <>
+        <Breadcrumbs parent={PARENT} current="Event" />
+        <EmptyState title="No such event" icon="?">
+          <p>
+            It does not exist, or none of its accounts is yours.{" "}
+            <a href="/events">All client events</a>
+          </p>
+        </EmptyState>
+      </>
+    );
+  }
+
+  const run = async (what: "close" | "delete") => {
+    if (!event) return;
+    const path = `/events/${encodeURIComponent(event.id)}`;
+    const ok = await action.run(() =>
+      what === "close"
+        ? client.post(`${path}/close`, undefined, { ifMatch: ifMatch(event) })
+        : client.delete(path, { ifMatch: ifMatch(event) }),
+    );
+    setConfirm(null);
+    if (ok && what === "delete") navigate("/events");
+    else if (ok) reload();
+  };
+
+  const open = event?.status === "open";
+  const mayChange = open && canRecord(user.role) && !editing;
+
+  return (
+    <>
+      <Breadcrumbs parent={PARENT} current={event?.name ?? "Event"} />
+      <LoadView state={state} what="the event" onRetry={reload}>
+        {(e) => (
+          <>
+            <PageHeader
+              title={e.name}
+              description={`${EVENT_KIND_LABELS[e.kind] ?? e.kind} · ${when(e.occurred_at)} · ${e.account_ids.length} account${e.account_ids.length === 1 ? "" : "s"}`}
+              actions={
+                <>
+                  <StatusBadge status={e.status} />
+                  {mayChange && confirm === null && (
+                    <>
+                      <button type="button" class="button" onClick={() => setEditing(true)}>
+                        Edit attendance
+                      </button>
+                      <button type="button" class="button" onClick={() => setConfirm("close")}>
+                        Close event
+                      </button>
+                      <button
+                        type="button"
+                        class="button button-ghost"
+                        onClick={() => setConfirm("delete")}
+                      >
+                        Delete
+                      </button>
+                    </>
+                  )}
+                  {confirm && (
+                    <>
+                      <button
+                        type="button"
+                        class={`button ${confirm === "delete" ? "button-danger" : "button-primary"}`}
+                        disabled={action.busy}
+                        onClick={() => void run(confirm)}
+                      >
+                        {confirm === "close"
+                          ? "Confirm: close, attendance is final"
+                          : "Confirm: delete with its touchpoints"}
+                      </button>
+                      <button type="button" class="button" onClick={() => setConfirm(null)}>
+                        Cancel
+                      </button>
+                    </>
+                  )}
+                </>
+              }
+            />
+            <ProblemBanner problem={action.banner} />
+            {editing ? (
+              <EventForm
+                event={e}
+                initial={draftFromEvent(e)}
+                onCancel={() => setEditing(false)}
+                onSaved={() => {
+                  setEditing(false);
+                  reload();
+                }}
+              />
+            ) : (
+              <div class="event-layout">
+                <section class="panel" aria-labelledby="attendees-title">
+                  <h2 id="attendees-title">Who came</h2>
+                  {e.attendees.length === 0 ? (
+                    <p class="muted">No attendee on an account you can see.</p>
+                  ) : (
+                    <ul class="attending" data-testid="event-attendees">
+                      {groupAttendees(e.attendees).map((g) => (
+                        <li key={g.account_id}>
+                          <a class="strong" href={`/accounts/${encodeURIComponent(g.account_id)}`}>
+                            {g.account_name}
+                          </a>
+                          <span class="muted">
+                            {" "}
+                            — {g.contacts.map((c) => c.contact_name).join(", ")}
+                          </span>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                  {(e.hidden_attendees ?? 0) > 0 && (
+                    <p class="muted small">
+                      And {e.hidden_attendees} attendee{e.hidden_attendees === 1 ? "" : "s"} from
+                      accounts you cannot see.
+                    </p>
+                  )}
+                </section>
+                <section class="panel" aria-labelledby="hosts-title">
+                  <h2 id="hosts-title">Our people</h2>
+                  {e.employee_ids.length === 0 ? (
+                    <p class="muted">Nobody named: held by the firm.</p>
+                  ) : (
+                    <ul class="chip-list">
+                      {e.employee_ids.map((id) => (
+                        <li class="chip" key={id}>
+                          {id === user.id ? user.display_name : directory.userName(id)}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                  <h3 class="subhead">Summary</h3>
+                  <p>{e.summary || <span class="muted">No summary.</span>}</p>
+                  <p class="muted small">
+                    Counts toward each attending account's institutional score, never toward a
+                    person's share.
+                  </p>
+                </section>
+              </div>
+            )}
+          </>
+        )}
+      </LoadView>
+    </>
+  );
+}
+
+function EventForm(props: {
+  event?: ClientEvent;
+  initial: EventDraft;
+  onCancel: () => void;
+  onSaved: (event: ClientEvent) => void;
+}) {
+  const { client, user } = useApp();
+  const directory = useDirectory();
+  const [draft, setDraft] = useState<EventDraft>(props.initial);
+  const submit = useSubmit(FIELDS);
+  const set = (patch: Partial<EventDraft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    // An error about the attendees goes once someone is picked.
+    if (patch.attendees?.length && submit.fieldErrors.contact_ids) {
+      submit.setFieldErrors(
+        Object.fromEntries(
+          Object.entries(submit.fieldErrors).filter(([field]) => field !== "contact_ids"),
+        ),
+      );
+    }
+  };
+
+  // Without the user list (members) the form offers the people already named.
+  const people = directory.users.length
+    ? directory.users.filter((u) => (u.status ?? "active") !== "departed")
+    : [user];
+  const addable = people.filter((u) => !draft.employeeIds.includes(u.id));
+  const personName = (id: string) => (id === user.id ? user.display_name : directory.userName(id));
+
+  async function save(event: Event) {
+    event.preventDefault();
+    const { errors, body } = checkEvent(draft);
+    if (!body) {
+      submit.setFieldErrors(errors);
+      submit.setBanner(null);
+      return;
+    }
+    let saved: ClientEvent | null = null;
+    const ok = await submit.run(async () => {
+      saved = props.event
+        ? await client.patch<ClientEvent>(
+            `/events/${encodeURIComponent(props.event.id)}`,
+            eventPatch(body),
+            { ifMatch: ifMatch(props.event) },
+          )
+        : await client.post<ClientEvent>("/events", body);
+    });
+    if (ok && saved) props.onSaved(saved);
+  }
+
+  return (
+    <form class="panel form form-grid" onSubmit={save} noValidate aria-label="Event">
+      <ProblemBanner problem={submit.banner} />
+      <TextField
+        label="Name"
+        name="name"
+        value={draft.name}
+        maxLength={EVENT_NAME_MAX}
+        error={submit.fieldErrors.name}
+        onInput={(e) => set({ name: (e.currentTarget as HTMLInputElement).value })}
+      />
+      <SelectField
+        label="Kind"
+        name="kind"
+        value={draft.kind}
+        options={EVENT_KINDS.map((k) => ({ value: k, label: EVENT_KIND_LABELS[k] }))}
+        error={submit.fieldErrors.kind}
+        disabled={props.event !== undefined}
+        hint={props.event ? "Fixed once recorded." : undefined}
+        onChange={(kind) => set({ kind: kind as EventKind })}
+      />
+      <TextField
+        label="When"
+        name="occurred_at"
+        type="datetime-local"
+        value={draft.occurredAt}
+        error={submit.fieldErrors.occurred_at}
+        onInput={(e) => set({ occurredAt: (e.currentTarget as HTMLInputElement).value })}
+      />
+      <ChoiceGroup
+        legend="Our people"
+        class="span-all hosts"
+        error={submit.fieldErrors.employee_ids}
+        hint="The colleagues who hosted; the event still counts for the firm, not for them."
+      >
+        <ul class="chip-list">
+          {draft.employeeIds.map((id) => (
+            <li class="chip chip-removable" key={id}>
+              {personName(id)}
+              <button
+                type="button"
+                class="chip-remove"
+                aria-label={`Remove ${personName(id)}`}
+                onClick={() => set({ employeeIds: draft.employeeIds.filter((x) => x !== id) })}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+        {addable.length > 0 && (
+          <SelectField
+            label="Add a colleague"
+            name="add_employee"
+            value=""
+            placeholder="Choose a person"
+            options={addable.map((u) => ({ value: u.id, label: u.display_name }))}
+            onChange={(id) => id && set({ employeeIds: [...draft.employeeIds, id] })}
+          />
+        )}
+      </ChoiceGroup>
+      <div class="span-all">
+        <AttendeePicker
+          attendees={draft.attendees}
+          error={submit.fieldErrors.contact_ids}
+          onChange={(attendees) => set({ attendees })}
+        />
+      </div>
+      <div class="span-all">
+        <TextAreaField
+          label="Summary (optional)"
+          name="summary"
+          value={draft.summary}
+          maxLength={SUMMARY_MAX}
+          error={submit.fieldErrors.summary}
+          onInput={(summary) => set({ summary })}
+        />
+      </div>
+      <div class="form-actions span-all">
+        <button type="submit" class="button button-primary" disabled={submit.busy}>
+          {submit.busy ? "Saving…" : props.event ? "Save attendance" : "Record event"}
+        </button>
+        <button type="button" class="button" onClick={props.onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Contacts picked across accounts: find an account, tick the contacts who came. */
+function AttendeePicker(props: {
+  attendees: Attendee[];
+  error?: string | null;
+  onChange: (attendees: Attendee[]) => void;
+}) {
+  const [account, setAccount] = useState<{ id: string; name: string } | null>(null);
+  const groups = groupAttendees(props.attendees);
+  return (
+    <fieldset class={`choice-group attendee-picker${props.error ? " field-invalid" : ""}`}>
+      <legend>Client attendees</legend>
+      <div class="picker-columns">
+        <div>
+          <AccountSearch
+            label="Find an account"
+            action={(a) => (a.id === account?.id ? "Showing" : "Show contacts")}
+            activeId={account?.id}
+            onPick={(a) => setAccount({ id: a.id, name: a.name })}
+          />
+          {account && (
+            <AccountContacts
+              key={account.id}
+              account={account}
+              attendees={props.attendees}
+              onToggle={(a) => props.onChange(toggleAttendee(props.attendees, a))}
+            />
+          )}
+        </div>
+        <div class="picked" data-testid="picked-attendees">
+          <h3 class="subhead">
+            Picked: {props.attendees.length} contact{props.attendees.length === 1 ? "" : "s"} of{" "}
+            {groups.length} account{groups.length === 1 ? "" : "s"}
+          </h3>
+          {groups.length === 0 ? (
+            <p class="muted small">Nobody yet.</p>
+          ) : (
+            <ul class="attending">
+              {groups.map((g) => (
+                <li key={g.account_id}>
+                  <span class="strong">{g.account_name}</span>
+                  <ul class="chip-list">
+                    {g.contacts.map((c) => (
+                      <li class="chip chip-removable" key={c.contact_id}>
+                        {c.contact_name}
+                        <button
+                          type="button"
+                          class="chip-remove"
+                          aria-label={`Remove ${c.contact_name}`}
+                          onClick={() => props.onChange(toggleAttendee(props.attendees, c))}
+                        >
+                          ×
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </div>
+      {props.error && <p class="field-error">{props.error}</p>}
+    </fieldset>
+  );
+}
+
+function AccountContacts(props: {
+  account: { id: string; name: string };
+  attendees: Attendee[];
+  onToggle: (attendee: Attendee) => void;
+}) {
+  const { state, reload } = useApi<Page<Contact>>(
+    `/accounts/${encodeURIComponent(props.account.id)}/contacts`,
+  );
+  return (
+    <div class="account-contacts" aria-label={`Contacts of ${props.account.name}`} role="group">
+      <h3 class="subhead">Contacts of {props.account.name}</h3>
+      <LoadView state={state} what="contacts" onRetry={reload}>
+        {(page) => {
+          const current = (page.items ?? []).filter((c) => !c.left_at);
+          return current.length === 0 ? (
+            <p class="muted small">No current contacts on file.</p>
+          ) : (
+            <div class="choice-options">
+              {current.map((c) => (
+                <label class="check" key={c.id}>
+                  <input
+                    type="checkbox"
+                    name="contact_ids"
+                    value={c.id}
+                    checked={props.attendees.some((a) => a.contact_id === c.id)}
+                    onChange={() =>
+                      props.onToggle({
+                        contact_id: c.id,
+                        contact_name: c.name,
+                        account_id: props.account.id,
+                        account_name: props.account.name,
+                      })
+                    }
+                  />
+                  <span>
+                    {c.name}
+                    {c.job_title && <span class="muted small"> · {c.job_title}</span>}
+                  </span>
+                </label>
+              ))}
+            </div>
+          );
+        }}
+      </LoadView>
+    </div>
+  );
+}
