@@ -641,14 +641,14 @@ function TreatmentTable(props: {
             <th scope="col" class="num">
               Included
             </th>
-            <th scope="col" class="num">
-              Left out
+            <th scope="col" class="num" title="Share of the active accounts left out">
+              Out
             </th>
             <th scope="col" class="num">
               Value
             </th>
-            <th scope="col" class="num">
-              Value left out
+            <th scope="col" class="num" title="Share of the value left out">
+              Value out
             </th>
           </tr>
         </thead>
