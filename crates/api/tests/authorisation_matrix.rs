@@ -14,10 +14,15 @@ use serde_json::{json, Value};
 const ROLES: [&str; 6] = ["admin", "hr", "sales_lead", "member_edit", "member_read", "departed"];
 const COLUMNS: [&str; 3] = ["own", "other_team", "unrelated"];
 /// Placeholders that take the ids of a record column (the rest are the caller's or run-wide).
-const RECORD_PLACEHOLDERS: [&str; 11] = [
+const RECORD_PLACEHOLDERS: [&str; 16] = [
     "{account}",
     "{contact}",
     "{interaction}",
+    "{complaint}",
+    "{event}",
+    "{spare_event}",
+    "{campaign}",
+    "{spare_campaign}",
     "{link}",
     "{partner}",
     "{owner}",
@@ -217,7 +222,33 @@ async fn firm(app: &TestApp, role: &str) -> Firm {
             post(app, &admin, "/api/v1/departures", json!({"user_id": leaver.to_string(), "leave_date": "2031-03-31"}))
                 .await;
         ids.insert("{plan}", id_of(&plan));
+        let complaint_body = json!({"kind": "complaint", "occurred_at": chrono::Utc::now(), "summary": "Late delivery",
+                                    "employee_ids": [owner.to_string()], "contact_ids": [ids["{contact}"]]});
+        let complaint =
+            post(app, &admin, &format!("/api/v1/accounts/{}/interactions", ids["{account}"]), complaint_body).await;
+        ids.insert("{complaint}", id_of(&complaint));
+        for (placeholder, name) in [("{campaign}", "Mailing"), ("{spare_campaign}", "Invitation")] {
+            let campaign_body = json!({"name": format!("{name} {column}"), "kind": "mailing",
+                                       "team_id": user_team.to_string(), "target": {"filter": {}}});
+            ids.insert(placeholder, id_of(&post(app, &admin, "/api/v1/campaigns", campaign_body).await));
+        }
         columns[index] = ids;
+    }
+    // Open events: {event} of the own column also has an attendee of the other team's account
+    // (renaming needs edit access to both, closing to one); the others attend their column only.
+    let other_contact = columns[1]["{contact}"].clone();
+    for (index, ids) in columns.iter_mut().enumerate() {
+        let column = COLUMNS[index];
+        for (placeholder, name) in [("{event}", "Client day"), ("{spare_event}", "Seminar")] {
+            let mut contact_ids = vec![ids["{contact}"].clone()];
+            if index == 0 && placeholder == "{event}" {
+                contact_ids.push(other_contact.clone());
+            }
+            let event_body = json!({"name": format!("{name} {column}"), "kind": "client_day",
+                                    "occurred_at": chrono::Utc::now(), "summary": "Hosted at the office",
+                                    "employee_ids": [ids["{owner}"]], "contact_ids": contact_ids});
+            ids.insert(placeholder, id_of(&post(app, &admin, "/api/v1/events", event_body).await));
+        }
     }
     let own = &columns[0];
     for account in [&own["{account}"], &own["{partner}"]] {
