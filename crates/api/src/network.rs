@@ -38,7 +38,7 @@ pub struct EventHeadlineView {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
-pub struct TrendPoint {
+pub struct InstitutionalTrendPoint {
     pub as_of: NaiveDate,
     pub score: f64,
 }
@@ -53,7 +53,7 @@ pub struct Network {
     pub events: Vec<EventHeadlineView>,
     pub institutional_score: f64,
     /// The institutional score 270, 180 and 90 days ago and today, oldest first.
-    pub institutional_trend: Vec<TrendPoint>,
+    pub institutional_trend: Vec<InstitutionalTrendPoint>,
     /// An organisation-attributed touchpoint in the last 365 days, or any account link.
     pub institutional_tie: bool,
 }
@@ -107,7 +107,7 @@ pub async fn network(
             let touchpoints = risk::organisation_touchpoints(conn, account_id, since)?;
             let institutional_trend = institutional_trend(&touchpoints, &settings, now)
                 .into_iter()
-                .map(|point| TrendPoint { as_of: point.as_of, score: point.score })
+                .map(|point| InstitutionalTrendPoint { as_of: point.as_of, score: point.score })
                 .collect();
             Ok(Network {
                 account_id: account_id.to_string(),

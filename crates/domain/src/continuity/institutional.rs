@@ -59,7 +59,8 @@ pub fn institutional_trend(
                 // interaction after a past point had not happened yet at that point.
                 .filter(|interaction| *days == 0 || interaction.occurred_at <= as_of)
                 .filter_map(|interaction| decayed_weight(interaction.kind, interaction.occurred_at, settings, as_of))
-                .sum();
+                // Not `sum()`: an empty f64 sum is -0.0, which would be answered as `-0.0`.
+                .fold(0.0, |total, weight| total + weight);
             InstitutionalPoint { as_of: as_of.date_naive(), score }
         })
         .collect()
@@ -124,6 +125,8 @@ mod tests {
             institutional_trend(&interactions, &settings, now()).iter().map(|point| point.score).collect();
         assert!(scores[0] > 0.0 && scores[1] > 0.0, "within 365 days of those points: {scores:?}");
         assert_eq!(&scores[2..], &[0.0, 0.0], "older than the window by then: {scores:?}");
+        // Answered as `0.0`, not `-0.0` (an empty f64 sum is negative zero).
+        assert!(scores[2].is_sign_positive() && scores[3].is_sign_positive(), "{scores:?}");
     }
 
     #[test]
