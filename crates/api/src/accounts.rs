@@ -17,6 +17,7 @@ use crate::etag::{etag, required_version};
 use crate::ids::{field_id, path_id};
 use crate::json::ValidJson;
 use crate::pagination::{decode_cursor, limit, page_of, Page};
+use crate::query::{optional_choice, optional_id, present};
 use crate::state::AppState;
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -246,29 +247,17 @@ pub struct ListQuery {
     pub sort: Option<String>,
 }
 
-fn parse_field<T: std::str::FromStr<Err = continuity_domain::UnknownValue>>(
-    field: &str,
-    raw: Option<&str>,
-) -> Result<Option<T>, ApiError> {
-    raw.filter(|text| !text.is_empty())
-        .map(|text| text.parse::<T>().map_err(|e| ApiError::invalid(field, format!("must be one of {}", e.expected))))
-        .transpose()
-}
-
 /// Reads the account-list query into a filter and a sort order (shared with `/risk/accounts`).
 pub fn filter_and_sort(query: &ListQuery, default_sort: AccountSort) -> Result<(AccountFilter, AccountSort), ApiError> {
-    let id = |field: &str, raw: &Option<String>| {
-        raw.as_deref().filter(|text| !text.is_empty()).map(|text| field_id(field, text)).transpose()
-    };
     let filter = AccountFilter {
-        team_id: id("team_id", &query.team_id)?,
-        tier: parse_field("tier", query.tier.as_deref())?,
-        region: query.region.clone().filter(|text| !text.is_empty()),
-        owner_id: id("owner_id", &query.owner_id)?,
-        member_id: id("member_id", &query.member_id)?,
-        status: parse_field("status", query.status.as_deref())?,
-        flag: parse_field("flag", query.flag.as_deref())?,
-        institutional_tie: match query.institutional_tie.as_deref().filter(|text| !text.is_empty()) {
+        team_id: optional_id("team_id", query.team_id.as_deref())?,
+        tier: optional_choice("tier", query.tier.as_deref())?,
+        region: present(query.region.as_deref()).map(str::to_owned),
+        owner_id: optional_id("owner_id", query.owner_id.as_deref())?,
+        member_id: optional_id("member_id", query.member_id.as_deref())?,
+        status: optional_choice("status", query.status.as_deref())?,
+        flag: optional_choice("flag", query.flag.as_deref())?,
+        institutional_tie: match present(query.institutional_tie.as_deref()) {
             None => None,
             Some("true") => Some(true),
             Some("false") => Some(false),
@@ -276,7 +265,7 @@ pub fn filter_and_sort(query: &ListQuery, default_sort: AccountSort) -> Result<(
         },
         name_contains: query.q.clone(),
     };
-    let sort = match query.sort.as_deref().filter(|text| !text.is_empty()) {
+    let sort = match present(query.sort.as_deref()) {
         None => default_sort,
         Some(text) => AccountSort::parse(text)
             .ok_or_else(|| ApiError::invalid("sort", format!("must be one of {}", AccountSort::ACCEPTED)))?,

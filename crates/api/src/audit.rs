@@ -10,8 +10,8 @@ use utoipa::ToSchema;
 
 use crate::auth::CurrentUser;
 use crate::error::ApiResult;
-use crate::ids::field_id;
 use crate::pagination::{decode_cursor, limit, page_of, Page};
+use crate::query::optional_id;
 use crate::state::AppState;
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -75,8 +75,8 @@ pub async fn list(
     let filter = AuditFilter {
         entity: non_empty(query.entity),
         entity_id: non_empty(query.entity_id),
-        actor_id: non_empty(query.actor_id).map(|id| field_id("actor_id", &id)).transpose()?,
-        account_id: non_empty(query.account_id).map(|id| field_id("account_id", &id)).transpose()?,
+        actor_id: optional_id("actor_id", query.actor_id.as_deref())?,
+        account_id: optional_id("account_id", query.account_id.as_deref())?,
         team_ids: (caller.role == Role::SalesLead).then(|| caller.led_team_ids.clone()),
     };
     let rows = state.run(move |conn| Ok(audit::list(conn, &filter, before_id, limit + 1)?)).await?;

@@ -22,6 +22,7 @@ use crate::etag::{etag, required_version};
 use crate::ids::{field_id, path_id};
 use crate::json::ValidJson;
 use crate::pagination::{decode_cursor, limit, page_of, Page};
+use crate::query::optional_choice;
 use crate::state::AppState;
 
 /// The longest campaign name accepted (characters).
@@ -214,15 +215,7 @@ pub async fn list(
     let query = query.into_inner();
     let limit = limit(query.limit)?;
     let before: Option<i64> = decode_cursor(query.cursor.as_deref())?;
-    let status = query
-        .status
-        .as_deref()
-        .filter(|text| !text.is_empty())
-        .map(|text| {
-            text.parse::<CampaignStatus>()
-                .map_err(|_| ApiError::invalid("status", format!("must be one of {}", CampaignStatus::expected())))
-        })
-        .transpose()?;
+    let status = optional_choice("status", query.status.as_deref())?;
     let filter = CampaignFilter { team_ids: access::campaign_teams(&caller)?, name_contains: query.q, status };
     let rows = state
         .run(move |conn| {

@@ -12,9 +12,9 @@ use utoipa::ToSchema;
 
 use crate::access;
 use crate::auth::CurrentUser;
-use crate::error::{ApiError, ApiResult};
-use crate::ids::field_id;
+use crate::error::ApiResult;
 use crate::pagination::{decode_cursor, limit, page_of, Page};
+use crate::query::{optional_choice, optional_id};
 use crate::state::AppState;
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -84,19 +84,10 @@ pub async fn list(
     let query = query.into_inner();
     let limit = limit(query.limit)?;
     let after: Option<(DateTime<Utc>, i64)> = decode_cursor(query.cursor.as_deref())?;
-    let status = match query.status.as_deref().filter(|text| !text.is_empty()) {
-        None => ComplaintStatus::Open,
-        Some(text) => text
-            .parse()
-            .map_err(|_| ApiError::invalid("status", format!("must be one of {}", ComplaintStatus::expected())))?,
-    };
-    let optional_id = |field: &str, raw: Option<String>| {
-        raw.as_deref().filter(|text| !text.is_empty()).map(|text| field_id(field, text)).transpose()
-    };
     let filter = ComplaintFilter {
-        status,
-        team_id: optional_id("team_id", query.team_id)?,
-        account_id: optional_id("account_id", query.account_id)?,
+        status: optional_choice("status", query.status.as_deref())?.unwrap_or(ComplaintStatus::Open),
+        team_id: optional_id("team_id", query.team_id.as_deref())?,
+        account_id: optional_id("account_id", query.account_id.as_deref())?,
     };
     let with_text = access::sees_interaction_text(&caller);
     let scope = access::scope_of(&caller);

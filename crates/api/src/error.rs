@@ -182,9 +182,6 @@ impl From<StoreError> for ApiError {
                 extra.insert("account_ids".into(), serde_json::Value::Array(ids));
                 ApiError::Conflict { field: Some("status".into()), detail: reason, extra: Some(extra) }
             }
-            StoreError::WrongState { field, reason } => {
-                ApiError::Conflict { field: Some(field.to_owned()), detail: reason, extra: None }
-            }
             transient if transient.is_transient() => {
                 tracing::warn!(error = %transient, "database unavailable");
                 ApiError::Unavailable("the database is unavailable; retry shortly".to_owned())

@@ -28,10 +28,11 @@ use crate::access::{self, Intent};
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, ApiResult};
 use crate::etag::{etag, required_version};
-use crate::ids::{field_id, path_id};
-use crate::interactions::{ids_of, MAX_SUMMARY_CHARS};
+use crate::ids::{ids_of, path_id};
+use crate::interactions::MAX_SUMMARY_CHARS;
 use crate::json::ValidJson;
 use crate::pagination::{decode_cursor, limit, page_of, Page};
+use crate::query::{optional_choice, optional_id};
 use crate::state::AppState;
 
 /// The most contacts one event may have.
@@ -253,21 +254,8 @@ pub async fn list(
     let limit = limit(query.limit)?;
     let after: Option<(DateTime<Utc>, i64)> = decode_cursor(query.cursor.as_deref())?;
     let filter = EventFilter {
-        account_id: query
-            .account_id
-            .as_deref()
-            .filter(|text| !text.is_empty())
-            .map(|text| field_id("account_id", text))
-            .transpose()?,
-        status: query
-            .status
-            .as_deref()
-            .filter(|text| !text.is_empty())
-            .map(|text| {
-                text.parse::<EventStatus>()
-                    .map_err(|e| ApiError::invalid("status", format!("must be one of {}", e.expected)))
-            })
-            .transpose()?,
+        account_id: optional_id("account_id", query.account_id.as_deref())?,
+        status: optional_choice("status", query.status.as_deref())?,
         name_contains: query.q,
     };
     let page = state

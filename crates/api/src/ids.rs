@@ -10,3 +10,8 @@ pub fn path_id(raw: &str) -> Result<i64, ApiError> {
 pub fn field_id(field: &str, raw: &str) -> Result<i64, ApiError> {
     raw.trim().parse::<i64>().ok().filter(|id| *id > 0).ok_or_else(|| ApiError::invalid(field, "is not a valid id"))
 }
+
+/// A list of ids from field `field`, naming the position of a bad one (`employee_ids[2]`).
+pub fn ids_of(field: &str, raw: &[String]) -> Result<Vec<i64>, ApiError> {
+    raw.iter().enumerate().map(|(index, id)| field_id(&format!("{field}[{index}]"), id)).collect()
+}

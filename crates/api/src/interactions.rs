@@ -14,7 +14,7 @@ use crate::access::{self, Intent};
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, ApiResult};
 use crate::etag::{etag, required_version};
-use crate::ids::{field_id, path_id};
+use crate::ids::{field_id, ids_of, path_id};
 use crate::json::ValidJson;
 use crate::pagination::{decode_cursor, limit, page_of, Page};
 use crate::state::AppState;
@@ -150,11 +150,6 @@ pub struct CreateInteraction {
     pub follow_up_owner_id: Option<String>,
     pub follow_up_due: Option<NaiveDate>,
     pub external_id: Option<String>,
-}
-
-/// Reads a list of ids from field `field`, naming the position of a bad one.
-pub fn ids_of(field: &str, raw: &[String]) -> Result<Vec<i64>, ApiError> {
-    raw.iter().enumerate().map(|(index, id)| field_id(&format!("{field}[{index}]"), id)).collect()
 }
 
 /// Checks and completes a new interaction, naming the first field at fault.

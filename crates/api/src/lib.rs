@@ -28,6 +28,7 @@ pub mod openapi;
 pub mod pagination;
 pub mod privacy;
 mod problems;
+pub mod query;
 pub mod response_headers;
 pub mod risk;
 mod spa;

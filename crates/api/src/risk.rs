@@ -8,6 +8,7 @@ use crate::access::{self, Intent};
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, ApiResult};
 use crate::ids::path_id;
+use crate::query::optional_id;
 use crate::state::AppState;
 
 /// One account's figures: score, exposure, flags with explanations, holders and their shares,
@@ -40,7 +41,6 @@ use continuity_store::accounts::AccountSort;
 use serde::{Deserialize, Serialize};
 
 use crate::accounts::{list_sorted, AccountView, ListQuery};
-use crate::ids::field_id;
 use crate::json::ValidJson;
 use crate::pagination::Page;
 
@@ -116,7 +116,7 @@ pub async fn summary(
     caller: CurrentUser,
     query: web::Query<SummaryQuery>,
 ) -> ApiResult<web::Json<RiskSummary>> {
-    let team_id = query.team_id.as_deref().filter(|t| !t.is_empty()).map(|raw| field_id("team_id", raw)).transpose()?;
+    let team_id = optional_id("team_id", query.team_id.as_deref())?;
     let teams = portfolio_teams(&caller, team_id)?;
     let snapshot_team = team_id.unwrap_or(0);
     let lead_teams = teams.clone();
@@ -253,7 +253,7 @@ pub async fn simulate_departure(
     body: ValidJson<DepartureSimulation>,
 ) -> ApiResult<Answer> {
     caller.require_role(&[Role::Admin, Role::Hr, Role::SalesLead])?;
-    let leavers = crate::interactions::ids_of("user_ids", &body.0.user_ids)?;
+    let leavers = crate::ids::ids_of("user_ids", &body.0.user_ids)?;
     if leavers.is_empty() {
         return Err(ApiError::invalid("user_ids", "name at least one employee"));
     }

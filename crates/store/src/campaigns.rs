@@ -51,92 +51,44 @@ pub struct CampaignDraft {
     pub target: CampaignTarget,
 }
 
-type CampaignRow = (
-    i64,
-    String,
-    String,
-    Option<i64>,
-    String,
-    String,
-    Option<i64>,
-    NaiveDateTime,
-    NaiveDateTime,
-    Option<NaiveDateTime>,
-    Option<i64>,
-    Option<String>,
-    Option<String>,
-    i64,
-);
-
-#[allow(clippy::type_complexity)]
-fn columns() -> (
-    campaigns::id,
-    campaigns::name,
-    campaigns::kind,
-    campaigns::team_id,
-    campaigns::status,
-    campaigns::target_json,
-    campaigns::created_by,
-    campaigns::created_at,
-    campaigns::updated_at,
-    campaigns::sent_at,
-    campaigns::sent_by,
-    campaigns::acknowledged_reason,
-    campaigns::sent_report_json,
-    campaigns::version,
-) {
-    (
-        campaigns::id,
-        campaigns::name,
-        campaigns::kind,
-        campaigns::team_id,
-        campaigns::status,
-        campaigns::target_json,
-        campaigns::created_by,
-        campaigns::created_at,
-        campaigns::updated_at,
-        campaigns::sent_at,
-        campaigns::sent_by,
-        campaigns::acknowledged_reason,
-        campaigns::sent_report_json,
-        campaigns::version,
-    )
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = campaigns)]
+struct CampaignRow {
+    id: i64,
+    name: String,
+    kind: String,
+    team_id: Option<i64>,
+    status: String,
+    target_json: String,
+    created_by: Option<i64>,
+    created_at: NaiveDateTime,
+    updated_at: NaiveDateTime,
+    sent_at: Option<NaiveDateTime>,
+    sent_by: Option<i64>,
+    acknowledged_reason: Option<String>,
+    sent_report_json: Option<String>,
+    version: i64,
 }
 
 fn to_campaign(row: CampaignRow) -> StoreResult<Campaign> {
-    let (
-        id,
-        name,
-        kind,
-        team_id,
-        status,
-        target,
-        created_by,
-        created_at,
-        updated_at,
-        sent_at,
-        sent_by,
-        reason,
-        report,
-        version,
-    ) = row;
     Ok(Campaign {
-        id,
-        name,
-        kind: kind.parse().map_err(|e| StoreError::corrupt("campaigns.kind", e))?,
-        team_id,
-        status: status.parse().map_err(|e| StoreError::corrupt("campaigns.status", e))?,
-        target: serde_json::from_str(&target).map_err(|e| StoreError::corrupt("campaigns.target_json", e))?,
-        created_by,
-        created_at: from_db_time(created_at),
-        updated_at: from_db_time(updated_at),
-        sent_at: sent_at.map(from_db_time),
-        sent_by,
-        acknowledged_reason: reason,
-        sent_report: report
+        id: row.id,
+        name: row.name,
+        kind: row.kind.parse().map_err(|e| StoreError::corrupt("campaigns.kind", e))?,
+        team_id: row.team_id,
+        status: row.status.parse().map_err(|e| StoreError::corrupt("campaigns.status", e))?,
+        target: serde_json::from_str(&row.target_json).map_err(|e| StoreError::corrupt("campaigns.target_json", e))?,
+        created_by: row.created_by,
+        created_at: from_db_time(row.created_at),
+        updated_at: from_db_time(row.updated_at),
+        sent_at: row.sent_at.map(from_db_time),
+        sent_by: row.sent_by,
+        acknowledged_reason: row.acknowledged_reason,
+        sent_report: row
+            .sent_report_json
             .map(|json| serde_json::from_str(&json).map_err(|e| StoreError::corrupt("campaigns.sent_report_json", e)))
             .transpose()?,
-        version,
+        version: row.version,
     })
 }
 
@@ -184,7 +136,7 @@ pub fn reached_accounts(conn: &mut AnyConnection, campaign_id: i64) -> StoreResu
 }
 
 pub fn get(conn: &mut AnyConnection, id: i64) -> StoreResult<Option<Campaign>> {
-    let row: Option<CampaignRow> = campaigns::table.find(id).select(columns()).first(conn).optional()?;
+    let row: Option<CampaignRow> = campaigns::table.find(id).select(CampaignRow::as_select()).first(conn).optional()?;
     row.map(to_campaign).transpose()
 }
 
@@ -204,7 +156,8 @@ pub fn list(
     before_id: Option<i64>,
     limit: i64,
 ) -> StoreResult<Vec<Campaign>> {
-    let mut query = campaigns::table.select(columns()).order(campaigns::id.desc()).limit(limit).into_boxed();
+    let mut query =
+        campaigns::table.select(CampaignRow::as_select()).order(campaigns::id.desc()).limit(limit).into_boxed();
     if let Some(team_ids) = &filter.team_ids {
         query = query.filter(campaigns::team_id.eq_any(team_ids.clone()));
     }
@@ -261,7 +214,7 @@ fn draft_of(campaign: &Campaign) -> CampaignDraft {
 fn current_draft(conn: &mut AnyConnection, id: i64, expected_version: i64) -> StoreResult<Campaign> {
     let campaign = get(conn, id)?.ok_or(StoreError::NotFound)?;
     if campaign.status != CampaignStatus::Draft {
-        return Err(StoreError::WrongState { field: "status", reason: "the campaign was already sent".into() });
+        return Err(StoreError::Conflict { field: Some("status"), reason: "the campaign was already sent".into() });
     }
     if campaign.version != expected_version {
         return Err(StoreError::StaleVersion);

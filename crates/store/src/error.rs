@@ -17,18 +17,14 @@ pub enum StoreError {
     /// A rule of the domain refused the write; `field` names the input at fault, if any.
     #[error("{reason}")]
     Refused { field: Option<&'static str>, reason: String },
-    /// The record's state does not allow the write (e.g. a closed event); `field` names the
-    /// state at fault.
+    /// The record's state does not allow the write (a closed event, a campaign already sent);
+    /// `field` names the state at fault.
     #[error("{reason}")]
     Conflict { field: Option<&'static str>, reason: String },
     /// A write that other records block (e.g. a departure while accounts hang on the person);
     /// `account_ids` names them.
     #[error("{reason}")]
     Blocked { reason: String, account_ids: Vec<i64> },
-    /// The record is not in a state that allows this (e.g. a campaign already sent); `field`
-    /// names the state.
-    #[error("{reason}")]
-    WrongState { field: &'static str, reason: String },
     #[error("stored data is inconsistent: {0}")]
     Corrupt(String),
     #[error("database error: {0}")]

@@ -107,37 +107,24 @@ pub struct EventFilter {
     pub name_contains: Option<String>,
 }
 
-type EventRow = (i64, String, String, NaiveDateTime, String, String, Option<i64>, i64, NaiveDateTime, NaiveDateTime);
-
-fn event_columns() -> (
-    events::id,
-    events::name,
-    events::kind,
-    events::occurred_at,
-    events::summary,
-    events::status,
-    events::created_by,
-    events::version,
-    events::created_at,
-    events::updated_at,
-) {
-    (
-        events::id,
-        events::name,
-        events::kind,
-        events::occurred_at,
-        events::summary,
-        events::status,
-        events::created_by,
-        events::version,
-        events::created_at,
-        events::updated_at,
-    )
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = events)]
+struct EventRow {
+    id: i64,
+    name: String,
+    kind: String,
+    occurred_at: NaiveDateTime,
+    summary: String,
+    status: String,
+    created_by: Option<i64>,
+    version: i64,
+    created_at: NaiveDateTime,
+    updated_at: NaiveDateTime,
 }
 
 /// Makes events of rows, loading their employees and attendees.
 fn with_people(conn: &mut AnyConnection, rows: Vec<EventRow>) -> StoreResult<Vec<Event>> {
-    let ids: Vec<i64> = rows.iter().map(|row| row.0).collect();
+    let ids: Vec<i64> = rows.iter().map(|row| row.id).collect();
     let mut employees: BTreeMap<i64, Vec<i64>> = BTreeMap::new();
     let mut attendees: BTreeMap<i64, Vec<Attendee>> = BTreeMap::new();
     if !ids.is_empty() {
@@ -166,20 +153,20 @@ fn with_people(conn: &mut AnyConnection, rows: Vec<EventRow>) -> StoreResult<Vec
         }
     }
     rows.into_iter()
-        .map(|(id, name, kind, occurred_at, summary, status, created_by, version, created_at, updated_at)| {
+        .map(|row| {
             Ok(Event {
-                id,
-                name,
-                kind: kind.parse().map_err(|e| StoreError::corrupt("events.kind", e))?,
-                occurred_at: from_db_time(occurred_at),
-                summary,
-                status: status.parse().map_err(|e| StoreError::corrupt("events.status", e))?,
-                employee_ids: employees.remove(&id).unwrap_or_default(),
-                attendees: attendees.remove(&id).unwrap_or_default(),
-                created_by,
-                version,
-                created_at: from_db_time(created_at),
-                updated_at: from_db_time(updated_at),
+                id: row.id,
+                name: row.name,
+                kind: row.kind.parse().map_err(|e| StoreError::corrupt("events.kind", e))?,
+                occurred_at: from_db_time(row.occurred_at),
+                summary: row.summary,
+                status: row.status.parse().map_err(|e| StoreError::corrupt("events.status", e))?,
+                employee_ids: employees.remove(&row.id).unwrap_or_default(),
+                attendees: attendees.remove(&row.id).unwrap_or_default(),
+                created_by: row.created_by,
+                version: row.version,
+                created_at: from_db_time(row.created_at),
+                updated_at: from_db_time(row.updated_at),
             })
         })
         .collect()
@@ -187,7 +174,7 @@ fn with_people(conn: &mut AnyConnection, rows: Vec<EventRow>) -> StoreResult<Vec
 
 /// One event, whoever may see it (the caller checks).
 pub fn get(conn: &mut AnyConnection, id: i64) -> StoreResult<Option<Event>> {
-    let row: Option<EventRow> = events::table.find(id).select(event_columns()).first(conn).optional()?;
+    let row: Option<EventRow> = events::table.find(id).select(EventRow::as_select()).first(conn).optional()?;
     Ok(with_people(conn, row.into_iter().collect())?.pop())
 }
 
@@ -202,7 +189,7 @@ pub fn list(
 ) -> StoreResult<Vec<Event>> {
     let mut query = events::table
         .inner_join(event_attendees::table.inner_join(accounts::table))
-        .select(event_columns())
+        .select(EventRow::as_select())
         .distinct()
         .order((events::occurred_at.desc(), events::id.desc()))
         .limit(limit)

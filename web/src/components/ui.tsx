@@ -302,6 +302,28 @@ export function ChoiceGroup(props: {
   );
 }
 
+/** One checkbox and its label, as an option of a `ChoiceGroup`. */
+export function Check(props: {
+  name?: string;
+  value?: string;
+  checked: boolean;
+  onChange: () => void;
+  children: ComponentChildren;
+}) {
+  return (
+    <label class="check">
+      <input
+        type="checkbox"
+        name={props.name}
+        value={props.value}
+        checked={props.checked}
+        onChange={props.onChange}
+      />
+      <span>{props.children}</span>
+    </label>
+  );
+}
+
 /** "Load more" under a cursor-paginated list, with its own error. */
 export function LoadMore(props: {
   nextCursor: string | null;

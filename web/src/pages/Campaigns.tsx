@@ -26,6 +26,7 @@ import { AccountSearch } from "../components/AccountSearch";
 import {
   Badge,
   Breadcrumbs,
+  Check,
   ChoiceGroup,
   EmptyState,
   LoadMore,
@@ -414,31 +415,29 @@ function CampaignEditor(props: {
           <>
             <ChoiceGroup legend="Tiers" hint="None ticked: every tier.">
               {TIERS.map((t) => (
-                <label class="check" key={t}>
-                  <input
-                    type="checkbox"
-                    name="tiers"
-                    value={t}
-                    checked={draft.tiers.includes(t)}
-                    onChange={() => set({ tiers: toggleId(draft.tiers, t) as Tier[] })}
-                  />
-                  <span>Tier {t}</span>
-                </label>
+                <Check
+                  key={t}
+                  name="tiers"
+                  value={t}
+                  checked={draft.tiers.includes(t)}
+                  onChange={() => set({ tiers: toggleId(draft.tiers, t) as Tier[] })}
+                >
+                  Tier {t}
+                </Check>
               ))}
             </ChoiceGroup>
             {teams.length > 1 && (
               <ChoiceGroup legend="Teams" hint="None ticked: every team of the scope.">
                 {teams.map((t) => (
-                  <label class="check" key={t.id}>
-                    <input
-                      type="checkbox"
-                      name="team_ids"
-                      value={t.id}
-                      checked={draft.teamIds.includes(t.id)}
-                      onChange={() => set({ teamIds: toggleId(draft.teamIds, t.id) })}
-                    />
-                    <span>{t.name}</span>
-                  </label>
+                  <Check
+                    key={t.id}
+                    name="team_ids"
+                    value={t.id}
+                    checked={draft.teamIds.includes(t.id)}
+                    onChange={() => set({ teamIds: toggleId(draft.teamIds, t.id) })}
+                  >
+                    {t.name}
+                  </Check>
                 ))}
               </ChoiceGroup>
             )}

@@ -25,6 +25,7 @@ import { AccountSearch } from "../components/AccountSearch";
 import {
   Badge,
   Breadcrumbs,
+  Check,
   ChoiceGroup,
   EmptyState,
   LoadMore,
@@ -589,26 +590,23 @@ function AccountContacts(props: {
           ) : (
             <div class="choice-options">
               {current.map((c) => (
-                <label class="check" key={c.id}>
-                  <input
-                    type="checkbox"
-                    name="contact_ids"
-                    value={c.id}
-                    checked={props.attendees.some((a) => a.contact_id === c.id)}
-                    onChange={() =>
-                      props.onToggle({
-                        contact_id: c.id,
-                        contact_name: c.name,
-                        account_id: props.account.id,
-                        account_name: props.account.name,
-                      })
-                    }
-                  />
-                  <span>
-                    {c.name}
-                    {c.job_title && <span class="muted small"> · {c.job_title}</span>}
-                  </span>
-                </label>
+                <Check
+                  key={c.id}
+                  name="contact_ids"
+                  value={c.id}
+                  checked={props.attendees.some((a) => a.contact_id === c.id)}
+                  onChange={() =>
+                    props.onToggle({
+                      contact_id: c.id,
+                      contact_name: c.name,
+                      account_id: props.account.id,
+                      account_name: props.account.name,
+                    })
+                  }
+                >
+                  {c.name}
+                  {c.job_title && <span class="muted small"> · {c.job_title}</span>}
+                </Check>
               ))}
             </div>
           );

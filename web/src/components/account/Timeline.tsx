@@ -17,6 +17,7 @@ import { useApi, usePagedList } from "../../app/useApi";
 import { useSubmit } from "../../app/useSubmit";
 import {
   Badge,
+  Check,
   ChoiceGroup,
   EmptyState,
   LoadMore,
@@ -407,31 +408,29 @@ function InteractionForm(props: {
       <ChoiceGroup legend="Our people" error={submit.fieldErrors.employee_ids}>
         {props.team.length === 0 && <span class="muted">Nobody is on the team.</span>}
         {props.team.map((a) => (
-          <label class="check" key={a.user_id}>
-            <input
-              type="checkbox"
-              name="employee_ids"
-              value={a.user_id}
-              checked={draft.employeeIds.includes(a.user_id)}
-              onChange={() => set({ employeeIds: toggleId(draft.employeeIds, a.user_id) })}
-            />
-            <span>{a.display_name}</span>
-          </label>
+          <Check
+            key={a.user_id}
+            name="employee_ids"
+            value={a.user_id}
+            checked={draft.employeeIds.includes(a.user_id)}
+            onChange={() => set({ employeeIds: toggleId(draft.employeeIds, a.user_id) })}
+          >
+            {a.display_name}
+          </Check>
         ))}
       </ChoiceGroup>
       <ChoiceGroup legend="Their contacts" error={submit.fieldErrors.contact_ids}>
         {props.contacts.length === 0 && <span class="muted">No current contacts.</span>}
         {props.contacts.map((c) => (
-          <label class="check" key={c.id}>
-            <input
-              type="checkbox"
-              name="contact_ids"
-              value={c.id}
-              checked={draft.contactIds.includes(c.id)}
-              onChange={() => set({ contactIds: toggleId(draft.contactIds, c.id) })}
-            />
-            <span>{c.name}</span>
-          </label>
+          <Check
+            key={c.id}
+            name="contact_ids"
+            value={c.id}
+            checked={draft.contactIds.includes(c.id)}
+            onChange={() => set({ contactIds: toggleId(draft.contactIds, c.id) })}
+          >
+            {c.name}
+          </Check>
         ))}
       </ChoiceGroup>
       {draft.kind === "complaint" && (
