@@ -12,7 +12,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use continuity_domain::continuity::{employee_exposure, EmployeeLookup, Flag};
 use continuity_domain::{ComplaintStatus, InteractionKind, Role};
 use continuity_store::scope::Scope;
-use continuity_store::{accounts, assignments, contacts, departures, interactions, risk};
+use continuity_store::{accounts, assignments, contacts, departures, figures, interactions};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -94,8 +94,8 @@ pub async fn handover_brief(
                 }
             }
             let account = accounts::get(conn, &Scope::Firm, account_id)?.ok_or(ApiError::NotFound)?;
-            let figures = risk::get(conn, account_id)?.ok_or(ApiError::NotFound)?;
-            let employees = risk::all_employees(conn)?;
+            let figures = figures::get(conn, account_id)?.ok_or(ApiError::NotFound)?;
+            let employees = figures::all_employees(conn)?;
             let name_of =
                 |user_id: i64| employees.employee(user_id).map(|e| e.display_name.clone()).unwrap_or_default();
             let mut known: HashMap<i64, Vec<KnownBy>> = HashMap::new();
@@ -264,13 +264,13 @@ pub async fn clause_register(
     caller.require_role(&[Role::Admin, Role::Hr])?;
     let mut entries = state
         .run(|conn| {
-            let employees = risk::all_employees(conn)?;
+            let employees = figures::all_employees(conn)?;
             let now = Utc::now();
             employees
                 .iter()
                 .filter(|e| e.non_solicitation_until.is_some() || e.non_compete_until.is_some() || e.is_departing())
                 .map(|employee| {
-                    let figures = employee_exposure(employee, &risk::risks_touching_user(conn, employee.id, now)?);
+                    let figures = employee_exposure(employee, &figures::risks_touching_user(conn, employee.id, now)?);
                     Ok(ClauseEntry {
                         user_id: employee.id.to_string(),
                         display_name: employee.display_name.clone(),

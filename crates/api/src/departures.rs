@@ -10,7 +10,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use continuity_domain::continuity::{suggest_successors, value_held_by_employee, EmployeeLookup, SuccessorSuggestion};
 use continuity_domain::{DeparturePlanStatus, HandoverStatus, Role};
 use continuity_store::departures::{self, HandoverChange, Plan};
-use continuity_store::{risk, AnyConnection};
+use continuity_store::{figures, AnyConnection};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -62,10 +62,12 @@ pub struct PlanView {
 /// Builds the views of `plans` with their suggestions (one load of every account's holders
 /// for the successors' load, and the figures of the plans' accounts).
 fn views(conn: &mut AnyConnection, plans: Vec<Plan>) -> Result<Vec<PlanView>, ApiError> {
-    let employees = risk::all_employees(conn)?;
-    let value_held = value_held_by_employee(&continuity_store::risk_totals::holders(conn, None)?);
-    let figures =
-        risk::get_many(conn, &plans.iter().flat_map(|p| p.handovers.iter().map(|h| h.account_id)).collect::<Vec<_>>())?;
+    let employees = figures::all_employees(conn)?;
+    let value_held = value_held_by_employee(&continuity_store::figures::totals::holders(conn, None)?);
+    let figures = figures::get_many(
+        conn,
+        &plans.iter().flat_map(|p| p.handovers.iter().map(|h| h.account_id)).collect::<Vec<_>>(),
+    )?;
     let by_account: HashMap<i64, &continuity_domain::continuity::AccountRisk> =
         figures.iter().map(|risk| (risk.account_id, risk)).collect();
     let names = continuity_store::accounts::names_of(
@@ -284,12 +286,7 @@ pub async fn patch_handover(
                 Some(caller.id),
                 Utc::now(),
             );
-            let plan = match outcome {
-                Err(continuity_store::StoreError::Refused { field: None, reason }) => {
-                    return Err(ApiError::Conflict { field: None, detail: reason, extra: None })
-                }
-                other => other?,
-            };
+            let plan = outcome?;
             views(conn, vec![plan])?.pop().ok_or(ApiError::NotFound)
         })
         .await?;

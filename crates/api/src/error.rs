@@ -3,6 +3,7 @@
 
 use actix_web::http::{header, StatusCode};
 use actix_web::{HttpResponse, ResponseError};
+use continuity_domain::rules::RuleError;
 use continuity_store::StoreError;
 use serde::Serialize;
 
@@ -168,25 +169,35 @@ impl From<StoreError> for ApiError {
             },
             StoreError::StaleVersion => ApiError::PreconditionFailed,
             StoreError::VersionRequired => ApiError::PreconditionRequired,
-            StoreError::Refused { field, reason } => ApiError::Invalid {
-                status: StatusCode::UNPROCESSABLE_ENTITY,
-                field: field.map(str::to_owned),
-                detail: reason,
-            },
-            StoreError::Conflict { field, reason } => {
-                ApiError::Conflict { field: field.map(str::to_owned), detail: reason, extra: None }
-            }
-            StoreError::Blocked { reason, account_ids } => {
-                let mut extra = serde_json::Map::new();
-                let ids = account_ids.iter().map(|id| serde_json::Value::String(id.to_string())).collect();
-                extra.insert("account_ids".into(), serde_json::Value::Array(ids));
-                ApiError::Conflict { field: Some("status".into()), detail: reason, extra: Some(extra) }
-            }
+            StoreError::Rule(rule) => rule.into(),
             transient if transient.is_transient() => {
                 tracing::warn!(error = %transient, "database unavailable");
                 ApiError::Unavailable("the database is unavailable; retry shortly".to_owned())
             }
             other => ApiError::Internal(other.to_string()),
+        }
+    }
+}
+
+/// A rule of the domain refused the change: `422` naming the field, or `409` when the record's
+/// state or other records stand in the way (those name them in `account_ids`).
+impl From<RuleError> for ApiError {
+    fn from(rule: RuleError) -> ApiError {
+        match rule {
+            RuleError::Invalid { field, reason } => ApiError::Invalid {
+                status: StatusCode::UNPROCESSABLE_ENTITY,
+                field: field.map(str::to_owned),
+                detail: reason,
+            },
+            RuleError::WrongState { field, reason } => {
+                ApiError::Conflict { field: Some(field.to_owned()), detail: reason, extra: None }
+            }
+            RuleError::Blocked { reason, account_ids } => {
+                let mut extra = serde_json::Map::new();
+                let ids = account_ids.iter().map(|id| serde_json::Value::String(id.to_string())).collect();
+                extra.insert("account_ids".into(), serde_json::Value::Array(ids));
+                ApiError::Conflict { field: Some("status".into()), detail: reason, extra: Some(extra) }
+            }
         }
     }
 }

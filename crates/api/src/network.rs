@@ -7,7 +7,7 @@ use actix_web::web;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use continuity_domain::continuity::{institutional_trend, TREND_OFFSETS_DAYS};
 use continuity_domain::EventKind;
-use continuity_store::{accounts, events, risk};
+use continuity_store::{accounts, events, figures};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -72,8 +72,8 @@ pub async fn network(
         .run(move |conn| {
             access::account(conn, &caller, account_id, Intent::Read)?;
             let now = Utc::now();
-            let settings = risk::settings();
-            let figures = risk::get(conn, account_id)?.ok_or(ApiError::NotFound)?;
+            let settings = figures::settings();
+            let figures = figures::get(conn, account_id)?.ok_or(ApiError::NotFound)?;
             let links = link_views(conn, &caller, account_id)?;
             let met = events::met_at_events(conn, account_id)?;
             let others: Vec<i64> = met.iter().map(|entry| entry.account_id).collect();
@@ -104,7 +104,7 @@ pub async fn network(
                 .collect();
             let oldest = TREND_OFFSETS_DAYS.iter().copied().max().unwrap_or(0);
             let since = now - Duration::days(settings.window_days + oldest);
-            let touchpoints = risk::organisation_touchpoints(conn, account_id, since)?;
+            let touchpoints = figures::organisation_touchpoints(conn, account_id, since)?;
             let institutional_trend = institutional_trend(&touchpoints, &settings, now)
                 .into_iter()
                 .map(|point| InstitutionalTrendPoint { as_of: point.as_of, score: point.score })

@@ -2,7 +2,7 @@
 //! answered write).
 
 use actix_web::{web, HttpResponse};
-use continuity_store::risk;
+use continuity_store::figures;
 
 use crate::access::{self, Intent};
 use crate::auth::CurrentUser;
@@ -25,7 +25,7 @@ pub async fn account(
     let figures = state
         .run(move |conn| {
             access::account(conn, &caller, account_id, Intent::Read)?;
-            risk::get(conn, account_id)?.ok_or(ApiError::NotFound)
+            figures::get(conn, account_id)?.ok_or(ApiError::NotFound)
         })
         .await?;
     Ok(HttpResponse::Ok().json(figures))
@@ -124,8 +124,8 @@ pub async fn summary(
     let (figures, trend, untied_by_team, complaint_counts) = state
         .run(move |conn| {
             let complaint_counts = continuity_store::complaints::counts(conn, teams.as_deref(), Utc::now())?;
-            let totals = continuity_store::risk_totals::totals(conn, teams.as_deref())?;
-            let by_team = continuity_store::risk_totals::totals_by_team(conn)?;
+            let totals = continuity_store::figures::totals::totals(conn, teams.as_deref())?;
+            let by_team = continuity_store::figures::totals::totals_by_team(conn)?;
             let untied_by_team: Vec<UntiedByTeam> = continuity_store::teams::list(conn)?
                 .into_iter()
                 .filter(|team| teams.as_ref().is_none_or(|ids| ids.contains(&team.id)))
@@ -141,8 +141,8 @@ pub async fn summary(
                 })
                 .collect();
             let truck_factor = cache.truck_factors.get_or_compute(&teams, || {
-                let holders = continuity_store::risk_totals::holders(conn, teams.as_deref())?;
-                Ok::<_, ApiError>(truck_factor(&holders, &risk::settings()))
+                let holders = continuity_store::figures::totals::holders(conn, teams.as_deref())?;
+                Ok::<_, ApiError>(truck_factor(&holders, &figures::settings()))
             })?;
             let figures = totals.summary(truck_factor);
             let since = Utc::now().date_naive() - Duration::days(90);
@@ -153,7 +153,7 @@ pub async fn summary(
                 (Some(teams), 0) => teams.first().copied().unwrap_or(-1),
                 (_, team) => team,
             };
-            Ok((figures, risk::snapshots(conn, trend_team, since)?, untied_by_team, complaint_counts))
+            Ok((figures, figures::snapshots(conn, trend_team, since)?, untied_by_team, complaint_counts))
         })
         .await?;
     let top = list_sorted(
@@ -216,7 +216,7 @@ pub async fn exposure(state: web::Data<AppState>, caller: CurrentUser, id: web::
     let user_id = path_id(&id)?;
     let figures = state
         .run(move |conn| {
-            let employees = risk::all_employees(conn)?;
+            let employees = figures::all_employees(conn)?;
             let employee = employees.employee(user_id).cloned().ok_or(ApiError::NotFound)?;
             let allowed = match caller.role {
                 Role::Admin | Role::Hr => true,
@@ -228,7 +228,7 @@ pub async fn exposure(state: web::Data<AppState>, caller: CurrentUser, id: web::
             if !allowed {
                 return Err(ApiError::NotFound);
             }
-            let risks = risk::risks_touching_user(conn, user_id, Utc::now())?;
+            let risks = figures::risks_touching_user(conn, user_id, Utc::now())?;
             Ok(employee_exposure(&employee, &risks))
         })
         .await?;
@@ -263,17 +263,17 @@ pub async fn simulate_departure(
     let report = state
         .run(move |conn| {
             let now = Utc::now();
-            let settings = risk::settings();
+            let settings = figures::settings();
             let mut touched = std::collections::BTreeSet::new();
             for leaver in &leavers {
-                touched.extend(risk::accounts_touching_user(conn, *leaver, &settings, now)?);
+                touched.extend(figures::accounts_touching_user(conn, *leaver, &settings, now)?);
             }
             let touched: Vec<i64> = touched.into_iter().collect();
-            let facts = risk::facts_of(conn, &touched, now)?;
+            let facts = figures::facts_of(conn, &touched, now)?;
             // Only the people these accounts involve (and the leavers), not the whole staff.
-            let mut people = risk::people_of(&facts);
+            let mut people = figures::people_of(&facts);
             people.extend(leavers.iter().copied());
-            let employees = risk::employees_by_id(conn, &people)?;
+            let employees = figures::employees_by_id(conn, &people)?;
             for (index, leaver) in leavers.iter().enumerate() {
                 let employee = employees.employee(*leaver);
                 let visible = match (caller.role, employee) {
@@ -285,7 +285,7 @@ pub async fn simulate_departure(
                     return Err(ApiError::invalid(format!("user_ids[{index}]"), "no such employee"));
                 }
             }
-            let policies = risk::coverage_policies(conn)?;
+            let policies = figures::coverage_policies(conn)?;
             Ok(departure_what_if(&leavers, &facts, &employees, &policies, &settings, now))
         })
         .await?;

@@ -376,7 +376,7 @@ api_test!(fn untied_figures_match_a_hand_built_portfolio_and_the_list_filter(app
     let summary = app.send("GET", "/api/v1/risk/summary", Some(&firm.admin), None).await;
     assert_eq!(summary.body["untied_value_minor"], 500_000);
     let mut conn = app.store.conn().expect("conn");
-    let recount = continuity_store::risk_totals::recount(&mut conn).expect("recount");
-    let stored = continuity_store::risk_totals::totals_by_team(&mut conn).expect("totals");
+    let recount = continuity_store::figures::totals::recount(&mut conn).expect("recount");
+    let stored = continuity_store::figures::totals::totals_by_team(&mut conn).expect("totals");
     assert_eq!(stored, recount, "kept totals equal a recount");
 });

@@ -6,6 +6,7 @@ pub mod complaints;
 pub mod continuity;
 pub mod demo;
 pub mod model;
+pub mod rules;
 pub mod validation;
 
 pub use model::*;

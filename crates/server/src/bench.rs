@@ -11,7 +11,7 @@ use continuity_domain::continuity::departure_what_if;
 use continuity_domain::demo::DEMO_PASSWORD;
 use continuity_domain::Role;
 use continuity_store::seed::{self, ScaleProgress};
-use continuity_store::{risk, users, Store};
+use continuity_store::{figures, users, Store};
 
 /// Loads a scale firm of `account_count` accounts into an empty store, with progress on stderr.
 pub fn seed_scale(store: &Store, account_count: u64, seed: u64) -> Result<()> {
@@ -80,7 +80,7 @@ pub fn bench_recompute(store: &Store, employee_count: usize) -> Result<()> {
     let mut scans = Vec::new();
     for _ in 0..3 {
         let started = Instant::now();
-        let counts = risk::interactions_per_account(&mut conn)?;
+        let counts = figures::interactions_per_account(&mut conn)?;
         scans.push(started.elapsed());
         interaction_count = counts.iter().map(|(_, count)| count).sum::<i64>();
         eprintln!("GROUP BY scan: {} groups in {}", counts.len(), millis(started.elapsed()));
@@ -96,7 +96,7 @@ pub fn bench_recompute(store: &Store, employee_count: usize) -> Result<()> {
     let start = Utc::now();
     for day in 1..=3 {
         let started = Instant::now();
-        let done = risk::recompute_all(&mut conn, start + chrono::Duration::days(day))?;
+        let done = figures::recompute_all(&mut conn, start + chrono::Duration::days(day))?;
         daily.push(started.elapsed());
         account_count = done.accounts;
         rewritten.push(done.written);
@@ -109,7 +109,7 @@ pub fn bench_recompute(store: &Store, employee_count: usize) -> Result<()> {
     }
     for _ in 0..3 {
         let started = Instant::now();
-        let done = risk::recompute_all(&mut conn, start + chrono::Duration::days(3))?;
+        let done = figures::recompute_all(&mut conn, start + chrono::Duration::days(3))?;
         unchanged.push(started.elapsed());
         eprintln!(
             "recompute again: {} accounts, {} rewritten, in {}",
@@ -121,26 +121,26 @@ pub fn bench_recompute(store: &Store, employee_count: usize) -> Result<()> {
     let recompute = median(daily);
     let recompute_unchanged = median(unchanged);
     // Leave the store as of now (untimed).
-    risk::recompute_all(&mut conn, Utc::now())?;
+    figures::recompute_all(&mut conn, Utc::now())?;
 
     // Members spread evenly over the staff, the people a what-if is usually asked about.
     let members: Vec<i64> =
         users::list(&mut conn)?.into_iter().filter(|user| user.role == Role::Member).map(|user| user.id).collect();
     let stride = (members.len() / employee_count.max(1)).max(1);
     let chosen: Vec<i64> = members.iter().copied().step_by(stride).take(employee_count).collect();
-    let settings = risk::settings();
+    let settings = figures::settings();
     let mut latencies = Vec::with_capacity(chosen.len());
     let mut touched_counts = Vec::with_capacity(chosen.len());
     for user_id in &chosen {
         let started = Instant::now();
         // As `simulate_departure` in the API does it, minus the HTTP and the visibility check.
         let now = Utc::now();
-        let touched = risk::accounts_touching_user(&mut conn, *user_id, &settings, now)?;
-        let facts = risk::facts_of(&mut conn, &touched, now)?;
-        let mut people = risk::people_of(&facts);
+        let touched = figures::accounts_touching_user(&mut conn, *user_id, &settings, now)?;
+        let facts = figures::facts_of(&mut conn, &touched, now)?;
+        let mut people = figures::people_of(&facts);
         people.insert(*user_id);
-        let employees = risk::employees_by_id(&mut conn, &people)?;
-        let policies = risk::coverage_policies(&mut conn)?;
+        let employees = figures::employees_by_id(&mut conn, &people)?;
+        let policies = figures::coverage_policies(&mut conn)?;
         let report = departure_what_if(&[*user_id], &facts, &employees, &policies, &settings, now);
         latencies.push(started.elapsed());
         touched_counts.push(touched.len());

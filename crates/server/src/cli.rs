@@ -149,8 +149,8 @@ pub fn run(cli: Cli) -> Result<()> {
             migrate(&store)?;
             let started = std::time::Instant::now();
             let mut conn = store.conn()?;
-            let done = continuity_store::risk::recompute_all(&mut conn, Utc::now())?;
-            continuity_store::risk::take_snapshots(&mut conn, Utc::now())?;
+            let done = continuity_store::figures::recompute_all(&mut conn, Utc::now())?;
+            continuity_store::figures::take_snapshots(&mut conn, Utc::now())?;
             println!(
                 "recomputed {} accounts ({} changed) in {:.1} s",
                 done.accounts,
@@ -223,7 +223,7 @@ pub fn migrate(store: &Store) -> Result<usize> {
     let mut conn = store.conn()?;
     let applied = migrations::run_pending(&mut conn).context("migrations failed")?;
     if applied > 0 {
-        let computed = continuity_store::risk::recompute_missing(&mut conn, Utc::now())?;
+        let computed = continuity_store::figures::recompute_missing(&mut conn, Utc::now())?;
         if computed > 0 {
             tracing::info!(accounts = computed, "computed the continuity figures after migrating");
         }

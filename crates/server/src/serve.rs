@@ -71,7 +71,7 @@ fn spawn_refresh(store: continuity_store::Store, interval: std::time::Duration) 
         let refreshed_today = store
             .conn()
             .map_err(anyhow::Error::from)
-            .and_then(|mut conn| Ok(continuity_store::risk::has_snapshot(&mut conn, Utc::now().date_naive())?));
+            .and_then(|mut conn| Ok(continuity_store::figures::has_snapshot(&mut conn, Utc::now().date_naive())?));
         if matches!(refreshed_today, Ok(true)) {
             tracing::info!(
                 minutes = interval.as_secs() / 60,
@@ -82,8 +82,8 @@ fn spawn_refresh(store: continuity_store::Store, interval: std::time::Duration) 
         loop {
             let outcome = store.conn().map_err(anyhow::Error::from).and_then(|mut conn| {
                 let now = Utc::now();
-                let done = continuity_store::risk::recompute_all(&mut conn, now)?;
-                continuity_store::risk::take_snapshots(&mut conn, now)?;
+                let done = continuity_store::figures::recompute_all(&mut conn, now)?;
+                continuity_store::figures::take_snapshots(&mut conn, now)?;
                 Ok(done)
             });
             match outcome {

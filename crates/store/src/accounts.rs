@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use continuity_domain::continuity::FlagCode;
+use continuity_domain::rules::RuleError;
 use continuity_domain::validation::normalise;
 use continuity_domain::{Access, AccountStatus, AssignmentRole, Tier};
 use diesel::prelude::*;
@@ -13,7 +14,7 @@ use crate::connection::write_transaction;
 use crate::schema::{account_risk, accounts, assignments, default_team_members};
 use crate::scope::Scope;
 use crate::users::escape_like;
-use crate::{from_db_time, risk, scope_accounts, to_db_time, AnyConnection, StoreError, StoreResult};
+use crate::{figures, from_db_time, scope_accounts, to_db_time, AnyConnection, StoreError, StoreResult};
 
 /// A client account with its stored risk summary.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -131,7 +132,7 @@ pub fn create(
     creator: Option<(i64, bool)>,
     now: DateTime<Utc>,
 ) -> StoreResult<Account> {
-    write_transaction(conn, |conn| insert(conn, fields, creator.map(|(user_id, _)| user_id), creator, now))
+    write_transaction(conn, now, |conn| insert(conn, fields, creator.map(|(user_id, _)| user_id), creator, now))
 }
 
 /// [`create`] inside the caller's transaction: `creator` (and whether they become owner)
@@ -182,7 +183,8 @@ pub fn insert(
             )?;
         }
     }
-    risk::recompute(conn, id, now)?;
+    // The answer carries the account's figures: bring them current first.
+    figures::settle(conn, now)?;
     get(conn, &Scope::Firm, id)?.ok_or(StoreError::NotFound)
 }
 
@@ -234,7 +236,7 @@ pub fn update(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> StoreResult<Account> {
-    write_transaction(conn, |conn| {
+    write_transaction(conn, now, |conn| {
         let before = get(conn, &Scope::Firm, id)?.ok_or(StoreError::NotFound)?;
         if before.version != expected_version {
             return Err(StoreError::StaleVersion);
@@ -259,7 +261,7 @@ pub fn update(
                 .on_account(id, fields.team_id),
             now,
         )?;
-        risk::recompute(conn, id, now)?;
+        figures::settle(conn, now)?;
         get(conn, &Scope::Firm, id)?.ok_or(StoreError::NotFound)
     })
 }
@@ -451,12 +453,7 @@ pub fn list(
                 .or(accounts::annual_value_minor.eq(*value).and(accounts::id.gt(*id))),
         ),
         (_, None) => query,
-        (_, Some(_)) => {
-            return Err(StoreError::Refused {
-                field: Some("cursor"),
-                reason: "the cursor belongs to another sort order".into(),
-            })
-        }
+        (_, Some(_)) => return Err(RuleError::invalid("cursor", "the cursor belongs to another sort order").into()),
     };
     query = match sort {
         AccountSort::NameAsc => query.order((accounts::name_lower.asc(), accounts::id.asc())),

@@ -2,6 +2,7 @@
 //! sets `until`; the history stays.
 
 use chrono::{DateTime, NaiveDateTime, Utc};
+use continuity_domain::rules::RuleError;
 use continuity_domain::{Access, AssignmentRole, UserStatus};
 use diesel::prelude::*;
 use serde::Serialize;
@@ -9,7 +10,7 @@ use serde::Serialize;
 use crate::audit::{self, Change};
 use crate::connection::write_transaction;
 use crate::schema::{assignments, users};
-use crate::{from_db_time, risk, to_db_time, AnyConnection, StoreError, StoreResult};
+use crate::{from_db_time, to_db_time, AnyConnection, StoreError, StoreResult};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Assignment {
@@ -94,7 +95,9 @@ pub fn put(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> StoreResult<(Assignment, bool)> {
-    write_transaction(conn, |conn| apply_put(conn, account_id, user_id, role, access, expected_version, actor_id, now))
+    write_transaction(conn, now, |conn| {
+        apply_put(conn, account_id, user_id, role, access, expected_version, actor_id, now)
+    })
 }
 
 /// [`put`] inside the caller's transaction.
@@ -112,12 +115,9 @@ pub fn apply_put(
     let team_id = crate::accounts::team_of(conn, account_id)?;
     let status: Option<String> = users::table.find(user_id).select(users::status).first(conn).optional()?;
     match status.as_deref() {
-        None => return Err(StoreError::Refused { field: Some("user_id"), reason: "no such user".into() }),
+        None => return Err(RuleError::invalid("user_id", "no such user").into()),
         Some(status) if status == UserStatus::Departed.as_str() => {
-            return Err(StoreError::Refused {
-                field: Some("user_id"),
-                reason: "the user has departed and cannot join an account team".into(),
-            })
+            return Err(RuleError::invalid("user_id", "the user has departed and cannot join an account team").into())
         }
         Some(_) => {}
     }
@@ -176,7 +176,6 @@ pub fn apply_put(
             true
         }
     };
-    risk::recompute(conn, account_id, now)?;
     let assignment = open_of(conn, account_id, user_id)?.ok_or(StoreError::NotFound)?;
     Ok((assignment, opened))
 }
@@ -190,7 +189,7 @@ pub fn close(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> StoreResult<Assignment> {
-    write_transaction(conn, |conn| apply_close(conn, account_id, user_id, Some(expected_version), actor_id, now))
+    write_transaction(conn, now, |conn| apply_close(conn, account_id, user_id, Some(expected_version), actor_id, now))
 }
 
 /// [`close`] inside the caller's transaction; `None` skips the version check (plans).
@@ -222,7 +221,6 @@ pub fn apply_close(
         Change::new(actor_id, "assignment", existing.id, "close").before(&before).on_account(account_id, team_id),
         now,
     )?;
-    risk::recompute(conn, account_id, now)?;
     let closed = list_for_account(conn, account_id, true)?
         .into_iter()
         .find(|assignment| assignment.id == existing.id)

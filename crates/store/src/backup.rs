@@ -12,20 +12,12 @@ use crate::{AnyConnection, StoreError, StoreResult};
 /// (or moving it into place while the server is stopped). Refuses a file that exists.
 pub fn sqlite_into(conn: &mut AnyConnection, file: &std::path::Path) -> StoreResult<()> {
     let AnyConnection::Sqlite(sqlite) = conn else {
-        return Err(StoreError::Refused {
-            field: Some("CONTINUITY_DATABASE_URL"),
-            reason: "a PostgreSQL store is backed up with pg_dump".into(),
-        });
+        return Err(StoreError::Backup("a PostgreSQL store is backed up with pg_dump".into()));
     };
     if file.exists() {
-        return Err(StoreError::Refused {
-            field: Some("file"),
-            reason: format!("{} exists already; name a new file", file.display()),
-        });
+        return Err(StoreError::Backup(format!("{} exists already; name a new file", file.display())));
     }
-    let path = file
-        .to_str()
-        .ok_or_else(|| StoreError::Refused { field: Some("file"), reason: "the backup's path must be UTF-8".into() })?;
+    let path = file.to_str().ok_or_else(|| StoreError::Backup("the backup's path must be UTF-8".into()))?;
     // A string literal: quotes are doubled.
     sqlite.batch_execute(&format!("VACUUM INTO '{}'", path.replace('\'', "''")))?;
     Ok(())

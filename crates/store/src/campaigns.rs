@@ -10,6 +10,7 @@ use continuity_domain::campaigns::{
     equal_treatment_report, included_accounts, CampaignTarget, EqualTreatmentReport, EqualTreatmentRules,
     UniverseAccount,
 };
+use continuity_domain::rules;
 use continuity_domain::validation::normalise;
 use continuity_domain::{AccountStatus, CampaignKind, CampaignStatus, InteractionKind, OnBehalfOf};
 use diesel::prelude::*;
@@ -20,7 +21,7 @@ use crate::connection::write_transaction;
 use crate::interactions::{self, NewInteraction};
 use crate::schema::{accounts, campaign_accounts, campaigns, teams};
 use crate::users::escape_like;
-use crate::{from_db_time, risk, to_db_time, AnyConnection, StoreError, StoreResult};
+use crate::{from_db_time, to_db_time, AnyConnection, StoreError, StoreResult};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Campaign {
@@ -181,7 +182,7 @@ pub fn create(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> StoreResult<Campaign> {
-    write_transaction(conn, |conn| {
+    write_transaction(conn, now, |conn| {
         let stamp = to_db_time(now);
         let id: i64 = diesel::insert_into(campaigns::table)
             .values((
@@ -213,9 +214,7 @@ fn draft_of(campaign: &Campaign) -> CampaignDraft {
 /// The current campaign if it is still a draft at `expected_version`.
 fn current_draft(conn: &mut AnyConnection, id: i64, expected_version: i64) -> StoreResult<Campaign> {
     let campaign = get(conn, id)?.ok_or(StoreError::NotFound)?;
-    if campaign.status != CampaignStatus::Draft {
-        return Err(StoreError::Conflict { field: Some("status"), reason: "the campaign was already sent".into() });
-    }
+    rules::campaign_is_draft(campaign.status)?;
     if campaign.version != expected_version {
         return Err(StoreError::StaleVersion);
     }
@@ -231,7 +230,7 @@ pub fn update(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> StoreResult<Campaign> {
-    write_transaction(conn, |conn| {
+    write_transaction(conn, now, |conn| {
         let before = current_draft(conn, id, expected_version)?;
         let changed =
             diesel::update(campaigns::table.filter(campaigns::id.eq(id).and(campaigns::version.eq(expected_version))))
@@ -268,7 +267,7 @@ pub fn delete(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
-    write_transaction(conn, |conn| {
+    write_transaction(conn, now, |conn| {
         let before = current_draft(conn, id, expected_version)?;
         diesel::delete(campaigns::table.filter(campaigns::id.eq(id).and(campaigns::version.eq(expected_version))))
             .execute(conn)?;
@@ -326,54 +325,44 @@ pub fn send(
     now: DateTime<Utc>,
 ) -> StoreResult<Campaign> {
     let reason = acknowledge_reason.map(str::trim).filter(|reason| !reason.is_empty());
-    write_transaction(conn, |conn| {
-        risk::batched(conn, now, |conn| {
-            let campaign = current_draft(conn, id, expected_version)?;
-            let (report, included) = draft_report(conn, campaign.team_id, &campaign.target)?;
-            if !report.warnings.is_empty() && reason.is_none() {
-                let codes: Vec<&str> = report.warnings.iter().map(|warning| warning.code.as_str()).collect();
-                return Err(StoreError::Refused {
-                    field: Some("acknowledge_reason"),
-                    reason: format!(
-                        "this campaign carries warnings ({}); sending it needs a reason acknowledging them",
-                        codes.join(", ")
-                    ),
-                });
-            }
-            let touchpoint = touchpoint(&campaign, now);
-            for &account_id in &included {
-                let interaction = interactions::insert(conn, account_id, &touchpoint, actor_id, now)?;
-                diesel::insert_into(campaign_accounts::table)
-                    .values((
-                        campaign_accounts::account_id.eq(account_id),
-                        campaign_accounts::campaign_id.eq(id),
-                        campaign_accounts::interaction_id.eq(interaction.id),
-                    ))
-                    .execute(conn)?;
-            }
-            let report_json = serde_json::to_string(&report).map_err(|e| StoreError::corrupt("campaigns.report", e))?;
-            diesel::update(campaigns::table.filter(campaigns::id.eq(id)))
-                .set((
-                    campaigns::status.eq(CampaignStatus::Sent.as_str()),
-                    campaigns::sent_at.eq(Some(to_db_time(now))),
-                    campaigns::sent_by.eq(actor_id),
-                    campaigns::acknowledged_reason.eq(reason),
-                    campaigns::sent_report_json.eq(Some(report_json)),
-                    campaigns::updated_at.eq(to_db_time(now)),
-                    campaigns::version.eq(campaigns::version + 1),
+    write_transaction(conn, now, |conn| {
+        let campaign = current_draft(conn, id, expected_version)?;
+        let (report, included) = draft_report(conn, campaign.team_id, &campaign.target)?;
+        let codes: Vec<&str> = report.warnings.iter().map(|warning| warning.code.as_str()).collect();
+        rules::campaign_may_be_sent(&codes, reason)?;
+        let touchpoint = touchpoint(&campaign, now);
+        for &account_id in &included {
+            let interaction = interactions::insert(conn, account_id, &touchpoint, actor_id, now)?;
+            diesel::insert_into(campaign_accounts::table)
+                .values((
+                    campaign_accounts::account_id.eq(account_id),
+                    campaign_accounts::campaign_id.eq(id),
+                    campaign_accounts::interaction_id.eq(interaction.id),
                 ))
                 .execute(conn)?;
-            let after = serde_json::json!({
-                "warnings": report.warnings,
-                "acknowledged_reason": reason,
-                "included_accounts": included.len(),
-            });
-            audit::record(
-                conn,
-                Change::new(actor_id, "campaign", id, "send").after(&after).on_team(campaign.team_id),
-                now,
-            )?;
-            get(conn, id)?.ok_or(StoreError::NotFound)
-        })
+        }
+        let report_json = serde_json::to_string(&report).map_err(|e| StoreError::corrupt("campaigns.report", e))?;
+        diesel::update(campaigns::table.filter(campaigns::id.eq(id)))
+            .set((
+                campaigns::status.eq(CampaignStatus::Sent.as_str()),
+                campaigns::sent_at.eq(Some(to_db_time(now))),
+                campaigns::sent_by.eq(actor_id),
+                campaigns::acknowledged_reason.eq(reason),
+                campaigns::sent_report_json.eq(Some(report_json)),
+                campaigns::updated_at.eq(to_db_time(now)),
+                campaigns::version.eq(campaigns::version + 1),
+            ))
+            .execute(conn)?;
+        let after = serde_json::json!({
+            "warnings": report.warnings,
+            "acknowledged_reason": reason,
+            "included_accounts": included.len(),
+        });
+        audit::record(
+            conn,
+            Change::new(actor_id, "campaign", id, "send").after(&after).on_team(campaign.team_id),
+            now,
+        )?;
+        get(conn, id)?.ok_or(StoreError::NotFound)
     })
 }

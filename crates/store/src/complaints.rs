@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use continuity_domain::complaints::overdue_before;
+use continuity_domain::rules::RuleError;
 use continuity_domain::{ComplaintStatus, InteractionKind};
 use diesel::prelude::*;
 use serde::Serialize;
@@ -63,7 +64,7 @@ pub fn add_follow_up(
     author_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> StoreResult<FollowUp> {
-    write_transaction(conn, |conn| {
+    write_transaction(conn, now, |conn| {
         let (account_id, kind): (i64, String) = interactions::table
             .find(interaction_id)
             .select((interactions::account_id, interactions::kind))
@@ -71,7 +72,7 @@ pub fn add_follow_up(
             .optional()?
             .ok_or(StoreError::NotFound)?;
         if kind != InteractionKind::Complaint.as_str() {
-            return Err(StoreError::Refused { field: None, reason: "only complaints have a follow-up trail".into() });
+            return Err(RuleError::refused("only complaints have a follow-up trail").into());
         }
         let id: i64 = diesel::insert_into(interaction_follow_ups::table)
             .values((

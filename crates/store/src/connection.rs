@@ -1,5 +1,6 @@
 //! The connection enum over both stores, its pool, and the write-transaction rule.
 
+use chrono::{DateTime, Utc};
 use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
 use diesel::prelude::*;
 use diesel::r2d2::R2D2Connection;
@@ -26,10 +27,7 @@ impl Backend {
     pub fn of_url(url: &str) -> Result<Backend, StoreError> {
         let url = url.trim();
         if url.is_empty() {
-            return Err(StoreError::Refused {
-                field: Some("CONTINUITY_DATABASE_URL"),
-                reason: "the database URL is empty".into(),
-            });
+            return Err(StoreError::BadUrl("the database URL is empty".into()));
         }
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             Ok(Backend::Postgres)
@@ -112,9 +110,8 @@ impl Store {
     pub fn open(url: &str, max_connections: u32) -> Result<Store, StoreError> {
         let backend = Backend::of_url(url)?;
         if backend == Backend::Sqlite {
-            let mut conn = diesel::SqliteConnection::establish(sqlite_path(url)).map_err(|error| {
-                StoreError::Refused { field: Some("CONTINUITY_DATABASE_URL"), reason: error.to_string() }
-            })?;
+            let mut conn = diesel::SqliteConnection::establish(sqlite_path(url))
+                .map_err(|error| StoreError::BadUrl(error.to_string()))?;
             conn.batch_execute("PRAGMA journal_mode = WAL;")?;
         }
         let manager = ConnectionManager { url: url.trim().to_owned(), backend };
@@ -181,26 +178,39 @@ fn connection_loss_is_recent() -> bool {
 /// The queue of SQLite write transactions in this process (see [`write_transaction`]).
 static SQLITE_WRITER: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
-/// Runs `work` in a write transaction. On SQLite it starts with `BEGIN IMMEDIATE`, so a
-/// transaction that reads before it writes waits for the write lock instead of failing with
-/// "database is locked"; on PostgreSQL it is an ordinary transaction.
+/// Runs `work` in a write transaction and, before it commits, brings the figures of every
+/// account it touched up to date at `now` ([`settle`](crate::figures::settle)): no write
+/// calls a recompute of its own. On SQLite it starts with `BEGIN IMMEDIATE`, so a transaction
+/// that reads before it writes waits for the write lock instead of failing with "database is
+/// locked"; on PostgreSQL it is an ordinary transaction. Nested in another write it is a
+/// savepoint, and the outermost transaction settles.
 pub fn write_transaction<T, E>(
     conn: &mut AnyConnection,
+    now: DateTime<Utc>,
     work: impl FnOnce(&mut AnyConnection) -> Result<T, E>,
 ) -> Result<T, E>
 where
-    E: From<diesel::result::Error>,
+    E: From<diesel::result::Error> + From<StoreError>,
 {
     let nested = match conn {
         AnyConnection::Sqlite(inner) => {
             AnsiTransactionManager::transaction_manager_status_mut(inner).transaction_depth()?.is_some()
         }
-        AnyConnection::Postgresql(_) => true,
+        AnyConnection::Postgresql(inner) => {
+            AnsiTransactionManager::transaction_manager_status_mut(inner).transaction_depth()?.is_some()
+        }
     };
-    // PostgreSQL, and a write nested in another (a savepoint): diesel's own transaction.
     if nested {
         return conn.transaction(work);
     }
+    let settled = |conn: &mut AnyConnection| -> Result<T, E> {
+        let value = work(conn)?;
+        crate::figures::settle(conn, now)?;
+        Ok(value)
+    };
+    let AnyConnection::Sqlite(_) = conn else {
+        return conn.transaction(settled);
+    };
     // SQLite takes one writer at a time: writers of this process queue here instead of being
     // retried by SQLite's busy handler, which sleeps between attempts (another process, e.g.
     // `continuity recompute` beside the server, still waits through `busy_timeout`).
@@ -208,7 +218,7 @@ where
     if let AnyConnection::Sqlite(inner) = conn {
         AnsiTransactionManager::begin_transaction_sql(inner, "BEGIN IMMEDIATE")?;
     }
-    let outcome = work(conn);
+    let outcome = settled(conn);
     let AnyConnection::Sqlite(inner) = conn else {
         return outcome;
     };

@@ -2,6 +2,7 @@
 //! record gets `left_at`, a new one on the new account points back to it.
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use continuity_domain::rules::RuleError;
 use continuity_domain::validation::normalise;
 use continuity_domain::Influence;
 use diesel::prelude::*;
@@ -11,7 +12,7 @@ use crate::audit::{self, Change};
 use crate::connection::write_transaction;
 use crate::schema::{accounts, contacts};
 use crate::scope::Scope;
-use crate::{from_db_time, risk, scope_accounts, to_db_time, AnyConnection, StoreError, StoreResult};
+use crate::{from_db_time, scope_accounts, to_db_time, AnyConnection, StoreError, StoreResult};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Contact {
@@ -141,7 +142,6 @@ pub fn insert(
         Change::new(actor_id, "contact", id, "create").after(fields).on_account(account_id, team_id),
         now,
     )?;
-    risk::recompute(conn, account_id, now)?;
     get(conn, id)?.ok_or(StoreError::NotFound)
 }
 
@@ -152,7 +152,7 @@ pub fn create(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> StoreResult<Contact> {
-    write_transaction(conn, |conn| insert(conn, account_id, fields, None, actor_id, now))
+    write_transaction(conn, now, |conn| insert(conn, account_id, fields, None, actor_id, now))
 }
 
 pub fn get(conn: &mut AnyConnection, id: i64) -> StoreResult<Option<Contact>> {
@@ -228,7 +228,6 @@ pub fn apply_update(
             .on_account(before.account_id, team_id),
         now,
     )?;
-    risk::recompute(conn, before.account_id, now)?;
     get(conn, id)?.ok_or(StoreError::NotFound)
 }
 
@@ -240,7 +239,7 @@ pub fn update(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> StoreResult<Contact> {
-    write_transaction(conn, |conn| apply_update(conn, id, expected_version, fields, actor_id, now))
+    write_transaction(conn, now, |conn| apply_update(conn, id, expected_version, fields, actor_id, now))
 }
 
 /// The contact changed jobs: their record on the old account is closed with `left_at`
@@ -255,13 +254,10 @@ pub fn move_to_account(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> StoreResult<(Contact, Contact)> {
-    write_transaction(conn, |conn| {
+    write_transaction(conn, now, |conn| {
         let before = get(conn, id)?.ok_or(StoreError::NotFound)?;
         if before.account_id == new_account_id {
-            return Err(StoreError::Refused {
-                field: Some("account_id"),
-                reason: "the contact is already on this account".into(),
-            });
+            return Err(RuleError::invalid("account_id", "the contact is already on this account").into());
         }
         let mut closed = before.fields();
         closed.left_at = Some(before.left_at.unwrap_or(now.date_naive()));

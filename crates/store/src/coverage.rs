@@ -8,8 +8,8 @@ use serde::Serialize;
 
 use crate::audit::{self, Change};
 use crate::connection::write_transaction;
-use crate::schema::{accounts, coverage_policies};
-use crate::{risk, AnyConnection, StoreError, StoreResult};
+use crate::schema::coverage_policies;
+use crate::{AnyConnection, StoreError, StoreResult};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Policy {
@@ -53,11 +53,6 @@ pub fn get(conn: &mut AnyConnection, id: i64) -> StoreResult<Option<Policy>> {
     row.map(to_policy).transpose()
 }
 
-fn recompute_tier(conn: &mut AnyConnection, tier: Tier, now: DateTime<Utc>) -> StoreResult<()> {
-    let ids: Vec<i64> = accounts::table.filter(accounts::tier.eq(tier.as_str())).select(accounts::id).load(conn)?;
-    risk::recompute_accounts(conn, &ids, now).map(|_| ())
-}
-
 /// Creates the policy of a tier (one per tier).
 pub fn create(
     conn: &mut AnyConnection,
@@ -67,7 +62,7 @@ pub fn create(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> StoreResult<Policy> {
-    write_transaction(conn, |conn| {
+    write_transaction(conn, now, |conn| {
         let row: PolicyRow = diesel::insert_into(coverage_policies::table)
             .values((
                 coverage_policies::tier.eq(tier.as_str()),
@@ -79,7 +74,6 @@ pub fn create(
             .map_err(|e| StoreError::on_unique(e, "tier"))?;
         let policy = to_policy(row)?;
         audit::record(conn, Change::new(actor_id, "coverage_policy", policy.id, "create").after(&policy), now)?;
-        recompute_tier(conn, tier, now)?;
         Ok(policy)
     })
 }
@@ -94,7 +88,7 @@ pub fn update(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> StoreResult<Policy> {
-    write_transaction(conn, |conn| {
+    write_transaction(conn, now, |conn| {
         let before = get(conn, id)?.ok_or(StoreError::NotFound)?;
         let changed = diesel::update(
             coverage_policies::table
@@ -111,7 +105,6 @@ pub fn update(
         }
         let after = get(conn, id)?.ok_or(StoreError::NotFound)?;
         audit::record(conn, Change::new(actor_id, "coverage_policy", id, "update").before(&before).after(&after), now)?;
-        recompute_tier(conn, after.tier, now)?;
         Ok(after)
     })
 }
@@ -124,7 +117,7 @@ pub fn delete(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
-    write_transaction(conn, |conn| {
+    write_transaction(conn, now, |conn| {
         let before = get(conn, id)?.ok_or(StoreError::NotFound)?;
         let deleted = diesel::delete(
             coverage_policies::table
@@ -135,6 +128,6 @@ pub fn delete(
             return Err(StoreError::StaleVersion);
         }
         audit::record(conn, Change::new(actor_id, "coverage_policy", id, "delete").before(&before), now)?;
-        recompute_tier(conn, before.tier, now)
+        Ok(())
     })
 }

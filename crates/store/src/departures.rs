@@ -5,6 +5,7 @@
 //! the plan is applied, which moves the assignments in one transaction.
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use continuity_domain::rules::{self, RuleError};
 use continuity_domain::{DeparturePlanStatus, HandoverStatus, UserStatus};
 use diesel::prelude::*;
 use serde::Serialize;
@@ -12,7 +13,7 @@ use serde::Serialize;
 use crate::audit::{self, Change};
 use crate::connection::write_transaction;
 use crate::schema::{accounts, departure_plans, handovers};
-use crate::{assignments, from_db_time, risk, to_db_time, users, AnyConnection, StoreError, StoreResult};
+use crate::{assignments, figures, from_db_time, to_db_time, users, AnyConnection, StoreError, StoreResult};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Plan {
@@ -43,7 +44,7 @@ type PlanRow = (i64, i64, NaiveDate, String, Option<i64>, NaiveDateTime, Option<
 type HandoverRow = (i64, i64, i64, Option<i64>, Option<NaiveDate>, Option<String>, String, i64);
 
 fn refused(field: &'static str, reason: impl Into<String>) -> StoreError {
-    StoreError::Refused { field: Some(field), reason: reason.into() }
+    RuleError::invalid(field, reason).into()
 }
 
 fn load_handovers(conn: &mut AnyConnection, plan_id: i64) -> StoreResult<Vec<Handover>> {
@@ -149,7 +150,7 @@ pub fn create(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> StoreResult<Plan> {
-    write_transaction(conn, |conn| {
+    write_transaction(conn, now, |conn| {
         let user = users::get(conn, user_id)?.ok_or_else(|| refused("user_id", "no such employee"))?;
         if user.status == UserStatus::Departed {
             return Err(refused("user_id", "the employee has already departed"));
@@ -178,7 +179,7 @@ pub fn create(
             ))
             .returning(departure_plans::id)
             .get_result(conn)?;
-        for account_id in risk::accounts_touching_user(conn, user_id, &risk::settings(), now)? {
+        for account_id in figures::accounts_touching_user(conn, user_id, &figures::settings(), now)? {
             diesel::insert_into(handovers::table)
                 .values((handovers::plan_id.eq(plan_id), handovers::account_id.eq(account_id)))
                 .execute(conn)?;
@@ -232,11 +233,9 @@ pub fn update_handover(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> StoreResult<Plan> {
-    write_transaction(conn, |conn| {
+    write_transaction(conn, now, |conn| {
         let plan = get(conn, plan_id)?.ok_or(StoreError::NotFound)?;
-        if plan.status != DeparturePlanStatus::Open {
-            return Err(StoreError::Refused { field: None, reason: format!("the plan is {}", plan.status) });
-        }
+        rules::plan_is_open(plan.status)?;
         let handover = plan.handovers.iter().find(|h| h.account_id == account_id).ok_or(StoreError::NotFound)?;
         if handover.version != expected_version {
             return Err(StoreError::StaleVersion);
@@ -324,32 +323,21 @@ pub fn apply(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> StoreResult<Plan> {
-    write_transaction(conn, |conn| {
+    write_transaction(conn, now, |conn| {
         let plan = get(conn, plan_id)?.ok_or(StoreError::NotFound)?;
-        if plan.status != DeparturePlanStatus::Open {
-            return Err(StoreError::Blocked {
-                reason: format!("the plan is already {}", plan.status),
-                account_ids: Vec::new(),
-            });
-        }
-        if plan.version != expected_version {
-            return Err(StoreError::StaleVersion);
-        }
         let unresolved: Vec<i64> = plan
             .handovers
             .iter()
             .filter(|h| h.successor_id.is_none() && h.waiver_reason.is_none())
             .map(|h| h.account_id)
             .collect();
-        if !unresolved.is_empty() {
-            return Err(StoreError::Blocked {
-                reason: format!("{} handover(s) have neither a successor nor a waiver", unresolved.len()),
-                account_ids: unresolved,
-            });
+        if plan.status == DeparturePlanStatus::Open && plan.version != expected_version {
+            return Err(StoreError::StaleVersion);
         }
+        rules::plan_may_be_applied(plan.status, unresolved)?;
         for handover in &plan.handovers {
             if let Some(successor_id) = handover.successor_id {
-                check_successor(conn, &plan, successor_id).map_err(|_| StoreError::Blocked {
+                check_successor(conn, &plan, successor_id).map_err(|_| RuleError::Blocked {
                     reason: "a successor is no longer available; choose another".into(),
                     account_ids: vec![handover.account_id],
                 })?;

@@ -1,6 +1,9 @@
+use continuity_domain::rules::RuleError;
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
 
-/// What can go wrong in the store, in terms the API maps to HTTP answers.
+/// What can go wrong in the store: storage facts (not found, a stale version, a unique value
+/// taken, a lost connection) and the domain's rules refusing a write ([`RuleError`]). The
+/// store invents no refusal of its own; the API maps both to problem documents.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("not found")]
@@ -14,17 +17,18 @@ pub enum StoreError {
     /// A change to an existing record arrived without the version it was read at.
     #[error("send the version the record was read at to change it")]
     VersionRequired,
-    /// A rule of the domain refused the write; `field` names the input at fault, if any.
-    #[error("{reason}")]
-    Refused { field: Option<&'static str>, reason: String },
-    /// The record's state does not allow the write (a closed event, a campaign already sent);
-    /// `field` names the state at fault.
-    #[error("{reason}")]
-    Conflict { field: Option<&'static str>, reason: String },
-    /// A write that other records block (e.g. a departure while accounts hang on the person);
-    /// `account_ids` names them.
-    #[error("{reason}")]
-    Blocked { reason: String, account_ids: Vec<i64> },
+    /// A rule of the domain refused the write.
+    #[error(transparent)]
+    Rule(#[from] RuleError),
+    /// The store's address does not name a database that can be opened.
+    #[error("cannot open the database: {0}")]
+    BadUrl(String),
+    /// A backup cannot be written as asked.
+    #[error("{0}")]
+    Backup(String),
+    /// Demo or scale data go only into a store without accounts.
+    #[error("the store already holds accounts")]
+    NotEmpty,
     #[error("stored data is inconsistent: {0}")]
     Corrupt(String),
     #[error("database error: {0}")]

@@ -8,6 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, NaiveDateTime, Utc};
+use continuity_domain::rules::{self, RuleError};
 use continuity_domain::validation::normalise;
 use continuity_domain::{EventKind, EventStatus, InteractionKind, OnBehalfOf, UserStatus};
 use diesel::prelude::*;
@@ -19,7 +20,7 @@ use crate::interactions::{self, NewInteraction};
 use crate::schema::{accounts, contacts, event_attendees, event_employees, events, interactions as touchpoints, users};
 use crate::scope::Scope;
 use crate::users::escape_like;
-use crate::{from_db_time, risk, scope_accounts, to_db_time, AnyConnection, StoreError, StoreResult};
+use crate::{from_db_time, scope_accounts, to_db_time, AnyConnection, StoreError, StoreResult};
 
 /// A contact attending an event, with their account.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -233,10 +234,11 @@ fn check_employees(conn: &mut AnyConnection, employee_ids: &[i64]) -> StoreResul
         match found.iter().find(|(found_id, _)| found_id == id) {
             Some((_, status)) if status != UserStatus::Departed.as_str() => {}
             _ => {
-                return Err(StoreError::Refused {
-                    field: Some("employee_ids"),
-                    reason: format!("employee_ids[{index}]: no current employee with id {id}"),
-                })
+                return Err(RuleError::invalid(
+                    "employee_ids",
+                    format!("employee_ids[{index}]: no current employee with id {id}"),
+                )
+                .into())
             }
         }
     }
@@ -245,13 +247,7 @@ fn check_employees(conn: &mut AnyConnection, employee_ids: &[i64]) -> StoreResul
 
 /// Refuses a change to a closed event.
 fn require_open(event: &Event) -> StoreResult<()> {
-    match event.status {
-        EventStatus::Open => Ok(()),
-        EventStatus::Closed => Err(StoreError::Conflict {
-            field: Some("status"),
-            reason: "the event is closed: its attendance and details can no longer change".into(),
-        }),
-    }
+    Ok(rules::event_is_open(event.status)?)
 }
 
 /// Writes the event's people (replacing what was there).
@@ -269,9 +265,8 @@ fn write_people(
             .execute(conn)?;
     }
     for contact_id in fields.contact_ids.iter().collect::<BTreeSet<_>>() {
-        let account_id = account_of.get(contact_id).copied().ok_or_else(|| StoreError::Refused {
-            field: Some("contact_ids"),
-            reason: format!("no contact with id {contact_id}"),
+        let account_id = account_of.get(contact_id).copied().ok_or_else(|| {
+            StoreError::from(RuleError::invalid("contact_ids", format!("no contact with id {contact_id}")))
         })?;
         diesel::insert_into(event_attendees::table)
             .values((
@@ -295,7 +290,7 @@ fn touchpoint_summary(fields: &EventFields) -> String {
 
 /// Brings the event's touchpoints in step with its attendance: one per attending account
 /// (added, rewritten or left as it is), none on accounts that no longer attend. Inside the
-/// caller's [`risk::batched`] transaction.
+/// caller's transaction.
 fn sync_touchpoints(
     conn: &mut AnyConnection,
     id: i64,
@@ -357,28 +352,26 @@ pub fn create(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> StoreResult<Event> {
-    write_transaction(conn, |conn| {
-        risk::batched(conn, now, |conn| {
-            check_employees(conn, &fields.employee_ids)?;
-            let stamp = to_db_time(now);
-            let id: i64 = diesel::insert_into(events::table)
-                .values((
-                    events::name.eq(fields.name.trim()),
-                    events::name_lower.eq(normalise(&fields.name)),
-                    events::kind.eq(fields.kind.as_str()),
-                    events::occurred_at.eq(to_db_time(fields.occurred_at)),
-                    events::summary.eq(&fields.summary),
-                    events::created_by.eq(actor_id),
-                    events::created_at.eq(stamp),
-                    events::updated_at.eq(stamp),
-                ))
-                .returning(events::id)
-                .get_result(conn)?;
-            write_people(conn, id, fields, account_of)?;
-            audit::record(conn, Change::new(actor_id, "event", id, "create").after(fields), now)?;
-            sync_touchpoints(conn, id, fields, account_of, actor_id, now)?;
-            Ok::<_, StoreError>(id)
-        })
+    write_transaction(conn, now, |conn| {
+        check_employees(conn, &fields.employee_ids)?;
+        let stamp = to_db_time(now);
+        let id: i64 = diesel::insert_into(events::table)
+            .values((
+                events::name.eq(fields.name.trim()),
+                events::name_lower.eq(normalise(&fields.name)),
+                events::kind.eq(fields.kind.as_str()),
+                events::occurred_at.eq(to_db_time(fields.occurred_at)),
+                events::summary.eq(&fields.summary),
+                events::created_by.eq(actor_id),
+                events::created_at.eq(stamp),
+                events::updated_at.eq(stamp),
+            ))
+            .returning(events::id)
+            .get_result(conn)?;
+        write_people(conn, id, fields, account_of)?;
+        audit::record(conn, Change::new(actor_id, "event", id, "create").after(fields), now)?;
+        sync_touchpoints(conn, id, fields, account_of, actor_id, now)?;
+        Ok::<_, StoreError>(id)
     })
     .and_then(|id| get(conn, id)?.ok_or(StoreError::NotFound))
 }
@@ -394,30 +387,24 @@ pub fn update(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> StoreResult<Event> {
-    write_transaction(conn, |conn| {
-        risk::batched(conn, now, |conn| {
-            let before = get(conn, id)?.ok_or(StoreError::NotFound)?;
-            require_open(&before)?;
-            check_employees(conn, &fields.employee_ids)?;
-            let changed = diesel::update(at_version(id, expected_version))
-                .set((
-                    events::name.eq(fields.name.trim()),
-                    events::name_lower.eq(normalise(&fields.name)),
-                    events::occurred_at.eq(to_db_time(fields.occurred_at)),
-                    events::summary.eq(&fields.summary),
-                    events::version.eq(events::version + 1),
-                    events::updated_at.eq(to_db_time(now)),
-                ))
-                .execute(conn)?;
-            changed_one(changed)?;
-            write_people(conn, id, fields, account_of)?;
-            audit::record(
-                conn,
-                Change::new(actor_id, "event", id, "update").before(&before.fields()).after(fields),
-                now,
-            )?;
-            sync_touchpoints(conn, id, fields, account_of, actor_id, now)
-        })
+    write_transaction(conn, now, |conn| {
+        let before = get(conn, id)?.ok_or(StoreError::NotFound)?;
+        require_open(&before)?;
+        check_employees(conn, &fields.employee_ids)?;
+        let changed = diesel::update(at_version(id, expected_version))
+            .set((
+                events::name.eq(fields.name.trim()),
+                events::name_lower.eq(normalise(&fields.name)),
+                events::occurred_at.eq(to_db_time(fields.occurred_at)),
+                events::summary.eq(&fields.summary),
+                events::version.eq(events::version + 1),
+                events::updated_at.eq(to_db_time(now)),
+            ))
+            .execute(conn)?;
+        changed_one(changed)?;
+        write_people(conn, id, fields, account_of)?;
+        audit::record(conn, Change::new(actor_id, "event", id, "update").before(&before.fields()).after(fields), now)?;
+        sync_touchpoints(conn, id, fields, account_of, actor_id, now)
     })?;
     get(conn, id)?.ok_or(StoreError::NotFound)
 }
@@ -450,7 +437,7 @@ pub fn close(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> StoreResult<Event> {
-    write_transaction(conn, |conn| {
+    write_transaction(conn, now, |conn| {
         let before = get(conn, id)?.ok_or(StoreError::NotFound)?;
         require_open(&before)?;
         let changed = diesel::update(at_version(id, expected_version))
@@ -469,20 +456,18 @@ pub fn close(
 
 /// Deletes an open event and its touchpoints.
 pub fn delete(conn: &mut AnyConnection, id: i64, actor_id: Option<i64>, now: DateTime<Utc>) -> StoreResult<()> {
-    write_transaction(conn, |conn| {
-        risk::batched(conn, now, |conn| {
-            let before = get(conn, id)?.ok_or(StoreError::NotFound)?;
-            require_open(&before)?;
-            let owned: Vec<i64> =
-                touchpoints::table.filter(touchpoints::event_id.eq(id)).select(touchpoints::id).load(conn)?;
-            for interaction_id in owned {
-                interactions::delete_owned(conn, interaction_id, actor_id, now)?;
-            }
-            diesel::delete(event_employees::table.filter(event_employees::event_id.eq(id))).execute(conn)?;
-            diesel::delete(event_attendees::table.filter(event_attendees::event_id.eq(id))).execute(conn)?;
-            diesel::delete(events::table.find(id)).execute(conn)?;
-            audit::record(conn, Change::new(actor_id, "event", id, "delete").before(&before.fields()), now)
-        })
+    write_transaction(conn, now, |conn| {
+        let before = get(conn, id)?.ok_or(StoreError::NotFound)?;
+        require_open(&before)?;
+        let owned: Vec<i64> =
+            touchpoints::table.filter(touchpoints::event_id.eq(id)).select(touchpoints::id).load(conn)?;
+        for interaction_id in owned {
+            interactions::delete_owned(conn, interaction_id, actor_id, now)?;
+        }
+        diesel::delete(event_employees::table.filter(event_employees::event_id.eq(id))).execute(conn)?;
+        diesel::delete(event_attendees::table.filter(event_attendees::event_id.eq(id))).execute(conn)?;
+        diesel::delete(events::table.find(id)).execute(conn)?;
+        audit::record(conn, Change::new(actor_id, "event", id, "delete").before(&before.fields()), now)
     })
 }
 

@@ -12,6 +12,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::{DateTime, NaiveDate, Utc};
+use continuity_domain::rules::RuleError;
 use continuity_domain::validation::normalise;
 use continuity_domain::{
     Access, AccountStatus, AssignmentRole, ComplaintStatus, Influence, InteractionKind, OnBehalfOf, Tier,
@@ -26,7 +27,7 @@ use crate::contacts::{self, Contact, ContactFields};
 use crate::interactions::{self, Interaction, InteractionChanges, NewInteraction};
 use crate::schema::users;
 use crate::scope::Scope;
-use crate::{from_db_time, risk, teams, to_db_time, AnyConnection, StoreError, StoreResult};
+use crate::{from_db_time, teams, to_db_time, AnyConnection, StoreError, StoreResult};
 
 /// How a file refers to a record that has no external id: `continuity:<id>`. Exports write it so
 /// that every record round-trips; on import it finds the record by id and leaves its (empty)
@@ -162,9 +163,14 @@ fn refused(column: &str, reason: impl Into<String>) -> LineFailure {
 impl From<StoreError> for LineFailure {
     fn from(error: StoreError) -> LineFailure {
         match error {
-            StoreError::Refused { field, reason } => LineFailure::Refused { field: field.map(str::to_owned), reason },
+            StoreError::Rule(RuleError::Invalid { field, reason }) => {
+                LineFailure::Refused { field: field.map(str::to_owned), reason }
+            }
+            StoreError::Rule(RuleError::WrongState { field, reason }) => {
+                LineFailure::Refused { field: Some(field.to_owned()), reason }
+            }
             StoreError::Duplicate { field } => refused(field, "is already taken"),
-            StoreError::Blocked { reason, .. } => LineFailure::Refused { field: None, reason },
+            StoreError::Rule(RuleError::Blocked { reason, .. }) => LineFailure::Refused { field: None, reason },
             StoreError::StaleVersion => LineFailure::Refused {
                 field: None,
                 reason: "the record was changed by someone else during the import; import again".into(),
@@ -205,34 +211,32 @@ impl From<diesel::result::Error> for Abort {
 
 /// Runs `apply` on every line in one write transaction, each line in a savepoint; commits only
 /// when no line was refused and this is not a dry run, after recomputing the touched accounts
-/// once each ([`risk::batched`]).
+/// once each (the write transaction settles them).
 fn run<T>(
     conn: &mut AnyConnection,
     import: &Import,
     lines: &[Numbered<T>],
     mut apply: impl FnMut(&mut AnyConnection, u64, &T) -> Result<Outcome, LineFailure>,
 ) -> StoreResult<ImportReport> {
-    let outcome = write_transaction(conn, |conn| {
-        risk::batched(conn, import.now, |conn| {
-            let mut report = ImportReport::default();
-            for line in lines {
-                match write_transaction(conn, |conn| apply(conn, line.line, &line.value)) {
-                    Ok(Outcome::Created) => report.created += 1,
-                    Ok(Outcome::Updated) => report.updated += 1,
-                    Ok(Outcome::Unchanged) => report.unchanged += 1,
-                    Err(LineFailure::Refused { field, reason }) => report.errors.push(LineError {
-                        line: line.line,
-                        column: field.map(|field| column_of(&field).to_owned()),
-                        reason,
-                    }),
-                    Err(LineFailure::Store(error)) => return Err(Abort::Store(error)),
-                }
+    let outcome = write_transaction(conn, import.now, |conn| {
+        let mut report = ImportReport::default();
+        for line in lines {
+            match write_transaction(conn, import.now, |conn| apply(conn, line.line, &line.value)) {
+                Ok(Outcome::Created) => report.created += 1,
+                Ok(Outcome::Updated) => report.updated += 1,
+                Ok(Outcome::Unchanged) => report.unchanged += 1,
+                Err(LineFailure::Refused { field, reason }) => report.errors.push(LineError {
+                    line: line.line,
+                    column: field.map(|field| column_of(&field).to_owned()),
+                    reason,
+                }),
+                Err(LineFailure::Store(error)) => return Err(Abort::Store(error)),
             }
-            if !report.errors.is_empty() || import.dry_run {
-                return Err(Abort::Rollback(report));
-            }
-            Ok(report)
-        })
+        }
+        if !report.errors.is_empty() || import.dry_run {
+            return Err(Abort::Rollback(report));
+        }
+        Ok(report)
     });
     match outcome {
         Ok(report) | Err(Abort::Rollback(report)) => Ok(report),

@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use continuity_domain::rules::{self, RuleError};
 use continuity_domain::{ComplaintStatus, InteractionKind, OnBehalfOf, UserStatus};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -14,7 +15,7 @@ use crate::schema::{
     accounts, assignments, contacts, interaction_contacts, interaction_employees, interactions, users,
 };
 use crate::scope::Scope;
-use crate::{from_db_time, risk, scope_accounts, to_db_time, AnyConnection, StoreError, StoreResult};
+use crate::{from_db_time, scope_accounts, to_db_time, AnyConnection, StoreError, StoreResult};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Interaction {
@@ -241,7 +242,7 @@ fn check_participants(
     let found: Vec<(i64, String)> =
         users::table.filter(users::id.eq_any(&employee_ids)).select((users::id, users::status)).load(conn)?;
     if let Some(missing) = employee_ids.iter().find(|id| !found.iter().any(|(found_id, _)| found_id == *id)) {
-        return Err(StoreError::Refused { field: Some("employee_ids"), reason: format!("no user with id {missing}") });
+        return Err(RuleError::invalid("employee_ids", format!("no user with id {missing}")).into());
     }
     let contact_ids = distinct(contact_ids);
     let found: Vec<i64> = contacts::table
@@ -249,10 +250,9 @@ fn check_participants(
         .select(contacts::id)
         .load(conn)?;
     if let Some(missing) = contact_ids.iter().find(|id| !found.contains(id)) {
-        return Err(StoreError::Refused {
-            field: Some("contact_ids"),
-            reason: format!("contact {missing} is not a contact of this account"),
-        });
+        return Err(
+            RuleError::invalid("contact_ids", format!("contact {missing} is not a contact of this account")).into()
+        );
     }
     Ok(())
 }
@@ -262,10 +262,7 @@ fn check_follow_up_owner(conn: &mut AnyConnection, owner_id: Option<i64>) -> Sto
     let status: Option<String> = users::table.find(owner_id).select(users::status).first(conn).optional()?;
     match status {
         Some(status) if status != UserStatus::Departed.as_str() => Ok(()),
-        _ => Err(StoreError::Refused {
-            field: Some("follow_up_owner_id"),
-            reason: "the follow-up owner must be a current employee".into(),
-        }),
+        _ => Err(RuleError::invalid("follow_up_owner_id", "the follow-up owner must be a current employee").into()),
     }
 }
 
@@ -340,7 +337,6 @@ pub fn rewrite_owned(
             .on_account(before.account_id, team_id),
         now,
     )?;
-    risk::recompute(conn, before.account_id, now)?;
     get(conn, id)?.ok_or(StoreError::NotFound)
 }
 
@@ -356,7 +352,7 @@ pub fn delete_owned(conn: &mut AnyConnection, id: i64, actor_id: Option<i64>, no
         Change::new(actor_id, "interaction", id, "delete").before(&before).on_account(before.account_id, team_id),
         now,
     )?;
-    risk::recompute(conn, before.account_id, now)
+    Ok(())
 }
 
 /// Whether `user_id` is a current member of the account team (an open assignment, not
@@ -415,7 +411,6 @@ pub fn insert(
         now,
     )?;
     crate::departures::note_introductions(conn, account_id, &new.employee_ids, new.contact_ids.len(), actor_id, now)?;
-    risk::recompute(conn, account_id, now)?;
     get(conn, id)?.ok_or(StoreError::NotFound)
 }
 
@@ -426,7 +421,7 @@ pub fn create(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> StoreResult<Interaction> {
-    write_transaction(conn, |conn| insert(conn, account_id, new, actor_id, now))
+    write_transaction(conn, now, |conn| insert(conn, account_id, new, actor_id, now))
 }
 
 /// Changes the summary, the complaint status (resolving stamps `resolved_at`) or the
@@ -439,7 +434,7 @@ pub fn update(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> StoreResult<Interaction> {
-    write_transaction(conn, |conn| apply_update(conn, id, expected_version, changes, actor_id, now))
+    write_transaction(conn, now, |conn| apply_update(conn, id, expected_version, changes, actor_id, now))
 }
 
 /// [`update`] inside the caller's transaction.
@@ -452,12 +447,7 @@ pub fn apply_update(
     now: DateTime<Utc>,
 ) -> StoreResult<Interaction> {
     let before = get(conn, id)?.ok_or(StoreError::NotFound)?;
-    if before.complaint_status.is_some() != changes.complaint_status.is_some() {
-        return Err(StoreError::Refused {
-            field: Some("complaint_status"),
-            reason: "only complaints have a complaint status, and every complaint has one".into(),
-        });
-    }
+    rules::complaint_status_kept(before.complaint_status.is_some(), changes.complaint_status.is_some())?;
     if changes.follow_up_owner_id != before.follow_up_owner_id {
         check_follow_up_owner(conn, changes.follow_up_owner_id)?;
     }
@@ -497,6 +487,5 @@ pub fn apply_update(
             .on_account(before.account_id, team_id),
         now,
     )?;
-    risk::recompute(conn, before.account_id, now)?;
     get(conn, id)?.ok_or(StoreError::NotFound)
 }

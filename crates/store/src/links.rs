@@ -6,6 +6,7 @@
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
+use continuity_domain::rules;
 use continuity_domain::AccountLinkKind;
 use diesel::prelude::*;
 use serde::Serialize;
@@ -13,7 +14,7 @@ use serde::Serialize;
 use crate::audit::{self, Change};
 use crate::connection::write_transaction;
 use crate::schema::account_links;
-use crate::{from_db_time, risk, to_db_time, AnyConnection, StoreError, StoreResult};
+use crate::{from_db_time, to_db_time, AnyConnection, StoreError, StoreResult};
 
 /// A link as seen from one account.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -83,13 +84,8 @@ pub fn create(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> StoreResult<i64> {
-    if account_id == other_account_id {
-        return Err(StoreError::Refused {
-            field: Some("other_account_id"),
-            reason: "an account cannot link to itself".into(),
-        });
-    }
-    write_transaction(conn, |conn| {
+    rules::link_joins_two_accounts(account_id, other_account_id)?;
+    write_transaction(conn, now, |conn| {
         let team_id = crate::accounts::team_of(conn, account_id)?;
         let id: i64 = diesel::insert_into(account_links::table)
             .values((
@@ -107,8 +103,6 @@ pub fn create(
             Change::new(actor_id, "account_link", id, "create").after(&after).on_account(account_id, team_id),
             now,
         )?;
-        risk::recompute(conn, account_id, now)?;
-        risk::recompute(conn, other_account_id, now)?;
         Ok(id)
     })
 }
@@ -121,24 +115,20 @@ pub fn delete(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
-    write_transaction(conn, |conn| {
+    write_transaction(conn, now, |conn| {
         let team_id = crate::accounts::team_of(conn, account_id)?;
         let of_account = account_links::id
             .eq(link_id)
             .and(account_links::account_id.eq(account_id).or(account_links::other_account_id.eq(account_id)));
-        let ends: Option<(i64, i64)> = account_links::table
-            .filter(of_account)
-            .select((account_links::account_id, account_links::other_account_id))
-            .first(conn)
-            .optional()?;
-        let (subject, object) = ends.ok_or(StoreError::NotFound)?;
+        let found: Option<i64> =
+            account_links::table.filter(of_account).select(account_links::id).first(conn).optional()?;
+        found.ok_or(StoreError::NotFound)?;
         diesel::delete(account_links::table.find(link_id)).execute(conn)?;
         audit::record(
             conn,
             Change::new(actor_id, "account_link", link_id, "delete").on_account(account_id, team_id),
             now,
         )?;
-        risk::recompute(conn, subject, now)?;
-        risk::recompute(conn, object, now)
+        Ok(())
     })
 }

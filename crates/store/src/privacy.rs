@@ -16,7 +16,7 @@ use crate::schema::{
     audit_entries, contacts as contacts_table, interaction_contacts, interaction_follow_ups,
     interactions as interactions_table,
 };
-use crate::{risk, to_db_time, AnyConnection, StoreError, StoreResult};
+use crate::{to_db_time, AnyConnection, StoreError, StoreResult};
 
 /// What stands in for an erased name in summaries and audit values.
 pub const ERASED: &str = "[erased]";
@@ -117,7 +117,7 @@ pub fn erase(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> StoreResult<usize> {
-    write_transaction(conn, |conn| {
+    write_transaction(conn, now, |conn| {
         let records = same_person(conn, contact_id)?;
         let ids: Vec<i64> = records.iter().map(|c| c.id).collect();
         // The full name first, then its parts, then e-mail and phone.
@@ -207,9 +207,6 @@ pub fn erase(
                 Change::new(actor_id, "contact", record.id, "erase").on_account(record.account_id, team_id),
                 now,
             )?;
-        }
-        for account_id in accounts {
-            risk::recompute(conn, account_id, now)?;
         }
         Ok(records.len())
     })

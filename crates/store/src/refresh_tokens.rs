@@ -50,7 +50,7 @@ pub enum Redemption {
 /// Redeems `token` once: marks it rotated, or detects reuse and revokes its family.
 pub fn redeem(conn: &mut AnyConnection, token: &str, now: DateTime<Utc>) -> StoreResult<Redemption> {
     let stamp = to_db_time(now);
-    write_transaction(conn, |conn| {
+    write_transaction(conn, now, |conn| {
         type Found =
             (i64, i64, String, chrono::NaiveDateTime, Option<chrono::NaiveDateTime>, Option<chrono::NaiveDateTime>);
         let found: Option<Found> = refresh_tokens::table

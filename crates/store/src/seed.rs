@@ -16,7 +16,7 @@ use crate::schema::{
     event_employees, events, interaction_contacts, interaction_employees, interaction_follow_ups, interactions,
     team_leads, teams, users,
 };
-use crate::{risk, to_db_time, AnyConnection, StoreError, StoreResult};
+use crate::{figures, to_db_time, AnyConnection, StoreError, StoreResult};
 
 /// What a seed wrote.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,9 +45,9 @@ pub fn load_demo(
     password_hash: &str,
     now: DateTime<Utc>,
 ) -> StoreResult<SeedReport> {
-    write_transaction(conn, |conn| {
+    write_transaction(conn, now, |conn| {
         if has_accounts(conn)? {
-            return Err(StoreError::Refused { field: None, reason: "the store already holds accounts".into() });
+            return Err(StoreError::NotEmpty);
         }
         let stamp = to_db_time(now);
         let mut team_ids: HashMap<&str, i64> = HashMap::new();
@@ -281,7 +281,7 @@ pub fn load_demo(
                 .execute(conn)?;
         }
         // Campaigns go through the store's own writes; a sent one is sent on its day (the
-        // figures its touchpoints move are recomputed for today below).
+        // figures its touchpoints move are brought current for today when the seed commits).
         for campaign in &firm.campaigns {
             let team_id = campaign
                 .team_key
@@ -310,8 +310,7 @@ pub fn load_demo(
         audit::record(conn, Change::new(None, "firm", "demo", "seed"), now)?;
         Ok(())
     })?;
-    risk::recompute_all(conn, now)?;
-    risk::take_snapshots(conn, now)?;
+    figures::take_snapshots(conn, now)?;
     Ok(SeedReport {
         users: firm.users.len(),
         accounts: firm.accounts.len(),
@@ -358,7 +357,7 @@ macro_rules! insert_rows {
 }
 
 fn id_from(index: u64) -> StoreResult<i64> {
-    i64::try_from(index).map_err(|_| StoreError::Refused { field: None, reason: "too many rows for an id".into() })
+    i64::try_from(index).map_err(|_| StoreError::Corrupt("too many rows for an id".into()))
 }
 
 /// Loads `ScaleFirm::new(account_count, seed, now)` into a store without accounts, streaming
@@ -378,7 +377,7 @@ pub fn load_scale(
     use continuity_domain::demo::ScaleFirm;
 
     if has_accounts(conn)? {
-        return Err(StoreError::Refused { field: None, reason: "the store already holds accounts".into() });
+        return Err(StoreError::NotEmpty);
     }
     let firm = ScaleFirm::new(account_count, seed, now);
     let stamp = to_db_time(now);
@@ -388,7 +387,7 @@ pub fn load_scale(
     let mut team_ids: HashMap<String, i64> = HashMap::new();
     let mut user_ids: HashMap<String, i64> = HashMap::new();
     let firm_users = firm.users();
-    write_transaction(conn, |conn| {
+    write_transaction(conn, now, |conn| {
         let mut team_rows = Vec::new();
         for (index, team) in firm.teams().into_iter().enumerate() {
             let id = team_base + id_from(index as u64)? + 1;
@@ -547,7 +546,7 @@ pub fn load_scale(
             }
             interaction_count += scale_account.interactions.len();
         }
-        write_transaction(conn, |conn| {
+        write_transaction(conn, now, |conn| {
             insert_rows!(conn, accounts::table, account_rows);
             insert_rows!(conn, contacts::table, contact_rows);
             insert_rows!(conn, assignments::table, assignment_rows);
@@ -571,8 +570,7 @@ pub fn load_scale(
         diesel::sql_query("ANALYZE").execute(pg)?;
     }
     audit::record(conn, Change::new(None, "firm", "scale", "seed"), now)?;
-    risk::recompute_all(conn, now)?;
-    risk::take_snapshots(conn, now)?;
+    figures::take_snapshots(conn, now)?;
     Ok(SeedReport {
         users: firm_users.len(),
         accounts: usize::try_from(account_count).unwrap_or(usize::MAX),

@@ -29,7 +29,7 @@ fn to_team((id, name, version, created_at): TeamRow) -> Team {
 
 /// Creates a team; names are unique regardless of case.
 pub fn create(conn: &mut AnyConnection, name: &str, actor_id: Option<i64>, now: DateTime<Utc>) -> StoreResult<Team> {
-    crate::connection::write_transaction(conn, |conn| {
+    crate::connection::write_transaction(conn, now, |conn| {
         let row: TeamRow = diesel::insert_into(teams::table)
             .values((
                 teams::name.eq(name.trim()),

@@ -1,6 +1,7 @@
 //! Employees (users). A user is never deleted: a departed user stays as a former holder.
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use continuity_domain::rules::{self, RuleError};
 use continuity_domain::validation::normalise;
 use continuity_domain::{Role, UserStatus};
 use diesel::prelude::*;
@@ -81,7 +82,7 @@ pub fn create(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> StoreResult<User> {
-    write_transaction(conn, |conn| insert(conn, new, actor_id, now))
+    write_transaction(conn, now, |conn| insert(conn, new, actor_id, now))
 }
 
 fn insert(conn: &mut AnyConnection, new: &NewUser<'_>, actor_id: Option<i64>, now: DateTime<Utc>) -> StoreResult<User> {
@@ -134,7 +135,7 @@ pub fn ensure_admin(
     password_hash: &str,
     now: DateTime<Utc>,
 ) -> StoreResult<bool> {
-    write_transaction(conn, |conn| {
+    write_transaction(conn, now, |conn| {
         let existing: Option<(i64, String)> = users::table
             .filter(users::email_lower.eq(normalise(email)))
             .select((users::id, users::role))
@@ -166,7 +167,7 @@ pub fn set_password_hash(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
-    write_transaction(conn, |conn| {
+    write_transaction(conn, now, |conn| {
         let changed = diesel::update(users::table.find(id))
             .set((users::password_hash.eq(password_hash), users::updated_at.eq(to_db_time(now))))
             .execute(conn)?;
@@ -231,7 +232,9 @@ impl User {
 /// successor or records a waiver with a reason.
 pub fn departure_blockers(conn: &mut AnyConnection, user_id: i64, now: DateTime<Utc>) -> StoreResult<Vec<i64>> {
     use crate::schema::{departure_plans, handovers};
-    let candidates = crate::risk::risks_touching_user(conn, user_id, now)?;
+    // Called inside writes that moved assignments first (a plan applied): their figures count.
+    crate::figures::settle(conn, now)?;
+    let candidates = crate::figures::risks_touching_user(conn, user_id, now)?;
     let covered: Vec<i64> = handovers::table
         .inner_join(departure_plans::table)
         .filter(departure_plans::user_id.eq(user_id))
@@ -260,23 +263,13 @@ pub fn update(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> StoreResult<User> {
-    write_transaction(conn, |conn| {
+    write_transaction(conn, now, |conn| {
         let before = get(conn, id)?.ok_or(StoreError::NotFound)?;
         if before.version != expected_version {
             return Err(StoreError::StaleVersion);
         }
         if changes.status == UserStatus::Departed && before.status != UserStatus::Departed {
-            let account_ids = departure_blockers(conn, id, now)?;
-            if !account_ids.is_empty() {
-                return Err(StoreError::Blocked {
-                    reason: format!(
-                        "{} alone holds {} account(s) with no successor or waiver; plan their handover first",
-                        before.display_name,
-                        account_ids.len()
-                    ),
-                    account_ids,
-                });
-            }
+            rules::departure_allowed(&before.display_name, departure_blockers(conn, id, now)?)?;
         }
         let changed = diesel::update(users::table.filter(users::id.eq(id).and(users::version.eq(expected_version))))
             .set((
@@ -304,9 +297,6 @@ pub fn update(
         )?;
         if changes.status == UserStatus::Departed {
             crate::refresh_tokens::revoke_all_of_user(conn, id, now)?;
-        }
-        if (changes.status, changes.leave_date, changes.team_id) != (before.status, before.leave_date, before.team_id) {
-            crate::risk::recompute_for_user(conn, id, now)?;
         }
         get(conn, id)?.ok_or(StoreError::NotFound)
     })
@@ -348,15 +338,12 @@ pub fn set_default_team(
     now: DateTime<Utc>,
 ) -> StoreResult<Vec<DefaultTeamMember>> {
     use crate::schema::default_team_members as dtm;
-    write_transaction(conn, |conn| {
+    write_transaction(conn, now, |conn| {
         let before = default_team(conn, user_id)?;
         for (index, member) in members.iter().enumerate() {
             let current = get(conn, member.member_id)?.is_some_and(|user| user.status != UserStatus::Departed);
             if !current {
-                return Err(StoreError::Refused {
-                    field: Some("members"),
-                    reason: format!("members[{index}]: no such current employee"),
-                });
+                return Err(RuleError::invalid("members", format!("members[{index}]: no such current employee")).into());
             }
         }
         diesel::delete(dtm::table.filter(dtm::user_id.eq(user_id))).execute(conn)?;

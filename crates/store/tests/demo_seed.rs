@@ -3,14 +3,14 @@
 use chrono::Utc;
 use continuity_domain::continuity::FlagCode;
 use continuity_domain::demo::demo_firm;
-use continuity_store::{on_both_stores, risk, seed};
+use continuity_store::{figures, on_both_stores, seed};
 
 on_both_stores!(fn the_demo_firm_raises_every_flag_once_stored(store) {
     let mut conn = store.conn().expect("conn");
     let now = Utc::now();
     let report = seed::load_demo(&mut conn, &demo_firm(now), "not-a-real-hash", now).expect("seed");
     assert_eq!(report.accounts, 2000);
-    let risks = risk::portfolio(&mut conn, None).expect("figures");
+    let risks = figures::portfolio(&mut conn, None).expect("figures");
     assert_eq!(risks.len(), 2000, "every account has stored figures");
     for code in FlagCode::ALL {
         let count = risks.iter().filter(|risk| risk.has_flag(*code)).count();
@@ -25,13 +25,13 @@ on_both_stores!(fn the_demo_firm_raises_every_flag_once_stored(store) {
     assert!(events.iter().any(|event| event.status == continuity_domain::EventStatus::Closed));
     let big = events.iter().find(|event| event.account_ids().len() >= 3).expect("an event with three accounts");
     let account_id = *big.account_ids().first().expect("an account");
-    let figures = risk::get(&mut conn, account_id).expect("figures").expect("stored");
+    let figures = figures::get(&mut conn, account_id).expect("figures").expect("stored");
     assert!(figures.institutional_score > 0.0 && figures.institutional_tie);
     let met = continuity_store::events::met_at_events(&mut conn, account_id).expect("met");
     assert!(met.len() >= 2, "met at events: {met:?}");
     assert!(risks.iter().any(|risk| !risk.institutional_tie), "some accounts have no institutional tie");
     assert!(seed::load_demo(&mut conn, &demo_firm(now), "x", now).is_err(), "a second load is refused");
-    assert_eq!(risk::portfolio(&mut conn, None).expect("figures").len(), 2000, "and writes nothing");
+    assert_eq!(figures::portfolio(&mut conn, None).expect("figures").len(), 2000, "and writes nothing");
 });
 
 on_both_stores!(fn the_demo_firm_has_campaigns_one_warning_and_overdue_complaints_with_trails(store) {

@@ -1,10 +1,12 @@
-//! The streaming full recompute stores exactly what the per-account recompute stores, and the
-//! batched facts of the what-if are those of each account read on its own.
+//! The streaming full recompute stores exactly what recomputing each account on its own (as a
+//! write does when it commits) stores, and a batch of facts is the facts of each account read
+//! on its own.
 
 use chrono::{NaiveDateTime, Utc};
 use continuity_domain::demo::demo_firm;
+use continuity_store::figures::{self, recompute::recompute_accounts, totals};
 use continuity_store::schema::{account_risk, risk_totals as risk_totals_table};
-use continuity_store::{on_both_stores, risk, risk_totals, seed, AnyConnection};
+use continuity_store::{on_both_stores, seed, AnyConnection};
 use diesel::prelude::*;
 
 type StoredRow = (i64, i64, i32, i64, String, String, Option<NaiveDateTime>, NaiveDateTime, (i64, bool, String, i64));
@@ -46,36 +48,36 @@ on_both_stores!(fn the_full_recompute_stores_what_each_account_recompute_stores(
     diesel::delete(account_risk::table).execute(&mut *conn).expect("clear figures");
     diesel::delete(risk_totals_table::table).execute(&mut *conn).expect("clear totals");
     for account_id in &ids {
-        risk::recompute(&mut conn, *account_id, now).expect("recompute one");
+        recompute_accounts(&mut conn, &[*account_id], now).expect("recompute one");
     }
-    let one_by_one = risk::portfolio(&mut conn, None).expect("figures");
+    let one_by_one = figures::portfolio(&mut conn, None).expect("figures");
     let rows_one_by_one = stored_rows(&mut conn);
-    let totals_one_by_one = risk_totals::totals_by_team(&mut conn).expect("totals");
+    let totals_one_by_one = totals::totals_by_team(&mut conn).expect("totals");
     assert_eq!(one_by_one.len(), ids.len());
-    assert_eq!(totals_one_by_one, risk_totals::recount(&mut conn).expect("recount"), "totals kept per write");
+    assert_eq!(totals_one_by_one, totals::recount(&mut conn).expect("recount"), "totals kept per write");
     assert!(totals_one_by_one.len() > 1, "the demo firm has several teams");
 
     // Nothing changed since: the full recompute rewrites nothing.
-    let again = risk::recompute_all(&mut conn, now).expect("recompute all");
+    let again = figures::recompute_all(&mut conn, now).expect("recompute all");
     assert_eq!((again.accounts, again.written), (ids.len(), 0));
     assert_eq!(stored_rows(&mut conn), rows_one_by_one);
 
     // From nothing, the full recompute writes what the per-account recompute wrote.
     diesel::delete(account_risk::table).execute(&mut *conn).expect("clear figures");
     diesel::delete(risk_totals_table::table).execute(&mut *conn).expect("clear totals");
-    let fresh = risk::recompute_all(&mut conn, now).expect("recompute all");
+    let fresh = figures::recompute_all(&mut conn, now).expect("recompute all");
     assert_eq!((fresh.accounts, fresh.written), (ids.len(), ids.len()));
-    let all_at_once = risk::portfolio(&mut conn, None).expect("figures");
+    let all_at_once = figures::portfolio(&mut conn, None).expect("figures");
     assert_eq!(all_at_once, one_by_one);
     assert_eq!(stored_rows(&mut conn), rows_one_by_one);
-    assert_eq!(risk_totals::totals_by_team(&mut conn).expect("totals"), totals_one_by_one);
+    assert_eq!(totals::totals_by_team(&mut conn).expect("totals"), totals_one_by_one);
     assert!(all_at_once.iter().any(|figures| figures.flags.iter().any(|flag| flag.code.as_str() == "stale")));
 
     // A month on, accounts go stale and strengths decay: rows change, totals follow.
-    let later = risk::recompute_all(&mut conn, now + chrono::Duration::days(30)).expect("recompute later");
+    let later = figures::recompute_all(&mut conn, now + chrono::Duration::days(30)).expect("recompute later");
     assert!(later.written > ids.len() / 2, "decay and staleness change most accounts: {later:?}");
-    let totals_later = risk_totals::totals_by_team(&mut conn).expect("totals");
-    assert_eq!(totals_later, risk_totals::recount(&mut conn).expect("recount"));
+    let totals_later = totals::totals_by_team(&mut conn).expect("totals");
+    assert_eq!(totals_later, totals::recount(&mut conn).expect("recount"));
     assert_ne!(totals_later, totals_one_by_one);
 });
 
@@ -88,13 +90,9 @@ on_both_stores!(fn batched_facts_match_the_facts_of_each_account(store) {
         accounts::table.select(accounts::id).order(accounts::id).load(&mut *conn).expect("ids")
     };
     let wanted: Vec<i64> = ids.iter().copied().step_by(7).chain([i64::MAX]).collect();
-    let batched = risk::facts_of(&mut conn, &wanted, now).expect("batched facts");
-    let settings = risk::settings();
-    let single: Vec<_> = wanted
-        .iter()
-        .filter_map(|id| risk::account_facts(&mut conn, *id, &settings, now).expect("facts"))
-        .map(|(facts, _)| facts)
-        .collect();
+    let batched = figures::facts_of(&mut conn, &wanted, now).expect("batched facts");
+    let single: Vec<_> =
+        wanted.iter().flat_map(|id| figures::facts_of(&mut conn, &[*id], now).expect("facts of one")).collect();
     assert_eq!(batched.len(), wanted.len() - 1, "the unknown id is skipped");
     assert_eq!(batched, single);
 });

@@ -4,7 +4,7 @@
 use chrono::Utc;
 use continuity_domain::continuity::assess;
 use continuity_domain::demo::ScaleFirm;
-use continuity_store::{on_both_stores, risk, seed, teams, users};
+use continuity_store::{figures, on_both_stores, seed, teams, users};
 
 on_both_stores!(fn a_scale_firm_loads_and_scores_as_the_domain_does(store) {
     let mut conn = store.conn().expect("conn");
@@ -19,8 +19,8 @@ on_both_stores!(fn a_scale_firm_loads_and_scores_as_the_domain_does(store) {
     assert_eq!(report.users as u64, firm.user_count());
     let employees = firm.employees();
     let policies = firm.coverage_policies();
-    let settings = risk::settings();
-    let stored = risk::portfolio(&mut conn, None).expect("figures");
+    let settings = figures::settings();
+    let stored = figures::portfolio(&mut conn, None).expect("figures");
     assert_eq!(stored.len(), 300);
     let mut interactions = 0;
     for (scale_account, figures) in firm.accounts().zip(&stored) {

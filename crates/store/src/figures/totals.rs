@@ -1,6 +1,6 @@
 //! The dashboard's figures without reading every account: per team, the additive figures of
 //! its accounts (`risk_totals`, see [`PortfolioTotals`]) and each account's holders
-//! (`account_risk.holder_ids`, for the truck factor and successor load). [`crate::risk`] moves
+//! (`account_risk.holder_ids`, for the truck factor and successor load). [`super::stored`] moves
 //! the totals by the difference in the same transaction as every change of an account's
 //! figures, so they always equal the sum over the stored figures (checked by a test).
 
@@ -39,7 +39,7 @@ pub(crate) fn totals_columns() -> (
 }
 
 /// What one stored row adds to its team's totals (`team_id`, `active`, value, score,
-/// exposure, flags text as written by [`crate::risk::flags_text`], institutional tie).
+/// exposure, flags text as written by [`super::stored::flags_text`], institutional tie).
 pub(crate) fn totals_of_row(row: &TotalsRow) -> StoreResult<(i64, PortfolioTotals)> {
     let (team_id, active, value, score, exposure, flags, institutional_tie) = row;
     let codes = flags

@@ -1,0 +1,15 @@
+DROP TRIGGER coverage_policies_note_figures ON coverage_policies;
+DROP TRIGGER users_note_figures ON users;
+DROP TRIGGER account_links_note_figures ON account_links;
+DROP TRIGGER accounts_note_figures ON accounts;
+DROP TRIGGER interaction_contacts_note_figures ON interaction_contacts;
+DROP TRIGGER interaction_employees_note_figures ON interaction_employees;
+DROP TRIGGER interactions_note_figures ON interactions;
+DROP TRIGGER assignments_note_figures ON assignments;
+DROP TRIGGER contacts_note_figures ON contacts;
+DROP FUNCTION figures_note_tier();
+DROP FUNCTION figures_note_user();
+DROP FUNCTION figures_note_linked_accounts();
+DROP FUNCTION figures_note_account();
+DROP FUNCTION figures_note_account_of_row();
+DROP TABLE figures_pending;
