@@ -6,7 +6,7 @@
 //! | `CONTINUITY_BIND` | address to listen on | `127.0.0.1:8080` |
 //! | `CONTINUITY_JWT_SECRET` | HMAC secret for access tokens, ≥ 32 bytes | required (demo mode generates one) |
 //! | `CONTINUITY_ADMIN_EMAIL`, `CONTINUITY_ADMIN_PASSWORD` | make sure this admin exists at start-up | none |
-//! | `CONTINUITY_WEB_DIR` | the built SPA | `web/dist` |
+//! | `CONTINUITY_WEB_DIR` | a built SPA to serve from disk instead of the one embedded in the binary (development) | the embedded one |
 //! | `CONTINUITY_DB_POOL_SIZE` | database connections | 16 (SQLite 8) |
 //! | `CONTINUITY_WORKERS` | HTTP worker threads | number of cores |
 //! | `CONTINUITY_REFRESH_MINUTES` | how often every account is recomputed (decay with time) and the day's snapshot taken | 60 |
@@ -28,7 +28,8 @@ pub struct Settings {
     /// `None` when unset; `serve` refuses to start without it outside demo mode.
     pub jwt_secret: Option<Vec<u8>>,
     pub admin: Option<(String, String)>,
-    pub web_dir: PathBuf,
+    /// `None` serves the SPA embedded in the binary.
+    pub web_dir: Option<PathBuf>,
     pub pool_size: Option<u32>,
     pub workers: Option<usize>,
     pub refresh_interval: std::time::Duration,
@@ -72,7 +73,7 @@ impl Settings {
             bind: var("CONTINUITY_BIND").unwrap_or_else(|| "127.0.0.1:8080".to_owned()),
             jwt_secret,
             admin,
-            web_dir: var("CONTINUITY_WEB_DIR").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("web/dist")),
+            web_dir: var("CONTINUITY_WEB_DIR").map(PathBuf::from),
             pool_size: number("CONTINUITY_DB_POOL_SIZE").context("CONTINUITY_DB_POOL_SIZE")?,
             workers: number("CONTINUITY_WORKERS").context("CONTINUITY_WORKERS")?,
             refresh_interval: std::time::Duration::from_secs(
