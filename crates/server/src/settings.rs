@@ -11,6 +11,7 @@
 //! | `CONTINUITY_WORKERS` | HTTP worker threads | number of cores |
 //! | `CONTINUITY_REFRESH_MINUTES` | how often every account is recomputed (decay with time) and the day's snapshot taken | 60 |
 //! | `CONTINUITY_CORS_ORIGINS` | comma-separated origins (`https://crm.example.com`) whose pages may call the API from a browser | none: CORS closed |
+//! | `CONTINUITY_LOG_FORMAT` | `text` (coloured only on a terminal) or `json` (one object per line) | `text` |
 //!
 //! A JWT secret shorter than 32 bytes is refused at start-up in every mode (demo mode only
 //! generates one when none is set), so that a guessable secret never signs a token.
@@ -45,6 +46,26 @@ fn number<T: std::str::FromStr>(name: &str) -> Result<Option<T>> {
     match var(name) {
         None => Ok(None),
         Some(text) => text.parse().map(Some).map_err(|_| anyhow::anyhow!("{name} must be a number, got `{text}`")),
+    }
+}
+
+/// How log lines are written (`CONTINUITY_LOG_FORMAT`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    Text,
+    /// One JSON object per line, for log collectors.
+    Json,
+}
+
+impl LogFormat {
+    /// Read on its own, before the other settings: logging starts first, so that every
+    /// later message is written in the chosen format.
+    pub fn from_env() -> Result<LogFormat> {
+        match var("CONTINUITY_LOG_FORMAT").as_deref() {
+            None | Some("text") => Ok(LogFormat::Text),
+            Some("json") => Ok(LogFormat::Json),
+            Some(other) => bail!("CONTINUITY_LOG_FORMAT must be `text` or `json`, got `{other}`"),
+        }
     }
 }
 
