@@ -1,4 +1,5 @@
-# Production image: the web app built with Node, the server with Rust, run on Debian slim.
+# Production image: the web app built with Node, embedded in the server built with Rust, run on
+# Debian slim.
 FROM node:20-bookworm-slim AS web
 WORKDIR /src/web
 COPY web/package.json web/package-lock.json ./
@@ -12,6 +13,8 @@ WORKDIR /src
 COPY Cargo.toml Cargo.lock rustfmt.toml diesel.toml ./
 COPY crates crates
 COPY migrations migrations
+# The build embeds the web app (crates/api/build.rs): the binary alone is the app.
+COPY --from=web /src/web/dist web/dist
 RUN cargo build --release --locked -p continuity
 
 FROM debian:bookworm-slim
@@ -19,9 +22,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends libpq5 ca-certi
     && rm -rf /var/lib/apt/lists/* && useradd --system --home /var/lib/continuity continuity \
     && mkdir -p /var/lib/continuity && chown continuity /var/lib/continuity
 COPY --from=server /src/target/release/continuity /usr/local/bin/continuity
-COPY --from=web /src/web/dist /usr/share/continuity/web
-ENV CONTINUITY_WEB_DIR=/usr/share/continuity/web \
-    CONTINUITY_BIND=0.0.0.0:8080 \
+ENV CONTINUITY_BIND=0.0.0.0:8080 \
     CONTINUITY_DATABASE_URL=/var/lib/continuity/continuity.sqlite
 USER continuity
 WORKDIR /var/lib/continuity

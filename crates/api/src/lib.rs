@@ -31,7 +31,7 @@ mod problems;
 pub mod query;
 pub mod response_headers;
 pub mod risk;
-mod spa;
+pub mod spa;
 pub mod state;
 pub mod team;
 pub mod teams;
@@ -41,6 +41,7 @@ use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::{web, App};
 
+pub use spa::WebApp;
 pub use state::{ApiConfig, AppState};
 
 /// The whole application: API under `/api/v1`, health at the root, the SPA at `/`.
@@ -55,7 +56,7 @@ pub fn app(
         InitError = (),
     >,
 > {
-    let web_dir = state.web_dir.clone().filter(|dir| dir.join("index.html").is_file());
+    let web_app = state.web_app.clone();
     let cors = cors::middleware(&state.cors_origins);
     let mut app = App::new()
         .app_data(state)
@@ -133,9 +134,10 @@ pub fn app(
                 .service(web::resource("/simulations/departure").post(risk::simulate_departure))
                 .default_service(web::to(problems::no_such_route)),
         );
-    app = match web_dir {
-        Some(dir) => app.service(spa::service(dir)),
-        None => app.default_service(web::to(problems::no_such_route)),
+    app = match web_app {
+        WebApp::Embedded => app.default_service(web::to(spa::embedded)),
+        WebApp::Directory(dir) if dir.join("index.html").is_file() => app.service(spa::directory_service(dir)),
+        WebApp::Directory(_) | WebApp::ApiOnly => app.default_service(web::to(problems::no_such_route)),
     };
     // Outermost last: the request id is set before the headers are stamped, and the stamp
     // covers the problem documents, CORS answers and the SPA's files.

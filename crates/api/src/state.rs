@@ -1,7 +1,6 @@
 //! What every handler shares: the store, token keys, the login throttle, settings.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -13,6 +12,7 @@ use crate::auth::passwords::{hash_password, PasswordChecks};
 use crate::auth::throttle::{LoginThrottle, ThrottleQuota};
 use crate::auth::tokens::TokenKeys;
 use crate::error::ApiError;
+use crate::spa::WebApp;
 
 /// The API's settings (the server binary fills them from the environment).
 #[derive(Debug, Clone)]
@@ -22,8 +22,8 @@ pub struct ApiConfig {
     pub refresh_ttl: Duration,
     pub login_per_email: ThrottleQuota,
     pub login_per_address: ThrottleQuota,
-    /// The built SPA (`web/dist`); `None` serves the API only.
-    pub web_dir: Option<PathBuf>,
+    /// Where the SPA comes from; the API alone unless set.
+    pub web_app: WebApp,
     /// Origins allowed to call the API from a browser (CORS); empty keeps it closed.
     pub cors_origins: Vec<String>,
     /// How long a computed truck factor is reused by `GET /risk/summary` (per scope): it reads
@@ -42,7 +42,7 @@ impl ApiConfig {
             refresh_ttl: Duration::from_secs(30 * 24 * 3600),
             login_per_email: ThrottleQuota { burst: 5, replenish: Duration::from_secs(12) },
             login_per_address: ThrottleQuota { burst: 30, replenish: Duration::from_secs(2) },
-            web_dir: None,
+            web_app: WebApp::ApiOnly,
             cors_origins: Vec::new(),
             truck_factor_max_age: Duration::from_secs(30),
         }
@@ -117,7 +117,7 @@ pub struct AppState {
     /// A real argon2 hash of a random password, verified against when the e-mail is unknown
     /// so that an unknown e-mail costs the same time as a wrong password.
     pub dummy_password_hash: String,
-    pub web_dir: Option<PathBuf>,
+    pub web_app: WebApp,
     pub cors_origins: Vec<String>,
     pub truck_factors: TruckFactorCache,
     /// The threads that check login passwords (one per core).
@@ -133,7 +133,7 @@ impl AppState {
             throttle: LoginThrottle::new(config.login_per_email, config.login_per_address),
             refresh_ttl: config.refresh_ttl,
             dummy_password_hash: hash_password(&crate::auth::tokens::random_token())?,
-            web_dir: config.web_dir.clone(),
+            web_app: config.web_app.clone(),
             cors_origins: config.cors_origins.clone(),
             truck_factors: TruckFactorCache::new(config.truck_factor_max_age),
             password_checks: PasswordChecks::new(

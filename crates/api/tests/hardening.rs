@@ -48,7 +48,7 @@ async fn account(app: &TestApp, admin: &str, team_id: i64, name: &str) -> Respon
     .await
 }
 
-api_test!(fn every_answer_carries_the_security_headers(app) with |config| config.web_dir = Some(spa_dir()); {
+api_test!(fn every_answer_carries_the_security_headers(app) with |config| config.web_app = continuity_api::WebApp::Directory(spa_dir()); {
     let team_id = app.create_team("Home");
     app.create_user("admin@example.com", Role::Admin, None);
     let admin = app.token("admin@example.com").await;
@@ -104,6 +104,25 @@ api_test!(fn every_answer_carries_the_security_headers(app) with |config| config
     assert_security_headers("the printable brief", &brief, true);
     let policy = brief.header("content-security-policy").unwrap_or_default();
     assert!(policy.contains("style-src 'sha256-") && policy.contains("script-src 'self'"), "{policy}");
+});
+
+api_test!(fn the_embedded_web_app_carries_the_security_headers_and_revalidates(app) with |config| config.web_app = continuity_api::WebApp::Embedded; {
+    let url = |path: &str| format!("{}{path}", app.base);
+    let index = app.raw(app.client.get(url("/"))).await;
+    assert_eq!(index.status, 200);
+    assert_security_headers("the embedded SPA", &index, false);
+    assert!(index.header("content-type").unwrap_or_default().starts_with("text/html"));
+    let route = app.raw(app.client.get(url("/accounts/42"))).await;
+    assert_eq!(route.status, 200, "a client-side route");
+    assert_security_headers("a client-side route", &route, false);
+    let etag = index.header("etag").expect("an ETag");
+    assert_eq!(route.header("etag").as_deref(), Some(etag.as_str()), "a client-side route is the index page");
+
+    let unchanged = app.raw(app.client.get(url("/")).header("if-none-match", &etag)).await;
+    assert_eq!(unchanged.status, 304, "a cached copy is still good");
+    assert_security_headers("a revalidation", &unchanged, false);
+    let posted = app.raw(app.client.post(url("/accounts/42"))).await;
+    assert_eq!(posted.status, 405, "{}", posted.body);
 });
 
 const FRIEND: &str = "https://crm.example.com";

@@ -5,7 +5,7 @@ use anyhow::{bail, Context, Result};
 use base64::Engine;
 use chrono::Utc;
 use continuity_api::auth::passwords::{check_new_password, hash_password};
-use continuity_api::{ApiConfig, AppState};
+use continuity_api::{ApiConfig, AppState, WebApp};
 use continuity_store::users;
 
 use crate::cli::{migrate, open_store, ServeArgs};
@@ -42,11 +42,8 @@ pub fn serve(settings: Settings, args: ServeArgs) -> Result<()> {
     }
     spawn_refresh(store.clone(), settings.refresh_interval);
     let mut config = ApiConfig::with_secret(jwt_secret);
-    config.web_dir = Some(settings.web_dir.clone());
+    config.web_app = web_app(&settings);
     config.cors_origins = settings.cors_origins.clone();
-    if !settings.web_dir.join("index.html").is_file() {
-        tracing::warn!(dir = %settings.web_dir.display(), "no built web app found; serving the API only (build it with `npm --prefix web run build`)");
-    }
     let state = AppState::new(store, &config).map_err(anyhow::Error::msg)?;
     let data = actix_web::web::Data::from(state);
     let workers =
@@ -60,6 +57,28 @@ pub fn serve(settings: Settings, args: ServeArgs) -> Result<()> {
         tracing::info!(address = %settings.bind, "serving");
         server.run().await.context("server failed")
     })
+}
+
+/// The embedded SPA unless `CONTINUITY_WEB_DIR` names a directory; says so when there is
+/// nothing real to serve.
+fn web_app(settings: &Settings) -> WebApp {
+    match &settings.web_dir {
+        Some(dir) => {
+            if !dir.join("index.html").is_file() {
+                tracing::warn!(dir = %dir.display(), "CONTINUITY_WEB_DIR holds no built web app; serving the API only");
+            }
+            WebApp::Directory(dir.clone())
+        }
+        None => {
+            if !continuity_api::spa::EMBEDDED_WEB_APP_BUILT {
+                tracing::warn!(
+                    "this binary was built without the web app; `/` says how to build it \
+                     (`npm --prefix web run build`, then `cargo build -p continuity`)"
+                );
+            }
+            WebApp::Embedded
+        }
+    }
 }
 
 /// Keeps the figures current as time passes (strength decays, accounts go stale): every

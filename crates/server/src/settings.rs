@@ -6,11 +6,12 @@
 //! | `CONTINUITY_BIND` | address to listen on | `127.0.0.1:8080` |
 //! | `CONTINUITY_JWT_SECRET` | HMAC secret for access tokens, ≥ 32 bytes | required (demo mode generates one) |
 //! | `CONTINUITY_ADMIN_EMAIL`, `CONTINUITY_ADMIN_PASSWORD` | make sure this admin exists at start-up | none |
-//! | `CONTINUITY_WEB_DIR` | the built SPA | `web/dist` |
+//! | `CONTINUITY_WEB_DIR` | a built SPA to serve from disk instead of the one embedded in the binary (development) | the embedded one |
 //! | `CONTINUITY_DB_POOL_SIZE` | database connections | 16 (SQLite 8) |
 //! | `CONTINUITY_WORKERS` | HTTP worker threads | number of cores |
 //! | `CONTINUITY_REFRESH_MINUTES` | how often every account is recomputed (decay with time) and the day's snapshot taken | 60 |
 //! | `CONTINUITY_CORS_ORIGINS` | comma-separated origins (`https://crm.example.com`) whose pages may call the API from a browser | none: CORS closed |
+//! | `CONTINUITY_LOG_FORMAT` | `text` (coloured only on a terminal) or `json` (one object per line) | `text` |
 //!
 //! A JWT secret shorter than 32 bytes is refused at start-up in every mode (demo mode only
 //! generates one when none is set), so that a guessable secret never signs a token.
@@ -28,7 +29,8 @@ pub struct Settings {
     /// `None` when unset; `serve` refuses to start without it outside demo mode.
     pub jwt_secret: Option<Vec<u8>>,
     pub admin: Option<(String, String)>,
-    pub web_dir: PathBuf,
+    /// `None` serves the SPA embedded in the binary.
+    pub web_dir: Option<PathBuf>,
     pub pool_size: Option<u32>,
     pub workers: Option<usize>,
     pub refresh_interval: std::time::Duration,
@@ -44,6 +46,26 @@ fn number<T: std::str::FromStr>(name: &str) -> Result<Option<T>> {
     match var(name) {
         None => Ok(None),
         Some(text) => text.parse().map(Some).map_err(|_| anyhow::anyhow!("{name} must be a number, got `{text}`")),
+    }
+}
+
+/// How log lines are written (`CONTINUITY_LOG_FORMAT`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    Text,
+    /// One JSON object per line, for log collectors.
+    Json,
+}
+
+impl LogFormat {
+    /// Read on its own, before the other settings: logging starts first, so that every
+    /// later message is written in the chosen format.
+    pub fn from_env() -> Result<LogFormat> {
+        match var("CONTINUITY_LOG_FORMAT").as_deref() {
+            None | Some("text") => Ok(LogFormat::Text),
+            Some("json") => Ok(LogFormat::Json),
+            Some(other) => bail!("CONTINUITY_LOG_FORMAT must be `text` or `json`, got `{other}`"),
+        }
     }
 }
 
@@ -72,7 +94,7 @@ impl Settings {
             bind: var("CONTINUITY_BIND").unwrap_or_else(|| "127.0.0.1:8080".to_owned()),
             jwt_secret,
             admin,
-            web_dir: var("CONTINUITY_WEB_DIR").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("web/dist")),
+            web_dir: var("CONTINUITY_WEB_DIR").map(PathBuf::from),
             pool_size: number("CONTINUITY_DB_POOL_SIZE").context("CONTINUITY_DB_POOL_SIZE")?,
             workers: number("CONTINUITY_WORKERS").context("CONTINUITY_WORKERS")?,
             refresh_interval: std::time::Duration::from_secs(

@@ -1,7 +1,8 @@
 //! The binary refuses to start on settings that would make it unsafe, with a message that says
 //! what to fix: a JWT secret shorter than 32 bytes (in every mode), none outside demo mode, a
-//! CORS origin that is not a plain origin. Each run points at a database file that must not be
-//! created, so a refusal is known to come before anything is opened.
+//! CORS origin that is not a plain origin, a log format it does not know. Each run points at a
+//! database file that must not be created, so a refusal is known to come before anything is
+//! opened.
 
 use std::io::Read;
 use std::process::{Command, ExitStatus, Stdio};
@@ -76,4 +77,15 @@ fn a_cors_origin_with_a_wildcard_or_path_is_refused() {
     for origins in ["*", "https://crm.example.com/app", "https://ok.example.com, crm.example.com"] {
         assert_refused("cors", &["serve"], &[secret, ("CONTINUITY_CORS_ORIGINS", origins)], "CONTINUITY_CORS_ORIGINS");
     }
+}
+
+#[test]
+fn a_log_format_other_than_text_or_json_is_refused() {
+    let secret = ("CONTINUITY_JWT_SECRET", "0123456789abcdef0123456789abcdef");
+    assert_refused(
+        "log-format",
+        &["serve"],
+        &[secret, ("CONTINUITY_LOG_FORMAT", "xml")],
+        "CONTINUITY_LOG_FORMAT must be `text` or `json`, got `xml`",
+    );
 }
