@@ -2,6 +2,8 @@
 //! employees whose departure leaves more than half of the annual value with no holder, found
 //! greedily.
 
+use std::cmp::Ordering;
+
 use serde::{Deserialize, Serialize};
 
 use super::ids::{self, AccountId, UserId};
@@ -100,7 +102,7 @@ pub fn truck_factor(accounts: &[AccountHolders], settings: &Settings) -> TruckFa
     while total_value_minor > 0 && orphaned_value_minor as f64 <= target {
         let Some(next) = (0..users.len())
             .filter(|&user| !removed[user])
-            .max_by(|&a, &b| gain[a].cmp(&gain[b]).then(pressure[a].total_cmp(&pressure[b])).then(b.cmp(&a)))
+            .max_by(|&a, &b| gain[a].cmp(&gain[b]).then(compare_loads(pressure[a], pressure[b])).then(b.cmp(&a)))
         else {
             break;
         };
@@ -130,6 +132,19 @@ pub fn truck_factor(accounts: &[AccountHolders], settings: &Settings) -> TruckFa
         }
     }
     TruckFactor { size: order.len(), order, orphaned_value_minor, total_value_minor }
+}
+
+/// Orders two loads (value divided by remaining holders, summed), taking loads within
+/// rounding of each other as equal: sums such as 100/3 + 600/2 and 200/2 + 300/3 + 100/3 +
+/// 200/2 are equal yet differ in their last bits, and such a tie must fall to the lower id, as
+/// documented, not to the order the accounts were added up in.
+fn compare_loads(a: f64, b: f64) -> Ordering {
+    let scale = a.abs().max(b.abs()).max(1.0);
+    if (a - b).abs() <= 1e-10 * scale {
+        Ordering::Equal
+    } else {
+        a.total_cmp(&b)
+    }
 }
 
 #[cfg(test)]
@@ -165,6 +180,23 @@ mod tests {
         assert_eq!(result.order.first(), Some(&2));
         assert_eq!(result.size, 3);
         assert_eq!(result.orphaned_value_minor, 200);
+    }
+
+    #[test]
+    fn an_exact_tie_in_load_goes_to_the_lower_id_whatever_the_rounding() {
+        // Nobody orphans anything alone; 1, 2 and 3 each carry 333⅓, summed in different orders.
+        let accounts = [
+            held(1, 200, &[2, 3]),
+            held(2, 300, &[3, 4, 2]),
+            held(3, 100, &[2, 1, 3]),
+            held(4, 600, &[5, 1]),
+            held(5, 200, &[2, 3]),
+        ];
+        let result = truck_factor(&accounts, &Settings::default());
+        assert_eq!(result.order.first(), Some(&1));
+        let mut reversed = accounts.to_vec();
+        reversed.reverse();
+        assert_eq!(truck_factor(&reversed, &Settings::default()).order, result.order);
     }
 
     #[test]
