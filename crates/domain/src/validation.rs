@@ -46,6 +46,11 @@ pub fn forbidden_control(text: &str) -> Option<char> {
     text.chars().find(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
 }
 
+/// Why a text holding `control` (see [`forbidden_control`]) is refused.
+pub fn control_character_reason(control: char) -> String {
+    format!("must not contain the control character U+{:04X}", u32::from(control))
+}
+
 /// The form used for case-insensitive lookups and uniqueness (e-mails, names).
 pub fn normalise(text: &str) -> String {
     text.trim().to_lowercase()

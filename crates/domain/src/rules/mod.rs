@@ -3,6 +3,14 @@
 //! through the store's writes, which call these; the API turns a [`RuleError`] into a problem
 //! document in one place (`crates/api/src/error.rs`).
 
+pub mod accounts;
+pub mod campaigns;
+pub mod contacts;
+pub mod events;
+pub mod interactions;
+pub mod teams;
+pub mod users;
+
 use crate::{CampaignStatus, DeparturePlanStatus, EventStatus};
 
 /// A change the rules of the domain refuse.
@@ -125,6 +133,28 @@ pub fn complaint_status_kept(had_status: bool, has_status: bool) -> Result<(), R
         ));
     }
     Ok(())
+}
+
+/// What the rules' tests share.
+#[cfg(test)]
+pub(crate) mod test_support {
+    use chrono::{DateTime, TimeZone, Utc};
+
+    use super::RuleError;
+
+    /// A fixed "now" the tests measure times from.
+    pub fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 3, 2, 9, 30, 0).single().expect("a time")
+    }
+
+    /// The field a rule refused, `None` when it passed.
+    pub fn field_of<T: std::fmt::Debug>(result: Result<T, RuleError>) -> Option<&'static str> {
+        match result {
+            Ok(_) => None,
+            Err(RuleError::Invalid { field, .. }) => field,
+            Err(other) => panic!("unexpected {other:?}"),
+        }
+    }
 }
 
 #[cfg(test)]
