@@ -3,10 +3,8 @@
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
 use continuity_domain::continuity::FlagCode;
-use continuity_domain::validation::is_currency;
 use continuity_domain::{AccountStatus, Role, Tier};
 use continuity_store::accounts::{self, Account, AccountFields, AccountFilter, AccountPosition, AccountSort};
-use continuity_store::teams;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -85,30 +83,6 @@ pub struct CreateAccount {
     pub status: Option<AccountStatus>,
 }
 
-/// Checks an account's fields, naming the first one at fault.
-pub fn check_fields(fields: &AccountFields) -> Result<(), ApiError> {
-    let name = fields.name.trim().chars().count();
-    if name == 0 || name > 200 {
-        return Err(ApiError::invalid("name", "must be 1 to 200 characters"));
-    }
-    let region = fields.region.trim().chars().count();
-    if region == 0 || region > 100 {
-        return Err(ApiError::invalid("region", "must be 1 to 100 characters"));
-    }
-    if fields.annual_value_minor < 0 {
-        return Err(ApiError::invalid("annual_value_minor", "must not be negative (integer minor units)"));
-    }
-    if !is_currency(&fields.currency) {
-        return Err(ApiError::invalid("currency", "must be an ISO 4217 code such as EUR"));
-    }
-    if let Some(external_id) = &fields.external_id {
-        if external_id.trim().is_empty() || external_id.len() > 100 {
-            return Err(ApiError::invalid("external_id", "must be 1 to 100 characters"));
-        }
-    }
-    Ok(())
-}
-
 /// Creates an account. The creator's default team joins it; a member creating an account
 /// becomes its owner.
 #[utoipa::path(post, path = "/api/v1/accounts", tag = "accounts", request_body = CreateAccount, security(("bearer" = [])),
@@ -131,11 +105,9 @@ pub async fn create(
         currency: input.currency,
         status: input.status.unwrap_or(AccountStatus::Active),
     };
-    check_fields(&fields)?;
     access::may_place_in_team(&caller, team_id)?;
     let account = state
         .run(move |conn| {
-            teams::get(conn, team_id)?.ok_or_else(|| ApiError::invalid("team_id", "no such team"))?;
             let creator = Some((caller.id, caller.role == Role::Member));
             Ok(accounts::create(conn, &fields, creator, Utc::now())?)
         })
@@ -212,10 +184,8 @@ pub async fn patch(
             }
             if let Some(team_id) = new_team_id.filter(|team_id| *team_id != current.team_id) {
                 access::may_place_in_team(&caller, team_id)?;
-                teams::get(conn, team_id)?.ok_or_else(|| ApiError::invalid("team_id", "no such team"))?;
                 fields.team_id = team_id;
             }
-            check_fields(&fields)?;
             Ok(accounts::update(conn, id, expected_version, &fields, Some(caller.id), Utc::now())?)
         })
         .await?;

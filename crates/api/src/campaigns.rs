@@ -9,6 +9,7 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
 use continuity_domain::campaigns::{check_target, CampaignTarget, EqualTreatmentReport, Warning};
+use continuity_domain::rules;
 use continuity_domain::{CampaignKind, CampaignStatus};
 use continuity_store::campaigns::{self, Campaign, CampaignDraft, CampaignFilter};
 use continuity_store::AnyConnection;
@@ -24,9 +25,6 @@ use crate::json::ValidJson;
 use crate::pagination::{decode_cursor, limit, page_of, Page};
 use crate::query::optional_choice;
 use crate::state::AppState;
-
-/// The longest campaign name accepted (characters).
-pub const MAX_NAME_CHARS: usize = 200;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct CampaignView {
@@ -135,12 +133,7 @@ fn checked(
 ) -> Result<(CampaignDraft, EqualTreatmentReport), ApiError> {
     access::may_run_campaign(caller, draft.team_id)?;
     draft.name = draft.name.trim().to_owned();
-    if draft.name.is_empty() {
-        return Err(ApiError::invalid("name", "must not be blank"));
-    }
-    if draft.name.chars().count() > MAX_NAME_CHARS {
-        return Err(ApiError::invalid("name", format!("must be at most {MAX_NAME_CHARS} characters")));
-    }
+    rules::campaigns::check_name(&draft.name)?;
     if let Some(team_id) = draft.team_id {
         if !campaigns::unknown_teams(conn, &[team_id])?.is_empty() {
             return Err(ApiError::invalid("team_id", "no such team"));

@@ -3,7 +3,6 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::{DateTime, NaiveDate, Utc};
-use continuity_domain::validation::is_email;
 use continuity_domain::Influence;
 use continuity_store::contacts::{self, Contact, ContactFields};
 use serde::{Deserialize, Serialize};
@@ -82,36 +81,6 @@ fn blank_to_none(text: Option<String>) -> Option<String> {
     text.map(|text| text.trim().to_owned()).filter(|text| !text.is_empty())
 }
 
-/// Checks a contact's fields, naming the first one at fault.
-pub fn check_fields(fields: &ContactFields) -> Result<(), ApiError> {
-    let name = fields.name.trim().chars().count();
-    if name == 0 || name > 200 {
-        return Err(ApiError::invalid("name", "must be 1 to 200 characters"));
-    }
-    if fields.job_title.chars().count() > 200 {
-        return Err(ApiError::invalid("job_title", "must be at most 200 characters"));
-    }
-    if let Some(email) = &fields.email {
-        if !is_email(email) {
-            return Err(ApiError::invalid("email", "is not a valid e-mail address"));
-        }
-    }
-    if let Some(phone) = &fields.phone {
-        let valid = phone.len() <= 40
-            && phone.chars().any(|c| c.is_ascii_digit())
-            && phone.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c));
-        if !valid {
-            return Err(ApiError::invalid("phone", "must be a phone number: digits, spaces and + - ( ) ."));
-        }
-    }
-    if let Some(external_id) = &fields.external_id {
-        if external_id.is_empty() || external_id.len() > 100 {
-            return Err(ApiError::invalid("external_id", "must be 1 to 100 characters"));
-        }
-    }
-    Ok(())
-}
-
 /// The contacts of an account, current ones first.
 #[utoipa::path(get, path = "/api/v1/accounts/{id}/contacts", tag = "contacts", params(("id" = String, Path)),
     security(("bearer" = [])), responses((status = 200, body = Page<ContactView>)))]
@@ -155,7 +124,6 @@ pub async fn create(
     let contact = state
         .run(move |conn| {
             access::account(conn, &caller, account_id, Intent::Edit)?;
-            check_fields(&fields)?;
             Ok(contacts::create(conn, account_id, &fields, Some(caller.id), Utc::now())?)
         })
         .await?;
@@ -243,7 +211,6 @@ pub async fn patch(
             if let Some(left_at) = patch.left_at {
                 fields.left_at = left_at;
             }
-            check_fields(&fields)?;
             Ok(contacts::update(conn, id, expected_version, &fields, Some(caller.id), Utc::now())?)
         })
         .await?;

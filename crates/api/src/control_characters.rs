@@ -7,18 +7,13 @@ use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::middleware::Next;
 use actix_web::web;
-use continuity_domain::validation::forbidden_control;
+use continuity_domain::validation::{control_character_reason, forbidden_control};
 use serde_json::Value;
 
 use crate::error::ApiError;
 
-/// Why a text holding `control` is refused.
-pub(crate) fn reason(control: char) -> String {
-    format!("must not contain the control character U+{:04X}", u32::from(control))
-}
-
 fn refusal(field: String, control: char) -> ApiError {
-    ApiError::invalid(field, reason(control))
+    ApiError::invalid(field, control_character_reason(control))
 }
 
 /// Refuses a JSON body any of whose strings or keys holds a forbidden control character,

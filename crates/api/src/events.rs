@@ -17,7 +17,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use continuity_domain::{EventKind, EventStatus};
 use continuity_store::events::{self, Event, EventFields, EventFilter};
 use continuity_store::{accounts, AnyConnection};
@@ -29,14 +29,10 @@ use crate::auth::CurrentUser;
 use crate::error::{ApiError, ApiResult};
 use crate::etag::{etag, required_version};
 use crate::ids::{ids_of, path_id};
-use crate::interactions::MAX_SUMMARY_CHARS;
 use crate::json::ValidJson;
 use crate::pagination::{decode_cursor, limit, page_of, Page};
 use crate::query::{optional_choice, optional_id};
 use crate::state::AppState;
-
-/// The most contacts one event may have.
-pub const MAX_ATTENDEES: usize = 2_000;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AttendeeView {
@@ -155,33 +151,6 @@ fn accounts_of(
     Ok(account_of)
 }
 
-/// The field rules of an event, naming the first field at fault.
-fn check_fields(fields: &EventFields, now: DateTime<Utc>) -> Result<(), ApiError> {
-    let name = fields.name.trim().chars().count();
-    if name == 0 || name > 200 {
-        return Err(ApiError::invalid("name", "must be 1 to 200 characters"));
-    }
-    if fields.occurred_at > now + Duration::days(1) {
-        return Err(ApiError::invalid("occurred_at", "may be at most one day in the future"));
-    }
-    if fields.occurred_at.date_naive() < NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default() {
-        return Err(ApiError::invalid("occurred_at", "must be after 1970"));
-    }
-    if fields.summary.chars().count() > MAX_SUMMARY_CHARS {
-        return Err(ApiError::invalid("summary", format!("must be at most {MAX_SUMMARY_CHARS} characters")));
-    }
-    if fields.contact_ids.is_empty() {
-        return Err(ApiError::invalid(
-            "contact_ids",
-            "name at least one attending contact (to drop them all, delete the event)",
-        ));
-    }
-    if fields.contact_ids.len() > MAX_ATTENDEES {
-        return Err(ApiError::invalid("contact_ids", format!("at most {MAX_ATTENDEES} contacts")));
-    }
-    Ok(())
-}
-
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateEvent {
@@ -217,7 +186,6 @@ pub async fn create(
         employee_ids: ids_of("employee_ids", &input.employee_ids)?,
         contact_ids: ids_of("contact_ids", &input.contact_ids)?,
     };
-    check_fields(&fields, now)?;
     let view = state
         .run(move |conn| {
             let account_of = accounts_of(conn, &caller, &fields.contact_ids, &BTreeSet::new())?;
@@ -336,7 +304,6 @@ pub async fn patch(
                 employee_ids: employee_ids.unwrap_or_else(|| before.employee_ids.clone()),
                 contact_ids: contact_ids.unwrap_or_else(|| before.contact_ids.clone()),
             };
-            check_fields(&fields, now)?;
             let attending = current.contact_ids();
             let account_of = accounts_of(conn, &caller, &fields.contact_ids, &attending)?;
             let wanted: BTreeSet<i64> = fields.contact_ids.iter().copied().collect();

@@ -1,9 +1,12 @@
 //! `/import/{kind}` and `/export/{kind}`: CSV files of accounts, contacts, assignments and
-//! interactions (the columns and rules are in [`crate::csv_io`]).
+//! interactions (the columns are in [`continuity_store::import::csv`], the rules in the domain).
+//! This module keeps what HTTP adds: the content type, the size limit, `dry_run`, and the report
+//! as the answer.
 
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::Utc;
+use continuity_store::import::csv::{self, Kind};
 use continuity_store::import::{Import, ImportReport, LineError};
 use futures_util::StreamExt;
 use serde::{Deserialize, Serialize};
@@ -11,9 +14,11 @@ use utoipa::ToSchema;
 
 use crate::access;
 use crate::auth::CurrentUser;
-use crate::csv_io::{self, Kind, MAX_CSV_BYTES};
 use crate::error::{problem_response, ApiError, ApiResult};
 use crate::state::AppState;
+
+/// The largest CSV file an import takes (20 MiB; JSON bodies keep their own limit).
+pub const MAX_CSV_BYTES: usize = 20 * 1024 * 1024;
 
 fn kind_of(raw: &str) -> Result<Kind, ApiError> {
     raw.parse().map_err(|_| ApiError::NotFound)
@@ -113,7 +118,7 @@ pub async fn import(
     let scope = access::import_scope(&caller)?;
     let body = csv_body(&request, payload).await?;
     let import = Import { scope, actor_id: Some(caller.id), dry_run: query.dry_run, now: Utc::now() };
-    let report = state.run(move |conn| csv_io::import_file(conn, kind, &body, import)).await?;
+    let report = state.run(move |conn| Ok(csv::import_file(conn, kind, &body, import)?)).await?;
     if report.errors.is_empty() {
         return Ok(HttpResponse::Ok().json(ImportReportView::from(report)));
     }
@@ -144,7 +149,7 @@ pub async fn export(
     let kind = kind_of(&kind)?;
     let scope = access::scope_of(&caller);
     let with_text = access::sees_interaction_text(&caller);
-    let file = state.run(move |conn| csv_io::export_file(conn, kind, &scope, with_text)).await?;
+    let file = state.run(move |conn| Ok(csv::export_file(conn, kind, &scope, with_text)?)).await?;
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{}.csv\"", kind.as_str())))

@@ -3,10 +3,10 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use continuity_domain::{ComplaintStatus, InteractionKind, OnBehalfOf};
 use continuity_store::complaints::{self, FollowUp};
-use continuity_store::interactions::{self, Interaction, InteractionChanges, NewInteraction};
+use continuity_store::interactions::{self, Interaction, InteractionPatch, NewInteraction};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -18,9 +18,6 @@ use crate::ids::{field_id, ids_of, path_id};
 use crate::json::ValidJson;
 use crate::pagination::{decode_cursor, limit, page_of, Page};
 use crate::state::AppState;
-
-/// The longest summary accepted (characters).
-pub const MAX_SUMMARY_CHARS: usize = 10_000;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct InteractionView {
@@ -152,53 +149,33 @@ pub struct CreateInteraction {
     pub external_id: Option<String>,
 }
 
-/// Checks and completes a new interaction, naming the first field at fault.
-pub fn check_new(input: CreateInteraction, now: DateTime<Utc>) -> Result<NewInteraction, ApiError> {
-    let complaint_status = match (input.kind, input.complaint_status) {
-        (InteractionKind::Complaint, status) => Some(status.unwrap_or(ComplaintStatus::Open)),
-        (_, status) => status,
-    };
-    let new = NewInteraction {
-        external_id: input.external_id.map(|id| id.trim().to_owned()).filter(|id| !id.is_empty()),
-        kind: input.kind,
-        occurred_at: input.occurred_at,
-        summary: input.summary,
-        on_behalf_of: input.on_behalf_of.unwrap_or(OnBehalfOf::Person),
-        complaint_status,
-        resolution: input.resolution.map(|text| text.trim().to_owned()).filter(|text| !text.is_empty()),
-        follow_up_owner_id: input
-            .follow_up_owner_id
-            .as_deref()
-            .map(|id| field_id("follow_up_owner_id", id))
-            .transpose()?,
-        follow_up_due: input.follow_up_due,
-        employee_ids: ids_of("employee_ids", &input.employee_ids)?,
-        contact_ids: ids_of("contact_ids", &input.contact_ids)?,
-        event_id: None,
-    };
-    check_interaction(&new, now)?;
-    Ok(new)
-}
-
-/// The field rules of an interaction (JSON body or imported line), naming the first field at
-/// fault.
-pub fn check_interaction(new: &NewInteraction, now: DateTime<Utc>) -> Result<(), ApiError> {
-    if new.occurred_at > now + Duration::days(1) {
-        return Err(ApiError::invalid("occurred_at", "may be at most one day in the future"));
+impl CreateInteraction {
+    /// The interaction to log, its ids read and its defaults filled in (the domain's rules
+    /// check it when it is written).
+    fn into_new(self) -> Result<NewInteraction, ApiError> {
+        let complaint_status = match (self.kind, self.complaint_status) {
+            (InteractionKind::Complaint, status) => Some(status.unwrap_or(ComplaintStatus::Open)),
+            (_, status) => status,
+        };
+        Ok(NewInteraction {
+            external_id: self.external_id.map(|id| id.trim().to_owned()).filter(|id| !id.is_empty()),
+            kind: self.kind,
+            occurred_at: self.occurred_at,
+            summary: self.summary,
+            on_behalf_of: self.on_behalf_of.unwrap_or(OnBehalfOf::Person),
+            complaint_status,
+            resolution: self.resolution.map(|text| text.trim().to_owned()).filter(|text| !text.is_empty()),
+            follow_up_owner_id: self
+                .follow_up_owner_id
+                .as_deref()
+                .map(|id| field_id("follow_up_owner_id", id))
+                .transpose()?,
+            follow_up_due: self.follow_up_due,
+            employee_ids: ids_of("employee_ids", &self.employee_ids)?,
+            contact_ids: ids_of("contact_ids", &self.contact_ids)?,
+            event_id: None,
+        })
     }
-    if new.occurred_at.date_naive() < NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default() {
-        return Err(ApiError::invalid("occurred_at", "must be after 1970"));
-    }
-    if new.summary.chars().count() > MAX_SUMMARY_CHARS {
-        return Err(ApiError::invalid("summary", format!("must be at most {MAX_SUMMARY_CHARS} characters")));
-    }
-    if (new.kind == InteractionKind::Complaint) != new.complaint_status.is_some() {
-        return Err(ApiError::invalid("complaint_status", "only a complaint has a complaint status"));
-    }
-    if new.employee_ids.is_empty() && new.contact_ids.is_empty() {
-        return Err(ApiError::invalid("employee_ids", "name at least one participant (employee or contact)"));
-    }
-    Ok(())
 }
 
 /// Logs an interaction; the account's figures are current when this answers.
@@ -212,13 +189,11 @@ pub async fn create(
     body: ValidJson<CreateInteraction>,
 ) -> ApiResult<HttpResponse> {
     let account_id = path_id(&id)?;
-    let now = Utc::now();
-    let new = check_new(body.0, now)?;
+    let new = body.0.into_new()?;
     let interaction = state
         .run(move |conn| {
             access::account(conn, &caller, account_id, Intent::Edit)?;
-            check_follow_up_owner(conn, account_id, new.follow_up_owner_id)?;
-            let interaction = interactions::create(conn, account_id, &new, Some(caller.id), now)?;
+            let interaction = interactions::create(conn, account_id, &new, Some(caller.id), Utc::now())?;
             InteractionView::with_trail(conn, interaction, true)
         })
         .await?;
@@ -324,76 +299,27 @@ pub async fn patch(
 ) -> ApiResult<HttpResponse> {
     let id = path_id(&id)?;
     let patch = body.0;
-    if patch.summary.as_ref().is_some_and(|summary| summary.chars().count() > MAX_SUMMARY_CHARS) {
-        return Err(ApiError::invalid("summary", format!("must be at most {MAX_SUMMARY_CHARS} characters")));
-    }
     let follow_up_owner_id = match patch.follow_up_owner_id {
         Some(Some(raw)) => Some(Some(field_id("follow_up_owner_id", &raw)?)),
         Some(None) => Some(None),
         None => None,
     };
+    let patch = InteractionPatch {
+        summary: patch.summary,
+        complaint_status: patch.complaint_status,
+        resolution: patch.resolution,
+        follow_up_owner_id,
+        follow_up_due: patch.follow_up_due,
+    };
     let if_match = required_version(&request);
     let interaction = state
         .run(move |conn| {
-            let current = visible_interaction(conn, &caller, id, Intent::Edit)?;
-            let expected_version = if_match?;
-            if patch.complaint_status.is_some() && current.complaint_status.is_none() {
-                return Err(ApiError::invalid("complaint_status", "only a complaint has a complaint status"));
-            }
-            let resolution = resolution_of(&current, patch.complaint_status, patch.resolution)?;
-            if let Some(owner_id) = follow_up_owner_id.filter(|owner_id| *owner_id != current.follow_up_owner_id) {
-                check_follow_up_owner(conn, current.account_id, owner_id)?;
-            }
-            let changes = InteractionChanges {
-                summary: patch.summary.unwrap_or(current.summary),
-                complaint_status: patch.complaint_status.or(current.complaint_status),
-                resolution,
-                follow_up_owner_id: follow_up_owner_id.unwrap_or(current.follow_up_owner_id),
-                follow_up_due: patch.follow_up_due.unwrap_or(current.follow_up_due),
-            };
-            let interaction = interactions::update(conn, id, expected_version, &changes, Some(caller.id), Utc::now())?;
+            visible_interaction(conn, &caller, id, Intent::Edit)?;
+            let interaction = interactions::patch(conn, id, if_match?, patch, Some(caller.id), Utc::now())?;
             InteractionView::with_trail(conn, interaction, true)
         })
         .await?;
     Ok(answer(StatusCode::OK, interaction))
-}
-
-/// A complaint's follow-up assigned in the app is owned by a current member of the account
-/// team (imports, which carry history, only need a current employee).
-fn check_follow_up_owner(
-    conn: &mut continuity_store::AnyConnection,
-    account_id: i64,
-    owner_id: Option<i64>,
-) -> Result<(), ApiError> {
-    match owner_id {
-        Some(owner_id) if !interactions::is_on_account_team(conn, account_id, owner_id)? => Err(ApiError::invalid(
-            "follow_up_owner_id",
-            "the follow-up owner must be a current member of the account team",
-        )),
-        _ => Ok(()),
-    }
-}
-
-/// The resolution after a change: resolving an open complaint asks for what was done
-/// (non-blank); a resolved one may have its resolution corrected; otherwise it stays.
-fn resolution_of(
-    current: &Interaction,
-    status: Option<ComplaintStatus>,
-    resolution: Option<String>,
-) -> Result<Option<String>, ApiError> {
-    let resolution = resolution.map(|text| text.trim().to_owned());
-    if resolution.as_ref().is_some_and(|text| text.chars().count() > MAX_SUMMARY_CHARS) {
-        return Err(ApiError::invalid("resolution", format!("must be at most {MAX_SUMMARY_CHARS} characters")));
-    }
-    let ask = || ApiError::invalid("resolution", "say what was done to resolve the complaint");
-    match (current.complaint_status, status.or(current.complaint_status), resolution) {
-        (None, _, Some(_)) => Err(ApiError::invalid("resolution", "only a complaint has a resolution")),
-        (_, Some(ComplaintStatus::Resolved), Some(text)) if text.is_empty() => Err(ask()),
-        (_, Some(ComplaintStatus::Resolved), Some(text)) => Ok(Some(text)),
-        (Some(ComplaintStatus::Open), Some(ComplaintStatus::Resolved), None) => Err(ask()),
-        (_, _, Some(_)) => Err(ApiError::invalid("resolution", "a resolution is given when resolving the complaint")),
-        (_, _, None) => Ok(current.resolution.clone()),
-    }
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -414,19 +340,10 @@ pub async fn add_follow_up(
     body: ValidJson<CreateFollowUp>,
 ) -> ApiResult<HttpResponse> {
     let id = path_id(&id)?;
-    let note = body.0.note.trim().to_owned();
-    if note.is_empty() {
-        return Err(ApiError::invalid("note", "must not be blank"));
-    }
-    if note.chars().count() > MAX_SUMMARY_CHARS {
-        return Err(ApiError::invalid("note", format!("must be at most {MAX_SUMMARY_CHARS} characters")));
-    }
+    let note = body.0.note;
     let follow_up = state
         .run(move |conn| {
-            let interaction = visible_interaction(conn, &caller, id, Intent::Edit)?;
-            if interaction.kind != InteractionKind::Complaint {
-                return Err(ApiError::invalid("note", "only complaints have a follow-up trail"));
-            }
+            visible_interaction(conn, &caller, id, Intent::Edit)?;
             Ok(complaints::add_follow_up(conn, id, &note, Some(caller.id), Utc::now())?)
         })
         .await?;

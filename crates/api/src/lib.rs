@@ -12,7 +12,6 @@ pub mod contacts;
 mod control_characters;
 pub mod cors;
 pub mod coverage_policies;
-pub mod csv_io;
 pub mod departures;
 pub mod error;
 pub mod etag;

@@ -6,9 +6,9 @@ use clap::{Parser, Subcommand};
 use std::io::Write;
 
 use continuity_api::auth::passwords::{check_new_password, hash_password};
-use continuity_api::csv_io::{self, Kind};
 use continuity_domain::validation::is_email;
 use continuity_domain::Role;
+use continuity_store::import::csv::{self, Kind};
 use continuity_store::import::Import;
 use continuity_store::scope::Scope;
 use continuity_store::{migrations, users, Store};
@@ -167,7 +167,7 @@ pub fn run(cli: Cli) -> Result<()> {
             let mut conn = store.conn()?;
             // The command line acts as the system: audit entries carry no actor.
             let import = Import { scope: Scope::Firm, actor_id: None, dry_run: args.dry_run, now: Utc::now() };
-            let report = csv_io::import_file(&mut conn, kind, &body, import).map_err(|e| anyhow::anyhow!("{e:?}"))?;
+            let report = csv::import_file(&mut conn, kind, &body, import)?;
             let mode = if args.dry_run { " (dry run: nothing written)" } else { "" };
             println!("created {}, updated {}, unchanged {}{mode}", report.created, report.updated, report.unchanged);
             for error in &report.errors {
@@ -185,8 +185,7 @@ pub fn run(cli: Cli) -> Result<()> {
             let store = open_store(&settings)?;
             migrate(&store)?;
             let mut conn = store.conn()?;
-            let file =
-                csv_io::export_file(&mut conn, kind, &Scope::Firm, true).map_err(|e| anyhow::anyhow!("{e:?}"))?;
+            let file = csv::export_file(&mut conn, kind, &Scope::Firm, true)?;
             std::io::stdout().write_all(&file).context("cannot write the export")?;
             Ok(())
         }

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use continuity_domain::continuity::FlagCode;
-use continuity_domain::rules::RuleError;
+use continuity_domain::rules::{self, RuleError};
 use continuity_domain::validation::normalise;
 use continuity_domain::{Access, AccountStatus, AssignmentRole, Tier};
 use diesel::prelude::*;
@@ -36,18 +36,7 @@ pub struct Account {
     pub flags: Vec<FlagCode>,
 }
 
-/// The account's own fields, as audited (without the derived risk).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct AccountFields {
-    pub external_id: Option<String>,
-    pub name: String,
-    pub tier: Tier,
-    pub region: String,
-    pub team_id: i64,
-    pub annual_value_minor: i64,
-    pub currency: String,
-    pub status: AccountStatus,
-}
+pub use continuity_domain::rules::accounts::AccountFields;
 
 impl Account {
     pub fn fields(&self) -> AccountFields {
@@ -144,6 +133,8 @@ pub fn insert(
     creator: Option<(i64, bool)>,
     now: DateTime<Utc>,
 ) -> StoreResult<Account> {
+    rules::accounts::check(fields)?;
+    crate::teams::require(conn, fields.team_id)?;
     let stamp = to_db_time(now);
     let id: i64 = diesel::insert_into(accounts::table)
         .values((field_values!(fields), accounts::created_at.eq(stamp), accounts::updated_at.eq(stamp)))
@@ -240,6 +231,10 @@ pub fn update(
         let before = get(conn, &Scope::Firm, id)?.ok_or(StoreError::NotFound)?;
         if before.version != expected_version {
             return Err(StoreError::StaleVersion);
+        }
+        rules::accounts::check(fields)?;
+        if fields.team_id != before.team_id {
+            crate::teams::require(conn, fields.team_id)?;
         }
         let changed =
             diesel::update(accounts::table.filter(accounts::id.eq(id).and(accounts::version.eq(expected_version))))

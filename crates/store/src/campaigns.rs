@@ -182,6 +182,7 @@ pub fn create(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> StoreResult<Campaign> {
+    rules::campaigns::check_name(&draft.name)?;
     write_transaction(conn, now, |conn| {
         let stamp = to_db_time(now);
         let id: i64 = diesel::insert_into(campaigns::table)
@@ -230,6 +231,7 @@ pub fn update(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> StoreResult<Campaign> {
+    rules::campaigns::check_name(&draft.name)?;
     write_transaction(conn, now, |conn| {
         let before = current_draft(conn, id, expected_version)?;
         let changed =

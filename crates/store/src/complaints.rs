@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use continuity_domain::complaints::overdue_before;
-use continuity_domain::rules::RuleError;
+use continuity_domain::rules;
 use continuity_domain::{ComplaintStatus, InteractionKind};
 use diesel::prelude::*;
 use serde::Serialize;
@@ -56,7 +56,7 @@ pub fn follow_ups(conn: &mut AnyConnection, interaction_id: i64) -> StoreResult<
         .collect())
 }
 
-/// Adds a note to a complaint's follow-up trail (complaints only); audited.
+/// Adds a note (trimmed) to a complaint's follow-up trail (complaints only); audited.
 pub fn add_follow_up(
     conn: &mut AnyConnection,
     interaction_id: i64,
@@ -71,9 +71,9 @@ pub fn add_follow_up(
             .first(conn)
             .optional()?
             .ok_or(StoreError::NotFound)?;
-        if kind != InteractionKind::Complaint.as_str() {
-            return Err(RuleError::refused("only complaints have a follow-up trail").into());
-        }
+        let kind: InteractionKind = kind.parse().map_err(|e| StoreError::corrupt("interactions.kind", e))?;
+        let note = note.trim();
+        rules::interactions::check_follow_up_note(kind, note)?;
         let id: i64 = diesel::insert_into(interaction_follow_ups::table)
             .values((
                 interaction_follow_ups::account_id.eq(account_id),

@@ -2,11 +2,11 @@
 //! record gets `left_at`, a new one on the new account points back to it.
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
-use continuity_domain::rules::RuleError;
+use continuity_domain::rules::{self, RuleError};
 use continuity_domain::validation::normalise;
 use continuity_domain::Influence;
 use diesel::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::audit::{self, Change};
 use crate::connection::write_transaction;
@@ -32,17 +32,7 @@ pub struct Contact {
     pub updated_at: DateTime<Utc>,
 }
 
-/// A contact's editable fields (also what the audit trail records).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ContactFields {
-    pub external_id: Option<String>,
-    pub name: String,
-    pub job_title: String,
-    pub email: Option<String>,
-    pub phone: Option<String>,
-    pub influence: Influence,
-    pub left_at: Option<NaiveDate>,
-}
+pub use continuity_domain::rules::contacts::ContactFields;
 
 impl Contact {
     pub fn fields(&self) -> ContactFields {
@@ -124,6 +114,7 @@ pub fn insert(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> StoreResult<Contact> {
+    rules::contacts::check(fields)?;
     let team_id = crate::accounts::team_of(conn, account_id)?;
     let stamp = to_db_time(now);
     let id: i64 = diesel::insert_into(contacts::table)
@@ -207,6 +198,7 @@ pub fn apply_update(
     now: DateTime<Utc>,
 ) -> StoreResult<Contact> {
     let before = get(conn, id)?.ok_or(StoreError::NotFound)?;
+    rules::contacts::check(fields)?;
     let changed =
         diesel::update(contacts::table.filter(contacts::id.eq(id).and(contacts::version.eq(expected_version))))
             .set((

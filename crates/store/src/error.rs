@@ -26,6 +26,9 @@ pub enum StoreError {
     /// A backup cannot be written as asked.
     #[error("{0}")]
     Backup(String),
+    /// A CSV export could not be written.
+    #[error("writing the CSV export: {0}")]
+    Export(String),
     /// Demo or scale data go only into a store without accounts.
     #[error("the store already holds accounts")]
     NotEmpty,

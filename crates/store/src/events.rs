@@ -70,16 +70,7 @@ impl Event {
     }
 }
 
-/// What an event is made of, as written and audited.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct EventFields {
-    pub name: String,
-    pub kind: EventKind,
-    pub occurred_at: DateTime<Utc>,
-    pub summary: String,
-    pub employee_ids: Vec<i64>,
-    pub contact_ids: Vec<i64>,
-}
+pub use continuity_domain::rules::events::EventFields;
 
 /// An event as an account's network shows it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -353,6 +344,7 @@ pub fn create(
     now: DateTime<Utc>,
 ) -> StoreResult<Event> {
     write_transaction(conn, now, |conn| {
+        rules::events::check(fields, now)?;
         check_employees(conn, &fields.employee_ids)?;
         let stamp = to_db_time(now);
         let id: i64 = diesel::insert_into(events::table)
@@ -390,6 +382,7 @@ pub fn update(
     write_transaction(conn, now, |conn| {
         let before = get(conn, id)?.ok_or(StoreError::NotFound)?;
         require_open(&before)?;
+        rules::events::check(fields, now)?;
         check_employees(conn, &fields.employee_ids)?;
         let changed = diesel::update(at_version(id, expected_version))
             .set((

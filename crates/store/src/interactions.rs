@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use continuity_domain::rules::{self, RuleError};
 use continuity_domain::{ComplaintStatus, InteractionKind, OnBehalfOf, UserStatus};
 use diesel::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::audit::{self, Change};
 use crate::connection::write_transaction;
@@ -54,37 +54,7 @@ impl Interaction {
     }
 }
 
-/// What it takes to log an interaction.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct NewInteraction {
-    pub external_id: Option<String>,
-    pub kind: InteractionKind,
-    pub occurred_at: DateTime<Utc>,
-    pub summary: String,
-    pub on_behalf_of: OnBehalfOf,
-    pub complaint_status: Option<ComplaintStatus>,
-    /// What was done, for a complaint logged as already resolved.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub resolution: Option<String>,
-    pub follow_up_owner_id: Option<i64>,
-    pub follow_up_due: Option<NaiveDate>,
-    pub employee_ids: Vec<i64>,
-    pub contact_ids: Vec<i64>,
-    /// Set by the events store only: the event this touchpoint records.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub event_id: Option<i64>,
-}
-
-/// The parts of an interaction that can change after it was logged.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct InteractionChanges {
-    pub summary: String,
-    pub complaint_status: Option<ComplaintStatus>,
-    /// What was done to resolve a complaint (kept while it stays resolved).
-    pub resolution: Option<String>,
-    pub follow_up_owner_id: Option<i64>,
-    pub follow_up_due: Option<NaiveDate>,
-}
+pub use continuity_domain::rules::interactions::{InteractionChanges, InteractionPatch, NewInteraction};
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = interactions)]
@@ -414,6 +384,22 @@ pub fn insert(
     get(conn, id)?.ok_or(StoreError::NotFound)
 }
 
+/// Logs an interaction a person made (a JSON body, an imported line) inside the caller's
+/// transaction: [`insert`] after the domain's rules for a new one.
+pub fn log(
+    conn: &mut AnyConnection,
+    account_id: i64,
+    new: &NewInteraction,
+    actor_id: Option<i64>,
+    now: DateTime<Utc>,
+) -> StoreResult<Interaction> {
+    rules::interactions::check_new(new, now)?;
+    insert(conn, account_id, new, actor_id, now)
+}
+
+/// Logs an interaction in the app. A complaint's follow-up assigned in the app is owned by a
+/// current member of the account team (imports, which carry history, only need a current
+/// employee).
 pub fn create(
     conn: &mut AnyConnection,
     account_id: i64,
@@ -421,7 +407,42 @@ pub fn create(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> StoreResult<Interaction> {
-    write_transaction(conn, now, |conn| insert(conn, account_id, new, actor_id, now))
+    write_transaction(conn, now, |conn| {
+        follow_up_owner_on_team(conn, account_id, new.follow_up_owner_id)?;
+        log(conn, account_id, new, actor_id, now)
+    })
+}
+
+fn follow_up_owner_on_team(conn: &mut AnyConnection, account_id: i64, owner_id: Option<i64>) -> StoreResult<()> {
+    match owner_id {
+        Some(owner_id) if !is_on_account_team(conn, account_id, owner_id)? => Err(RuleError::invalid(
+            "follow_up_owner_id",
+            "the follow-up owner must be a current member of the account team",
+        )
+        .into()),
+        _ => Ok(()),
+    }
+}
+
+/// Applies a change asked for in the app to the interaction as it stands (see
+/// [`rules::interactions::patched`]), if `expected_version` is current; a new follow-up owner
+/// is a current member of the account team.
+pub fn patch(
+    conn: &mut AnyConnection,
+    id: i64,
+    expected_version: i64,
+    patch: InteractionPatch,
+    actor_id: Option<i64>,
+    now: DateTime<Utc>,
+) -> StoreResult<Interaction> {
+    write_transaction(conn, now, |conn| {
+        let current = get(conn, id)?.ok_or(StoreError::NotFound)?;
+        let changes = rules::interactions::patched(&current.changes(), patch)?;
+        if changes.follow_up_owner_id != current.follow_up_owner_id {
+            follow_up_owner_on_team(conn, current.account_id, changes.follow_up_owner_id)?;
+        }
+        apply_update(conn, id, expected_version, &changes, actor_id, now)
+    })
 }
 
 /// Changes the summary, the complaint status (resolving stamps `resolved_at`) or the
@@ -447,7 +468,7 @@ pub fn apply_update(
     now: DateTime<Utc>,
 ) -> StoreResult<Interaction> {
     let before = get(conn, id)?.ok_or(StoreError::NotFound)?;
-    rules::complaint_status_kept(before.complaint_status.is_some(), changes.complaint_status.is_some())?;
+    rules::interactions::check_changes(&before.changes(), changes)?;
     if changes.follow_up_owner_id != before.follow_up_owner_id {
         check_follow_up_owner(conn, changes.follow_up_owner_id)?;
     }

@@ -1,6 +1,7 @@
 //! Teams and their sales leads.
 
 use chrono::{DateTime, Utc};
+use continuity_domain::rules::{self, RuleError};
 use continuity_domain::validation::normalise;
 use diesel::prelude::*;
 use serde::Serialize;
@@ -29,6 +30,7 @@ fn to_team((id, name, version, created_at): TeamRow) -> Team {
 
 /// Creates a team; names are unique regardless of case.
 pub fn create(conn: &mut AnyConnection, name: &str, actor_id: Option<i64>, now: DateTime<Utc>) -> StoreResult<Team> {
+    rules::teams::check_name(name)?;
     crate::connection::write_transaction(conn, now, |conn| {
         let row: TeamRow = diesel::insert_into(teams::table)
             .values((
@@ -50,13 +52,25 @@ pub fn get(conn: &mut AnyConnection, id: i64) -> StoreResult<Option<Team>> {
     Ok(row.map(to_team))
 }
 
+/// Refuses a reference (`team_id`) to a team that does not exist.
+pub fn require(conn: &mut AnyConnection, id: i64) -> StoreResult<()> {
+    match get(conn, id)? {
+        Some(_) => Ok(()),
+        None => Err(RuleError::invalid("team_id", "no such team").into()),
+    }
+}
+
 pub fn list(conn: &mut AnyConnection) -> StoreResult<Vec<Team>> {
     let rows: Vec<TeamRow> = teams::table.select(team_columns()).order(teams::id).load(conn)?;
     Ok(rows.into_iter().map(to_team).collect())
 }
 
-/// Makes `user_id` a lead of `team_id` (idempotent).
+/// Makes `user_id` a lead of `team_id` (idempotent); only a sales lead leads a team.
 pub fn add_lead(conn: &mut AnyConnection, team_id: i64, user_id: i64) -> StoreResult<()> {
+    let role: Option<String> =
+        crate::schema::users::table.find(user_id).select(crate::schema::users::role).first(conn).optional()?;
+    let role = role.ok_or_else(|| RuleError::invalid("user_id", "no such user"))?;
+    rules::teams::may_lead(role.parse().map_err(|e| StoreError::corrupt("users.role", e))?)?;
     let exists: i64 = team_leads::table
         .filter(team_leads::team_id.eq(team_id).and(team_leads::user_id.eq(user_id)))
         .count()

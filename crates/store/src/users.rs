@@ -82,7 +82,13 @@ pub fn create(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> StoreResult<User> {
-    write_transaction(conn, now, |conn| insert(conn, new, actor_id, now))
+    rules::users::check_new(new.email, new.display_name)?;
+    write_transaction(conn, now, |conn| {
+        if let Some(team_id) = new.team_id {
+            crate::teams::require(conn, team_id)?;
+        }
+        insert(conn, new, actor_id, now)
+    })
 }
 
 fn insert(conn: &mut AnyConnection, new: &NewUser<'_>, actor_id: Option<i64>, now: DateTime<Utc>) -> StoreResult<User> {
@@ -201,17 +207,7 @@ pub fn escape_like(text: &str) -> String {
     text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
 }
 
-/// The fields of a user that can change (HR: status, dates; admin: everything).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct UserChanges {
-    pub display_name: String,
-    pub role: Role,
-    pub team_id: Option<i64>,
-    pub status: UserStatus,
-    pub leave_date: Option<NaiveDate>,
-    pub non_solicitation_until: Option<NaiveDate>,
-    pub non_compete_until: Option<NaiveDate>,
-}
+pub use continuity_domain::rules::users::UserChanges;
 
 impl User {
     pub fn changes(&self) -> UserChanges {
@@ -267,6 +263,10 @@ pub fn update(
         let before = get(conn, id)?.ok_or(StoreError::NotFound)?;
         if before.version != expected_version {
             return Err(StoreError::StaleVersion);
+        }
+        rules::users::check_changes(before.status, changes, actor_id == Some(id))?;
+        if let Some(team_id) = changes.team_id.filter(|team_id| before.team_id != Some(*team_id)) {
+            crate::teams::require(conn, team_id)?;
         }
         if changes.status == UserStatus::Departed && before.status != UserStatus::Departed {
             rules::departure_allowed(&before.display_name, departure_blockers(conn, id, now)?)?;

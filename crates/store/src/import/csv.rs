@@ -18,17 +18,14 @@ use std::collections::HashMap;
 use std::str::FromStr;
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
-use continuity_store::import::{
-    self, AccountLine, AssignmentLine, ContactLine, Import, ImportReport, InteractionLine, LineError, Numbered,
-    Refusal, LIST_SEPARATOR,
+use continuity_domain::validation::{control_character_reason, forbidden_control};
+
+use super::{
+    AccountLine, AssignmentLine, ContactLine, Import, ImportReport, InteractionLine, LineError, Numbered,
+    LIST_SEPARATOR,
 };
-use continuity_store::scope::Scope;
-use continuity_store::{export, AnyConnection};
-
-use crate::error::ApiError;
-
-/// The largest CSV file an import takes (20 MiB; JSON bodies keep their own limit).
-pub const MAX_CSV_BYTES: usize = 20 * 1024 * 1024;
+use crate::scope::Scope;
+use crate::{export, AnyConnection, StoreError, StoreResult};
 
 /// What a file holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -154,7 +151,7 @@ pub fn restore(cell: &str) -> &str {
 struct Cells<'a> {
     line: u64,
     columns: &'a HashMap<String, usize>,
-    record: &'a csv::StringRecord,
+    record: &'a ::csv::StringRecord,
     errors: Vec<LineError>,
 }
 
@@ -334,7 +331,7 @@ impl LineCounter<'_> {
 /// Reads a file of `kind`: the lines that parsed, and every problem found (header, cells).
 fn read<T>(body: &[u8], kind: Kind, build: fn(&mut Cells<'_>) -> Option<T>) -> (Vec<Numbered<T>>, Vec<LineError>) {
     let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(body);
+    let mut reader = ::csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(body);
     let mut records = reader.records();
     let mut errors = Vec::new();
     let line_error =
@@ -386,11 +383,10 @@ fn read<T>(body: &[u8], kind: Kind, build: fn(&mut Cells<'_>) -> Option<T>) -> (
             errors.push(line_error(line, None, reason));
             continue;
         }
-        let control = columns.iter().find_map(|(name, index)| {
-            record.get(*index).and_then(continuity_domain::validation::forbidden_control).map(|c| (name, c))
-        });
+        let control =
+            columns.iter().find_map(|(name, index)| record.get(*index).and_then(forbidden_control).map(|c| (name, c)));
         if let Some((name, control)) = control {
-            errors.push(line_error(line, Some(name), crate::control_characters::reason(control)));
+            errors.push(line_error(line, Some(name), control_character_reason(control)));
             continue;
         }
         let mut cells = Cells { line, columns: &columns, record: &record, errors: Vec::new() };
@@ -403,42 +399,26 @@ fn read<T>(body: &[u8], kind: Kind, build: fn(&mut Cells<'_>) -> Option<T>) -> (
     (lines, errors)
 }
 
-fn refusal(error: ApiError) -> Refusal {
-    match error {
-        ApiError::Invalid { field, detail, .. } => Refusal { field, reason: detail },
-        other => Refusal { field: None, reason: other.to_string() },
-    }
-}
-
-/// Imports a CSV file of `kind`: checks every line with the JSON API's field rules and writes
-/// all of it or nothing (see [`continuity_store::import`]). A file with unreadable lines is
-/// still checked throughout, as a dry run, so that every problem is reported at once.
-pub fn import_file(
-    conn: &mut AnyConnection,
-    kind: Kind,
-    body: &[u8],
-    import: Import,
-) -> Result<ImportReport, ApiError> {
-    let now = import.now;
+/// Imports a CSV file of `kind`: every line goes through the store's writes and the domain's
+/// field rules, and all of it is written or nothing (see [`super`]). A file with unreadable
+/// lines is still checked throughout, as a dry run, so that every problem is reported at once.
+pub fn import_file(conn: &mut AnyConnection, kind: Kind, body: &[u8], import: Import) -> StoreResult<ImportReport> {
     let (mut report, errors) = match kind {
         Kind::Accounts => {
             let (lines, errors) = read(body, kind, account_line);
-            let check = |fields: &_| crate::accounts::check_fields(fields).map_err(refusal);
-            (import::import_accounts(conn, &checked_only(import, &errors), &lines, &check)?, errors)
+            (super::import_accounts(conn, &checked_only(import, &errors), &lines)?, errors)
         }
         Kind::Contacts => {
             let (lines, errors) = read(body, kind, contact_line);
-            let check = |fields: &_| crate::contacts::check_fields(fields).map_err(refusal);
-            (import::import_contacts(conn, &checked_only(import, &errors), &lines, &check)?, errors)
+            (super::import_contacts(conn, &checked_only(import, &errors), &lines)?, errors)
         }
         Kind::Assignments => {
             let (lines, errors) = read(body, kind, assignment_line);
-            (import::import_assignments(conn, &checked_only(import, &errors), &lines)?, errors)
+            (super::import_assignments(conn, &checked_only(import, &errors), &lines)?, errors)
         }
         Kind::Interactions => {
             let (lines, errors) = read(body, kind, interaction_line);
-            let check = |new: &_| crate::interactions::check_interaction(new, now).map_err(refusal);
-            (import::import_interactions(conn, &checked_only(import, &errors), &lines, &check)?, errors)
+            (super::import_interactions(conn, &checked_only(import, &errors), &lines)?, errors)
         }
     };
     report.errors.extend(errors);
@@ -505,7 +485,7 @@ fn cells_of_interaction(line: InteractionLine) -> Vec<String> {
 
 /// A CSV file of `kind` holding what `scope` may see, with the header the import takes;
 /// `with_text: false` leaves interaction summaries empty (HR).
-pub fn export_file(conn: &mut AnyConnection, kind: Kind, scope: &Scope, with_text: bool) -> Result<Vec<u8>, ApiError> {
+pub fn export_file(conn: &mut AnyConnection, kind: Kind, scope: &Scope, with_text: bool) -> StoreResult<Vec<u8>> {
     let rows: Vec<Vec<String>> = match kind {
         Kind::Accounts => export::accounts(conn, scope)?.into_iter().map(cells_of_account).collect(),
         Kind::Contacts => export::contacts(conn, scope)?.into_iter().map(cells_of_contact).collect(),
@@ -514,13 +494,13 @@ pub fn export_file(conn: &mut AnyConnection, kind: Kind, scope: &Scope, with_tex
             export::interactions(conn, scope, with_text)?.into_iter().map(cells_of_interaction).collect()
         }
     };
-    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
-    let failed = |error: csv::Error| ApiError::Internal(format!("writing the CSV export: {error}"));
+    let mut writer = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(Vec::new());
+    let failed = |error: ::csv::Error| StoreError::Export(error.to_string());
     writer.write_record(kind.columns().iter().map(|column| column.name)).map_err(failed)?;
     for row in rows {
         writer.write_record(row.iter().map(|cell| neutralise(cell).into_owned())).map_err(failed)?;
     }
-    writer.into_inner().map_err(|error| ApiError::Internal(format!("writing the CSV export: {error}")))
+    writer.into_inner().map_err(|error| StoreError::Export(error.to_string()))
 }
 
 #[cfg(test)]

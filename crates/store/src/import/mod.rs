@@ -6,8 +6,10 @@
 //! same store writes as the JSON API (audit entries included); the figures of every touched
 //! account are recomputed once, in batches, before the commit.
 //!
-//! Lines arrive parsed (the API reads the CSV); the field rules the API applies to JSON bodies
-//! arrive as `check` functions, so both ways in share one set of rules.
+//! Lines arrive parsed ([`csv`] reads a file into them); the field rules are the domain's, which
+//! the store's writes apply to every way in alike (the JSON API, the CSV import, the CLI).
+
+pub mod csv;
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -124,13 +126,6 @@ pub struct ImportReport {
     pub errors: Vec<LineError>,
 }
 
-/// A refusal by the field rules: the input field at fault, named as in the JSON API, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Refusal {
-    pub field: Option<String>,
-    pub reason: String,
-}
-
 /// Who imports, into what, and whether to keep the result.
 #[derive(Debug, Clone)]
 pub struct Import {
@@ -183,12 +178,6 @@ impl From<StoreError> for LineFailure {
 impl From<diesel::result::Error> for LineFailure {
     fn from(error: diesel::result::Error) -> LineFailure {
         LineFailure::Store(error.into())
-    }
-}
-
-impl From<Refusal> for LineFailure {
-    fn from(refusal: Refusal) -> LineFailure {
-        LineFailure::Refused { field: refusal.field, reason: refusal.reason }
     }
 }
 
@@ -366,7 +355,6 @@ pub fn import_accounts(
     conn: &mut AnyConnection,
     import: &Import,
     lines: &[Numbered<AccountLine>],
-    check: &dyn Fn(&AccountFields) -> Result<(), Refusal>,
 ) -> StoreResult<ImportReport> {
     let teams: HashMap<String, i64> =
         teams::list(conn)?.into_iter().map(|team| (normalise(&team.name), team.id)).collect();
@@ -391,7 +379,6 @@ pub fn import_accounts(
         };
         let Some(existing) = existing else {
             fields.external_id = new_external_id(&line.external_id)?;
-            check(&fields)?;
             accounts::insert(conn, &fields, import.actor_id, None, import.now)?;
             return Ok(Outcome::Created);
         };
@@ -403,7 +390,6 @@ pub fn import_accounts(
         if fields == existing.fields() {
             return Ok(Outcome::Unchanged);
         }
-        check(&fields)?;
         accounts::update(conn, existing.id, existing.version, &fields, import.actor_id, import.now)?;
         Ok(Outcome::Updated)
     })
@@ -415,7 +401,6 @@ pub fn import_contacts(
     conn: &mut AnyConnection,
     import: &Import,
     lines: &[Numbered<ContactLine>],
-    check: &dyn Fn(&ContactFields) -> Result<(), Refusal>,
 ) -> StoreResult<ImportReport> {
     let mut references = References::new(&import.scope);
     let mut seen = HashMap::new();
@@ -448,7 +433,6 @@ pub fn import_contacts(
         };
         let Some(existing) = existing else {
             fields.external_id = new_external_id(&line.external_id)?;
-            check(&fields)?;
             contacts::insert(conn, account_id, &fields, None, import.actor_id, import.now)?;
             return Ok(Outcome::Created);
         };
@@ -468,7 +452,6 @@ pub fn import_contacts(
         if existing.erased_at.is_some() {
             return Err(LineFailure::Refused { field: None, reason: "this contact was erased".into() });
         }
-        check(&fields)?;
         contacts::apply_update(conn, existing.id, existing.version, &fields, import.actor_id, import.now)?;
         Ok(Outcome::Updated)
     })
@@ -517,7 +500,6 @@ pub fn import_interactions(
     conn: &mut AnyConnection,
     import: &Import,
     lines: &[Numbered<InteractionLine>],
-    check: &dyn Fn(&NewInteraction) -> Result<(), Refusal>,
 ) -> StoreResult<ImportReport> {
     let mut references = References::new(&import.scope);
     let mut seen = HashMap::new();
@@ -562,8 +544,7 @@ pub fn import_interactions(
                 contact_ids: contact_ids.into_iter().collect(),
                 event_id: None,
             };
-            check(&new)?;
-            interactions::insert(conn, account_id, &new, import.actor_id, import.now)?;
+            interactions::log(conn, account_id, &new, import.actor_id, import.now)?;
             return Ok(Outcome::Created);
         };
         if existing.account_id != account_id {
@@ -601,20 +582,6 @@ pub fn import_interactions(
         if changes == stored {
             return Ok(Outcome::Unchanged);
         }
-        check(&NewInteraction {
-            external_id: existing.external_id.clone(),
-            kind: existing.kind,
-            occurred_at: existing.occurred_at,
-            summary: changes.summary.clone(),
-            on_behalf_of: existing.on_behalf_of,
-            complaint_status: changes.complaint_status,
-            resolution: None,
-            follow_up_owner_id: changes.follow_up_owner_id,
-            follow_up_due: changes.follow_up_due,
-            employee_ids: existing.employee_ids.clone(),
-            contact_ids: existing.contact_ids.clone(),
-            event_id: existing.event_id,
-        })?;
         interactions::apply_update(conn, existing.id, existing.version, &changes, import.actor_id, import.now)?;
         Ok(Outcome::Updated)
     })
