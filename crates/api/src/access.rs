@@ -1,7 +1,8 @@
 //! The access policy (PRODUCT.md, "Who uses it"), in one place: which accounts a caller sees,
 //! what they may do with one, and which endpoints their role opens. Handlers ask the functions
-//! here and never compare roles themselves. Anything a caller may not see answers 404; a
-//! visible record they may not change answers 403.
+//! here and never compare roles themselves; `GET /me` answers the same decisions as
+//! [`Permissions`], so the SPA and the API cannot disagree. Anything a caller may not see
+//! answers 404; a visible record they may not change answers 403.
 //!
 //! | role | sees | edits accounts, contacts, interactions, teams |
 //! |---|---|---|
@@ -31,6 +32,8 @@ use continuity_domain::{Access, Role};
 use continuity_store::departures::{self, Plan};
 use continuity_store::scope::{self, AccountAccess, Scope};
 use continuity_store::AnyConnection;
+use serde::Serialize;
+use utoipa::ToSchema;
 
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
@@ -354,4 +357,134 @@ pub fn may_handle_privacy_requests(caller: &CurrentUser) -> Result<(), ApiError>
 pub fn audit_teams(caller: &CurrentUser) -> Result<Option<Vec<i64>>, ApiError> {
     one_of(caller, &[Role::Admin, Role::SalesLead])?;
     Ok(leads_teams(caller.role).then(|| caller.led_team_ids.clone()))
+}
+
+// ---- what /me answers -------------------------------------------------------------------
+
+/// What the caller may do, as `GET /me` answers it: each field is one of the decisions above,
+/// so the SPA shows exactly what the API then allows. Team lists are ids; `null` means every
+/// team.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct Permissions {
+    /// May open accounts (`POST /accounts`) in the teams of `account_team_ids`.
+    pub may_create_accounts: bool,
+    /// The teams the caller may create accounts in or move them to (`null`: every team; a
+    /// member their own team, a sales lead the teams they lead).
+    pub account_team_ids: Option<Vec<String>>,
+    /// May change accounts they see: their fields, contacts, account team, interactions,
+    /// links and client events (everyone but HR).
+    pub may_edit_accounts: bool,
+    /// Editing an account needs the caller's own open assignment with `edit` access (members);
+    /// when false, `may_edit_accounts` covers every account the caller sees.
+    pub edits_only_with_edit_access: bool,
+    /// Interaction summaries and event summaries are answered (everyone but HR, who gets them
+    /// as `null`).
+    pub may_see_interaction_text: bool,
+    /// May import CSV files (`POST /import/{kind}`): admins anywhere, sales leads into their teams.
+    pub may_import: bool,
+    /// May read the risk dashboard (`GET /risk/summary`) of the teams of `portfolio_team_ids`.
+    pub may_see_portfolio: bool,
+    /// The teams whose portfolio figures the caller sees (`null`: the whole firm).
+    pub portfolio_team_ids: Option<Vec<String>>,
+    /// May list and read campaigns (`GET /campaigns`) of the teams of `campaign_team_ids`.
+    pub may_see_campaigns: bool,
+    /// May draft, change and send campaigns (`POST /campaigns`).
+    pub may_run_campaigns: bool,
+    /// May run a campaign without a team, firm-wide (admins); otherwise a campaign names one
+    /// of `campaign_team_ids`.
+    pub may_run_firm_wide_campaigns: bool,
+    /// The teams whose campaigns the caller may see, and run if `may_run_campaigns`
+    /// (`null`: every team).
+    pub campaign_team_ids: Option<Vec<String>>,
+    /// May list the employees (`GET /users`).
+    pub may_list_users: bool,
+    /// May see every employee's record and exposure and the clause register (`GET /clauses`),
+    /// and ask what any employee's departure would do.
+    pub may_see_hr_figures: bool,
+    /// May set employees' status, leave date and clause dates (`PATCH /users/{id}`).
+    pub may_edit_people: bool,
+    /// May ask what a departure would do (`POST /simulations/departure`): for anyone with
+    /// `may_see_hr_figures`, else for the people of the teams they lead.
+    pub may_simulate_departures: bool,
+    /// May list departure plans (`GET /departures`).
+    pub may_see_departures: bool,
+    /// May open and apply departure plans (`POST /departures`, `POST /departures/{id}/apply`).
+    pub may_plan_departures: bool,
+    /// May pick successors or waivers for handovers (`PATCH /departures/{id}/handovers/{account_id}`):
+    /// of every account, or with `teams_led`, of those teams' accounts.
+    pub may_approve_handovers: bool,
+    /// May create employees and change their name, role and team (`POST /users`).
+    pub may_manage_users: bool,
+    /// May create teams and appoint their leads (`POST /teams`).
+    pub may_manage_teams: bool,
+    /// May set coverage policies (`POST /coverage-policies`).
+    pub may_manage_coverage_policies: bool,
+    /// May export and erase a contact person's data (`GET /contacts/{id}/export`).
+    pub may_handle_privacy_requests: bool,
+    /// May read the audit trail (`GET /audit`): all of it, or with `teams_led`, the entries
+    /// about those teams' accounts.
+    pub may_see_audit: bool,
+    /// The teams the caller leads (sales leads), which bound their approvals and audit view.
+    pub teams_led: Vec<String>,
+}
+
+fn team_list(teams: &[i64]) -> Vec<String> {
+    teams.iter().map(i64::to_string).collect()
+}
+
+/// `Ok(None)`: every team; `Ok(Some)`: these; refused: none.
+fn team_reach(reach: Result<Option<Vec<i64>>, ApiError>) -> Option<Vec<String>> {
+    match reach {
+        Ok(None) => None,
+        Ok(Some(teams)) => Some(team_list(&teams)),
+        Err(_) => Some(Vec::new()),
+    }
+}
+
+/// The caller's permissions, from the same functions the handlers call.
+pub fn permissions(caller: &CurrentUser) -> Permissions {
+    let placement = placement(caller);
+    let campaign_teams = campaign_teams(caller);
+    let may_run_firm_wide_campaigns = may_run_campaign(caller, None).is_ok();
+    let may_run_team_campaigns = match &campaign_teams {
+        Ok(None) => may_run_firm_wide_campaigns,
+        Ok(Some(teams)) => teams.iter().any(|team| may_run_campaign(caller, Some(*team)).is_ok()),
+        Err(_) => false,
+    };
+    let edit = account_edit(caller);
+    Permissions {
+        may_create_accounts: match &placement {
+            Placement::AnyTeam => true,
+            Placement::Teams(teams) => teams.iter().any(|team| may_place_in_team(caller, *team).is_ok()),
+            Placement::Refused => false,
+        },
+        account_team_ids: match &placement {
+            Placement::AnyTeam => None,
+            Placement::Teams(teams) => Some(team_list(teams)),
+            Placement::Refused => Some(Vec::new()),
+        },
+        may_edit_accounts: edit != AccountEdit::Never,
+        edits_only_with_edit_access: edit == AccountEdit::WithEditAccess,
+        may_see_interaction_text: may_see_interaction_text(caller),
+        may_import: import_scope(caller).is_ok(),
+        may_see_portfolio: portfolio_teams(caller, None).is_ok(),
+        portfolio_team_ids: team_reach(portfolio_teams(caller, None)),
+        may_see_campaigns: campaign_teams.is_ok(),
+        may_run_campaigns: may_run_firm_wide_campaigns || may_run_team_campaigns,
+        may_run_firm_wide_campaigns,
+        campaign_team_ids: team_reach(campaign_teams),
+        may_list_users: may_list_users(caller).is_ok(),
+        may_see_hr_figures: may_see_hr_figures(caller).is_ok(),
+        may_edit_people: may_edit_people(caller).is_ok(),
+        may_simulate_departures: may_simulate_departures(caller).is_ok(),
+        may_see_departures: may_see_departures(caller).is_ok(),
+        may_plan_departures: may_plan_departures(caller).is_ok(),
+        may_approve_handovers: may_approve_handovers(caller).is_ok(),
+        may_manage_users: may_manage_users(caller).is_ok(),
+        may_manage_teams: may_manage_teams(caller).is_ok(),
+        may_manage_coverage_policies: may_manage_coverage_policies(caller).is_ok(),
+        may_handle_privacy_requests: may_handle_privacy_requests(caller).is_ok(),
+        may_see_audit: audit_teams(caller).is_ok(),
+        teams_led: team_list(&caller.led_team_ids),
+    }
 }
