@@ -4,7 +4,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
 use continuity_domain::continuity::FlagCode;
 use continuity_domain::validation::is_currency;
-use continuity_domain::{AccountStatus, Role, Tier};
+use continuity_domain::{AccountStatus, Tier};
 use continuity_store::accounts::{self, Account, AccountFields, AccountFilter, AccountPosition, AccountSort};
 use continuity_store::teams;
 use serde::{Deserialize, Serialize};
@@ -136,7 +136,7 @@ pub async fn create(
     let account = state
         .run(move |conn| {
             teams::get(conn, team_id)?.ok_or_else(|| ApiError::invalid("team_id", "no such team"))?;
-            let creator = Some((caller.id, caller.role == Role::Member));
+            let creator = Some((caller.id, access::creator_becomes_owner(&caller)));
             Ok(accounts::create(conn, &fields, creator, Utc::now())?)
         })
         .await?;

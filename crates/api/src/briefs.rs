@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use actix_web::{web, HttpResponse};
 use chrono::{DateTime, NaiveDate, Utc};
 use continuity_domain::continuity::{employee_exposure, EmployeeLookup, Flag};
-use continuity_domain::{ComplaintStatus, InteractionKind, Role};
+use continuity_domain::{ComplaintStatus, InteractionKind};
 use continuity_store::scope::Scope;
 use continuity_store::{accounts, assignments, contacts, departures, figures, interactions};
 use serde::{Deserialize, Serialize};
@@ -84,7 +84,7 @@ pub async fn handover_brief(
         Some("html") => true,
         Some(_) => return Err(ApiError::invalid("format", "must be json or html")),
     };
-    let with_text = access::sees_interaction_text(&caller);
+    let with_text = access::may_see_interaction_text(&caller);
     let brief = state
         .run(move |conn| {
             match access::account(conn, &caller, account_id, Intent::Read) {
@@ -261,7 +261,7 @@ pub async fn clause_register(
     state: web::Data<AppState>,
     caller: CurrentUser,
 ) -> ApiResult<web::Json<crate::pagination::Page<ClauseEntry>>> {
-    caller.require_role(&[Role::Admin, Role::Hr])?;
+    access::may_see_hr_figures(&caller)?;
     let mut entries = state
         .run(|conn| {
             let employees = figures::all_employees(conn)?;

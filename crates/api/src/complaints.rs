@@ -89,7 +89,7 @@ pub async fn list(
         team_id: optional_id("team_id", query.team_id.as_deref())?,
         account_id: optional_id("account_id", query.account_id.as_deref())?,
     };
-    let with_text = access::sees_interaction_text(&caller);
+    let with_text = access::may_see_interaction_text(&caller);
     let scope = access::scope_of(&caller);
     let rows = state.run(move |conn| Ok(complaints::list(conn, &scope, &filter, after, limit + 1)?)).await?;
     let now = Utc::now();

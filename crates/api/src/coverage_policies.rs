@@ -4,11 +4,12 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::Utc;
-use continuity_domain::{Role, Tier};
+use continuity_domain::Tier;
 use continuity_store::coverage::{self, Policy};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::access;
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, ApiResult};
 use crate::etag::{etag, required_version};
@@ -76,7 +77,7 @@ pub async fn create(
     caller: CurrentUser,
     body: ValidJson<CreatePolicy>,
 ) -> ApiResult<HttpResponse> {
-    caller.require_role(&[Role::Admin])?;
+    access::may_manage_coverage_policies(&caller)?;
     let CreatePolicy { tier, min_holders, min_current_contacts } = body.0;
     check_minimum("min_holders", min_holders)?;
     check_minimum("min_current_contacts", min_current_contacts)?;
@@ -105,7 +106,7 @@ pub async fn patch(
     id: web::Path<String>,
     body: ValidJson<PatchPolicy>,
 ) -> ApiResult<HttpResponse> {
-    caller.require_role(&[Role::Admin])?;
+    access::may_manage_coverage_policies(&caller)?;
     let id = path_id(&id)?;
     let patch = body.0;
     let if_match = required_version(&request);
@@ -132,7 +133,7 @@ pub async fn delete(
     request: HttpRequest,
     id: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
-    caller.require_role(&[Role::Admin])?;
+    access::may_manage_coverage_policies(&caller)?;
     let id = path_id(&id)?;
     let if_match = required_version(&request);
     state

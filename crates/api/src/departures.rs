@@ -8,12 +8,13 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::{DateTime, NaiveDate, Utc};
 use continuity_domain::continuity::{suggest_successors, value_held_by_employee, EmployeeLookup, SuccessorSuggestion};
-use continuity_domain::{DeparturePlanStatus, HandoverStatus, Role};
+use continuity_domain::{DeparturePlanStatus, HandoverStatus};
 use continuity_store::departures::{self, HandoverChange, Plan};
 use continuity_store::{figures, AnyConnection};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::access;
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, ApiResult};
 use crate::etag::{etag, required_version};
@@ -122,25 +123,6 @@ fn views(conn: &mut AnyConnection, plans: Vec<Plan>) -> Result<Vec<PlanView>, Ap
         .collect())
 }
 
-/// A plan the caller may see: HR and admins all, a sales lead those of their teams' people.
-fn visible_plan(conn: &mut AnyConnection, caller: &CurrentUser, id: i64) -> Result<Plan, ApiError> {
-    let plan = departures::get(conn, id)?.ok_or(ApiError::NotFound)?;
-    match caller.role {
-        Role::Admin | Role::Hr => Ok(plan),
-        Role::SalesLead => {
-            let team = continuity_store::users::get(conn, plan.user_id)?.and_then(|user| user.team_id);
-            let leads_leaver = team.is_some_and(|team| caller.led_team_ids.contains(&team));
-            let leads_account = plan.handovers.iter().any(|h| caller.led_team_ids.contains(&h.team_id));
-            if leads_leaver || leads_account {
-                Ok(plan)
-            } else {
-                Err(ApiError::NotFound)
-            }
-        }
-        Role::Member => Err(ApiError::NotFound),
-    }
-}
-
 fn answer(status: StatusCode, view: PlanView) -> HttpResponse {
     HttpResponse::build(status).insert_header(("ETag", etag(view.version))).json(view)
 }
@@ -162,7 +144,7 @@ pub async fn create(
     caller: CurrentUser,
     body: ValidJson<CreatePlan>,
 ) -> ApiResult<HttpResponse> {
-    caller.require_role(&[Role::Admin, Role::Hr])?;
+    access::may_plan_departures(&caller)?;
     let user_id = field_id("user_id", &body.0.user_id)?;
     let leave_date = body.0.leave_date;
     if user_id == caller.id {
@@ -192,20 +174,20 @@ pub async fn list(
     caller: CurrentUser,
     query: web::Query<ListQuery>,
 ) -> ApiResult<web::Json<Page<PlanView>>> {
-    caller.require_role(&[Role::Admin, Role::Hr, Role::SalesLead])?;
+    access::may_see_departures(&caller)?;
     let limit = limit(query.limit)?;
     let before: Option<i64> = decode_cursor(query.cursor.as_deref())?;
     let page = state
         .run(move |conn| {
-            let people = if caller.role == Role::SalesLead {
+            let people = if access::may_see_hr_figures(&caller).is_ok() {
+                None
+            } else {
                 let ids: Vec<i64> = continuity_store::users::list(conn)?
                     .into_iter()
-                    .filter(|user| user.team_id.is_some_and(|team| caller.led_team_ids.contains(&team)))
+                    .filter(|user| access::sees_people_of(&caller, user.team_id))
                     .map(|user| user.id)
                     .collect();
                 Some(ids)
-            } else {
-                None
             };
             let plans = departures::list(conn, people.as_deref(), before, limit + 1)?;
             let page = page_of(plans, limit, |plan| plan.id, |plan| plan);
@@ -222,7 +204,7 @@ pub async fn get(state: web::Data<AppState>, caller: CurrentUser, id: web::Path<
     let id = path_id(&id)?;
     let view = state
         .run(move |conn| {
-            let plan = visible_plan(conn, &caller, id)?;
+            let plan = access::departure_plan(conn, &caller, id)?;
             views(conn, vec![plan])?.pop().ok_or(ApiError::NotFound)
         })
         .await?;
@@ -250,7 +232,7 @@ pub async fn patch_handover(
     path: web::Path<(String, String)>,
     body: ValidJson<PatchHandover>,
 ) -> ApiResult<HttpResponse> {
-    caller.require_role(&[Role::Admin, Role::Hr, Role::SalesLead])?;
+    access::may_approve_handovers(&caller)?;
     let plan_id = path_id(&path.0)?;
     let account_id = path_id(&path.1)?;
     let input = body.0;
@@ -271,11 +253,9 @@ pub async fn patch_handover(
     let if_match = required_version(&request);
     let view = state
         .run(move |conn| {
-            let plan = visible_plan(conn, &caller, plan_id)?;
+            let plan = access::departure_plan(conn, &caller, plan_id)?;
             let handover = plan.handovers.iter().find(|h| h.account_id == account_id).ok_or(ApiError::NotFound)?;
-            if caller.role == Role::SalesLead && !caller.led_team_ids.contains(&handover.team_id) {
-                return Err(ApiError::Forbidden("you pick successors for the accounts of your teams".into()));
-            }
+            access::may_approve_handover(&caller, handover.team_id)?;
             let expected_version = if_match?;
             let outcome = departures::update_handover(
                 conn,
@@ -306,12 +286,12 @@ pub async fn apply(
     request: HttpRequest,
     id: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
-    caller.require_role(&[Role::Admin, Role::Hr])?;
+    access::may_plan_departures(&caller)?;
     let plan_id = path_id(&id)?;
     let if_match = required_version(&request);
     let view = state
         .run(move |conn| {
-            visible_plan(conn, &caller, plan_id)?;
+            access::departure_plan(conn, &caller, plan_id)?;
             let plan = departures::apply(conn, plan_id, if_match?, Some(caller.id), Utc::now())?;
             views(conn, vec![plan])?.pop().ok_or(ApiError::NotFound)
         })

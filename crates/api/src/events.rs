@@ -84,7 +84,7 @@ fn view(conn: &mut AnyConnection, caller: &CurrentUser, event: Event) -> Result<
         name: event.name,
         kind: event.kind,
         occurred_at: event.occurred_at,
-        summary: access::sees_interaction_text(caller).then_some(event.summary),
+        summary: access::may_see_interaction_text(caller).then_some(event.summary),
         status: event.status,
         employee_ids: event.employee_ids.iter().map(i64::to_string).collect(),
         attendees: shown

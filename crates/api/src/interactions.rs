@@ -256,7 +256,7 @@ pub async fn list(
                 .map_err(|e| ApiError::invalid("kind", format!("must be one of {}", e.expected)))
         })
         .transpose()?;
-    let with_text = access::sees_interaction_text(&caller);
+    let with_text = access::may_see_interaction_text(&caller);
     let rows = state
         .run(move |conn| {
             access::account(conn, &caller, account_id, Intent::Read)?;
@@ -282,7 +282,7 @@ fn visible_interaction(
     security(("bearer" = [])), responses((status = 200, body = InteractionView), (status = 404, body = crate::error::Problem)))]
 pub async fn get(state: web::Data<AppState>, caller: CurrentUser, id: web::Path<String>) -> ApiResult<HttpResponse> {
     let id = path_id(&id)?;
-    let with_text = access::sees_interaction_text(&caller);
+    let with_text = access::may_see_interaction_text(&caller);
     let view = state
         .run(move |conn| {
             let interaction = visible_interaction(conn, &caller, id, Intent::Read)?;

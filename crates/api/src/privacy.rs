@@ -4,10 +4,10 @@
 
 use actix_web::{web, HttpResponse};
 use chrono::Utc;
-use continuity_domain::Role;
 use continuity_store::audit::{self, Change};
 use continuity_store::{contacts, privacy};
 
+use crate::access;
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, ApiResult};
 use crate::ids::path_id;
@@ -18,7 +18,7 @@ use crate::state::AppState;
 #[utoipa::path(get, path = "/api/v1/contacts/{id}/export", tag = "contacts", params(("id" = String, Path)),
     security(("bearer" = [])), responses((status = 200, description = "The person's data"), (status = 404, body = crate::error::Problem)))]
 pub async fn export(state: web::Data<AppState>, caller: CurrentUser, id: web::Path<String>) -> ApiResult<HttpResponse> {
-    caller.require_role(&[Role::Admin])?;
+    access::may_handle_privacy_requests(&caller)?;
     let contact_id = path_id(&id)?;
     let data = state
         .run(move |conn| {
@@ -40,7 +40,7 @@ pub async fn export(state: web::Data<AppState>, caller: CurrentUser, id: web::Pa
 #[utoipa::path(post, path = "/api/v1/contacts/{id}/erase", tag = "contacts", params(("id" = String, Path)),
     security(("bearer" = [])), responses((status = 200, description = "How many records were erased"), (status = 404, body = crate::error::Problem)))]
 pub async fn erase(state: web::Data<AppState>, caller: CurrentUser, id: web::Path<String>) -> ApiResult<HttpResponse> {
-    caller.require_role(&[Role::Admin])?;
+    access::may_handle_privacy_requests(&caller)?;
     let contact_id = path_id(&id)?;
     let erased = state
         .run(move |conn| {

@@ -36,27 +36,12 @@ use chrono::{Duration, Utc};
 use continuity_domain::continuity::{
     departure_what_if, employee_exposure, truck_factor, EmployeeLookup, PortfolioSummary,
 };
-use continuity_domain::Role;
 use continuity_store::accounts::AccountSort;
 use serde::{Deserialize, Serialize};
 
 use crate::accounts::{list_sorted, AccountView, ListQuery};
 use crate::json::ValidJson;
 use crate::pagination::Page;
-
-/// The teams whose figures the caller may see: `None` for the whole firm (admin, HR), the
-/// led teams for a sales lead; members see no portfolio figures.
-fn portfolio_teams(caller: &CurrentUser, team_id: Option<i64>) -> Result<Option<Vec<i64>>, ApiError> {
-    match caller.role {
-        Role::Admin | Role::Hr => Ok(team_id.map(|id| vec![id])),
-        Role::SalesLead => match team_id {
-            Some(id) if caller.led_team_ids.contains(&id) => Ok(Some(vec![id])),
-            Some(_) => Err(ApiError::NotFound),
-            None => Ok(Some(caller.led_team_ids.clone())),
-        },
-        Role::Member => Err(ApiError::Forbidden("portfolio figures are for sales leads, HR and admins".into())),
-    }
-}
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[serde(deny_unknown_fields)]
@@ -117,7 +102,7 @@ pub async fn summary(
     query: web::Query<SummaryQuery>,
 ) -> ApiResult<web::Json<RiskSummary>> {
     let team_id = optional_id("team_id", query.team_id.as_deref())?;
-    let teams = portfolio_teams(&caller, team_id)?;
+    let teams = access::portfolio_teams(&caller, team_id)?;
     let snapshot_team = team_id.unwrap_or(0);
     let lead_teams = teams.clone();
     let cache = state.clone();
@@ -218,14 +203,7 @@ pub async fn exposure(state: web::Data<AppState>, caller: CurrentUser, id: web::
         .run(move |conn| {
             let employees = figures::all_employees(conn)?;
             let employee = employees.employee(user_id).cloned().ok_or(ApiError::NotFound)?;
-            let allowed = match caller.role {
-                Role::Admin | Role::Hr => true,
-                Role::SalesLead => {
-                    caller.id == user_id || employee.team_id.is_some_and(|team| caller.led_team_ids.contains(&team))
-                }
-                Role::Member => caller.id == user_id,
-            };
-            if !allowed {
+            if !access::may_see_exposure_of(&caller, user_id, employee.team_id) {
                 return Err(ApiError::NotFound);
             }
             let risks = figures::risks_touching_user(conn, user_id, Utc::now())?;
@@ -252,7 +230,7 @@ pub async fn simulate_departure(
     caller: CurrentUser,
     body: ValidJson<DepartureSimulation>,
 ) -> ApiResult<Answer> {
-    caller.require_role(&[Role::Admin, Role::Hr, Role::SalesLead])?;
+    access::may_simulate_departures(&caller)?;
     let leavers = crate::ids::ids_of("user_ids", &body.0.user_ids)?;
     if leavers.is_empty() {
         return Err(ApiError::invalid("user_ids", "name at least one employee"));
@@ -275,12 +253,7 @@ pub async fn simulate_departure(
             people.extend(leavers.iter().copied());
             let employees = figures::employees_by_id(conn, &people)?;
             for (index, leaver) in leavers.iter().enumerate() {
-                let employee = employees.employee(*leaver);
-                let visible = match (caller.role, employee) {
-                    (_, None) => false,
-                    (Role::SalesLead, Some(e)) => e.team_id.is_some_and(|team| caller.led_team_ids.contains(&team)),
-                    (_, Some(_)) => true,
-                };
+                let visible = employees.employee(*leaver).is_some_and(|e| access::sees_people_of(&caller, e.team_id));
                 if !visible {
                     return Err(ApiError::invalid(format!("user_ids[{index}]"), "no such employee"));
                 }

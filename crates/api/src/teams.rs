@@ -2,11 +2,11 @@
 
 use actix_web::{web, HttpResponse};
 use chrono::{DateTime, Utc};
-use continuity_domain::Role;
 use continuity_store::teams;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::access;
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, ApiResult};
 use crate::json::ValidJson;
@@ -40,7 +40,7 @@ pub async fn create(
     caller: CurrentUser,
     body: ValidJson<CreateTeam>,
 ) -> ApiResult<HttpResponse> {
-    caller.require_role(&[Role::Admin])?;
+    access::may_manage_teams(&caller)?;
     let name = body.0.name;
     let length = name.trim().chars().count();
     if length == 0 || length > 120 {
@@ -67,7 +67,7 @@ pub async fn add_lead(
     caller: CurrentUser,
     path: web::Path<(String, String)>,
 ) -> ApiResult<HttpResponse> {
-    caller.require_role(&[Role::Admin])?;
+    access::may_manage_teams(&caller)?;
     let team_id = crate::ids::path_id(&path.0)?;
     let user_id = crate::ids::path_id(&path.1)?;
     state
@@ -75,7 +75,7 @@ pub async fn add_lead(
             teams::get(conn, team_id)?.ok_or(ApiError::NotFound)?;
             let user = continuity_store::users::get(conn, user_id)?
                 .ok_or_else(|| ApiError::invalid("user_id", "no such user"))?;
-            if user.role != Role::SalesLead {
+            if !access::leads_teams(user.role) {
                 return Err(ApiError::invalid("user_id", "only a sales lead can lead a team"));
             }
             teams::add_lead(conn, team_id, user_id)?;

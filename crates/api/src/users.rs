@@ -8,6 +8,7 @@ use continuity_store::{teams, users};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::access;
 use crate::auth::passwords::{check_new_password, hash_password};
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, ApiResult};
@@ -82,7 +83,7 @@ pub async fn create(
     caller: CurrentUser,
     body: ValidJson<CreateUser>,
 ) -> ApiResult<HttpResponse> {
-    caller.require_role(&[Role::Admin])?;
+    access::may_manage_users(&caller)?;
     let input = body.0;
     if !is_email(input.email.trim()) {
         return Err(ApiError::invalid("email", "is not a valid e-mail address"));
@@ -127,7 +128,7 @@ pub async fn list(
     caller: CurrentUser,
     query: web::Query<ListQuery>,
 ) -> ApiResult<web::Json<Page<UserView>>> {
-    caller.require_role(&[Role::Admin, Role::Hr, Role::SalesLead])?;
+    access::may_list_users(&caller)?;
     let query = query.into_inner();
     let limit = limit(query.limit)?;
     let after: Option<i64> = decode_cursor(query.cursor.as_deref())?;
@@ -140,9 +141,7 @@ pub async fn list(
     params(("id" = String, Path)), responses((status = 200, body = UserView), (status = 404, body = crate::error::Problem)))]
 pub async fn get(state: web::Data<AppState>, caller: CurrentUser, id: web::Path<String>) -> ApiResult<HttpResponse> {
     let id = path_id(&id)?;
-    if caller.id != id && !matches!(caller.role, Role::Admin | Role::Hr) {
-        return Err(ApiError::NotFound);
-    }
+    access::may_read_user(&caller, id)?;
     let user = state.run(move |conn| users::get(conn, id)?.ok_or(ApiError::NotFound)).await?;
     Ok(HttpResponse::Ok().insert_header(("ETag", crate::etag::etag(user.version))).json(UserView::from(user)))
 }
@@ -184,18 +183,16 @@ pub async fn patch(
     id: web::Path<String>,
     body: ValidJson<PatchUser>,
 ) -> ApiResult<HttpResponse> {
-    caller.require_role(&[Role::Admin, Role::Hr])?;
+    access::may_edit_people(&caller)?;
     let id = path_id(&id)?;
     let patch = body.0;
-    if caller.role != Role::Admin {
-        for (given, field) in [
-            (patch.display_name.is_some(), "display_name"),
-            (patch.role.is_some(), "role"),
-            (patch.team_id.is_some(), "team_id"),
-        ] {
-            if given {
-                return Err(ApiError::Forbidden(format!("only an admin changes {field}")));
-            }
+    for (given, field) in [
+        (patch.display_name.is_some(), "display_name"),
+        (patch.role.is_some(), "role"),
+        (patch.team_id.is_some(), "team_id"),
+    ] {
+        if given {
+            access::may_change_user_field(&caller, field)?;
         }
     }
     if let Some(name) = &patch.display_name {
@@ -274,21 +271,14 @@ fn default_team_view(members: Vec<users::DefaultTeamMember>) -> DefaultTeam {
     }
 }
 
-/// Who may see and set a user's default team: the user, admins, and sales leads of the user's team.
+/// The access policy's [`access::may_manage_default_team`] for an existing user.
 fn may_manage_default_team(
     conn: &mut continuity_store::AnyConnection,
     caller: &CurrentUser,
     user_id: i64,
 ) -> Result<(), ApiError> {
     let user = users::get(conn, user_id)?.ok_or(ApiError::NotFound)?;
-    let allowed = caller.id == user_id
-        || caller.role == Role::Admin
-        || (caller.role == Role::SalesLead && user.team_id.is_some_and(|team| caller.led_team_ids.contains(&team)));
-    if allowed {
-        Ok(())
-    } else {
-        Err(ApiError::NotFound)
-    }
+    access::may_manage_default_team(caller, user_id, user.team_id)
 }
 
 /// A user's default team.

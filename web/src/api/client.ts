@@ -162,11 +162,19 @@ export class ApiClient {
   }
 
   private sessionFrom(tokens: TokenResponse): Session {
+    // The token answer names the user; what `/me` added (team, permissions) stays while
+    // the answer agrees with what was known of them.
+    const previous = this.current?.user;
+    const known: Record<string, unknown> = { ...previous };
+    const unchanged =
+      previous !== undefined &&
+      Object.entries(tokens.user).every(([field, value]) => known[field] === value);
+    const user = unchanged ? { ...previous, ...tokens.user } : tokens.user;
     return {
       accessToken: tokens.access_token,
       refreshToken: tokens.refresh_token,
       expiresAt: this.now() + Math.max(0, tokens.expires_in) * 1000,
-      user: tokens.user,
+      user,
     };
   }
 

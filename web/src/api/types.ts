@@ -19,7 +19,46 @@ export interface User {
   non_compete_until?: string | null;
   /** The teams a sales lead leads (on `/me`). */
   led_team_ids?: string[];
+  /** What the access policy lets this user do (on `/me`; absent in the token answer). */
+  permissions?: Permissions;
   version?: number;
+}
+
+/**
+ * The caller's permissions as `GET /me` answers them: the server's access policy, so
+ * the SPA offers exactly what the API then allows. Team lists are ids; `null` means
+ * every team.
+ */
+export interface Permissions {
+  may_create_accounts: boolean;
+  /** The teams accounts may be created in or moved to. */
+  account_team_ids: string[] | null;
+  may_edit_accounts: boolean;
+  /** Editing an account needs the caller's own assignment with `edit` access. */
+  edits_only_with_edit_access: boolean;
+  may_see_interaction_text: boolean;
+  may_import: boolean;
+  may_see_portfolio: boolean;
+  /** The teams whose risk figures the caller sees. */
+  portfolio_team_ids: string[] | null;
+  may_see_campaigns: boolean;
+  may_run_campaigns: boolean;
+  may_run_firm_wide_campaigns: boolean;
+  /** The teams whose campaigns the caller sees (and runs, with `may_run_campaigns`). */
+  campaign_team_ids: string[] | null;
+  may_list_users: boolean;
+  may_see_hr_figures: boolean;
+  may_edit_people: boolean;
+  may_simulate_departures: boolean;
+  may_see_departures: boolean;
+  may_plan_departures: boolean;
+  may_approve_handovers: boolean;
+  may_manage_users: boolean;
+  may_manage_teams: boolean;
+  may_manage_coverage_policies: boolean;
+  may_handle_privacy_requests: boolean;
+  may_see_audit: boolean;
+  teams_led: string[];
 }
 
 export interface TokenResponse {

@@ -10,6 +10,7 @@ use utoipa::ToSchema;
 
 use super::tokens::random_token;
 use super::CurrentUser;
+use crate::access::{self, Permissions};
 use crate::error::{ApiError, ApiResult};
 use crate::json::ValidJson;
 use crate::state::AppState;
@@ -167,12 +168,15 @@ pub struct MeResponse {
     pub team_id: Option<String>,
     /// Teams this user leads (sales leads only).
     pub led_team_ids: Vec<String>,
+    /// What the access policy lets this user do; the SPA offers exactly this.
+    pub permissions: Permissions,
 }
 
-/// The signed-in user.
+/// The signed-in user and what they may do.
 #[utoipa::path(get, path = "/api/v1/me", tag = "auth", security(("bearer" = [])),
     responses((status = 200, body = MeResponse), (status = 401, body = crate::error::Problem)))]
 pub async fn me(user: CurrentUser) -> ApiResult<web::Json<MeResponse>> {
+    let permissions = access::permissions(&user);
     Ok(web::Json(MeResponse {
         id: user.id.to_string(),
         email: user.email,
@@ -180,5 +184,6 @@ pub async fn me(user: CurrentUser) -> ApiResult<web::Json<MeResponse>> {
         role: user.role,
         team_id: user.team_id.map(|id| id.to_string()),
         led_team_ids: user.led_team_ids.iter().map(i64::to_string).collect(),
+        permissions,
     }))
 }
