@@ -164,6 +164,15 @@ impl Modify for ErrorResponses {
     }
 }
 
+/// The document as committed in `crates/api/openapi.json`: pretty-printed, keys in a stable
+/// order (utoipa keeps paths, responses and schemas in sorted maps), ending in a newline.
+pub fn pretty_json() -> String {
+    let document = ApiDoc::openapi();
+    let mut json = document.to_pretty_json().unwrap_or_default();
+    json.push('\n');
+    json
+}
+
 pub async fn document() -> actix_web::HttpResponse {
     actix_web::HttpResponse::Ok().json(ApiDoc::openapi())
 }

@@ -1,0 +1,49 @@
+//! The OpenAPI document is generated from the routes; `crates/api/openapi.json` is its snapshot
+//! in the repository, and the SPA's types (`web/src/api/schema.ts`) are generated from that. A
+//! change to a route, a parameter or a response field shows here first, as a diff to commit.
+
+mod common;
+
+use serde_json::Value;
+
+const SNAPSHOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/openapi.json");
+const REGENERATE: &str = "CONTINUITY_UPDATE_OPENAPI=1 cargo test -p continuity-api openapi_snapshot";
+
+fn snapshot() -> String {
+    std::fs::read_to_string(SNAPSHOT).unwrap_or_default()
+}
+
+#[test]
+fn openapi_snapshot_matches_the_document_the_routes_generate() {
+    let generated = continuity_api::openapi::pretty_json();
+    if std::env::var_os("CONTINUITY_UPDATE_OPENAPI").is_some() {
+        std::fs::write(SNAPSHOT, &generated).expect("write the OpenAPI snapshot");
+        return;
+    }
+    let committed = snapshot();
+    if committed == generated {
+        return;
+    }
+    let first_difference = committed
+        .lines()
+        .zip(generated.lines())
+        .position(|(left, right)| left != right)
+        .unwrap_or_else(|| committed.lines().count().min(generated.lines().count()));
+    let line = |text: &str| text.lines().nth(first_difference).unwrap_or("(end of file)").to_owned();
+    panic!(
+        "crates/api/openapi.json is out of date with the routes' OpenAPI document.\n\
+         First difference at line {}:\n  snapshot:  {}\n  generated: {}\n\
+         If the change is meant, regenerate the snapshot and the SPA's types, and commit both:\n  \
+         {REGENERATE}\n  cd web && npm run generate:api",
+        first_difference + 1,
+        line(&committed),
+        line(&generated),
+    );
+}
+
+api_test!(fn the_served_openapi_document_is_the_snapshot(app) {
+    let served = app.send("GET", "/api/v1/openapi.json", None, None).await;
+    assert_eq!(served.status, 200);
+    let committed: Value = serde_json::from_str(&snapshot()).expect("crates/api/openapi.json is JSON");
+    assert!(served.body == committed, "/api/v1/openapi.json differs from crates/api/openapi.json; run {REGENERATE}");
+});
