@@ -1,95 +1,65 @@
 //! The OpenAPI 3 document, generated from the handlers' annotations and served at
 //! `/api/v1/openapi.json`.
 
+use actix_web::http::header::ContentType;
+use actix_web::{web, HttpResponse};
 use utoipa::openapi::path::{Operation, ParameterIn};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
+use utoipa_actix_web::AppExt;
 
-use crate::{
-    accounts, audit, auth, briefs, campaigns, complaints, contacts, coverage_policies, departures, error, events,
-    import_export, interactions, links, network, privacy, risk, team, teams, users,
-};
+use crate::error;
 
+/// What the document says beyond its operations: its title, the problem schema, the bearer
+/// scheme. The operations come from the routes (`crate::api_v1`), registered with
+/// utoipa-actix-web.
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Continuity API", version = "1", description = "Customer-relationship continuity: accounts, their people, and the risk that loyalty hangs on one person."),
-    paths(
-        auth::handlers::login,
-        auth::handlers::refresh,
-        auth::handlers::logout,
-        auth::handlers::me,
-        users::create,
-        users::list,
-        users::get,
-        users::patch,
-        users::get_default_team,
-        users::put_default_team,
-        coverage_policies::list,
-        departures::create,
-        briefs::handover_brief,
-        briefs::clause_register,
-        departures::list,
-        departures::get,
-        departures::patch_handover,
-        departures::apply,
-        coverage_policies::create,
-        coverage_policies::patch,
-        coverage_policies::delete,
-        teams::create,
-        teams::list,
-        teams::add_lead,
-        accounts::create,
-        accounts::list,
-        accounts::get,
-        accounts::patch,
-        contacts::list,
-        contacts::create,
-        contacts::get,
-        contacts::patch,
-        contacts::move_to_account,
-        privacy::export,
-        privacy::erase,
-        team::list,
-        team::put,
-        team::delete,
-        interactions::create,
-        interactions::list,
-        interactions::get,
-        interactions::patch,
-        interactions::add_follow_up,
-        complaints::list,
-        campaigns::create,
-        campaigns::preview,
-        campaigns::list,
-        campaigns::get,
-        campaigns::patch,
-        campaigns::delete,
-        campaigns::report,
-        campaigns::send,
-        risk::account,
-        links::list,
-        links::create,
-        links::delete,
-        network::network,
-        events::create,
-        events::list,
-        events::get,
-        events::patch,
-        events::close,
-        events::delete,
-        risk::summary,
-        risk::accounts,
-        risk::exposure,
-        risk::simulate_departure,
-        audit::list,
-        import_export::import,
-        import_export::export,
-    ),
     components(schemas(error::Problem)),
-    modifiers(&BearerAuth, &ErrorResponses),
+    modifiers(&BearerAuth),
 )]
-pub struct ApiDoc;
+struct ApiDoc;
+
+/// The document's start, before the routes add their operations.
+pub(crate) fn base() -> utoipa::openapi::OpenApi {
+    ApiDoc::openapi()
+}
+
+/// The document of the routes as the app registers them.
+pub fn generate() -> utoipa::openapi::OpenApi {
+    let (_, document) =
+        actix_web::App::new().into_utoipa_app().openapi(base()).service(crate::api_v1()).split_for_parts();
+    finish(document)
+}
+
+/// The errors are documented once the operations are in (see [`ErrorResponses`]).
+fn finish(mut document: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
+    ErrorResponses.modify(&mut document);
+    document
+}
+
+/// The document as committed in `crates/api/openapi.json`: pretty-printed, keys in a stable
+/// order (utoipa keeps paths, responses and schemas in sorted maps), ending in a newline.
+pub fn pretty_json() -> String {
+    let mut json = generate().to_pretty_json().unwrap_or_default();
+    json.push('\n');
+    json
+}
+
+/// The served document, serialised once when the app is built.
+pub struct Document(String);
+
+impl Document {
+    pub(crate) fn new(document: utoipa::openapi::OpenApi) -> Self {
+        Document(finish(document).to_json().unwrap_or_default())
+    }
+}
+
+pub async fn serve(document: web::Data<Document>) -> HttpResponse {
+    HttpResponse::Ok().content_type(ContentType::json()).body(document.0.clone())
+}
 
 struct BearerAuth;
 
@@ -162,17 +132,4 @@ impl Modify for ErrorResponses {
             }
         }
     }
-}
-
-/// The document as committed in `crates/api/openapi.json`: pretty-printed, keys in a stable
-/// order (utoipa keeps paths, responses and schemas in sorted maps), ending in a newline.
-pub fn pretty_json() -> String {
-    let document = ApiDoc::openapi();
-    let mut json = document.to_pretty_json().unwrap_or_default();
-    json.push('\n');
-    json
-}
-
-pub async fn document() -> actix_web::HttpResponse {
-    actix_web::HttpResponse::Ok().json(ApiDoc::openapi())
 }
