@@ -34,9 +34,10 @@ pub fn generate() -> utoipa::openapi::OpenApi {
     finish(document)
 }
 
-/// The errors are documented once the operations are in (see [`ErrorResponses`]).
+/// What is said of every operation alike is added once they are all in.
 fn finish(mut document: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
     ErrorResponses.modify(&mut document);
+    OperationIds.modify(&mut document);
     document
 }
 
@@ -117,19 +118,38 @@ impl ErrorResponses {
 
 impl Modify for ErrorResponses {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
-        for item in openapi.paths.paths.values_mut() {
-            let operations = [
-                ("get", &mut item.get),
-                ("put", &mut item.put),
-                ("post", &mut item.post),
-                ("patch", &mut item.patch),
-                ("delete", &mut item.delete),
-            ];
-            for (method, operation) in operations {
-                if let Some(operation) = operation {
-                    Self::add_to(method, operation);
-                }
+        for (method, operation) in operations(openapi) {
+            Self::add_to(method, operation);
+        }
+    }
+}
+
+/// utoipa names an operation after its handler, and many modules have a `list` or a `get`;
+/// an id must be unique (the SPA's generated types key operations by it), so each is prefixed
+/// with its tag: `users_list`, `account_team_put`.
+struct OperationIds;
+
+impl Modify for OperationIds {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        for (_, operation) in operations(openapi) {
+            let tag = operation.tags.as_ref().and_then(|tags| tags.first()).map(|tag| tag.replace(' ', "_"));
+            if let (Some(tag), Some(id)) = (tag, operation.operation_id.as_mut()) {
+                *id = format!("{tag}_{id}");
             }
         }
     }
+}
+
+fn operations(openapi: &mut utoipa::openapi::OpenApi) -> impl Iterator<Item = (&'static str, &mut Operation)> {
+    openapi.paths.paths.values_mut().flat_map(|item| {
+        [
+            ("get", item.get.as_mut()),
+            ("put", item.put.as_mut()),
+            ("post", item.post.as_mut()),
+            ("patch", item.patch.as_mut()),
+            ("delete", item.delete.as_mut()),
+        ]
+        .into_iter()
+        .filter_map(|(method, operation)| operation.map(|operation| (method, operation)))
+    })
 }

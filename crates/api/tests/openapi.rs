@@ -86,3 +86,17 @@ async fn every_route_under_the_api_is_documented_and_every_documented_operation_
     assert_eq!(app.send("GET", "/api/v1/openapi.json", None, None).await.status, 200);
     assert!(committed["paths"].get("/api/v1/openapi.json").is_none());
 }
+
+#[test]
+fn every_operation_has_its_own_id() {
+    let document = serde_json::to_value(continuity_api::openapi::generate()).expect("document");
+    let mut seen = std::collections::BTreeMap::new();
+    for (path, item) in document["paths"].as_object().expect("paths") {
+        for (method, operation) in item.as_object().expect("path item") {
+            let id = operation["operationId"].as_str().unwrap_or_else(|| panic!("{method} {path} has no operationId"));
+            if let Some(other) = seen.insert(id.to_owned(), format!("{method} {path}")) {
+                panic!("operationId {id} names both {other} and {method} {path}");
+            }
+        }
+    }
+}
