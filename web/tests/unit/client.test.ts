@@ -6,9 +6,9 @@ import {
   type Session,
 } from "../../src/api/client";
 import { ApiError } from "../../src/api/problem";
-import type { TokenResponse, User } from "../../src/api/types";
+import type { SessionUser, TokenResponse } from "../../src/api/types";
 
-const ADMIN: User = {
+const ADMIN: SessionUser = {
   id: "u1",
   email: "admin@example.com",
   display_name: "Ada Admin",
