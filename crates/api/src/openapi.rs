@@ -1,5 +1,6 @@
-//! The OpenAPI 3 document, generated from the handlers' annotations and served at
-//! `/api/v1/openapi.json`.
+//! The OpenAPI 3 document, generated from the routes as `crate::api_v1` registers them and
+//! served at `/api/v1/openapi.json`; `crates/api/openapi.json` is its committed snapshot
+//! (`tests/openapi.rs`), which the SPA's types are generated from.
 
 use actix_web::http::header::ContentType;
 use actix_web::{web, HttpResponse};
