@@ -370,6 +370,7 @@ pub struct Permissions {
     pub may_create_accounts: bool,
     /// The teams the caller may create accounts in or move them to (`null`: every team; a
     /// member their own team, a sales lead the teams they lead).
+    #[schema(required = true)]
     pub account_team_ids: Option<Vec<String>>,
     /// May change accounts they see: their fields, contacts, account team, interactions,
     /// links and client events (everyone but HR).
@@ -385,6 +386,7 @@ pub struct Permissions {
     /// May read the risk dashboard (`GET /risk/summary`) of the teams of `portfolio_team_ids`.
     pub may_see_portfolio: bool,
     /// The teams whose portfolio figures the caller sees (`null`: the whole firm).
+    #[schema(required = true)]
     pub portfolio_team_ids: Option<Vec<String>>,
     /// May list and read campaigns (`GET /campaigns`) of the teams of `campaign_team_ids`.
     pub may_see_campaigns: bool,
@@ -395,6 +397,7 @@ pub struct Permissions {
     pub may_run_firm_wide_campaigns: bool,
     /// The teams whose campaigns the caller may see, and run if `may_run_campaigns`
     /// (`null`: every team).
+    #[schema(required = true)]
     pub campaign_team_ids: Option<Vec<String>>,
     /// May list the employees (`GET /users`).
     pub may_list_users: bool,

@@ -13,6 +13,7 @@ use crate::error::ApiResult;
 use crate::pagination::{decode_cursor, limit, page_of, Page};
 use crate::query::optional_id;
 use crate::state::AppState;
+use actix_web::get;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AuditEntryView {
@@ -60,8 +61,9 @@ pub struct AuditQuery {
 }
 
 /// The audit trail, newest first.
-#[utoipa::path(get, path = "/api/v1/audit", tag = "audit", params(AuditQuery), security(("bearer" = [])),
+#[utoipa::path(tag = "audit", params(AuditQuery), security(("bearer" = [])),
     responses((status = 200, body = Page<AuditEntryView>), (status = 403, body = crate::error::Problem)))]
+#[get("/audit")]
 pub async fn list(
     state: web::Data<AppState>,
     caller: CurrentUser,

@@ -16,6 +16,7 @@ use crate::error::ApiResult;
 use crate::pagination::{decode_cursor, limit, page_of, Page};
 use crate::query::{optional_choice, optional_id};
 use crate::state::AppState;
+use actix_web::get;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ComplaintView {
@@ -74,8 +75,9 @@ pub struct ComplaintQuery {
 
 /// The complaints the caller may see, oldest first, with their age, overdue flag, follow-up
 /// owner and trail.
-#[utoipa::path(get, path = "/api/v1/complaints", tag = "complaints", params(ComplaintQuery), security(("bearer" = [])),
+#[utoipa::path(tag = "complaints", params(ComplaintQuery), security(("bearer" = [])),
     responses((status = 200, body = Page<ComplaintView>), (status = 422, body = crate::error::Problem)))]
+#[get("/complaints")]
 pub async fn list(
     state: web::Data<AppState>,
     caller: CurrentUser,

@@ -22,6 +22,7 @@ use crate::ids::{field_id, path_id};
 use crate::json::ValidJson;
 use crate::pagination::{decode_cursor, limit, page_of, Page};
 use crate::state::AppState;
+use actix_web::{get, patch, post};
 
 /// How many successors each handover suggests.
 const SUGGESTIONS: usize = 5;
@@ -137,8 +138,9 @@ pub struct CreatePlan {
 
 /// Opens a departure plan: the employee becomes `leaving` with this date, and every account
 /// they hold or are assigned to gets a handover with suggested successors.
-#[utoipa::path(post, path = "/api/v1/departures", tag = "departures", request_body = CreatePlan, security(("bearer" = [])),
+#[utoipa::path(tag = "departures", request_body = CreatePlan, security(("bearer" = [])),
     responses((status = 201, body = PlanView), (status = 409, body = crate::error::Problem)))]
+#[post("/departures")]
 pub async fn create(
     state: web::Data<AppState>,
     caller: CurrentUser,
@@ -167,8 +169,9 @@ pub struct ListQuery {
 }
 
 /// Departure plans, newest first.
-#[utoipa::path(get, path = "/api/v1/departures", tag = "departures", params(ListQuery), security(("bearer" = [])),
+#[utoipa::path(tag = "departures", params(ListQuery), security(("bearer" = [])),
     responses((status = 200, body = Page<PlanView>)))]
+#[get("/departures")]
 pub async fn list(
     state: web::Data<AppState>,
     caller: CurrentUser,
@@ -198,8 +201,9 @@ pub async fn list(
 }
 
 /// One plan with its handovers and suggestions.
-#[utoipa::path(get, path = "/api/v1/departures/{id}", tag = "departures", params(("id" = String, Path)), security(("bearer" = [])),
+#[utoipa::path(tag = "departures", params(("id" = String, Path)), security(("bearer" = [])),
     responses((status = 200, body = PlanView), (status = 404, body = crate::error::Problem)))]
+#[get("/departures/{id}")]
 pub async fn get(state: web::Data<AppState>, caller: CurrentUser, id: web::Path<String>) -> ApiResult<HttpResponse> {
     let id = path_id(&id)?;
     let view = state
@@ -222,9 +226,10 @@ pub struct PatchHandover {
 
 /// Picks a successor and due date for one account of the plan, or records a waiver (send
 /// `If-Match` with the handover's `version`).
-#[utoipa::path(patch, path = "/api/v1/departures/{id}/handovers/{account_id}", tag = "departures",
+#[utoipa::path(tag = "departures",
     params(("id" = String, Path), ("account_id" = String, Path)), request_body = PatchHandover, security(("bearer" = [])),
     responses((status = 200, body = PlanView), (status = 412, body = crate::error::Problem), (status = 422, body = crate::error::Problem)))]
+#[patch("/departures/{id}/handovers/{account_id}")]
 pub async fn patch_handover(
     state: web::Data<AppState>,
     caller: CurrentUser,
@@ -276,10 +281,11 @@ pub async fn patch_handover(
 /// Applies the plan in one transaction (send `If-Match` with the plan's `version`): the
 /// leaver's assignments move to the successors; 409 listing `account_ids` if a handover has
 /// neither successor nor waiver, or a successor is leaving too; 409 if already applied.
-#[utoipa::path(post, path = "/api/v1/departures/{id}/apply", tag = "departures", params(("id" = String, Path)),
+#[utoipa::path(tag = "departures", params(("id" = String, Path)),
     security(("bearer" = [])), responses((status = 200, body = PlanView), (status = 409, body = crate::error::Problem),
         (status = 412, description = "The plan changed since it was read", body = crate::error::Problem),
         (status = 428, description = "If-Match with the plan's ETag is missing", body = crate::error::Problem)))]
+#[post("/departures/{id}/apply")]
 pub async fn apply(
     state: web::Data<AppState>,
     caller: CurrentUser,

@@ -14,6 +14,7 @@ use crate::auth::CurrentUser;
 use crate::csv_io::{self, Kind, MAX_CSV_BYTES};
 use crate::error::{problem_response, ApiError, ApiResult};
 use crate::state::AppState;
+use actix_web::{get, post};
 
 fn kind_of(raw: &str) -> Result<Kind, ApiError> {
     raw.parse().map_err(|_| ApiError::NotFound)
@@ -94,13 +95,14 @@ async fn csv_body(request: &HttpRequest, mut payload: web::Payload) -> Result<Ve
 /// any bad line answers 422 with every problem and writes nothing. Records are matched by
 /// external id, so importing a file twice changes nothing the second time. Admins import
 /// anywhere, sales leads into their teams' accounts.
-#[utoipa::path(post, path = "/api/v1/import/{kind}", tag = "import and export",
+#[utoipa::path(tag = "import and export",
     params(("kind" = String, Path, description = "accounts | contacts | assignments | interactions"), ImportQuery),
     request_body(content = String, content_type = "text/csv"), security(("bearer" = [])),
     responses((status = 200, body = ImportReportView),
         (status = 422, description = "a problem document that also carries the report (`created`, `updated`, `unchanged`, `errors`)", body = crate::error::Problem),
         (status = 403, body = crate::error::Problem), (status = 413, body = crate::error::Problem),
         (status = 415, body = crate::error::Problem)))]
+#[post("/import/{kind}")]
 pub async fn import(
     state: web::Data<AppState>,
     caller: CurrentUser,
@@ -132,10 +134,11 @@ pub async fn import(
 
 /// Exports what the caller may see as CSV, with the header the import takes (it imports again
 /// unchanged). Cells a spreadsheet would run as formulas are prefixed with `'`.
-#[utoipa::path(get, path = "/api/v1/export/{kind}", tag = "import and export",
+#[utoipa::path(tag = "import and export",
     params(("kind" = String, Path, description = "accounts | contacts | assignments | interactions")),
     security(("bearer" = [])),
     responses((status = 200, body = String, content_type = "text/csv"), (status = 404, body = crate::error::Problem)))]
+#[get("/export/{kind}")]
 pub async fn export(
     state: web::Data<AppState>,
     caller: CurrentUser,

@@ -14,8 +14,9 @@ use crate::state::AppState;
 /// One account's figures: score, exposure, flags with explanations, holders and their shares,
 /// contact shares, threads, `n_eff`, `hhi`, `cr1`, `bus_factor`, `institutional_score`,
 /// `last_interaction_at`.
-#[utoipa::path(get, path = "/api/v1/accounts/{id}/risk", tag = "risk", params(("id" = String, Path)),
+#[utoipa::path(tag = "risk", params(("id" = String, Path)),
     security(("bearer" = [])), responses((status = 200, description = "The account's continuity figures"), (status = 404, body = crate::error::Problem)))]
+#[get("/accounts/{id}/risk")]
 pub async fn account(
     state: web::Data<AppState>,
     caller: CurrentUser,
@@ -42,6 +43,7 @@ use serde::{Deserialize, Serialize};
 use crate::accounts::{list_sorted, AccountView, ListQuery};
 use crate::json::ValidJson;
 use crate::pagination::Page;
+use actix_web::{get, post};
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[serde(deny_unknown_fields)]
@@ -94,8 +96,9 @@ pub struct RiskSummary {
 /// `exposure_minor`, `key_person_value_minor`, `by_band`, `truck_factor {size, order}`,
 /// `trend`, `top_exposed`, `open_complaints`, `overdue_complaints`, and the value without an
 /// institutional tie: `untied_accounts`, `untied_value_minor`, `untied_value_share`, `untied_by_team`.
-#[utoipa::path(get, path = "/api/v1/risk/summary", tag = "risk", params(SummaryQuery), security(("bearer" = [])),
+#[utoipa::path(tag = "risk", params(SummaryQuery), security(("bearer" = [])),
     responses((status = 200, body = RiskSummary), (status = 403, body = crate::error::Problem)))]
+#[get("/risk/summary")]
 pub async fn summary(
     state: web::Data<AppState>,
     caller: CurrentUser,
@@ -182,8 +185,9 @@ pub async fn summary(
 
 /// Accounts at risk: the account list sorted by exposure (largest first) by default, with the
 /// same filters (`flag`, `team_id`, …) and `sort=score`.
-#[utoipa::path(get, path = "/api/v1/risk/accounts", tag = "risk", params(ListQuery), security(("bearer" = [])),
+#[utoipa::path(tag = "risk", params(ListQuery), security(("bearer" = [])),
     responses((status = 200, body = Page<AccountView>)))]
+#[get("/risk/accounts")]
 pub async fn accounts(
     state: web::Data<AppState>,
     caller: CurrentUser,
@@ -195,8 +199,9 @@ pub async fn accounts(
 /// An employee's exposure (HR figures): orphaned value, share-weighted exposure, contacts
 /// only they know, their accounts, clause dates. HR and admins for anyone; a sales lead for
 /// members of their teams; anyone for themselves.
-#[utoipa::path(get, path = "/api/v1/users/{id}/exposure", tag = "risk", params(("id" = String, Path)), security(("bearer" = [])),
+#[utoipa::path(tag = "risk", params(("id" = String, Path)), security(("bearer" = [])),
     responses((status = 200, description = "The employee's exposure"), (status = 404, body = crate::error::Problem)))]
+#[get("/users/{id}/exposure")]
 pub async fn exposure(state: web::Data<AppState>, caller: CurrentUser, id: web::Path<String>) -> ApiResult<Answer> {
     let user_id = path_id(&id)?;
     let figures = state
@@ -223,8 +228,9 @@ pub struct DepartureSimulation {
 /// What if these employees left? Reassesses their accounts without them and reports
 /// `no_owner_account_ids`, `newly_flagged`, `orphaned_value_minor`,
 /// `majority_held_value_minor`. Changes nothing. HR and admins; sales leads for their teams.
-#[utoipa::path(post, path = "/api/v1/simulations/departure", tag = "risk", request_body = DepartureSimulation,
+#[utoipa::path(tag = "risk", request_body = DepartureSimulation,
     security(("bearer" = [])), responses((status = 200, description = "The simulated departure"), (status = 422, body = crate::error::Problem)))]
+#[post("/simulations/departure")]
 pub async fn simulate_departure(
     state: web::Data<AppState>,
     caller: CurrentUser,

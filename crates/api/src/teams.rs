@@ -12,6 +12,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::json::ValidJson;
 use crate::pagination::Page;
 use crate::state::AppState;
+use actix_web::{get, post, put};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct TeamView {
@@ -33,8 +34,9 @@ pub struct CreateTeam {
 }
 
 /// Creates a team (admin only); names are unique regardless of case.
-#[utoipa::path(post, path = "/api/v1/teams", tag = "teams", request_body = CreateTeam, security(("bearer" = [])),
+#[utoipa::path(tag = "teams", request_body = CreateTeam, security(("bearer" = [])),
     responses((status = 201, body = TeamView), (status = 409, body = crate::error::Problem)))]
+#[post("/teams")]
 pub async fn create(
     state: web::Data<AppState>,
     caller: CurrentUser,
@@ -51,17 +53,19 @@ pub async fn create(
 }
 
 /// Lists all teams (one page: a firm has tens of teams, not thousands).
-#[utoipa::path(get, path = "/api/v1/teams", tag = "teams", security(("bearer" = [])),
+#[utoipa::path(tag = "teams", security(("bearer" = [])),
     responses((status = 200, body = Page<TeamView>)))]
+#[get("/teams")]
 pub async fn list(state: web::Data<AppState>, _caller: CurrentUser) -> ApiResult<web::Json<Page<TeamView>>> {
     let teams = state.run(|conn| Ok(teams::list(conn)?)).await?;
     Ok(web::Json(Page { items: teams.into_iter().map(TeamView::from).collect(), next_cursor: None }))
 }
 
 /// Makes a sales lead a lead of the team (admin only); idempotent.
-#[utoipa::path(put, path = "/api/v1/teams/{id}/leads/{user_id}", tag = "teams",
+#[utoipa::path(tag = "teams",
     params(("id" = String, Path), ("user_id" = String, Path)), security(("bearer" = [])),
     responses((status = 204), (status = 422, body = crate::error::Problem)))]
+#[put("/teams/{id}/leads/{user_id}")]
 pub async fn add_lead(
     state: web::Data<AppState>,
     caller: CurrentUser,

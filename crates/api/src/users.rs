@@ -16,6 +16,7 @@ use crate::ids::{field_id, path_id};
 use crate::json::ValidJson;
 use crate::pagination::{decode_cursor, limit, page_of, Page};
 use crate::state::AppState;
+use actix_web::{get, patch, post, put};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct UserView {
@@ -75,9 +76,10 @@ pub fn check_display_name(name: &str) -> Result<(), ApiError> {
 }
 
 /// Creates an employee (admin only).
-#[utoipa::path(post, path = "/api/v1/users", tag = "users", request_body = CreateUser, security(("bearer" = [])),
+#[utoipa::path(tag = "users", request_body = CreateUser, security(("bearer" = [])),
     responses((status = 201, body = UserView), (status = 409, body = crate::error::Problem),
               (status = 422, body = crate::error::Problem)))]
+#[post("/users")]
 pub async fn create(
     state: web::Data<AppState>,
     caller: CurrentUser,
@@ -121,8 +123,9 @@ pub struct ListQuery {
 }
 
 /// Lists employees (admins, HR, and sales leads, who staff account teams from it).
-#[utoipa::path(get, path = "/api/v1/users", tag = "users", params(ListQuery), security(("bearer" = [])),
+#[utoipa::path(tag = "users", params(ListQuery), security(("bearer" = [])),
     responses((status = 200, body = Page<UserView>)))]
+#[get("/users")]
 pub async fn list(
     state: web::Data<AppState>,
     caller: CurrentUser,
@@ -137,8 +140,9 @@ pub async fn list(
 }
 
 /// One employee (admin and HR; anyone may read their own record).
-#[utoipa::path(get, path = "/api/v1/users/{id}", tag = "users", security(("bearer" = [])),
+#[utoipa::path(tag = "users", security(("bearer" = [])),
     params(("id" = String, Path)), responses((status = 200, body = UserView), (status = 404, body = crate::error::Problem)))]
+#[get("/users/{id}")]
 pub async fn get(state: web::Data<AppState>, caller: CurrentUser, id: web::Path<String>) -> ApiResult<HttpResponse> {
     let id = path_id(&id)?;
     access::may_read_user(&caller, id)?;
@@ -173,9 +177,10 @@ pub struct PatchUser {
 /// Changes an employee (send `If-Match`). Setting `status: "departed"` is refused with 409
 /// and the blocking `account_ids` while accounts hang on them alone without a successor or
 /// waiver; once departed, their sessions end.
-#[utoipa::path(patch, path = "/api/v1/users/{id}", tag = "users", params(("id" = String, Path)), request_body = PatchUser,
+#[utoipa::path(tag = "users", params(("id" = String, Path)), request_body = PatchUser,
     security(("bearer" = [])),
     responses((status = 200, body = UserView), (status = 409, body = crate::error::Problem), (status = 412, body = crate::error::Problem)))]
+#[patch("/users/{id}")]
 pub async fn patch(
     state: web::Data<AppState>,
     caller: CurrentUser,
@@ -282,8 +287,9 @@ fn may_manage_default_team(
 }
 
 /// A user's default team.
-#[utoipa::path(get, path = "/api/v1/users/{id}/default-team", tag = "users", params(("id" = String, Path)),
+#[utoipa::path(tag = "users", params(("id" = String, Path)),
     security(("bearer" = [])), responses((status = 200, body = DefaultTeam)))]
+#[get("/users/{id}/default-team")]
 pub async fn get_default_team(
     state: web::Data<AppState>,
     caller: CurrentUser,
@@ -300,8 +306,9 @@ pub async fn get_default_team(
 }
 
 /// Replaces a user's default team: these colleagues join every account the user creates.
-#[utoipa::path(put, path = "/api/v1/users/{id}/default-team", tag = "users", params(("id" = String, Path)),
+#[utoipa::path(tag = "users", params(("id" = String, Path)),
     request_body = DefaultTeam, security(("bearer" = [])), responses((status = 200, body = DefaultTeam)))]
+#[put("/users/{id}/default-team")]
 pub async fn put_default_team(
     state: web::Data<AppState>,
     caller: CurrentUser,

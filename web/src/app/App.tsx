@@ -2,7 +2,7 @@ import type { ComponentType, JSX } from "preact";
 import { useEffect, useMemo, useState } from "preact/hooks";
 import type { ApiClient } from "../api/client";
 import { ApiError } from "../api/problem";
-import type { User } from "../api/types";
+import type { SessionUser } from "../api/types";
 import { AccountsPage } from "../pages/Accounts";
 import { SignInPage } from "../pages/SignIn";
 import { ForbiddenPage, NotFoundPage } from "../pages/Status";
@@ -45,7 +45,7 @@ const PAGES: Record<RouteId, ComponentType<PageProps>> = {
 type Boot =
   | { state: "checking" }
   | { state: "signed-out"; notice: string | null }
-  | { state: "signed-in"; user: User }
+  | { state: "signed-in"; user: SessionUser }
   | { state: "offline"; error: ApiError };
 
 export function App({ client }: { client: ApiClient }) {

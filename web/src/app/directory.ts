@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from "preact/hooks";
 import type { ApiClient } from "../api/client";
-import type { Account, Page, Team, User } from "../api/types";
+import type { Account, Page, SessionUser, Team, User } from "../api/types";
 import { useApp } from "./context";
 import { permissionsOf } from "./permissions";
 
@@ -60,7 +60,7 @@ interface Entry {
 const cache = new WeakMap<ApiClient, Entry>();
 const listeners = new Set<() => void>();
 
-function load(client: ApiClient, user: User): Entry {
+function load(client: ApiClient, user: SessionUser): Entry {
   const entry: Entry = {
     value: null,
     promise: Promise.all([
@@ -79,7 +79,7 @@ function load(client: ApiClient, user: User): Entry {
 }
 
 /** Reloads the directory (after creating or changing users or teams). */
-export function refreshDirectory(client: ApiClient, user: User): void {
+export function refreshDirectory(client: ApiClient, user: SessionUser): void {
   const entry = load(client, user);
   void entry.promise.then(() => {
     for (const l of [...listeners]) l();

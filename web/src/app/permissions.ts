@@ -2,7 +2,7 @@
  * The signed-in user's permissions, as the server's access policy answers them on
  * `/me`. Pages ask these, never the role: the role is only shown.
  */
-import type { Permissions, User } from "../api/types";
+import type { Permissions, SessionUser } from "../api/types";
 
 /** Until `/me` has answered (or from a server without it): nothing beyond reading. */
 export const NO_PERMISSIONS: Permissions = {
@@ -33,7 +33,7 @@ export const NO_PERMISSIONS: Permissions = {
   teams_led: [],
 };
 
-export function permissionsOf(user: User): Permissions {
+export function permissionsOf(user: SessionUser): Permissions {
   return user.permissions ?? NO_PERMISSIONS;
 }
 

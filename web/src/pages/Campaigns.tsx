@@ -5,7 +5,7 @@ import type {
   CampaignReport,
   Tier,
   TreatmentRow,
-  User,
+  SessionUser,
 } from "../api/types";
 import { CAMPAIGN_KINDS, TIERS } from "../api/types";
 import { ApiError } from "../api/problem";
@@ -61,7 +61,7 @@ const FIELDS = [
 ] as const;
 
 /** Admins and sales leads run campaigns; HR reads them and their reports. */
-function canRun(user: User): boolean {
+function canRun(user: SessionUser): boolean {
   return permissionsOf(user).may_run_campaigns;
 }
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import { ApiError } from "../api/problem";
-import type { DeparturePlan, Handover, Page, User } from "../api/types";
+import type { DeparturePlan, Handover, Page, SessionUser } from "../api/types";
 import { ifMatch } from "../api/versions";
 import { useApp } from "../app/context";
 import { permissionsOf } from "../app/permissions";
@@ -29,7 +29,7 @@ export function DeparturesPage({ path }: PageProps) {
 }
 
 /** Opening and applying plans is HR's (and admins'); sales leads pick successors. */
-function ownsPlans(user: User): boolean {
+function ownsPlans(user: SessionUser): boolean {
   return permissionsOf(user).may_plan_departures;
 }
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
-import type { Attendee, ClientEvent, Contact, EventKind, Page, User } from "../api/types";
+import type { Attendee, ClientEvent, Contact, EventKind, Page, SessionUser } from "../api/types";
 import { EVENT_KINDS } from "../api/types";
 import { ifMatch } from "../api/versions";
 import { useApp } from "../app/context";
@@ -41,7 +41,7 @@ import {
 const FIELDS = ["name", "kind", "occurred_at", "employee_ids", "contact_ids", "summary"] as const;
 
 /** HR reads events; everyone else may record them for accounts they can edit. */
-function canRecord(user: User): boolean {
+function canRecord(user: SessionUser): boolean {
   return permissionsOf(user).may_edit_accounts;
 }
 

@@ -6,10 +6,10 @@ import {
   type Session,
 } from "../../src/api/client";
 import { ApiError } from "../../src/api/problem";
-import type { TokenResponse, User } from "../../src/api/types";
+import type { SessionUser, TokenResponse } from "../../src/api/types";
 import { NO_PERMISSIONS } from "../../src/app/permissions";
 
-const ADMIN: User = {
+const ADMIN: SessionUser = {
   id: "u1",
   email: "admin@example.com",
   display_name: "Ada Admin",
@@ -203,7 +203,7 @@ describe("transparent refresh", () => {
   it("keeps what /me answered across a refresh while the user stays the same", async () => {
     const permissions = { ...NO_PERMISSIONS, may_manage_users: true };
     const me = { ...ADMIN, team_id: null, led_team_ids: [], permissions };
-    let answer: User = ADMIN;
+    let answer = ADMIN;
     const { fetch } = fakeFetch((call) =>
       call.url.endsWith("/auth/refresh")
         ? json(200, { ...tokens(2), user: answer })
