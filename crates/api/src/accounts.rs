@@ -3,7 +3,7 @@
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
 use continuity_domain::continuity::FlagCode;
-use continuity_domain::{AccountStatus, Role, Tier};
+use continuity_domain::{AccountStatus, Tier};
 use continuity_store::accounts::{self, Account, AccountFields, AccountFilter, AccountPosition, AccountSort};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -17,6 +17,7 @@ use crate::json::ValidJson;
 use crate::pagination::{decode_cursor, limit, page_of, Page};
 use crate::query::{optional_choice, optional_id, present};
 use crate::state::AppState;
+use actix_web::{get, patch, post};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AccountView {
@@ -85,9 +86,10 @@ pub struct CreateAccount {
 
 /// Creates an account. The creator's default team joins it; a member creating an account
 /// becomes its owner.
-#[utoipa::path(post, path = "/api/v1/accounts", tag = "accounts", request_body = CreateAccount, security(("bearer" = [])),
+#[utoipa::path(tag = "accounts", request_body = CreateAccount, security(("bearer" = [])),
     responses((status = 201, body = AccountView), (status = 422, body = crate::error::Problem),
         (status = 409, description = "The external id is already taken", body = crate::error::Problem)))]
+#[post("/accounts")]
 pub async fn create(
     state: web::Data<AppState>,
     caller: CurrentUser,
@@ -108,7 +110,7 @@ pub async fn create(
     access::may_place_in_team(&caller, team_id)?;
     let account = state
         .run(move |conn| {
-            let creator = Some((caller.id, caller.role == Role::Member));
+            let creator = Some((caller.id, access::creator_becomes_owner(&caller)));
             Ok(accounts::create(conn, &fields, creator, Utc::now())?)
         })
         .await?;
@@ -116,8 +118,9 @@ pub async fn create(
 }
 
 /// One account.
-#[utoipa::path(get, path = "/api/v1/accounts/{id}", tag = "accounts", params(("id" = String, Path)), security(("bearer" = [])),
+#[utoipa::path(tag = "accounts", params(("id" = String, Path)), security(("bearer" = [])),
     responses((status = 200, body = AccountView), (status = 404, body = crate::error::Problem)))]
+#[get("/accounts/{id}")]
 pub async fn get(state: web::Data<AppState>, caller: CurrentUser, id: web::Path<String>) -> ApiResult<HttpResponse> {
     let id = path_id(&id)?;
     let account =
@@ -141,9 +144,10 @@ pub struct PatchAccount {
 }
 
 /// Changes an account (send `If-Match` with its `ETag`).
-#[utoipa::path(patch, path = "/api/v1/accounts/{id}", tag = "accounts", params(("id" = String, Path)), request_body = PatchAccount,
+#[utoipa::path(tag = "accounts", params(("id" = String, Path)), request_body = PatchAccount,
     security(("bearer" = [])),
     responses((status = 200, body = AccountView), (status = 412, body = crate::error::Problem), (status = 428, body = crate::error::Problem)))]
+#[patch("/accounts/{id}")]
 pub async fn patch(
     state: web::Data<AppState>,
     caller: CurrentUser,
@@ -244,8 +248,9 @@ pub fn filter_and_sort(query: &ListQuery, default_sort: AccountSort) -> Result<(
 }
 
 /// Lists the accounts the caller may see.
-#[utoipa::path(get, path = "/api/v1/accounts", tag = "accounts", params(ListQuery), security(("bearer" = [])),
+#[utoipa::path(tag = "accounts", params(ListQuery), security(("bearer" = [])),
     responses((status = 200, body = Page<AccountView>), (status = 422, body = crate::error::Problem)))]
+#[get("/accounts")]
 pub async fn list(
     state: web::Data<AppState>,
     caller: CurrentUser,

@@ -3,16 +3,17 @@
 
 use actix_web::web;
 use chrono::{DateTime, Utc};
-use continuity_domain::Role;
 use continuity_store::audit::{self, AuditEntry, AuditFilter};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::access;
 use crate::auth::CurrentUser;
 use crate::error::ApiResult;
 use crate::pagination::{decode_cursor, limit, page_of, Page};
 use crate::query::optional_id;
 use crate::state::AppState;
+use actix_web::get;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AuditEntryView {
@@ -60,14 +61,15 @@ pub struct AuditQuery {
 }
 
 /// The audit trail, newest first.
-#[utoipa::path(get, path = "/api/v1/audit", tag = "audit", params(AuditQuery), security(("bearer" = [])),
+#[utoipa::path(tag = "audit", params(AuditQuery), security(("bearer" = [])),
     responses((status = 200, body = Page<AuditEntryView>), (status = 403, body = crate::error::Problem)))]
+#[get("/audit")]
 pub async fn list(
     state: web::Data<AppState>,
     caller: CurrentUser,
     query: web::Query<AuditQuery>,
 ) -> ApiResult<web::Json<Page<AuditEntryView>>> {
-    caller.require_role(&[Role::Admin, Role::SalesLead])?;
+    let team_ids = access::audit_teams(&caller)?;
     let query = query.into_inner();
     let limit = limit(query.limit)?;
     let before_id: Option<i64> = decode_cursor(query.cursor.as_deref())?;
@@ -77,7 +79,7 @@ pub async fn list(
         entity_id: non_empty(query.entity_id),
         actor_id: optional_id("actor_id", query.actor_id.as_deref())?,
         account_id: optional_id("account_id", query.account_id.as_deref())?,
-        team_ids: (caller.role == Role::SalesLead).then(|| caller.led_team_ids.clone()),
+        team_ids,
     };
     let rows = state.run(move |conn| Ok(audit::list(conn, &filter, before_id, limit + 1)?)).await?;
     Ok(web::Json(page_of(rows, limit, |entry| entry.id, AuditEntryView::from)))

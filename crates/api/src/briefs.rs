@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use actix_web::{web, HttpResponse};
 use chrono::{DateTime, NaiveDate, Utc};
 use continuity_domain::continuity::{employee_exposure, EmployeeLookup, Flag};
-use continuity_domain::{ComplaintStatus, InteractionKind, Role};
+use continuity_domain::{ComplaintStatus, InteractionKind};
 use continuity_store::scope::Scope;
 use continuity_store::{accounts, assignments, contacts, departures, figures, interactions};
 use serde::{Deserialize, Serialize};
@@ -24,6 +24,7 @@ use crate::ids::path_id;
 use crate::interactions::InteractionView;
 use crate::state::AppState;
 use crate::team::AssignmentView;
+use actix_web::get;
 
 /// How many recent interactions a brief shows.
 const RECENT: i64 = 10;
@@ -70,8 +71,9 @@ pub struct BriefQuery {
 
 /// The handover brief of an account: for everyone who may see the account, and for a named
 /// successor in an open departure plan.
-#[utoipa::path(get, path = "/api/v1/accounts/{id}/handover-brief", tag = "departures", params(("id" = String, Path), BriefQuery),
+#[utoipa::path(tag = "departures", params(("id" = String, Path), BriefQuery),
     security(("bearer" = [])), responses((status = 200, body = HandoverBrief), (status = 404, body = crate::error::Problem)))]
+#[get("/accounts/{id}/handover-brief")]
 pub async fn handover_brief(
     state: web::Data<AppState>,
     caller: CurrentUser,
@@ -84,7 +86,7 @@ pub async fn handover_brief(
         Some("html") => true,
         Some(_) => return Err(ApiError::invalid("format", "must be json or html")),
     };
-    let with_text = access::sees_interaction_text(&caller);
+    let with_text = access::may_see_interaction_text(&caller);
     let brief = state
         .run(move |conn| {
             match access::account(conn, &caller, account_id, Intent::Read) {
@@ -255,13 +257,14 @@ pub struct ClauseEntry {
 /// The clause register (HR and admins): every employee with a non-solicitation or
 /// non-compete date, or a departure announced, next to the value they hold alone; largest
 /// value held alone first.
-#[utoipa::path(get, path = "/api/v1/clauses", tag = "departures", security(("bearer" = [])),
+#[utoipa::path(tag = "departures", security(("bearer" = [])),
     responses((status = 200, body = crate::pagination::Page<ClauseEntry>)))]
+#[get("/clauses")]
 pub async fn clause_register(
     state: web::Data<AppState>,
     caller: CurrentUser,
 ) -> ApiResult<web::Json<crate::pagination::Page<ClauseEntry>>> {
-    caller.require_role(&[Role::Admin, Role::Hr])?;
+    access::may_see_hr_figures(&caller)?;
     let mut entries = state
         .run(|conn| {
             let employees = figures::all_employees(conn)?;

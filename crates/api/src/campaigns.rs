@@ -25,6 +25,7 @@ use crate::json::ValidJson;
 use crate::pagination::{decode_cursor, limit, page_of, Page};
 use crate::query::optional_choice;
 use crate::state::AppState;
+use actix_web::{delete, get, patch, post};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct CampaignView {
@@ -153,9 +154,10 @@ fn checked(
 }
 
 /// Drafts a campaign; answers it with its count of included accounts and its warnings.
-#[utoipa::path(post, path = "/api/v1/campaigns", tag = "campaigns", request_body = CampaignInput,
+#[utoipa::path(tag = "campaigns", request_body = CampaignInput,
     security(("bearer" = [])),
     responses((status = 201, body = CampaignView), (status = 422, body = crate::error::Problem), (status = 403, body = crate::error::Problem)))]
+#[post("/campaigns")]
 pub async fn create(
     state: web::Data<AppState>,
     caller: CurrentUser,
@@ -173,9 +175,10 @@ pub async fn create(
 }
 
 /// The equal-treatment report of a campaign being drafted, without saving it.
-#[utoipa::path(post, path = "/api/v1/campaigns/preview", tag = "campaigns", request_body = CampaignInput,
+#[utoipa::path(tag = "campaigns", request_body = CampaignInput,
     security(("bearer" = [])),
     responses((status = 200, body = ReportView), (status = 422, body = crate::error::Problem)))]
+#[post("/campaigns/preview")]
 pub async fn preview(
     state: web::Data<AppState>,
     caller: CurrentUser,
@@ -198,8 +201,9 @@ pub struct CampaignQuery {
 }
 
 /// The campaigns the caller may see, newest first.
-#[utoipa::path(get, path = "/api/v1/campaigns", tag = "campaigns", params(CampaignQuery), security(("bearer" = [])),
+#[utoipa::path(tag = "campaigns", params(CampaignQuery), security(("bearer" = [])),
     responses((status = 200, body = Page<CampaignView>), (status = 403, body = crate::error::Problem)))]
+#[get("/campaigns")]
 pub async fn list(
     state: web::Data<AppState>,
     caller: CurrentUser,
@@ -246,8 +250,9 @@ fn visible(conn: &mut AnyConnection, caller: &CurrentUser, id: i64) -> Result<Ca
 }
 
 /// One campaign.
-#[utoipa::path(get, path = "/api/v1/campaigns/{id}", tag = "campaigns", params(("id" = String, Path)),
+#[utoipa::path(tag = "campaigns", params(("id" = String, Path)),
     security(("bearer" = [])), responses((status = 200, body = CampaignView), (status = 404, body = crate::error::Problem)))]
+#[get("/campaigns/{id}")]
 pub async fn get(state: web::Data<AppState>, caller: CurrentUser, id: web::Path<String>) -> ApiResult<HttpResponse> {
     let id = path_id(&id)?;
     let view = state
@@ -263,9 +268,14 @@ pub async fn get(state: web::Data<AppState>, caller: CurrentUser, id: web::Path<
 /// The equal-treatment report: `universe`, `included`, `excluded_share`,
 /// `excluded_value_share`, `by_tier`, `by_region`, `warnings` — today's for a draft, the one
 /// the sender saw once sent.
-#[utoipa::path(get, path = "/api/v1/campaigns/{id}/report", tag = "campaigns", params(("id" = String, Path)),
+#[utoipa::path(tag = "campaigns", params(("id" = String, Path)),
     security(("bearer" = [])), responses((status = 200, body = ReportView), (status = 404, body = crate::error::Problem)))]
-pub async fn report(state: web::Data<AppState>, caller: CurrentUser, id: web::Path<String>) -> ApiResult<HttpResponse> {
+#[get("/campaigns/{id}/report")]
+pub async fn equal_treatment_report(
+    state: web::Data<AppState>,
+    caller: CurrentUser,
+    id: web::Path<String>,
+) -> ApiResult<HttpResponse> {
     let id = path_id(&id)?;
     let report = state
         .run(move |conn| {
@@ -291,9 +301,10 @@ pub struct PatchCampaign {
 }
 
 /// Changes a draft (send `If-Match`); a sent campaign answers 409.
-#[utoipa::path(patch, path = "/api/v1/campaigns/{id}", tag = "campaigns", params(("id" = String, Path)),
+#[utoipa::path(tag = "campaigns", params(("id" = String, Path)),
     request_body = PatchCampaign, security(("bearer" = [])),
     responses((status = 200, body = CampaignView), (status = 409, body = crate::error::Problem), (status = 412, body = crate::error::Problem)))]
+#[patch("/campaigns/{id}")]
 pub async fn patch(
     state: web::Data<AppState>,
     caller: CurrentUser,
@@ -329,8 +340,9 @@ pub async fn patch(
 }
 
 /// Deletes a draft (send `If-Match`); a sent campaign answers 409.
-#[utoipa::path(delete, path = "/api/v1/campaigns/{id}", tag = "campaigns", params(("id" = String, Path)),
+#[utoipa::path(tag = "campaigns", params(("id" = String, Path)),
     security(("bearer" = [])), responses((status = 204), (status = 409, body = crate::error::Problem)))]
+#[delete("/campaigns/{id}")]
 pub async fn delete(
     state: web::Data<AppState>,
     caller: CurrentUser,
@@ -361,9 +373,10 @@ pub struct SendCampaign {
 /// otherwise), status `sent`, and an audit entry with the warnings and the reason — in one
 /// transaction. With warnings and no reason: 422 naming `acknowledge_reason`, nothing changes.
 /// Sent already: 409.
-#[utoipa::path(post, path = "/api/v1/campaigns/{id}/send", tag = "campaigns", params(("id" = String, Path)),
+#[utoipa::path(tag = "campaigns", params(("id" = String, Path)),
     request_body = SendCampaign, security(("bearer" = [])),
     responses((status = 200, body = CampaignView), (status = 409, body = crate::error::Problem), (status = 422, body = crate::error::Problem)))]
+#[post("/campaigns/{id}/send")]
 pub async fn send(
     state: web::Data<AppState>,
     caller: CurrentUser,

@@ -16,6 +16,7 @@ use crate::error::ApiResult;
 use crate::pagination::{decode_cursor, limit, page_of, Page};
 use crate::query::{optional_choice, optional_id};
 use crate::state::AppState;
+use actix_web::get;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ComplaintView {
@@ -74,8 +75,9 @@ pub struct ComplaintQuery {
 
 /// The complaints the caller may see, oldest first, with their age, overdue flag, follow-up
 /// owner and trail.
-#[utoipa::path(get, path = "/api/v1/complaints", tag = "complaints", params(ComplaintQuery), security(("bearer" = [])),
+#[utoipa::path(tag = "complaints", params(ComplaintQuery), security(("bearer" = [])),
     responses((status = 200, body = Page<ComplaintView>), (status = 422, body = crate::error::Problem)))]
+#[get("/complaints")]
 pub async fn list(
     state: web::Data<AppState>,
     caller: CurrentUser,
@@ -89,7 +91,7 @@ pub async fn list(
         team_id: optional_id("team_id", query.team_id.as_deref())?,
         account_id: optional_id("account_id", query.account_id.as_deref())?,
     };
-    let with_text = access::sees_interaction_text(&caller);
+    let with_text = access::may_see_interaction_text(&caller);
     let scope = access::scope_of(&caller);
     let rows = state.run(move |conn| Ok(complaints::list(conn, &scope, &filter, after, limit + 1)?)).await?;
     let now = Utc::now();

@@ -16,6 +16,7 @@ use crate::ids::{field_id, path_id};
 use crate::json::ValidJson;
 use crate::pagination::Page;
 use crate::state::AppState;
+use actix_web::{get, patch, post};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ContactView {
@@ -82,8 +83,9 @@ fn blank_to_none(text: Option<String>) -> Option<String> {
 }
 
 /// The contacts of an account, current ones first.
-#[utoipa::path(get, path = "/api/v1/accounts/{id}/contacts", tag = "contacts", params(("id" = String, Path)),
+#[utoipa::path(tag = "contacts", params(("id" = String, Path)),
     security(("bearer" = [])), responses((status = 200, body = Page<ContactView>)))]
+#[get("/accounts/{id}/contacts")]
 pub async fn list(
     state: web::Data<AppState>,
     caller: CurrentUser,
@@ -100,10 +102,11 @@ pub async fn list(
 }
 
 /// Adds a contact to an account.
-#[utoipa::path(post, path = "/api/v1/accounts/{id}/contacts", tag = "contacts", params(("id" = String, Path)),
+#[utoipa::path(tag = "contacts", params(("id" = String, Path)),
     request_body = CreateContact, security(("bearer" = [])),
     responses((status = 201, body = ContactView), (status = 422, body = crate::error::Problem),
         (status = 409, description = "The external id is already taken", body = crate::error::Problem)))]
+#[post("/accounts/{id}/contacts")]
 pub async fn create(
     state: web::Data<AppState>,
     caller: CurrentUser,
@@ -143,8 +146,9 @@ fn visible_contact(
 }
 
 /// One contact.
-#[utoipa::path(get, path = "/api/v1/contacts/{id}", tag = "contacts", params(("id" = String, Path)),
+#[utoipa::path(tag = "contacts", params(("id" = String, Path)),
     security(("bearer" = [])), responses((status = 200, body = ContactView), (status = 404, body = crate::error::Problem)))]
+#[get("/contacts/{id}")]
 pub async fn get(state: web::Data<AppState>, caller: CurrentUser, id: web::Path<String>) -> ApiResult<HttpResponse> {
     let id = path_id(&id)?;
     let contact = state.run(move |conn| visible_contact(conn, &caller, id, Intent::Read)).await?;
@@ -172,9 +176,10 @@ pub struct PatchContact {
 }
 
 /// Changes a contact (send `If-Match`).
-#[utoipa::path(patch, path = "/api/v1/contacts/{id}", tag = "contacts", params(("id" = String, Path)),
+#[utoipa::path(tag = "contacts", params(("id" = String, Path)),
     request_body = PatchContact, security(("bearer" = [])),
     responses((status = 200, body = ContactView), (status = 412, body = crate::error::Problem)))]
+#[patch("/contacts/{id}")]
 pub async fn patch(
     state: web::Data<AppState>,
     caller: CurrentUser,
@@ -234,9 +239,10 @@ pub struct MovedContact {
 
 /// The contact changed jobs: closes this record (`left_at`) and opens one on the new account
 /// that links back to it, so the history stays on both (send `If-Match` of this contact).
-#[utoipa::path(post, path = "/api/v1/contacts/{id}/move", tag = "contacts", params(("id" = String, Path)),
+#[utoipa::path(tag = "contacts", params(("id" = String, Path)),
     request_body = MoveContact, security(("bearer" = [])), responses((status = 201, body = MovedContact),
         (status = 412, body = crate::error::Problem), (status = 428, body = crate::error::Problem)))]
+#[post("/contacts/{id}/move")]
 pub async fn move_to_account(
     state: web::Data<AppState>,
     caller: CurrentUser,

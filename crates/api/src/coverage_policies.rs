@@ -4,11 +4,12 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::Utc;
-use continuity_domain::{Role, Tier};
+use continuity_domain::Tier;
 use continuity_store::coverage::{self, Policy};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::access;
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, ApiResult};
 use crate::etag::{etag, required_version};
@@ -16,6 +17,7 @@ use crate::ids::path_id;
 use crate::json::ValidJson;
 use crate::pagination::Page;
 use crate::state::AppState;
+use actix_web::{delete, get, patch, post};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct PolicyView {
@@ -52,8 +54,9 @@ fn check_minimum(field: &str, value: i32) -> Result<(), ApiError> {
 }
 
 /// Every tier's policy.
-#[utoipa::path(get, path = "/api/v1/coverage-policies", tag = "coverage policies", security(("bearer" = [])),
+#[utoipa::path(tag = "coverage policies", security(("bearer" = [])),
     responses((status = 200, body = Page<PolicyView>)))]
+#[get("/coverage-policies")]
 pub async fn list(state: web::Data<AppState>, _caller: CurrentUser) -> ApiResult<web::Json<Page<PolicyView>>> {
     let policies = state.run(|conn| Ok(coverage::list(conn)?)).await?;
     Ok(web::Json(Page { items: policies.into_iter().map(PolicyView::from).collect(), next_cursor: None }))
@@ -69,14 +72,15 @@ pub struct CreatePolicy {
 }
 
 /// Sets a tier's policy (one per tier; 409 if it has one). Recomputes that tier's accounts.
-#[utoipa::path(post, path = "/api/v1/coverage-policies", tag = "coverage policies", request_body = CreatePolicy,
+#[utoipa::path(tag = "coverage policies", request_body = CreatePolicy,
     security(("bearer" = [])), responses((status = 201, body = PolicyView), (status = 409, body = crate::error::Problem)))]
+#[post("/coverage-policies")]
 pub async fn create(
     state: web::Data<AppState>,
     caller: CurrentUser,
     body: ValidJson<CreatePolicy>,
 ) -> ApiResult<HttpResponse> {
-    caller.require_role(&[Role::Admin])?;
+    access::may_manage_coverage_policies(&caller)?;
     let CreatePolicy { tier, min_holders, min_current_contacts } = body.0;
     check_minimum("min_holders", min_holders)?;
     check_minimum("min_current_contacts", min_current_contacts)?;
@@ -96,8 +100,9 @@ pub struct PatchPolicy {
 }
 
 /// Changes a policy's minimums (send `If-Match`).
-#[utoipa::path(patch, path = "/api/v1/coverage-policies/{id}", tag = "coverage policies", params(("id" = String, Path)),
+#[utoipa::path(tag = "coverage policies", params(("id" = String, Path)),
     request_body = PatchPolicy, security(("bearer" = [])), responses((status = 200, body = PolicyView)))]
+#[patch("/coverage-policies/{id}")]
 pub async fn patch(
     state: web::Data<AppState>,
     caller: CurrentUser,
@@ -105,7 +110,7 @@ pub async fn patch(
     id: web::Path<String>,
     body: ValidJson<PatchPolicy>,
 ) -> ApiResult<HttpResponse> {
-    caller.require_role(&[Role::Admin])?;
+    access::may_manage_coverage_policies(&caller)?;
     let id = path_id(&id)?;
     let patch = body.0;
     let if_match = required_version(&request);
@@ -124,15 +129,16 @@ pub async fn patch(
 }
 
 /// Removes a tier's policy (send `If-Match`).
-#[utoipa::path(delete, path = "/api/v1/coverage-policies/{id}", tag = "coverage policies", params(("id" = String, Path)),
+#[utoipa::path(tag = "coverage policies", params(("id" = String, Path)),
     security(("bearer" = [])), responses((status = 204)))]
+#[delete("/coverage-policies/{id}")]
 pub async fn delete(
     state: web::Data<AppState>,
     caller: CurrentUser,
     request: HttpRequest,
     id: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
-    caller.require_role(&[Role::Admin])?;
+    access::may_manage_coverage_policies(&caller)?;
     let id = path_id(&id)?;
     let if_match = required_version(&request);
     state

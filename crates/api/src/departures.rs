@@ -8,12 +8,13 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::{DateTime, NaiveDate, Utc};
 use continuity_domain::continuity::{suggest_successors, value_held_by_employee, EmployeeLookup, SuccessorSuggestion};
-use continuity_domain::{DeparturePlanStatus, HandoverStatus, Role};
+use continuity_domain::{DeparturePlanStatus, HandoverStatus};
 use continuity_store::departures::{self, HandoverChange, Plan};
 use continuity_store::{figures, AnyConnection};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::access;
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, ApiResult};
 use crate::etag::{etag, required_version};
@@ -21,6 +22,7 @@ use crate::ids::{field_id, path_id};
 use crate::json::ValidJson;
 use crate::pagination::{decode_cursor, limit, page_of, Page};
 use crate::state::AppState;
+use actix_web::{get, patch, post};
 
 /// How many successors each handover suggests.
 const SUGGESTIONS: usize = 5;
@@ -122,25 +124,6 @@ fn views(conn: &mut AnyConnection, plans: Vec<Plan>) -> Result<Vec<PlanView>, Ap
         .collect())
 }
 
-/// A plan the caller may see: HR and admins all, a sales lead those of their teams' people.
-fn visible_plan(conn: &mut AnyConnection, caller: &CurrentUser, id: i64) -> Result<Plan, ApiError> {
-    let plan = departures::get(conn, id)?.ok_or(ApiError::NotFound)?;
-    match caller.role {
-        Role::Admin | Role::Hr => Ok(plan),
-        Role::SalesLead => {
-            let team = continuity_store::users::get(conn, plan.user_id)?.and_then(|user| user.team_id);
-            let leads_leaver = team.is_some_and(|team| caller.led_team_ids.contains(&team));
-            let leads_account = plan.handovers.iter().any(|h| caller.led_team_ids.contains(&h.team_id));
-            if leads_leaver || leads_account {
-                Ok(plan)
-            } else {
-                Err(ApiError::NotFound)
-            }
-        }
-        Role::Member => Err(ApiError::NotFound),
-    }
-}
-
 fn answer(status: StatusCode, view: PlanView) -> HttpResponse {
     HttpResponse::build(status).insert_header(("ETag", etag(view.version))).json(view)
 }
@@ -155,14 +138,15 @@ pub struct CreatePlan {
 
 /// Opens a departure plan: the employee becomes `leaving` with this date, and every account
 /// they hold or are assigned to gets a handover with suggested successors.
-#[utoipa::path(post, path = "/api/v1/departures", tag = "departures", request_body = CreatePlan, security(("bearer" = [])),
+#[utoipa::path(tag = "departures", request_body = CreatePlan, security(("bearer" = [])),
     responses((status = 201, body = PlanView), (status = 409, body = crate::error::Problem)))]
+#[post("/departures")]
 pub async fn create(
     state: web::Data<AppState>,
     caller: CurrentUser,
     body: ValidJson<CreatePlan>,
 ) -> ApiResult<HttpResponse> {
-    caller.require_role(&[Role::Admin, Role::Hr])?;
+    access::may_plan_departures(&caller)?;
     let user_id = field_id("user_id", &body.0.user_id)?;
     let leave_date = body.0.leave_date;
     if user_id == caller.id {
@@ -185,27 +169,28 @@ pub struct ListQuery {
 }
 
 /// Departure plans, newest first.
-#[utoipa::path(get, path = "/api/v1/departures", tag = "departures", params(ListQuery), security(("bearer" = [])),
+#[utoipa::path(tag = "departures", params(ListQuery), security(("bearer" = [])),
     responses((status = 200, body = Page<PlanView>)))]
+#[get("/departures")]
 pub async fn list(
     state: web::Data<AppState>,
     caller: CurrentUser,
     query: web::Query<ListQuery>,
 ) -> ApiResult<web::Json<Page<PlanView>>> {
-    caller.require_role(&[Role::Admin, Role::Hr, Role::SalesLead])?;
+    access::may_see_departures(&caller)?;
     let limit = limit(query.limit)?;
     let before: Option<i64> = decode_cursor(query.cursor.as_deref())?;
     let page = state
         .run(move |conn| {
-            let people = if caller.role == Role::SalesLead {
+            let people = if access::may_see_hr_figures(&caller).is_ok() {
+                None
+            } else {
                 let ids: Vec<i64> = continuity_store::users::list(conn)?
                     .into_iter()
-                    .filter(|user| user.team_id.is_some_and(|team| caller.led_team_ids.contains(&team)))
+                    .filter(|user| access::sees_people_of(&caller, user.team_id))
                     .map(|user| user.id)
                     .collect();
                 Some(ids)
-            } else {
-                None
             };
             let plans = departures::list(conn, people.as_deref(), before, limit + 1)?;
             let page = page_of(plans, limit, |plan| plan.id, |plan| plan);
@@ -216,13 +201,14 @@ pub async fn list(
 }
 
 /// One plan with its handovers and suggestions.
-#[utoipa::path(get, path = "/api/v1/departures/{id}", tag = "departures", params(("id" = String, Path)), security(("bearer" = [])),
+#[utoipa::path(tag = "departures", params(("id" = String, Path)), security(("bearer" = [])),
     responses((status = 200, body = PlanView), (status = 404, body = crate::error::Problem)))]
+#[get("/departures/{id}")]
 pub async fn get(state: web::Data<AppState>, caller: CurrentUser, id: web::Path<String>) -> ApiResult<HttpResponse> {
     let id = path_id(&id)?;
     let view = state
         .run(move |conn| {
-            let plan = visible_plan(conn, &caller, id)?;
+            let plan = access::departure_plan(conn, &caller, id)?;
             views(conn, vec![plan])?.pop().ok_or(ApiError::NotFound)
         })
         .await?;
@@ -240,9 +226,10 @@ pub struct PatchHandover {
 
 /// Picks a successor and due date for one account of the plan, or records a waiver (send
 /// `If-Match` with the handover's `version`).
-#[utoipa::path(patch, path = "/api/v1/departures/{id}/handovers/{account_id}", tag = "departures",
+#[utoipa::path(tag = "departures",
     params(("id" = String, Path), ("account_id" = String, Path)), request_body = PatchHandover, security(("bearer" = [])),
     responses((status = 200, body = PlanView), (status = 412, body = crate::error::Problem), (status = 422, body = crate::error::Problem)))]
+#[patch("/departures/{id}/handovers/{account_id}")]
 pub async fn patch_handover(
     state: web::Data<AppState>,
     caller: CurrentUser,
@@ -250,7 +237,7 @@ pub async fn patch_handover(
     path: web::Path<(String, String)>,
     body: ValidJson<PatchHandover>,
 ) -> ApiResult<HttpResponse> {
-    caller.require_role(&[Role::Admin, Role::Hr, Role::SalesLead])?;
+    access::may_approve_handovers(&caller)?;
     let plan_id = path_id(&path.0)?;
     let account_id = path_id(&path.1)?;
     let input = body.0;
@@ -271,11 +258,9 @@ pub async fn patch_handover(
     let if_match = required_version(&request);
     let view = state
         .run(move |conn| {
-            let plan = visible_plan(conn, &caller, plan_id)?;
+            let plan = access::departure_plan(conn, &caller, plan_id)?;
             let handover = plan.handovers.iter().find(|h| h.account_id == account_id).ok_or(ApiError::NotFound)?;
-            if caller.role == Role::SalesLead && !caller.led_team_ids.contains(&handover.team_id) {
-                return Err(ApiError::Forbidden("you pick successors for the accounts of your teams".into()));
-            }
+            access::may_approve_handover(&caller, handover.team_id)?;
             let expected_version = if_match?;
             let outcome = departures::update_handover(
                 conn,
@@ -296,22 +281,23 @@ pub async fn patch_handover(
 /// Applies the plan in one transaction (send `If-Match` with the plan's `version`): the
 /// leaver's assignments move to the successors; 409 listing `account_ids` if a handover has
 /// neither successor nor waiver, or a successor is leaving too; 409 if already applied.
-#[utoipa::path(post, path = "/api/v1/departures/{id}/apply", tag = "departures", params(("id" = String, Path)),
+#[utoipa::path(tag = "departures", params(("id" = String, Path)),
     security(("bearer" = [])), responses((status = 200, body = PlanView), (status = 409, body = crate::error::Problem),
         (status = 412, description = "The plan changed since it was read", body = crate::error::Problem),
         (status = 428, description = "If-Match with the plan's ETag is missing", body = crate::error::Problem)))]
+#[post("/departures/{id}/apply")]
 pub async fn apply(
     state: web::Data<AppState>,
     caller: CurrentUser,
     request: HttpRequest,
     id: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
-    caller.require_role(&[Role::Admin, Role::Hr])?;
+    access::may_plan_departures(&caller)?;
     let plan_id = path_id(&id)?;
     let if_match = required_version(&request);
     let view = state
         .run(move |conn| {
-            visible_plan(conn, &caller, plan_id)?;
+            access::departure_plan(conn, &caller, plan_id)?;
             let plan = departures::apply(conn, plan_id, if_match?, Some(caller.id), Utc::now())?;
             views(conn, vec![plan])?.pop().ok_or(ApiError::NotFound)
         })

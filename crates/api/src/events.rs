@@ -33,6 +33,7 @@ use crate::json::ValidJson;
 use crate::pagination::{decode_cursor, limit, page_of, Page};
 use crate::query::{optional_choice, optional_id};
 use crate::state::AppState;
+use actix_web::{delete, get, patch, post};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AttendeeView {
@@ -80,7 +81,7 @@ fn view(conn: &mut AnyConnection, caller: &CurrentUser, event: Event) -> Result<
         name: event.name,
         kind: event.kind,
         occurred_at: event.occurred_at,
-        summary: access::sees_interaction_text(caller).then_some(event.summary),
+        summary: access::may_see_interaction_text(caller).then_some(event.summary),
         status: event.status,
         employee_ids: event.employee_ids.iter().map(i64::to_string).collect(),
         attendees: shown
@@ -169,8 +170,9 @@ pub struct CreateEvent {
 
 /// Records a client event: each attending account gets one touchpoint of kind `event` on
 /// behalf of the organisation, and its institutional score is current when this answers.
-#[utoipa::path(post, path = "/api/v1/events", tag = "events", request_body = CreateEvent, security(("bearer" = [])),
+#[utoipa::path(tag = "events", request_body = CreateEvent, security(("bearer" = [])),
     responses((status = 201, body = EventView), (status = 422, body = crate::error::Problem)))]
+#[post("/events")]
 pub async fn create(
     state: web::Data<AppState>,
     caller: CurrentUser,
@@ -211,8 +213,9 @@ pub struct ListQuery {
 }
 
 /// The events the caller may see, newest first.
-#[utoipa::path(get, path = "/api/v1/events", tag = "events", params(ListQuery), security(("bearer" = [])),
+#[utoipa::path(tag = "events", params(ListQuery), security(("bearer" = [])),
     responses((status = 200, body = Page<EventView>), (status = 422, body = crate::error::Problem)))]
+#[get("/events")]
 pub async fn list(
     state: web::Data<AppState>,
     caller: CurrentUser,
@@ -241,8 +244,9 @@ pub async fn list(
 }
 
 /// One event.
-#[utoipa::path(get, path = "/api/v1/events/{id}", tag = "events", params(("id" = String, Path)), security(("bearer" = [])),
+#[utoipa::path(tag = "events", params(("id" = String, Path)), security(("bearer" = [])),
     responses((status = 200, body = EventView), (status = 404, body = crate::error::Problem)))]
+#[get("/events/{id}")]
 pub async fn get(state: web::Data<AppState>, caller: CurrentUser, id: web::Path<String>) -> ApiResult<HttpResponse> {
     let id = path_id(&id)?;
     let view = state
@@ -268,9 +272,10 @@ pub struct PatchEvent {
 
 /// Changes an open event (send `If-Match`); its touchpoints follow: accounts that join get
 /// one, accounts whose contacts all left lose theirs. `409` once the event is closed.
-#[utoipa::path(patch, path = "/api/v1/events/{id}", tag = "events", params(("id" = String, Path)), request_body = PatchEvent,
+#[utoipa::path(tag = "events", params(("id" = String, Path)), request_body = PatchEvent,
     security(("bearer" = [])),
     responses((status = 200, body = EventView), (status = 409, body = crate::error::Problem), (status = 412, body = crate::error::Problem)))]
+#[patch("/events/{id}")]
 pub async fn patch(
     state: web::Data<AppState>,
     caller: CurrentUser,
@@ -330,9 +335,10 @@ pub async fn patch(
 }
 
 /// Closes an event (send `If-Match`): its attendance is frozen.
-#[utoipa::path(post, path = "/api/v1/events/{id}/close", tag = "events", params(("id" = String, Path)),
+#[utoipa::path(tag = "events", params(("id" = String, Path)),
     security(("bearer" = [])),
     responses((status = 200, body = EventView), (status = 409, body = crate::error::Problem), (status = 412, body = crate::error::Problem)))]
+#[post("/events/{id}/close")]
 pub async fn close(
     state: web::Data<AppState>,
     caller: CurrentUser,
@@ -360,8 +366,9 @@ pub async fn close(
 }
 
 /// Deletes an open event and removes its touchpoints (`409` once closed).
-#[utoipa::path(delete, path = "/api/v1/events/{id}", tag = "events", params(("id" = String, Path)),
+#[utoipa::path(tag = "events", params(("id" = String, Path)),
     security(("bearer" = [])), responses((status = 204), (status = 409, body = crate::error::Problem)))]
+#[delete("/events/{id}")]
 pub async fn delete(state: web::Data<AppState>, caller: CurrentUser, id: web::Path<String>) -> ApiResult<HttpResponse> {
     let id = path_id(&id)?;
     state

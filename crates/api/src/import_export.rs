@@ -16,6 +16,7 @@ use crate::access;
 use crate::auth::CurrentUser;
 use crate::error::{problem_response, ApiError, ApiResult};
 use crate::state::AppState;
+use actix_web::{get, post};
 
 /// The largest CSV file an import takes (20 MiB; JSON bodies keep their own limit).
 pub const MAX_CSV_BYTES: usize = 20 * 1024 * 1024;
@@ -99,13 +100,14 @@ async fn csv_body(request: &HttpRequest, mut payload: web::Payload) -> Result<Ve
 /// any bad line answers 422 with every problem and writes nothing. Records are matched by
 /// external id, so importing a file twice changes nothing the second time. Admins import
 /// anywhere, sales leads into their teams' accounts.
-#[utoipa::path(post, path = "/api/v1/import/{kind}", tag = "import and export",
+#[utoipa::path(tag = "import and export",
     params(("kind" = String, Path, description = "accounts | contacts | assignments | interactions"), ImportQuery),
     request_body(content = String, content_type = "text/csv"), security(("bearer" = [])),
     responses((status = 200, body = ImportReportView),
         (status = 422, description = "a problem document that also carries the report (`created`, `updated`, `unchanged`, `errors`)", body = crate::error::Problem),
         (status = 403, body = crate::error::Problem), (status = 413, body = crate::error::Problem),
         (status = 415, body = crate::error::Problem)))]
+#[post("/import/{kind}")]
 pub async fn import(
     state: web::Data<AppState>,
     caller: CurrentUser,
@@ -137,10 +139,11 @@ pub async fn import(
 
 /// Exports what the caller may see as CSV, with the header the import takes (it imports again
 /// unchanged). Cells a spreadsheet would run as formulas are prefixed with `'`.
-#[utoipa::path(get, path = "/api/v1/export/{kind}", tag = "import and export",
+#[utoipa::path(tag = "import and export",
     params(("kind" = String, Path, description = "accounts | contacts | assignments | interactions")),
     security(("bearer" = [])),
     responses((status = 200, body = String, content_type = "text/csv"), (status = 404, body = crate::error::Problem)))]
+#[get("/export/{kind}")]
 pub async fn export(
     state: web::Data<AppState>,
     caller: CurrentUser,
@@ -148,7 +151,7 @@ pub async fn export(
 ) -> ApiResult<HttpResponse> {
     let kind = kind_of(&kind)?;
     let scope = access::scope_of(&caller);
-    let with_text = access::sees_interaction_text(&caller);
+    let with_text = access::may_see_interaction_text(&caller);
     let file = state.run(move |conn| Ok(csv::export_file(conn, kind, &scope, with_text)?)).await?;
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")

@@ -18,6 +18,7 @@ use crate::ids::{field_id, ids_of, path_id};
 use crate::json::ValidJson;
 use crate::pagination::{decode_cursor, limit, page_of, Page};
 use crate::state::AppState;
+use actix_web::{get, patch, post};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct InteractionView {
@@ -179,9 +180,10 @@ impl CreateInteraction {
 }
 
 /// Logs an interaction; the account's figures are current when this answers.
-#[utoipa::path(post, path = "/api/v1/accounts/{id}/interactions", tag = "interactions", params(("id" = String, Path)),
+#[utoipa::path(tag = "interactions", params(("id" = String, Path)),
     request_body = CreateInteraction, security(("bearer" = [])),
     responses((status = 201, body = InteractionView), (status = 422, body = crate::error::Problem)))]
+#[post("/accounts/{id}/interactions")]
 pub async fn create(
     state: web::Data<AppState>,
     caller: CurrentUser,
@@ -210,8 +212,9 @@ pub struct ListQuery {
 }
 
 /// An account's timeline, newest first.
-#[utoipa::path(get, path = "/api/v1/accounts/{id}/interactions", tag = "interactions", params(("id" = String, Path), ListQuery),
+#[utoipa::path(tag = "interactions", params(("id" = String, Path), ListQuery),
     security(("bearer" = [])), responses((status = 200, body = Page<InteractionView>)))]
+#[get("/accounts/{id}/interactions")]
 pub async fn list(
     state: web::Data<AppState>,
     caller: CurrentUser,
@@ -231,7 +234,7 @@ pub async fn list(
                 .map_err(|e| ApiError::invalid("kind", format!("must be one of {}", e.expected)))
         })
         .transpose()?;
-    let with_text = access::sees_interaction_text(&caller);
+    let with_text = access::may_see_interaction_text(&caller);
     let rows = state
         .run(move |conn| {
             access::account(conn, &caller, account_id, Intent::Read)?;
@@ -253,11 +256,12 @@ fn visible_interaction(
 }
 
 /// One interaction.
-#[utoipa::path(get, path = "/api/v1/interactions/{id}", tag = "interactions", params(("id" = String, Path)),
+#[utoipa::path(tag = "interactions", params(("id" = String, Path)),
     security(("bearer" = [])), responses((status = 200, body = InteractionView), (status = 404, body = crate::error::Problem)))]
+#[get("/interactions/{id}")]
 pub async fn get(state: web::Data<AppState>, caller: CurrentUser, id: web::Path<String>) -> ApiResult<HttpResponse> {
     let id = path_id(&id)?;
-    let with_text = access::sees_interaction_text(&caller);
+    let with_text = access::may_see_interaction_text(&caller);
     let view = state
         .run(move |conn| {
             let interaction = visible_interaction(conn, &caller, id, Intent::Read)?;
@@ -287,9 +291,10 @@ pub struct PatchInteraction {
 }
 
 /// Changes an interaction, e.g. resolves a complaint (send `If-Match`).
-#[utoipa::path(patch, path = "/api/v1/interactions/{id}", tag = "interactions", params(("id" = String, Path)),
+#[utoipa::path(tag = "interactions", params(("id" = String, Path)),
     request_body = PatchInteraction, security(("bearer" = [])),
     responses((status = 200, body = InteractionView), (status = 412, body = crate::error::Problem)))]
+#[patch("/interactions/{id}")]
 pub async fn patch(
     state: web::Data<AppState>,
     caller: CurrentUser,
@@ -330,9 +335,10 @@ pub struct CreateFollowUp {
 }
 
 /// Adds a note to a complaint's follow-up trail (the account's editors); audited.
-#[utoipa::path(post, path = "/api/v1/interactions/{id}/follow-ups", tag = "complaints", params(("id" = String, Path)),
+#[utoipa::path(tag = "complaints", params(("id" = String, Path)),
     request_body = CreateFollowUp, security(("bearer" = [])),
     responses((status = 201, body = FollowUpView), (status = 422, body = crate::error::Problem)))]
+#[post("/interactions/{id}/follow-ups")]
 pub async fn add_follow_up(
     state: web::Data<AppState>,
     caller: CurrentUser,

@@ -17,6 +17,7 @@ use crate::ids::{field_id, path_id};
 use crate::json::ValidJson;
 use crate::pagination::Page;
 use crate::state::AppState;
+use actix_web::{delete, get, post};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct LinkView {
@@ -32,8 +33,9 @@ pub struct LinkView {
 }
 
 /// The account's links, both directions.
-#[utoipa::path(get, path = "/api/v1/accounts/{id}/links", tag = "client network", params(("id" = String, Path)),
+#[utoipa::path(tag = "client network", params(("id" = String, Path)),
     security(("bearer" = [])), responses((status = 200, body = Page<LinkView>)))]
+#[get("/accounts/{id}/links")]
 pub async fn list(
     state: web::Data<AppState>,
     caller: CurrentUser,
@@ -80,8 +82,9 @@ pub struct CreateLink {
 }
 
 /// Links the account to another one the caller can see.
-#[utoipa::path(post, path = "/api/v1/accounts/{id}/links", tag = "client network", params(("id" = String, Path)),
+#[utoipa::path(tag = "client network", params(("id" = String, Path)),
     request_body = CreateLink, security(("bearer" = [])), responses((status = 201, body = LinkView)))]
+#[post("/accounts/{id}/links")]
 pub async fn create(
     state: web::Data<AppState>,
     caller: CurrentUser,
@@ -111,8 +114,9 @@ pub async fn create(
 }
 
 /// Removes a link of the account.
-#[utoipa::path(delete, path = "/api/v1/accounts/{id}/links/{link_id}", tag = "client network",
+#[utoipa::path(tag = "client network",
     params(("id" = String, Path), ("link_id" = String, Path)), security(("bearer" = [])), responses((status = 204)))]
+#[delete("/accounts/{id}/links/{link_id}")]
 pub async fn delete(
     state: web::Data<AppState>,
     caller: CurrentUser,

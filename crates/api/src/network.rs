@@ -17,6 +17,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::ids::path_id;
 use crate::links::{link_views, LinkView};
 use crate::state::AppState;
+use actix_web::get;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct MetAtEventsView {
@@ -60,8 +61,9 @@ pub struct Network {
 
 /// The account's network: links, accounts met at events, events attended, institutional
 /// score, its trend and tie.
-#[utoipa::path(get, path = "/api/v1/accounts/{id}/network", tag = "client network", params(("id" = String, Path)),
+#[utoipa::path(tag = "client network", params(("id" = String, Path)),
     security(("bearer" = [])), responses((status = 200, body = Network), (status = 404, body = crate::error::Problem)))]
+#[get("/accounts/{id}/network")]
 pub async fn network(
     state: web::Data<AppState>,
     caller: CurrentUser,

@@ -1,95 +1,67 @@
-//! The OpenAPI 3 document, generated from the handlers' annotations and served at
-//! `/api/v1/openapi.json`.
+//! The OpenAPI 3 document, generated from the routes as `crate::api_v1` registers them and
+//! served at `/api/v1/openapi.json`; `crates/api/openapi.json` is its committed snapshot
+//! (`tests/openapi.rs`), which the SPA's types are generated from.
 
+use actix_web::http::header::ContentType;
+use actix_web::{web, HttpResponse};
 use utoipa::openapi::path::{Operation, ParameterIn};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
+use utoipa_actix_web::AppExt;
 
-use crate::{
-    accounts, audit, auth, briefs, campaigns, complaints, contacts, coverage_policies, departures, error, events,
-    import_export, interactions, links, network, privacy, risk, team, teams, users,
-};
+use crate::error;
 
+/// What the document says beyond its operations: its title, the problem schema, the bearer
+/// scheme. The operations come from the routes (`crate::api_v1`), registered with
+/// utoipa-actix-web.
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Continuity API", version = "1", description = "Customer-relationship continuity: accounts, their people, and the risk that loyalty hangs on one person."),
-    paths(
-        auth::handlers::login,
-        auth::handlers::refresh,
-        auth::handlers::logout,
-        auth::handlers::me,
-        users::create,
-        users::list,
-        users::get,
-        users::patch,
-        users::get_default_team,
-        users::put_default_team,
-        coverage_policies::list,
-        departures::create,
-        briefs::handover_brief,
-        briefs::clause_register,
-        departures::list,
-        departures::get,
-        departures::patch_handover,
-        departures::apply,
-        coverage_policies::create,
-        coverage_policies::patch,
-        coverage_policies::delete,
-        teams::create,
-        teams::list,
-        teams::add_lead,
-        accounts::create,
-        accounts::list,
-        accounts::get,
-        accounts::patch,
-        contacts::list,
-        contacts::create,
-        contacts::get,
-        contacts::patch,
-        contacts::move_to_account,
-        privacy::export,
-        privacy::erase,
-        team::list,
-        team::put,
-        team::delete,
-        interactions::create,
-        interactions::list,
-        interactions::get,
-        interactions::patch,
-        interactions::add_follow_up,
-        complaints::list,
-        campaigns::create,
-        campaigns::preview,
-        campaigns::list,
-        campaigns::get,
-        campaigns::patch,
-        campaigns::delete,
-        campaigns::report,
-        campaigns::send,
-        risk::account,
-        links::list,
-        links::create,
-        links::delete,
-        network::network,
-        events::create,
-        events::list,
-        events::get,
-        events::patch,
-        events::close,
-        events::delete,
-        risk::summary,
-        risk::accounts,
-        risk::exposure,
-        risk::simulate_departure,
-        audit::list,
-        import_export::import,
-        import_export::export,
-    ),
     components(schemas(error::Problem)),
-    modifiers(&BearerAuth, &ErrorResponses),
+    modifiers(&BearerAuth),
 )]
-pub struct ApiDoc;
+struct ApiDoc;
+
+/// The document's start, before the routes add their operations.
+pub(crate) fn base() -> utoipa::openapi::OpenApi {
+    ApiDoc::openapi()
+}
+
+/// The document of the routes as the app registers them.
+pub fn generate() -> utoipa::openapi::OpenApi {
+    let (_, document) =
+        actix_web::App::new().into_utoipa_app().openapi(base()).service(crate::api_v1()).split_for_parts();
+    finish(document)
+}
+
+/// What is said of every operation alike is added once they are all in.
+fn finish(mut document: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
+    ErrorResponses.modify(&mut document);
+    OperationIds.modify(&mut document);
+    document
+}
+
+/// The document as committed in `crates/api/openapi.json`: pretty-printed, keys in a stable
+/// order (utoipa keeps paths, responses and schemas in sorted maps), ending in a newline.
+pub fn pretty_json() -> String {
+    let mut json = generate().to_pretty_json().unwrap_or_default();
+    json.push('\n');
+    json
+}
+
+/// The served document, serialised once when the app is built.
+pub struct Document(String);
+
+impl Document {
+    pub(crate) fn new(document: utoipa::openapi::OpenApi) -> Self {
+        Document(finish(document).to_json().unwrap_or_default())
+    }
+}
+
+pub async fn serve(document: web::Data<Document>) -> HttpResponse {
+    HttpResponse::Ok().content_type(ContentType::json()).body(document.0.clone())
+}
 
 struct BearerAuth;
 
@@ -147,23 +119,38 @@ impl ErrorResponses {
 
 impl Modify for ErrorResponses {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
-        for item in openapi.paths.paths.values_mut() {
-            let operations = [
-                ("get", &mut item.get),
-                ("put", &mut item.put),
-                ("post", &mut item.post),
-                ("patch", &mut item.patch),
-                ("delete", &mut item.delete),
-            ];
-            for (method, operation) in operations {
-                if let Some(operation) = operation {
-                    Self::add_to(method, operation);
-                }
+        for (method, operation) in operations(openapi) {
+            Self::add_to(method, operation);
+        }
+    }
+}
+
+/// utoipa names an operation after its handler, and many modules have a `list` or a `get`;
+/// an id must be unique (the SPA's generated types key operations by it), so each is prefixed
+/// with its tag: `users_list`, `account_team_put`.
+struct OperationIds;
+
+impl Modify for OperationIds {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        for (_, operation) in operations(openapi) {
+            let tag = operation.tags.as_ref().and_then(|tags| tags.first()).map(|tag| tag.replace(' ', "_"));
+            if let (Some(tag), Some(id)) = (tag, operation.operation_id.as_mut()) {
+                *id = format!("{tag}_{id}");
             }
         }
     }
 }
 
-pub async fn document() -> actix_web::HttpResponse {
-    actix_web::HttpResponse::Ok().json(ApiDoc::openapi())
+fn operations(openapi: &mut utoipa::openapi::OpenApi) -> impl Iterator<Item = (&'static str, &mut Operation)> {
+    openapi.paths.paths.values_mut().flat_map(|item| {
+        [
+            ("get", item.get.as_mut()),
+            ("put", item.put.as_mut()),
+            ("post", item.post.as_mut()),
+            ("patch", item.patch.as_mut()),
+            ("delete", item.delete.as_mut()),
+        ]
+        .into_iter()
+        .filter_map(|(method, operation)| operation.map(|operation| (method, operation)))
+    })
 }

@@ -4,21 +4,23 @@
 
 use actix_web::{web, HttpResponse};
 use chrono::Utc;
-use continuity_domain::Role;
 use continuity_store::audit::{self, Change};
 use continuity_store::{contacts, privacy};
 
+use crate::access;
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, ApiResult};
 use crate::ids::path_id;
 use crate::state::AppState;
+use actix_web::{get, post};
 
 /// Everything held about the contact person (all their records across employers, the
 /// interactions they took part in, the audit entries about them).
-#[utoipa::path(get, path = "/api/v1/contacts/{id}/export", tag = "contacts", params(("id" = String, Path)),
+#[utoipa::path(tag = "contacts", params(("id" = String, Path)),
     security(("bearer" = [])), responses((status = 200, description = "The person's data"), (status = 404, body = crate::error::Problem)))]
+#[get("/contacts/{id}/export")]
 pub async fn export(state: web::Data<AppState>, caller: CurrentUser, id: web::Path<String>) -> ApiResult<HttpResponse> {
-    caller.require_role(&[Role::Admin])?;
+    access::may_handle_privacy_requests(&caller)?;
     let contact_id = path_id(&id)?;
     let data = state
         .run(move |conn| {
@@ -37,10 +39,11 @@ pub async fn export(state: web::Data<AppState>, caller: CurrentUser, id: web::Pa
 
 /// Erases the contact person: their fields, and their name, e-mail and phone wherever they
 /// appear in summaries and the audit trail; interactions stay for the figures.
-#[utoipa::path(post, path = "/api/v1/contacts/{id}/erase", tag = "contacts", params(("id" = String, Path)),
+#[utoipa::path(tag = "contacts", params(("id" = String, Path)),
     security(("bearer" = [])), responses((status = 200, description = "How many records were erased"), (status = 404, body = crate::error::Problem)))]
+#[post("/contacts/{id}/erase")]
 pub async fn erase(state: web::Data<AppState>, caller: CurrentUser, id: web::Path<String>) -> ApiResult<HttpResponse> {
-    caller.require_role(&[Role::Admin])?;
+    access::may_handle_privacy_requests(&caller)?;
     let contact_id = path_id(&id)?;
     let erased = state
         .run(move |conn| {

@@ -6,7 +6,7 @@ use actix_web::dev::ServiceResponse;
 use actix_web::http::header;
 use actix_web::http::StatusCode;
 use actix_web::middleware::{ErrorHandlerResponse, ErrorHandlers};
-use actix_web::{web, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse};
 
 use crate::error::{problem_response, ApiError, Problem};
 use crate::json::named_field;
@@ -26,6 +26,16 @@ pub fn path_config() -> web::PathConfig {
 
 pub async fn no_such_route() -> Result<HttpResponse, ApiError> {
     Err(ApiError::NotFound)
+}
+
+/// Each handler is its own resource guarded by its method (that is how the route macros
+/// register them), so a known path asked with another method lands here rather than on a
+/// resource's own 405: tell the two apart by whether any resource has the path.
+pub async fn no_such_route_or_method(request: HttpRequest) -> Result<HttpResponse, ApiError> {
+    match request.resource_map().has_resource(request.path()) {
+        true => Ok(HttpResponse::MethodNotAllowed().finish()),
+        false => Err(ApiError::NotFound),
+    }
 }
 
 pub fn error_handlers<B: MessageBody + 'static>() -> ErrorHandlers<B> {

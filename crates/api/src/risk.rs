@@ -14,8 +14,9 @@ use crate::state::AppState;
 /// One account's figures: score, exposure, flags with explanations, holders and their shares,
 /// contact shares, threads, `n_eff`, `hhi`, `cr1`, `bus_factor`, `institutional_score`,
 /// `last_interaction_at`.
-#[utoipa::path(get, path = "/api/v1/accounts/{id}/risk", tag = "risk", params(("id" = String, Path)),
+#[utoipa::path(tag = "risk", params(("id" = String, Path)),
     security(("bearer" = [])), responses((status = 200, description = "The account's continuity figures"), (status = 404, body = crate::error::Problem)))]
+#[get("/accounts/{id}/risk")]
 pub async fn account(
     state: web::Data<AppState>,
     caller: CurrentUser,
@@ -36,27 +37,13 @@ use chrono::{Duration, Utc};
 use continuity_domain::continuity::{
     departure_what_if, employee_exposure, truck_factor, EmployeeLookup, PortfolioSummary,
 };
-use continuity_domain::Role;
 use continuity_store::accounts::AccountSort;
 use serde::{Deserialize, Serialize};
 
 use crate::accounts::{list_sorted, AccountView, ListQuery};
 use crate::json::ValidJson;
 use crate::pagination::Page;
-
-/// The teams whose figures the caller may see: `None` for the whole firm (admin, HR), the
-/// led teams for a sales lead; members see no portfolio figures.
-fn portfolio_teams(caller: &CurrentUser, team_id: Option<i64>) -> Result<Option<Vec<i64>>, ApiError> {
-    match caller.role {
-        Role::Admin | Role::Hr => Ok(team_id.map(|id| vec![id])),
-        Role::SalesLead => match team_id {
-            Some(id) if caller.led_team_ids.contains(&id) => Ok(Some(vec![id])),
-            Some(_) => Err(ApiError::NotFound),
-            None => Ok(Some(caller.led_team_ids.clone())),
-        },
-        Role::Member => Err(ApiError::Forbidden("portfolio figures are for sales leads, HR and admins".into())),
-    }
-}
+use actix_web::{get, post};
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[serde(deny_unknown_fields)]
@@ -109,15 +96,16 @@ pub struct RiskSummary {
 /// `exposure_minor`, `key_person_value_minor`, `by_band`, `truck_factor {size, order}`,
 /// `trend`, `top_exposed`, `open_complaints`, `overdue_complaints`, and the value without an
 /// institutional tie: `untied_accounts`, `untied_value_minor`, `untied_value_share`, `untied_by_team`.
-#[utoipa::path(get, path = "/api/v1/risk/summary", tag = "risk", params(SummaryQuery), security(("bearer" = [])),
+#[utoipa::path(tag = "risk", params(SummaryQuery), security(("bearer" = [])),
     responses((status = 200, body = RiskSummary), (status = 403, body = crate::error::Problem)))]
+#[get("/risk/summary")]
 pub async fn summary(
     state: web::Data<AppState>,
     caller: CurrentUser,
     query: web::Query<SummaryQuery>,
 ) -> ApiResult<web::Json<RiskSummary>> {
     let team_id = optional_id("team_id", query.team_id.as_deref())?;
-    let teams = portfolio_teams(&caller, team_id)?;
+    let teams = access::portfolio_teams(&caller, team_id)?;
     let snapshot_team = team_id.unwrap_or(0);
     let lead_teams = teams.clone();
     let cache = state.clone();
@@ -197,8 +185,9 @@ pub async fn summary(
 
 /// Accounts at risk: the account list sorted by exposure (largest first) by default, with the
 /// same filters (`flag`, `team_id`, …) and `sort=score`.
-#[utoipa::path(get, path = "/api/v1/risk/accounts", tag = "risk", params(ListQuery), security(("bearer" = [])),
+#[utoipa::path(tag = "risk", params(ListQuery), security(("bearer" = [])),
     responses((status = 200, body = Page<AccountView>)))]
+#[get("/risk/accounts")]
 pub async fn accounts(
     state: web::Data<AppState>,
     caller: CurrentUser,
@@ -210,22 +199,16 @@ pub async fn accounts(
 /// An employee's exposure (HR figures): orphaned value, share-weighted exposure, contacts
 /// only they know, their accounts, clause dates. HR and admins for anyone; a sales lead for
 /// members of their teams; anyone for themselves.
-#[utoipa::path(get, path = "/api/v1/users/{id}/exposure", tag = "risk", params(("id" = String, Path)), security(("bearer" = [])),
+#[utoipa::path(tag = "risk", params(("id" = String, Path)), security(("bearer" = [])),
     responses((status = 200, description = "The employee's exposure"), (status = 404, body = crate::error::Problem)))]
+#[get("/users/{id}/exposure")]
 pub async fn exposure(state: web::Data<AppState>, caller: CurrentUser, id: web::Path<String>) -> ApiResult<Answer> {
     let user_id = path_id(&id)?;
     let figures = state
         .run(move |conn| {
             let employees = figures::all_employees(conn)?;
             let employee = employees.employee(user_id).cloned().ok_or(ApiError::NotFound)?;
-            let allowed = match caller.role {
-                Role::Admin | Role::Hr => true,
-                Role::SalesLead => {
-                    caller.id == user_id || employee.team_id.is_some_and(|team| caller.led_team_ids.contains(&team))
-                }
-                Role::Member => caller.id == user_id,
-            };
-            if !allowed {
+            if !access::may_see_exposure_of(&caller, user_id, employee.team_id) {
                 return Err(ApiError::NotFound);
             }
             let risks = figures::risks_touching_user(conn, user_id, Utc::now())?;
@@ -245,14 +228,15 @@ pub struct DepartureSimulation {
 /// What if these employees left? Reassesses their accounts without them and reports
 /// `no_owner_account_ids`, `newly_flagged`, `orphaned_value_minor`,
 /// `majority_held_value_minor`. Changes nothing. HR and admins; sales leads for their teams.
-#[utoipa::path(post, path = "/api/v1/simulations/departure", tag = "risk", request_body = DepartureSimulation,
+#[utoipa::path(tag = "risk", request_body = DepartureSimulation,
     security(("bearer" = [])), responses((status = 200, description = "The simulated departure"), (status = 422, body = crate::error::Problem)))]
+#[post("/simulations/departure")]
 pub async fn simulate_departure(
     state: web::Data<AppState>,
     caller: CurrentUser,
     body: ValidJson<DepartureSimulation>,
 ) -> ApiResult<Answer> {
-    caller.require_role(&[Role::Admin, Role::Hr, Role::SalesLead])?;
+    access::may_simulate_departures(&caller)?;
     let leavers = crate::ids::ids_of("user_ids", &body.0.user_ids)?;
     if leavers.is_empty() {
         return Err(ApiError::invalid("user_ids", "name at least one employee"));
@@ -275,12 +259,7 @@ pub async fn simulate_departure(
             people.extend(leavers.iter().copied());
             let employees = figures::employees_by_id(conn, &people)?;
             for (index, leaver) in leavers.iter().enumerate() {
-                let employee = employees.employee(*leaver);
-                let visible = match (caller.role, employee) {
-                    (_, None) => false,
-                    (Role::SalesLead, Some(e)) => e.team_id.is_some_and(|team| caller.led_team_ids.contains(&team)),
-                    (_, Some(_)) => true,
-                };
+                let visible = employees.employee(*leaver).is_some_and(|e| access::sees_people_of(&caller, e.team_id));
                 if !visible {
                     return Err(ApiError::invalid(format!("user_ids[{index}]"), "no such employee"));
                 }

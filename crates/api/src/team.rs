@@ -17,6 +17,7 @@ use crate::ids::path_id;
 use crate::json::ValidJson;
 use crate::pagination::Page;
 use crate::state::AppState;
+use actix_web::{delete, get, put};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AssignmentView {
@@ -61,8 +62,9 @@ pub struct TeamQuery {
 }
 
 /// The account team: open assignments, owners first.
-#[utoipa::path(get, path = "/api/v1/accounts/{id}/team", tag = "account team", params(("id" = String, Path), TeamQuery),
+#[utoipa::path(tag = "account team", params(("id" = String, Path), TeamQuery),
     security(("bearer" = [])), responses((status = 200, body = Page<AssignmentView>)))]
+#[get("/accounts/{id}/team")]
 pub async fn list(
     state: web::Data<AppState>,
     caller: CurrentUser,
@@ -90,10 +92,11 @@ pub struct PutAssignment {
 }
 
 /// Opens an assignment (201), or changes the open one (200; send `If-Match` with its version).
-#[utoipa::path(put, path = "/api/v1/accounts/{id}/team/{user_id}", tag = "account team",
+#[utoipa::path(tag = "account team",
     params(("id" = String, Path), ("user_id" = String, Path)), request_body = PutAssignment, security(("bearer" = [])),
     responses((status = 201, body = AssignmentView), (status = 200, body = AssignmentView), (status = 412, body = crate::error::Problem),
         (status = 428, description = "If-Match is missing when changing an open assignment", body = crate::error::Problem)))]
+#[put("/accounts/{id}/team/{user_id}")]
 pub async fn put(
     state: web::Data<AppState>,
     caller: CurrentUser,
@@ -122,9 +125,10 @@ pub async fn put(
 }
 
 /// Closes the assignment (sets `until`; the history stays). Send `If-Match`.
-#[utoipa::path(delete, path = "/api/v1/accounts/{id}/team/{user_id}", tag = "account team",
+#[utoipa::path(tag = "account team",
     params(("id" = String, Path), ("user_id" = String, Path)), security(("bearer" = [])),
     responses((status = 200, body = AssignmentView), (status = 404, body = crate::error::Problem)))]
+#[delete("/accounts/{id}/team/{user_id}")]
 pub async fn delete(
     state: web::Data<AppState>,
     caller: CurrentUser,

@@ -7,6 +7,7 @@ use continuity_store::users;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::access;
 use crate::auth::passwords::{check_new_password, hash_password};
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, ApiResult};
@@ -14,6 +15,7 @@ use crate::ids::{field_id, path_id};
 use crate::json::ValidJson;
 use crate::pagination::{decode_cursor, limit, page_of, Page};
 use crate::state::AppState;
+use actix_web::{get, patch, post, put};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct UserView {
@@ -64,15 +66,16 @@ pub struct CreateUser {
 }
 
 /// Creates an employee (admin only).
-#[utoipa::path(post, path = "/api/v1/users", tag = "users", request_body = CreateUser, security(("bearer" = [])),
+#[utoipa::path(tag = "users", request_body = CreateUser, security(("bearer" = [])),
     responses((status = 201, body = UserView), (status = 409, body = crate::error::Problem),
               (status = 422, body = crate::error::Problem)))]
+#[post("/users")]
 pub async fn create(
     state: web::Data<AppState>,
     caller: CurrentUser,
     body: ValidJson<CreateUser>,
 ) -> ApiResult<HttpResponse> {
-    caller.require_role(&[Role::Admin])?;
+    access::may_manage_users(&caller)?;
     let input = body.0;
     check_new_password(&input.password).map_err(|reason| ApiError::invalid("password", reason))?;
     let team_id = input.team_id.as_deref().map(|raw| field_id("team_id", raw)).transpose()?;
@@ -103,14 +106,15 @@ pub struct ListQuery {
 }
 
 /// Lists employees (admins, HR, and sales leads, who staff account teams from it).
-#[utoipa::path(get, path = "/api/v1/users", tag = "users", params(ListQuery), security(("bearer" = [])),
+#[utoipa::path(tag = "users", params(ListQuery), security(("bearer" = [])),
     responses((status = 200, body = Page<UserView>)))]
+#[get("/users")]
 pub async fn list(
     state: web::Data<AppState>,
     caller: CurrentUser,
     query: web::Query<ListQuery>,
 ) -> ApiResult<web::Json<Page<UserView>>> {
-    caller.require_role(&[Role::Admin, Role::Hr, Role::SalesLead])?;
+    access::may_list_users(&caller)?;
     let query = query.into_inner();
     let limit = limit(query.limit)?;
     let after: Option<i64> = decode_cursor(query.cursor.as_deref())?;
@@ -119,13 +123,12 @@ pub async fn list(
 }
 
 /// One employee (admin and HR; anyone may read their own record).
-#[utoipa::path(get, path = "/api/v1/users/{id}", tag = "users", security(("bearer" = [])),
+#[utoipa::path(tag = "users", security(("bearer" = [])),
     params(("id" = String, Path)), responses((status = 200, body = UserView), (status = 404, body = crate::error::Problem)))]
+#[get("/users/{id}")]
 pub async fn get(state: web::Data<AppState>, caller: CurrentUser, id: web::Path<String>) -> ApiResult<HttpResponse> {
     let id = path_id(&id)?;
-    if caller.id != id && !matches!(caller.role, Role::Admin | Role::Hr) {
-        return Err(ApiError::NotFound);
-    }
+    access::may_read_user(&caller, id)?;
     let user = state.run(move |conn| users::get(conn, id)?.ok_or(ApiError::NotFound)).await?;
     Ok(HttpResponse::Ok().insert_header(("ETag", crate::etag::etag(user.version))).json(UserView::from(user)))
 }
@@ -157,9 +160,10 @@ pub struct PatchUser {
 /// Changes an employee (send `If-Match`). Setting `status: "departed"` is refused with 409
 /// and the blocking `account_ids` while accounts hang on them alone without a successor or
 /// waiver; once departed, their sessions end.
-#[utoipa::path(patch, path = "/api/v1/users/{id}", tag = "users", params(("id" = String, Path)), request_body = PatchUser,
+#[utoipa::path(tag = "users", params(("id" = String, Path)), request_body = PatchUser,
     security(("bearer" = [])),
     responses((status = 200, body = UserView), (status = 409, body = crate::error::Problem), (status = 412, body = crate::error::Problem)))]
+#[patch("/users/{id}")]
 pub async fn patch(
     state: web::Data<AppState>,
     caller: CurrentUser,
@@ -167,18 +171,16 @@ pub async fn patch(
     id: web::Path<String>,
     body: ValidJson<PatchUser>,
 ) -> ApiResult<HttpResponse> {
-    caller.require_role(&[Role::Admin, Role::Hr])?;
+    access::may_edit_people(&caller)?;
     let id = path_id(&id)?;
     let patch = body.0;
-    if caller.role != Role::Admin {
-        for (given, field) in [
-            (patch.display_name.is_some(), "display_name"),
-            (patch.role.is_some(), "role"),
-            (patch.team_id.is_some(), "team_id"),
-        ] {
-            if given {
-                return Err(ApiError::Forbidden(format!("only an admin changes {field}")));
-            }
+    for (given, field) in [
+        (patch.display_name.is_some(), "display_name"),
+        (patch.role.is_some(), "role"),
+        (patch.team_id.is_some(), "team_id"),
+    ] {
+        if given {
+            access::may_change_user_field(&caller, field)?;
         }
     }
     let team_id = match &patch.team_id {
@@ -245,26 +247,20 @@ fn default_team_view(members: Vec<users::DefaultTeamMember>) -> DefaultTeam {
     }
 }
 
-/// Who may see and set a user's default team: the user, admins, and sales leads of the user's team.
+/// The access policy's [`access::may_manage_default_team`] for an existing user.
 fn may_manage_default_team(
     conn: &mut continuity_store::AnyConnection,
     caller: &CurrentUser,
     user_id: i64,
 ) -> Result<(), ApiError> {
     let user = users::get(conn, user_id)?.ok_or(ApiError::NotFound)?;
-    let allowed = caller.id == user_id
-        || caller.role == Role::Admin
-        || (caller.role == Role::SalesLead && user.team_id.is_some_and(|team| caller.led_team_ids.contains(&team)));
-    if allowed {
-        Ok(())
-    } else {
-        Err(ApiError::NotFound)
-    }
+    access::may_manage_default_team(caller, user_id, user.team_id)
 }
 
 /// A user's default team.
-#[utoipa::path(get, path = "/api/v1/users/{id}/default-team", tag = "users", params(("id" = String, Path)),
+#[utoipa::path(tag = "users", params(("id" = String, Path)),
     security(("bearer" = [])), responses((status = 200, body = DefaultTeam)))]
+#[get("/users/{id}/default-team")]
 pub async fn get_default_team(
     state: web::Data<AppState>,
     caller: CurrentUser,
@@ -281,8 +277,9 @@ pub async fn get_default_team(
 }
 
 /// Replaces a user's default team: these colleagues join every account the user creates.
-#[utoipa::path(put, path = "/api/v1/users/{id}/default-team", tag = "users", params(("id" = String, Path)),
+#[utoipa::path(tag = "users", params(("id" = String, Path)),
     request_body = DefaultTeam, security(("bearer" = [])), responses((status = 200, body = DefaultTeam)))]
+#[put("/users/{id}/default-team")]
 pub async fn put_default_team(
     state: web::Data<AppState>,
     caller: CurrentUser,

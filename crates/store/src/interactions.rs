@@ -236,7 +236,8 @@ fn check_follow_up_owner(conn: &mut AnyConnection, owner_id: Option<i64>) -> Sto
     }
 }
 
-fn insert_participants(
+/// Writes an interaction's participant rows (each employee and contact once), nothing else.
+pub fn insert_participants(
     conn: &mut AnyConnection,
     account_id: i64,
     id: i64,

@@ -100,8 +100,9 @@ fn stored(conn: &mut AnyConnection) -> (Vec<AccountRisk>, BTreeMap<i64, Portfoli
     (figures::portfolio(conn, None).expect("figures"), totals::totals_by_team(conn).expect("totals"))
 }
 
-/// Logs a meeting with raw statements only — no store function, no recompute call — inside
-/// a write transaction: the shape a new write path takes before anyone thinks of the figures.
+/// Logs a meeting with a raw insert and the store's plain participant rows — no recompute
+/// call anywhere — inside a write transaction: the shape a new write path takes before anyone
+/// thinks of the figures.
 fn raw_meeting(
     conn: &mut AnyConnection,
     account_id: i64,
@@ -122,20 +123,8 @@ fn raw_meeting(
             ))
             .returning(interactions::id)
             .get_result(conn)?;
-        diesel::insert_into(interaction_employees::table)
-            .values((
-                interaction_employees::account_id.eq(account_id),
-                interaction_employees::interaction_id.eq(id),
-                interaction_employees::user_id.eq(user_id),
-            ))
-            .execute(conn)?;
-        diesel::insert_into(interaction_contacts::table)
-            .values((
-                interaction_contacts::account_id.eq(account_id),
-                interaction_contacts::interaction_id.eq(id),
-                interaction_contacts::contact_id.eq(contact_id),
-            ))
-            .execute(conn)?;
+        // Participants through the store's plain insert (it writes rows and nothing else).
+        continuity_store::interactions::insert_participants(conn, account_id, id, &[user_id], &[contact_id])?;
         Ok::<_, StoreError>(())
     })
     .expect("raw meeting");

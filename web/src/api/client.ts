@@ -10,7 +10,7 @@
  * - failures are thrown as {@link ApiError} carrying an RFC 7807 problem document.
  */
 import { ApiError, networkProblem, parseRetryAfter, readProblem } from "./problem";
-import type { TokenResponse, User } from "./types";
+import type { SessionUser, TokenResponse } from "./types";
 
 export const API_BASE = "/api/v1";
 
@@ -22,7 +22,7 @@ export interface Session {
   refreshToken: string;
   /** Epoch milliseconds at which the access token expires. */
   expiresAt: number;
-  user: User;
+  user: SessionUser;
 }
 
 export interface SessionStore {
@@ -133,7 +133,7 @@ export class ApiClient {
     return this.current;
   }
 
-  get user(): User | null {
+  get user(): SessionUser | null {
     return this.current?.user ?? null;
   }
 
@@ -162,17 +162,25 @@ export class ApiClient {
   }
 
   private sessionFrom(tokens: TokenResponse): Session {
+    // The token answer names the user; what `/me` added (team, permissions) stays while
+    // the answer agrees with what was known of them.
+    const previous = this.current?.user;
+    const known: Record<string, unknown> = { ...previous };
+    const unchanged =
+      previous !== undefined &&
+      Object.entries(tokens.user).every(([field, value]) => known[field] === value);
+    const user = unchanged ? { ...previous, ...tokens.user } : tokens.user;
     return {
       accessToken: tokens.access_token,
       refreshToken: tokens.refresh_token,
       expiresAt: this.now() + Math.max(0, tokens.expires_in) * 1000,
-      user: tokens.user,
+      user,
     };
   }
 
   // ---- auth -------------------------------------------------------------
 
-  async login(email: string, password: string): Promise<User> {
+  async login(email: string, password: string): Promise<SessionUser> {
     const { data } = await this.send<TokenResponse>("POST", "/auth/login", {
       body: { email, password },
       anonymous: true,
@@ -239,8 +247,8 @@ export class ApiClient {
     }
   }
 
-  async me(): Promise<User> {
-    const user = await this.get<User>("/me");
+  async me(): Promise<SessionUser> {
+    const user = await this.get<SessionUser>("/me");
     if (this.current && JSON.stringify(this.current.user) !== JSON.stringify(user)) {
       this.setSession({ ...this.current, user }, "refreshed");
     }

@@ -1,4 +1,18 @@
-/** Shapes of the Continuity API shared with the server (snake_case, ids are strings). */
+/**
+ * The API's shapes under the names the pages use (snake_case, ids are strings). The shapes
+ * come from src/api/schema.ts, generated from the server's OpenAPI snapshot
+ * (`npm run generate:api`), so a field the server renames or drops fails `tsc` where the SPA
+ * reads it. The server documents its enumerations as plain strings; the unions below narrow
+ * them (`Narrow` only narrows fields the server documents, to types it allows). The few
+ * answers the server does not describe yet are written out by hand at the end.
+ */
+import type { components } from "./schema";
+
+type Schemas = components["schemas"];
+
+/** `T` with some of its fields narrowed; each must be a field of `T`, to a subtype of it. */
+type Narrow<T, O extends { [K in keyof O]: K extends keyof T ? T[K] : never }> = Omit<T, keyof O> &
+  O;
 
 export type Role = "admin" | "hr" | "sales_lead" | "member";
 
@@ -7,39 +21,28 @@ export const ROLES: readonly Role[] = ["admin", "hr", "sales_lead", "member"];
 export type UserStatus = "active" | "leaving" | "departed";
 export const USER_STATUSES: readonly UserStatus[] = ["active", "leaving", "departed"];
 
-export interface User {
-  id: string;
-  email: string;
-  display_name: string;
-  role: Role;
-  team_id?: string | null;
-  status?: UserStatus;
-  leave_date?: string | null;
-  non_solicitation_until?: string | null;
-  non_compete_until?: string | null;
-  /** The teams a sales lead leads (on `/me`). */
-  led_team_ids?: string[];
-  version?: number;
-}
+/** An employee's record (`/users`). */
+export type User = Narrow<Schemas["UserView"], { role: Role; status: UserStatus }>;
 
-export interface TokenResponse {
-  access_token: string;
-  token_type: "Bearer";
-  /** Lifetime of the access token in seconds. */
-  expires_in: number;
-  refresh_token: string;
-  user: User;
-}
+/** What the access policy lets the signed-in user do (`/me`); team lists `null`: every team. */
+export type Permissions = Schemas["Permissions"];
 
+/** The signed-in user: the login's `user`, completed by `/me`. */
+export type SessionUser = Narrow<Schemas["SessionUser"], { role: Role }> &
+  Partial<Omit<Schemas["MeResponse"], keyof Schemas["SessionUser"]>>;
+
+export type TokenResponse = Narrow<
+  Schemas["TokenResponse"],
+  { token_type: "Bearer"; user: SessionUser }
+>;
+
+/** One page of a list; the server names each `Page_…View`, all of this shape. */
 export interface Page<T> {
   items: T[];
-  next_cursor: string | null;
+  next_cursor?: string | null;
 }
 
-export interface Team {
-  id: string;
-  name: string;
-}
+export type Team = Schemas["TeamView"];
 
 export type Tier = "A" | "B" | "C";
 export const TIERS: readonly Tier[] = ["A", "B", "C"];
@@ -69,24 +72,7 @@ export const FLAG_CODES: readonly FlagCode[] = [
   "policy_breach",
 ];
 
-export interface Account {
-  id: string;
-  external_id?: string | null;
-  name: string;
-  tier: Tier;
-  region: string;
-  team_id: string;
-  annual_value_minor: number;
-  currency: string;
-  status?: "active" | "churned";
-  version?: number;
-  created_at?: string;
-  updated_at?: string;
-  /** Present on `AccountView`s from the list and risk endpoints. */
-  risk_score?: number | null;
-  exposure_minor?: number | null;
-  flags?: string[];
-}
+export type Account = Narrow<Schemas["AccountView"], { tier: Tier; status: "active" | "churned" }>;
 
 export type Influence = "decision_maker" | "champion" | "influencer" | "user" | "other";
 export const INFLUENCES: readonly Influence[] = [
@@ -97,18 +83,7 @@ export const INFLUENCES: readonly Influence[] = [
   "other",
 ];
 
-export interface Contact {
-  id: string;
-  account_id: string;
-  name: string;
-  job_title: string;
-  email: string | null;
-  phone: string | null;
-  influence: Influence;
-  left_at: string | null;
-  previous_contact_id?: string | null;
-  version: number;
-}
+export type Contact = Narrow<Schemas["ContactView"], { influence: Influence }>;
 
 export type AssignmentRole = "owner" | "co_owner" | "specialist" | "executive_sponsor";
 export const ASSIGNMENT_ROLES: readonly AssignmentRole[] = [
@@ -119,16 +94,10 @@ export const ASSIGNMENT_ROLES: readonly AssignmentRole[] = [
 ];
 export type Access = "read" | "edit";
 
-export interface Assignment {
-  user_id: string;
-  display_name: string;
-  user_status: UserStatus;
-  role: AssignmentRole;
-  access: Access;
-  since: string;
-  until: string | null;
-  version: number;
-}
+export type Assignment = Narrow<
+  Schemas["AssignmentView"],
+  { role: AssignmentRole; access: Access; user_status: UserStatus }
+>;
 
 export type InteractionKind =
   "meeting" | "call" | "email" | "visit" | "event" | "gift" | "complaint" | "note";
@@ -143,33 +112,147 @@ export const INTERACTION_KINDS: readonly InteractionKind[] = [
   "note",
 ];
 
-export interface Interaction {
-  id: string;
-  account_id: string;
-  kind: InteractionKind;
-  occurred_at: string;
-  /** Null when the caller may not read note text (HR). */
-  summary: string | null;
-  employee_ids: string[];
-  contact_ids: string[];
-  on_behalf_of: "person" | "organisation";
-  complaint_status: "open" | "resolved" | null;
-  resolved_at: string | null;
-  /** What was done to resolve a complaint; null for HR. */
-  resolution?: string | null;
-  follow_up_owner_id?: string | null;
-  follow_up_due?: string | null;
-  /** A complaint's follow-up trail, oldest first. */
-  follow_ups?: FollowUp[];
-  created_by: string | null;
-  version: number;
+export type Interaction = Narrow<
+  Schemas["InteractionView"],
+  {
+    kind: InteractionKind;
+    on_behalf_of: "person" | "organisation";
+    complaint_status?: "open" | "resolved" | null;
+  }
+>;
+
+export type RiskBand = "low" | "medium" | "high" | "critical";
+export const RISK_BANDS: readonly RiskBand[] = ["low", "medium", "high", "critical"];
+
+export type TrendPoint = Narrow<Schemas["TrendPoint"], { flag_counts: Record<string, number> }>;
+
+/** The summary's figures beside the listed ones are a flattened domain struct the server
+ * documents as a free-form object. */
+export type RiskSummary = Schemas["RiskSummary"] & {
+  accounts?: number;
+  flag_counts?: Record<string, number>;
+  value_minor?: number;
+  exposure_minor?: number;
+  key_person_value_minor?: number;
+  currency?: string;
+  by_band?: { band: RiskBand; accounts: number; value_minor: number; exposure_minor: number }[];
+  truck_factor?: { size: number; order: string[] };
+  /** Daily figures, oldest first. */
+  trend: TrendPoint[];
+  top_exposed: Account[];
+  /** Value and accounts with no institutional tie in the last 12 months. */
+  untied_value_minor?: number;
+  untied_accounts?: number;
+  untied_value_share?: number;
+};
+
+export type HandoverStatus = "planned" | "introduced" | "done";
+
+export type Handover = Narrow<
+  Schemas["HandoverView"],
+  { suggestions: { user_id: string; display_name?: string; [more: string]: unknown }[] }
+>;
+
+export type DeparturePlan = Narrow<Schemas["PlanView"], { handovers: Handover[] }>;
+
+export type CoveragePolicy = Narrow<Schemas["PolicyView"], { tier: Tier }>;
+
+export type AuditEntry = Schemas["AuditEntryView"];
+
+/** A complaint's follow-up trail entry (on an interaction's view). */
+export type FollowUp = Schemas["FollowUpView"];
+
+/** An open (or resolved) complaint as the dashboard lists it, oldest first. */
+export type ComplaintItem = Schemas["ComplaintView"];
+
+export type UntiedByTeam = Schemas["UntiedByTeam"];
+
+// ---- client events ------------------------------------------------------
+
+export type EventKind = "client_day" | "seminar" | "dinner" | "other";
+export const EVENT_KINDS: readonly EventKind[] = ["client_day", "seminar", "dinner", "other"];
+
+export type Attendee = Schemas["AttendeeView"];
+
+export type ClientEvent = Narrow<
+  Schemas["EventView"],
+  { kind: EventKind; status: "open" | "closed" }
+>;
+
+// ---- the client network --------------------------------------------------
+
+export type LinkKind = "referred_by" | "same_group" | "partner";
+export const LINK_KINDS: readonly LinkKind[] = ["referred_by", "same_group", "partner"];
+
+export type AccountLink = Narrow<
+  Schemas["LinkView"],
+  { kind: LinkKind; direction: "outgoing" | "incoming" }
+>;
+
+export type AccountNetwork = Narrow<
+  Schemas["Network"],
+  {
+    links: AccountLink[];
+    events: Narrow<Schemas["EventHeadlineView"], { kind: EventKind }>[];
+  }
+>;
+
+// ---- campaigns -------------------------------------------------------------
+
+export type CampaignKind = "apology" | "mailing" | "gift" | "invitation";
+export const CAMPAIGN_KINDS: readonly CampaignKind[] = ["apology", "mailing", "gift", "invitation"];
+
+/** A campaign's target, which the server documents as a free-form object. */
+export interface CampaignFilter {
+  tiers?: Tier[];
+  regions?: string[];
+  team_ids?: string[];
+  min_value_minor?: number | null;
+  max_value_minor?: number | null;
 }
+
+export type CampaignTarget = { filter: CampaignFilter } | { account_ids: string[] };
+
+export type CampaignBody = Narrow<
+  Schemas["CampaignInput"],
+  { kind: CampaignKind; target: CampaignTarget }
+>;
+
+export type Campaign = Narrow<
+  Schemas["CampaignView"],
+  { kind: CampaignKind; status: "draft" | "sent"; target: CampaignTarget }
+>;
+
+// ---- answers the server's document does not describe yet --------------------
+// Written out by hand: the server answers them with domain types that carry no schema.
+
+export interface TreatmentRow {
+  active_accounts: number;
+  included_accounts: number;
+  excluded_share: number;
+  value_minor: number;
+  included_value_minor: number;
+  excluded_value_share: number;
+}
+
+/** `ReportView` is documented as a free-form object: the domain's report, flattened. */
+export type CampaignReport = Schemas["ReportView"] & {
+  universe: { accounts: number; value_minor: number };
+  included: { accounts: number; value_minor: number };
+  excluded_share: number;
+  excluded_value_share: number;
+  by_tier: (TreatmentRow & { tier: Tier })[];
+  by_region: (TreatmentRow & { region: string })[];
+  warnings: { code: "excludes_majority" | "tier_only" | "value_only" | string; message: string }[];
+  currency?: string;
+};
 
 export interface RiskFlag {
   code: string;
   explanation: string;
 }
 
+/** `GET /accounts/{id}/risk`. */
 export interface AccountRisk {
   account_id: string;
   score: number;
@@ -193,40 +276,7 @@ export interface AccountRisk {
   last_interaction_at: string | null;
 }
 
-export type RiskBand = "low" | "medium" | "high" | "critical";
-export const RISK_BANDS: readonly RiskBand[] = ["low", "medium", "high", "critical"];
-
-export interface TrendPoint {
-  day: string;
-  exposure_minor: number;
-  value_minor?: number;
-  key_person_value_minor?: number;
-  flagged_accounts?: number;
-  flag_counts?: Record<string, number>;
-}
-
-export interface RiskSummary {
-  accounts?: number;
-  flag_counts?: Record<string, number>;
-  value_minor?: number;
-  exposure_minor?: number;
-  key_person_value_minor?: number;
-  currency?: string;
-  by_band?: { band: RiskBand; accounts: number; value_minor: number; exposure_minor: number }[];
-  truck_factor?: { size: number; order: string[] };
-  /** Daily figures, oldest first. */
-  trend?: TrendPoint[];
-  top_exposed?: Account[];
-  /** Value and accounts with no institutional tie in the last 12 months. */
-  untied_value_minor?: number;
-  untied_accounts?: number;
-  untied_value_share?: number;
-  /** Firm-wide only. */
-  untied_by_team?: UntiedByTeam[];
-  open_complaints?: number;
-  overdue_complaints?: number;
-}
-
+/** `GET /users/{id}/exposure`. */
 export interface UserExposure {
   orphaned_value_minor: number;
   share_weighted_exposure_minor: number;
@@ -244,6 +294,7 @@ export interface UserExposure {
   currency?: string;
 }
 
+/** `POST /simulations/departure`. */
 export interface SimulationResult {
   no_owner_account_ids: string[];
   newly_flagged: { account_id: string; codes: string[] }[];
@@ -252,205 +303,5 @@ export interface SimulationResult {
   orphaned_account_ids?: string[];
   exposure_before_minor?: number;
   exposure_after_minor?: number;
-  currency?: string;
-}
-
-export type HandoverStatus = "planned" | "introduced" | "done";
-
-export interface Handover {
-  account_id: string;
-  account_name?: string;
-  annual_value_minor?: number;
-  currency?: string;
-  /** The leaver's share of the account. */
-  share?: number;
-  sole_holder?: boolean;
-  suggestions?: { user_id: string; display_name?: string; [more: string]: unknown }[];
-  successor_id: string | null;
-  due_date: string | null;
-  waiver_reason: string | null;
-  status: HandoverStatus | string;
-  version?: number;
-}
-
-export interface DeparturePlan {
-  id: string;
-  user_id: string;
-  display_name?: string;
-  applied_at?: string | null;
-  leave_date: string;
-  status: string;
-  handovers?: Handover[];
-  version?: number;
-}
-
-export interface CoveragePolicy {
-  id: string;
-  tier: Tier;
-  min_holders: number;
-  min_current_contacts: number;
-  version?: number;
-}
-
-export interface AuditEntry {
-  id: string;
-  occurred_at: string;
-  actor_id: string | null;
-  entity: string;
-  entity_id: string;
-  action: string;
-  account_id: string | null;
-  before: unknown;
-  after: unknown;
-}
-
-/** A complaint's follow-up trail entry (on an interaction's view). */
-export interface FollowUp {
-  id: string;
-  /** Null for HR, who never reads interaction text. */
-  note: string | null;
-  author_id: string | null;
-  author_name: string | null;
-  created_at: string;
-}
-
-/** An open (or resolved) complaint as the dashboard lists it, oldest first. */
-export interface ComplaintItem {
-  interaction_id: string;
-  account_id: string;
-  account_name: string;
-  summary: string | null;
-  opened_at: string;
-  age_days: number;
-  /** Open for more than 14 days. */
-  overdue: boolean;
-  follow_up_owner_id: string | null;
-  follow_up_owner_name: string | null;
-  follow_up_due: string | null;
-  /** How many follow-ups the trail has. */
-  follow_ups: number;
-  last_follow_up_at: string | null;
-}
-
-export interface UntiedByTeam {
-  team_id: string;
-  team_name: string;
-  value_minor: number;
-  untied_value_minor: number;
-  untied_value_share: number;
-}
-
-// ---- client events ------------------------------------------------------
-
-export type EventKind = "client_day" | "seminar" | "dinner" | "other";
-export const EVENT_KINDS: readonly EventKind[] = ["client_day", "seminar", "dinner", "other"];
-
-export interface Attendee {
-  contact_id: string;
-  contact_name: string;
-  account_id: string;
-  account_name: string;
-}
-
-export interface ClientEvent {
-  id: string;
-  name: string;
-  kind: EventKind;
-  occurred_at: string;
-  summary: string | null;
-  status: "open" | "closed";
-  employee_ids: string[];
-  attendees: Attendee[];
-  account_ids: string[];
-  /** Attendees on accounts the caller may not see. */
-  hidden_attendees?: number;
-  created_by: string | null;
-  created_at: string;
-  updated_at: string;
-  version?: number;
-}
-
-// ---- the client network --------------------------------------------------
-
-export type LinkKind = "referred_by" | "same_group" | "partner";
-export const LINK_KINDS: readonly LinkKind[] = ["referred_by", "same_group", "partner"];
-
-export interface AccountLink {
-  id: string;
-  kind: LinkKind;
-  other_account_id: string;
-  /** Null when the caller may not see the other account. */
-  other_account_name: string | null;
-  direction: "outgoing" | "incoming";
-  created_at: string;
-}
-
-export interface AccountNetwork {
-  account_id: string;
-  links: AccountLink[];
-  met_at_events: {
-    account_id: string;
-    account_name: string | null;
-    event_ids: string[];
-    last_met_at: string;
-  }[];
-  events: { id: string; name: string; kind: EventKind; occurred_at: string }[];
-  institutional_score: number;
-  /** Oldest first. */
-  institutional_trend: { as_of: string; score: number }[];
-  institutional_tie: boolean;
-}
-
-// ---- campaigns -------------------------------------------------------------
-
-export type CampaignKind = "apology" | "mailing" | "gift" | "invitation";
-export const CAMPAIGN_KINDS: readonly CampaignKind[] = ["apology", "mailing", "gift", "invitation"];
-
-export interface CampaignFilter {
-  tiers?: Tier[];
-  regions?: string[];
-  team_ids?: string[];
-  min_value_minor?: number | null;
-  max_value_minor?: number | null;
-}
-
-export type CampaignTarget = { filter: CampaignFilter } | { account_ids: string[] };
-
-export interface CampaignBody {
-  name: string;
-  kind: CampaignKind;
-  team_id: string | null;
-  target: CampaignTarget;
-}
-
-export interface Campaign extends CampaignBody {
-  id: string;
-  status: "draft" | "sent";
-  included_accounts: number;
-  created_by: string | null;
-  created_at: string;
-  updated_at: string;
-  sent_at: string | null;
-  acknowledged_reason: string | null;
-  version?: number;
-}
-
-export interface TreatmentRow {
-  active_accounts: number;
-  included_accounts: number;
-  excluded_share: number;
-  value_minor: number;
-  included_value_minor: number;
-  excluded_value_share: number;
-}
-
-export interface CampaignReport {
-  universe: { accounts: number; value_minor: number };
-  included: { accounts: number; value_minor: number };
-  excluded_share: number;
-  excluded_value_share: number;
-  by_tier: (TreatmentRow & { tier: Tier })[];
-  by_region: (TreatmentRow & { region: string })[];
-  warnings: { code: "excludes_majority" | "tier_only" | "value_only" | string; message: string }[];
   currency?: string;
 }

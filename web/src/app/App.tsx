@@ -2,7 +2,7 @@ import type { ComponentType, JSX } from "preact";
 import { useEffect, useMemo, useState } from "preact/hooks";
 import type { ApiClient } from "../api/client";
 import { ApiError } from "../api/problem";
-import type { User } from "../api/types";
+import type { SessionUser } from "../api/types";
 import { AccountsPage } from "../pages/Accounts";
 import { SignInPage } from "../pages/SignIn";
 import { ForbiddenPage, NotFoundPage } from "../pages/Status";
@@ -18,6 +18,7 @@ import {
   subPath,
 } from "./nav";
 import { navigate, onLinkClick, usePath } from "./router";
+import { permissionsOf } from "./permissions";
 import { Shell } from "./Shell";
 import { lazyPage } from "./lazy";
 
@@ -44,7 +45,7 @@ const PAGES: Record<RouteId, ComponentType<PageProps>> = {
 type Boot =
   | { state: "checking" }
   | { state: "signed-out"; notice: string | null }
-  | { state: "signed-in"; user: User }
+  | { state: "signed-in"; user: SessionUser }
   | { state: "offline"; error: ApiError };
 
 export function App({ client }: { client: ApiClient }) {
@@ -83,6 +84,8 @@ export function App({ client }: { client: ApiClient }) {
     () =>
       client.onSessionChange((session, reason) => {
         if (session) {
+          // A token answer names the user but not their permissions: ask `/me` again.
+          if (!session.user.permissions) void client.me().catch(() => undefined);
           if (reason === "external") setBoot({ state: "signed-in", user: session.user });
           else
             setBoot((b) =>
@@ -118,7 +121,7 @@ export function App({ client }: { client: ApiClient }) {
   }, [boot.state, path]);
 
   const route = useMemo(
-    () => (boot.state === "signed-in" ? resolveRoute(path, boot.user.role) : null),
+    () => (boot.state === "signed-in" ? resolveRoute(path, permissionsOf(boot.user)) : null),
     [boot, path],
   );
 
@@ -162,7 +165,9 @@ export function App({ client }: { client: ApiClient }) {
         onSignedIn={(user) => {
           setBoot({ state: "signed-in", user });
           const target =
-            returnTo && resolveRoute(returnTo, user.role).kind === "page" ? returnTo : HOME_PATH;
+            returnTo && resolveRoute(returnTo, permissionsOf(user)).kind === "page"
+              ? returnTo
+              : HOME_PATH;
           setReturnTo(null);
           navigate(target, { replace: true });
         }}

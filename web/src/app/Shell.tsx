@@ -2,6 +2,7 @@ import type { ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { navFor, ROLE_LABELS, type NavItem } from "./nav";
 import { useApp } from "./context";
+import { permissionsOf } from "./permissions";
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
@@ -31,7 +32,7 @@ export function Shell(props: {
   const { user } = useApp();
   const [menuOpen, setMenuOpen] = useState(false);
   const mainRef = useRef<HTMLElement>(null);
-  const items = navFor(user.role);
+  const items = navFor(permissionsOf(user));
 
   // Close the mobile menu after navigating, and move focus to the page.
   useEffect(() => {

@@ -1,11 +1,11 @@
 import { createContext } from "preact";
 import { useContext } from "preact/hooks";
 import type { ApiClient } from "../api/client";
-import type { User } from "../api/types";
+import type { SessionUser } from "../api/types";
 
 export interface AppContextValue {
   client: ApiClient;
-  user: User;
+  user: SessionUser;
 }
 
 export const AppContext = createContext<AppContextValue | null>(null);

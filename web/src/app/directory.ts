@@ -1,12 +1,13 @@
 /**
- * Names behind ids: teams (everyone may list them) and users (admin, HR and sales
- * leads may). Loaded once per client and shared by every page; `refresh` after a
+ * Names behind ids: teams (everyone may list them) and users (those whose
+ * permissions include `may_list_users`). Loaded once per client and shared by every page; `refresh` after a
  * change. Members simply get no user directory and see names from account teams.
  */
 import { useEffect, useState } from "preact/hooks";
 import type { ApiClient } from "../api/client";
-import type { Account, Page, Role, Team, User } from "../api/types";
+import type { Account, Page, SessionUser, Team, User } from "../api/types";
 import { useApp } from "./context";
+import { permissionsOf } from "./permissions";
 
 export interface Directory {
   teams: Team[];
@@ -16,8 +17,6 @@ export interface Directory {
   user(id: string | null | undefined): User | undefined;
 }
 
-const USER_LIST_ROLES: readonly Role[] = ["admin", "hr", "sales_lead"];
-
 export function makeDirectory(teams: Team[], users: User[]): Directory {
   const teamById = new Map(teams.map((t) => [t.id, t]));
   const userById = new Map(users.map((u) => [u.id, u]));
@@ -25,7 +24,7 @@ export function makeDirectory(teams: Team[], users: User[]): Directory {
     teams,
     users,
     teamName: (id) => (id ? (teamById.get(id)?.name ?? "Unknown team") : "—"),
-    // Without the user list (a role that may not read it) a person is named by id.
+    // Without the user list (for a user who may not read it) a person is named by id.
     userName: (id) =>
       id
         ? (userById.get(id)?.display_name ?? (users.length ? "Former colleague" : `Person ${id}`))
@@ -61,12 +60,12 @@ interface Entry {
 const cache = new WeakMap<ApiClient, Entry>();
 const listeners = new Set<() => void>();
 
-function load(client: ApiClient, role: Role): Entry {
+function load(client: ApiClient, user: SessionUser): Entry {
   const entry: Entry = {
     value: null,
     promise: Promise.all([
       fetchAll<Team>(client, "/teams").catch(() => [] as Team[]),
-      USER_LIST_ROLES.includes(role)
+      permissionsOf(user).may_list_users
         ? fetchAll<User>(client, "/users").catch(() => [] as User[])
         : Promise.resolve([] as User[]),
     ]).then(([teams, users]) => {
@@ -80,8 +79,8 @@ function load(client: ApiClient, role: Role): Entry {
 }
 
 /** Reloads the directory (after creating or changing users or teams). */
-export function refreshDirectory(client: ApiClient, role: Role): void {
-  const entry = load(client, role);
+export function refreshDirectory(client: ApiClient, user: SessionUser): void {
+  const entry = load(client, user);
   void entry.promise.then(() => {
     for (const l of [...listeners]) l();
   });
@@ -91,7 +90,7 @@ export const EMPTY_DIRECTORY = makeDirectory([], []);
 
 export function useDirectory(): Directory {
   const { client, user } = useApp();
-  const entry = cache.get(client) ?? load(client, user.role);
+  const entry = cache.get(client) ?? load(client, user);
   const [value, setValue] = useState<Directory>(entry.value ?? EMPTY_DIRECTORY);
   useEffect(() => {
     let live = true;

@@ -1,4 +1,4 @@
-import type { Role } from "../api/types";
+import type { Permissions, Role } from "../api/types";
 
 export type RouteId =
   "accounts" | "risk" | "events" | "campaigns" | "people" | "what-if" | "departures" | "admin";
@@ -21,26 +21,26 @@ export interface NavItem {
   id: RouteId;
   path: string;
   label: string;
-  roles: readonly Role[];
+  /** The permission that opens the page; none: every signed-in user. */
+  permission?: BooleanPermission;
   /** Nav group heading; items without one form the top group. */
   group?: string;
 }
 
-/** Every page of the shell, in navigation order, with the roles that may open it. */
+/** The yes/no permissions of `/me`. */
+export type BooleanPermission = {
+  [K in keyof Permissions]: Permissions[K] extends boolean ? K : never;
+}[keyof Permissions];
+
+/** Every page of the shell, in navigation order, with the permission that opens it. */
 export const NAV_ITEMS: readonly NavItem[] = [
-  {
-    id: "accounts",
-    path: "/accounts",
-    label: "Accounts",
-    roles: ["admin", "hr", "sales_lead", "member"],
-  },
-  { id: "risk", path: "/risk", label: "Risk dashboard", roles: ["admin", "sales_lead", "hr"] },
+  { id: "accounts", path: "/accounts", label: "Accounts" },
+  { id: "risk", path: "/risk", label: "Risk dashboard", permission: "may_see_portfolio" },
   {
     id: "events",
     path: "/events",
     label: "Client events",
     // Everyone sees the events of the accounts they see; HR only reads.
-    roles: ["admin", "hr", "sales_lead", "member"],
     group: "Client ties",
   },
   {
@@ -48,36 +48,47 @@ export const NAV_ITEMS: readonly NavItem[] = [
     path: "/campaigns",
     label: "Campaigns",
     // Admins and sales leads run them; HR reads the equal-treatment reports.
-    roles: ["admin", "hr", "sales_lead"],
+    permission: "may_see_campaigns",
     group: "Client ties",
   },
   {
     id: "people",
     path: "/people",
     label: "People & exposure",
-    roles: ["admin", "hr"],
+    permission: "may_see_hr_figures",
     group: "People",
   },
-  { id: "what-if", path: "/what-if", label: "What-if", roles: ["admin", "hr"], group: "People" },
+  {
+    id: "what-if",
+    path: "/what-if",
+    label: "What-if",
+    // Departures of anyone in the firm, so the firm-wide HR figures.
+    permission: "may_see_hr_figures",
+    group: "People",
+  },
   {
     id: "departures",
     path: "/departures",
     label: "Departures",
     // Sales leads approve the handovers of their teams' accounts.
-    roles: ["admin", "hr", "sales_lead"],
+    permission: "may_see_departures",
     group: "People",
   },
   {
     id: "admin",
     path: "/admin",
     label: "Admin: users & teams",
-    roles: ["admin"],
+    permission: "may_manage_users",
     group: "Administration",
   },
 ];
 
-export function navFor(role: Role): NavItem[] {
-  return NAV_ITEMS.filter((item) => item.roles.includes(role));
+function opens(item: NavItem, permissions: Permissions): boolean {
+  return item.permission === undefined || permissions[item.permission];
+}
+
+export function navFor(permissions: Permissions): NavItem[] {
+  return NAV_ITEMS.filter((item) => opens(item, permissions));
 }
 
 export const HOME_PATH = "/accounts";
@@ -95,13 +106,13 @@ export type Resolution =
   | { kind: "not-found" }
   | { kind: "redirect"; to: string };
 
-/** Decides what the shell shows for a path and a signed-in role. */
-export function resolveRoute(path: string, role: Role): Resolution {
+/** Decides what the shell shows for a path and the signed-in user's permissions. */
+export function resolveRoute(path: string, permissions: Permissions): Resolution {
   const p = normalisePath(path);
   if (p === "/" || p === SIGN_IN_PATH) return { kind: "redirect", to: HOME_PATH };
   const item = NAV_ITEMS.find((i) => p === i.path || p.startsWith(`${i.path}/`));
   if (!item) return { kind: "not-found" };
-  return item.roles.includes(role) ? { kind: "page", item } : { kind: "forbidden", item };
+  return opens(item, permissions) ? { kind: "page", item } : { kind: "forbidden", item };
 }
 
 export const ROLE_LABELS: Record<Role, string> = {

@@ -51,7 +51,7 @@ export function networkGraph(network: AccountNetwork, centreName: string): Netwo
   };
   for (const link of network.links) {
     if (link.other_account_id === network.account_id) continue;
-    addNode(link.other_account_id, link.other_account_name);
+    addNode(link.other_account_id, link.other_account_name ?? null);
     const id = `${link.other_account_id}:${link.kind}`;
     if (!edges.has(id))
       edges.set(id, {
@@ -64,7 +64,7 @@ export function networkGraph(network: AccountNetwork, centreName: string): Netwo
   }
   for (const met of network.met_at_events) {
     if (met.account_id === network.account_id) continue;
-    addNode(met.account_id, met.account_name);
+    addNode(met.account_id, met.account_name ?? null);
     const id = `${met.account_id}:met_at_event`;
     edges.set(id, {
       id,

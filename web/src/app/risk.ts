@@ -97,7 +97,7 @@ export function heatLevel(share: number, max: number): number {
 }
 
 /** The value-by-band chart's rows: every band, zero where the server reports none. */
-export function bandSeries(summary: RiskSummary) {
+export function bandSeries(summary: Pick<RiskSummary, "by_band">) {
   return RISK_BANDS.map((band) => {
     const row = summary.by_band?.find((b) => b.band === band);
     return {
@@ -110,8 +110,8 @@ export function bandSeries(summary: RiskSummary) {
 }
 
 /**
- * The trend chart's series. Flagged accounts come from `flagged_accounts` where the
- * server sends it, else from the day's flag counts (flags raised, an upper bound).
+ * The trend chart's series. The flags are the day's flag counts added up (flags raised,
+ * an upper bound on the accounts flagged).
  */
 export function trendSeries(trend: readonly TrendPoint[] | undefined) {
   const points = [...(trend ?? [])].sort((a, b) => a.day.localeCompare(b.day));
@@ -119,14 +119,10 @@ export function trendSeries(trend: readonly TrendPoint[] | undefined) {
     days: points.map((p) => p.day),
     exposure: points.map((p) => p.exposure_minor),
     keyPerson: points.map((p) => p.key_person_value_minor ?? null),
-    flags: points.map(
-      (p) =>
-        p.flagged_accounts ??
-        Object.values(p.flag_counts ?? {}).reduce((sum, n) => sum + (Number(n) || 0), 0),
+    flags: points.map((p) =>
+      Object.values(p.flag_counts ?? {}).reduce((sum, n) => sum + (Number(n) || 0), 0),
     ),
-    flagsLabel: points.some((p) => p.flagged_accounts != null)
-      ? "Flagged accounts"
-      : "Flags raised",
+    flagsLabel: "Flags raised",
   };
 }
 

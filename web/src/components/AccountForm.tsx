@@ -3,6 +3,7 @@ import type { Account, Team } from "../api/types";
 import { TIERS } from "../api/types";
 import { ifMatch } from "../api/versions";
 import { useApp } from "../app/context";
+import { permissionsOf, withinTeams } from "../app/permissions";
 import { isCurrencyCode, minorToInput, parseMoneyInput } from "../app/forms";
 import { useSubmit } from "../app/useSubmit";
 import { ProblemBanner, SelectField, TextField } from "./ui";
@@ -103,13 +104,7 @@ export function AccountForm(props: {
   }
 
   // Members place accounts in their own team, sales leads in the teams they lead.
-  const placeable = props.teams.filter((t) =>
-    user.role === "member"
-      ? t.id === user.team_id
-      : user.role === "sales_lead" && user.led_team_ids
-        ? user.led_team_ids.includes(t.id)
-        : true,
-  );
+  const placeable = withinTeams(props.teams, permissionsOf(user).account_team_ids);
   const teamOptions = placeable.map((t) => ({ value: t.id, label: t.name }));
   if (values.team_id && !placeable.some((t) => t.id === values.team_id)) {
     const current = props.teams.find((t) => t.id === values.team_id);

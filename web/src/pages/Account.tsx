@@ -1,6 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import type { Account, AccountRisk, Assignment, Contact } from "../api/types";
 import { useApp } from "../app/context";
+import { mayEditAccount, permissionsOf } from "../app/permissions";
 import { useDirectory } from "../app/directory";
 import { formatMoney, humanise } from "../app/format";
 import { useApi } from "../app/useApi";
@@ -47,9 +48,11 @@ export function AccountPage(props: { accountId: string }) {
   const contactList = contacts.state.status === "ok" ? (contacts.state.data?.items ?? []) : [];
   const openAssignments = assignments.filter((a) => !a.until);
   const mine = openAssignments.find((a) => a.user_id === user.id);
-  const canManageTeam = user.role === "admin" || user.role === "sales_lead";
-  const canEdit = canManageTeam || (user.role === "member" && mine?.access === "edit");
-  const canReadNotes = user.role !== "hr";
+  const permissions = permissionsOf(user);
+  // Those who may change every account they see staff its team; members edit on their access.
+  const canManageTeam = permissions.may_edit_accounts && !permissions.edits_only_with_edit_access;
+  const canEdit = mayEditAccount(permissions, mine?.access);
+  const canReadNotes = permissions.may_see_interaction_text;
 
   const names: Names = {
     user: (id) => assignments.find((a) => a.user_id === id)?.display_name ?? directory.userName(id),
@@ -142,7 +145,7 @@ export function AccountPage(props: { accountId: string }) {
                   names={names}
                   onChanged={risk.reload}
                 />
-                {canManageTeam && <HistoryPanel accountId={a.id} names={names} />}
+                {permissions.may_see_audit && <HistoryPanel accountId={a.id} names={names} />}
               </div>
               <aside class="account-side" aria-label="Continuity risk">
                 <RiskPanel

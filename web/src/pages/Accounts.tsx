@@ -11,6 +11,7 @@ import {
   type AccountFilters,
 } from "../app/accountFilters";
 import { useApp } from "../app/context";
+import { permissionsOf } from "../app/permissions";
 import { useDirectory } from "../app/directory";
 import { formatMoney, humanise } from "../app/format";
 import { flagLabel } from "../app/labels";
@@ -35,7 +36,14 @@ const EMPTY_HINT: Record<string, string> = {
   member: "Accounts appear here once you are on an account team.",
 };
 
-const CAN_CREATE = new Set(["admin", "sales_lead", "member"]);
+const ALL_ACCOUNTS = "Client accounts, their value, and how safely each relationship is held.";
+/** What the list holds, in each role's words (the role only picks the text). */
+const DESCRIPTION: Record<string, string> = {
+  admin: ALL_ACCOUNTS,
+  hr: ALL_ACCOUNTS,
+  sales_lead: ALL_ACCOUNTS,
+  member: "The client accounts you are on, and how safely each relationship is held.",
+};
 
 export function AccountsPage() {
   const { user } = useApp();
@@ -64,13 +72,9 @@ export function AccountsPage() {
     <>
       <PageHeader
         title="Accounts"
-        description={
-          user.role === "member"
-            ? "The client accounts you are on, and how safely each relationship is held."
-            : "Client accounts, their value, and how safely each relationship is held."
-        }
+        description={DESCRIPTION[user.role]}
         actions={
-          CAN_CREATE.has(user.role) && !creating ? (
+          permissionsOf(user).may_create_accounts && !creating ? (
             <button
               type="button"
               class="button button-primary"

@@ -49,7 +49,7 @@ function TeamsSection() {
     if (ok) {
       setName("");
       teams.reload();
-      refreshDirectory(client, user.role);
+      refreshDirectory(client, user);
     }
   }
 
@@ -255,7 +255,7 @@ function UserForm(props: { teams: Team[]; user?: User; onDone: (changed: boolean
           }),
     );
     if (ok) {
-      refreshDirectory(client, me.role);
+      refreshDirectory(client, me);
       props.onDone(true);
     }
   }

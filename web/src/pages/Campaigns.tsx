@@ -1,5 +1,12 @@
 import { useEffect, useState } from "preact/hooks";
-import type { Campaign, CampaignKind, CampaignReport, Tier, TreatmentRow } from "../api/types";
+import type {
+  Campaign,
+  CampaignKind,
+  CampaignReport,
+  Tier,
+  TreatmentRow,
+  SessionUser,
+} from "../api/types";
 import { CAMPAIGN_KINDS, TIERS } from "../api/types";
 import { ApiError } from "../api/problem";
 import { ifMatch } from "../api/versions";
@@ -15,6 +22,7 @@ import {
   type CampaignDraft,
 } from "../app/campaigns";
 import { useApp } from "../app/context";
+import { permissionsOf, withinTeams } from "../app/permissions";
 import { useAccountNames, useDirectory } from "../app/directory";
 import { formatDate, formatMoney, formatMoneyCompact, formatPercent } from "../app/format";
 import { toggleId } from "../app/interactions";
@@ -53,8 +61,8 @@ const FIELDS = [
 ] as const;
 
 /** Admins and sales leads run campaigns; HR reads them and their reports. */
-function canRun(role: string): boolean {
-  return role === "admin" || role === "sales_lead";
+function canRun(user: SessionUser): boolean {
+  return permissionsOf(user).may_run_campaigns;
 }
 
 export function CampaignsPage({ path }: PageProps) {
@@ -67,9 +75,7 @@ export function CampaignsPage({ path }: PageProps) {
 function useScopeTeams() {
   const { user } = useApp();
   const directory = useDirectory();
-  return user.role === "sales_lead" && user.led_team_ids
-    ? directory.teams.filter((t) => user.led_team_ids?.includes(t.id))
-    : directory.teams;
+  return withinTeams(directory.teams, permissionsOf(user).campaign_team_ids);
 }
 
 const PARENT = { href: "/campaigns", label: "Campaigns" };
@@ -94,7 +100,7 @@ function CampaignList() {
         title="Campaigns"
         description="Apologies, mailings, gifts and invitations in the firm's name, each checked for equal treatment before it goes out."
         actions={
-          canRun(user.role) && (
+          canRun(user) && (
             <a class="button button-primary" href="/campaigns/new">
               New campaign
             </a>
@@ -184,7 +190,7 @@ function CampaignList() {
 function NewCampaign() {
   const { user } = useApp();
   const teams = useScopeTeams();
-  if (!canRun(user.role)) {
+  if (!canRun(user)) {
     return (
       <>
         <Breadcrumbs parent={PARENT} current="New campaign" />
@@ -192,7 +198,9 @@ function NewCampaign() {
       </>
     );
   }
-  const initial = emptyCampaignDraft(user.role === "sales_lead" ? (teams[0]?.id ?? "") : "");
+  const initial = emptyCampaignDraft(
+    permissionsOf(user).may_run_firm_wide_campaigns ? "" : (teams[0]?.id ?? ""),
+  );
   return (
     <>
       <Breadcrumbs parent={PARENT} current="New campaign" />
@@ -248,7 +256,7 @@ function CampaignPage(props: { campaignId: string }) {
       <Breadcrumbs parent={PARENT} current={c?.name ?? "Campaign"} />
       <LoadView state={campaign.state} what="the campaign" onRetry={campaign.reload}>
         {(cp) => {
-          const editable = cp.status === "draft" && canRun(user.role);
+          const editable = cp.status === "draft" && canRun(user);
           return (
             <>
               <PageHeader
@@ -383,7 +391,7 @@ function CampaignEditor(props: {
           label="Scope"
           name="team_id"
           value={draft.teamId}
-          placeholder={user.role === "admin" ? "Firm-wide" : undefined}
+          placeholder={permissionsOf(user).may_run_firm_wide_campaigns ? "Firm-wide" : undefined}
           options={teams.map((t) => ({ value: t.id, label: t.name }))}
           error={submit.fieldErrors.team_id}
           hint="The active accounts of the scope are the universe the report compares with."

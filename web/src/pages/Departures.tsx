@@ -1,8 +1,9 @@
 import { useEffect, useState } from "preact/hooks";
 import { ApiError } from "../api/problem";
-import type { DeparturePlan, Handover, Page } from "../api/types";
+import type { DeparturePlan, Handover, Page, SessionUser } from "../api/types";
 import { ifMatch } from "../api/versions";
 import { useApp } from "../app/context";
+import { permissionsOf } from "../app/permissions";
 import { BOARD_COLUMNS, groupHandovers, isApplied, unresolvedHandovers } from "../app/departures";
 import { refreshDirectory, useAccountNames, useDirectory } from "../app/directory";
 import { formatDate, formatMoney, formatPercent, humanise } from "../app/format";
@@ -28,8 +29,8 @@ export function DeparturesPage({ path }: PageProps) {
 }
 
 /** Opening and applying plans is HR's (and admins'); sales leads pick successors. */
-function ownsPlans(role: string): boolean {
-  return role === "admin" || role === "hr";
+function ownsPlans(user: SessionUser): boolean {
+  return permissionsOf(user).may_plan_departures;
 }
 
 function PlanList() {
@@ -38,7 +39,7 @@ function PlanList() {
   const list = usePagedList<DeparturePlan>("/departures");
   // `?new_for=<user id>` (from a person's page) opens the form for them.
   const [newFor] = useState(() => new URLSearchParams(window.location.search).get("new_for"));
-  const [creating, setCreating] = useState(newFor !== null && ownsPlans(user.role));
+  const [creating, setCreating] = useState(newFor !== null && ownsPlans(user));
   return (
     <>
       <PageHeader
@@ -46,7 +47,7 @@ function PlanList() {
         description="Departure plans: the accounts each leaver holds, and a guarded handover for every one."
         actions={
           !creating &&
-          ownsPlans(user.role) && (
+          ownsPlans(user) && (
             <button type="button" class="button button-primary" onClick={() => setCreating(true)}>
               New departure plan
             </button>
@@ -258,7 +259,7 @@ function PlanPage(props: { planId: string }) {
     );
     setConfirming(false);
     if (ok) {
-      refreshDirectory(client, user.role);
+      refreshDirectory(client, user);
       plan.reload();
     }
   };
@@ -282,7 +283,7 @@ function PlanPage(props: { planId: string }) {
                 description={`${p.handovers?.length ?? 0} account${p.handovers?.length === 1 ? "" : "s"} to hand over · plan ${humanise(p.status).toLowerCase()}`}
                 actions={
                   !applied &&
-                  ownsPlans(user.role) &&
+                  ownsPlans(user) &&
                   (confirming ? (
                     <>
                       <button

@@ -1,8 +1,9 @@
 import { useEffect, useState } from "preact/hooks";
-import type { Attendee, ClientEvent, Contact, EventKind, Page } from "../api/types";
+import type { Attendee, ClientEvent, Contact, EventKind, Page, SessionUser } from "../api/types";
 import { EVENT_KINDS } from "../api/types";
 import { ifMatch } from "../api/versions";
 import { useApp } from "../app/context";
+import { permissionsOf } from "../app/permissions";
 import { useDirectory } from "../app/directory";
 import {
   checkEvent,
@@ -40,8 +41,8 @@ import {
 const FIELDS = ["name", "kind", "occurred_at", "employee_ids", "contact_ids", "summary"] as const;
 
 /** HR reads events; everyone else may record them for accounts they can edit. */
-function canRecord(role: string): boolean {
-  return role !== "hr";
+function canRecord(user: SessionUser): boolean {
+  return permissionsOf(user).may_edit_accounts;
 }
 
 export function EventsPage({ path }: PageProps) {
@@ -69,7 +70,7 @@ function EventList() {
         title="Client events"
         description="Client days, seminars and dinners in the firm's name: each attending account gains an institutional tie, nobody's personal share changes."
         actions={
-          canRecord(user.role) && (
+          canRecord(user) && (
             <a class="button button-primary" href="/events/new">
               New event
             </a>
@@ -179,7 +180,7 @@ const PARENT = { href: "/events", label: "Client events" };
 
 function NewEvent() {
   const { user } = useApp();
-  if (!canRecord(user.role)) {
+  if (!canRecord(user)) {
     return (
       <>
         <Breadcrumbs parent={PARENT} current="New event" />
@@ -246,7 +247,7 @@ function EventPage(props: { eventId: string }) {
   };
 
   const open = event?.status === "open";
-  const mayChange = open && canRecord(user.role) && !editing;
+  const mayChange = open && canRecord(user) && !editing;
 
   return (
     <>

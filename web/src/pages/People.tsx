@@ -326,7 +326,7 @@ function PersonForm(props: { user: User; onSaved: () => void }) {
     );
     if (ok) {
       setSaved(true);
-      refreshDirectory(client, me.role);
+      refreshDirectory(client, me);
       props.onSaved();
     }
   }

@@ -2,6 +2,7 @@ import type { ChartConfiguration } from "chart.js";
 import { useState } from "preact/hooks";
 import type { ComplaintItem, RiskSummary } from "../api/types";
 import { useApp } from "../app/context";
+import { permissionsOf, withinTeams } from "../app/permissions";
 import { useDirectory } from "../app/directory";
 import { currencyDigits } from "../app/forms";
 import { formatDate, formatMoney, formatMoneyCompact, formatPercent } from "../app/format";
@@ -40,10 +41,8 @@ export function RiskPage() {
   const directory = useDirectory();
   const { user } = useApp();
   // A sales lead's figures cover the teams they lead; offer only those.
-  const teams =
-    user.role === "sales_lead" && user.led_team_ids
-      ? directory.teams.filter((t) => user.led_team_ids?.includes(t.id))
-      : directory.teams;
+  const reach = permissionsOf(user).portfolio_team_ids;
+  const teams = withinTeams(directory.teams, reach);
   const [teamId, setTeamId] = useState("");
   const { state, reload } = useApi<RiskSummary>(
     "/risk/summary",
@@ -61,7 +60,7 @@ export function RiskPage() {
             label="Team"
             name="team_id"
             value={teamId}
-            placeholder={user.role === "sales_lead" ? "All my teams" : "All teams"}
+            placeholder={reach === null ? "All teams" : "All my teams"}
             options={teams.map((t) => ({ value: t.id, label: t.name }))}
             onChange={setTeamId}
             class="field-inline"

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { ApiClient } from "../api/client";
 import { ApiError, type ProblemDocument } from "../api/problem";
-import type { User } from "../api/types";
+import type { SessionUser } from "../api/types";
 import { ProblemBanner, TextField, Notice, placeProblem } from "../components/ui";
 
 const FIELDS = ["email", "password"] as const;
@@ -19,7 +19,7 @@ export function signInMessage(error: ApiError): string | null {
 export function SignInPage(props: {
   client: ApiClient;
   notice?: string | null;
-  onSignedIn: (user: User) => void;
+  onSignedIn: (user: SessionUser) => void;
 }) {
   const { client } = props;
   const [email, setEmail] = useState("");

@@ -6,9 +6,10 @@ import {
   type Session,
 } from "../../src/api/client";
 import { ApiError } from "../../src/api/problem";
-import type { TokenResponse, User } from "../../src/api/types";
+import type { SessionUser, TokenResponse } from "../../src/api/types";
+import { NO_PERMISSIONS } from "../../src/app/permissions";
 
-const ADMIN: User = {
+const ADMIN: SessionUser = {
   id: "u1",
   email: "admin@example.com",
   display_name: "Ada Admin",
@@ -199,6 +200,25 @@ describe("ApiClient requests", () => {
 });
 
 describe("transparent refresh", () => {
+  it("keeps what /me answered across a refresh while the user stays the same", async () => {
+    const permissions = { ...NO_PERMISSIONS, may_manage_users: true };
+    const me = { ...ADMIN, team_id: null, led_team_ids: [], permissions };
+    let answer = ADMIN;
+    const { fetch } = fakeFetch((call) =>
+      call.url.endsWith("/auth/refresh")
+        ? json(200, { ...tokens(2), user: answer })
+        : json(200, me),
+    );
+    const client = new ApiClient({ fetch, store: signedIn(1), now: () => 1_000_000 });
+    await client.me();
+    await client.refresh();
+    expect(client.user?.permissions).toEqual(permissions);
+    // A changed role makes the permissions unknown until /me answers again.
+    answer = { ...ADMIN, role: "member" };
+    await client.refresh();
+    expect(client.user).toEqual(answer);
+  });
+
   it("refreshes once on 401, stores the rotated token and retries the call", async () => {
     const { fetch, calls } = fakeFetch((call) => {
       if (call.url.endsWith("/auth/refresh")) return json(200, tokens(2));

@@ -62,9 +62,11 @@ describe("the client-event form", () => {
       employee_ids: ["u1"],
       attendees: [at("c1", "a1")],
       account_ids: ["a1"],
+      hidden_attendees: 0,
       created_by: "u1",
       created_at: "2026-11-20T10:00:00Z",
       updated_at: "2026-11-20T10:00:00Z",
+      version: 1,
     };
     const d = draftFromEvent(event);
     expect(d).toMatchObject({ name: "Seminar", kind: "seminar", summary: "Rates outlook" });

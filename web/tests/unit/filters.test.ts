@@ -74,6 +74,13 @@ describe("account filters", () => {
 
 const handover = (patch: Partial<Handover>): Handover => ({
   account_id: "a1",
+  account_name: "Acme",
+  annual_value_minor: 100,
+  currency: "EUR",
+  share: 1,
+  sole_holder: true,
+  suggestions: [],
+  version: 1,
   successor_id: null,
   due_date: null,
   waiver_reason: null,
@@ -106,6 +113,9 @@ describe("handover board", () => {
     const plan = {
       id: "p1",
       user_id: "u1",
+      display_name: "Ulla",
+      created_at: "2026-11-01T09:00:00Z",
+      version: 1,
       leave_date: "2026-12-31",
       status: "open",
       handovers: [

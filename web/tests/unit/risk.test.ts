@@ -94,29 +94,17 @@ describe("bandSeries", () => {
 });
 
 describe("trendSeries", () => {
-  it("orders days and takes flagged accounts when the server sends them", () => {
+  it("orders days and adds up each day's flag counts, with key-person value", () => {
+    const point = { value_minor: 100, key_person_value_minor: 7 };
     const t = trendSeries([
-      { day: "2026-06-02", exposure_minor: 20, flagged_accounts: 3 },
-      { day: "2026-06-01", exposure_minor: 10, flagged_accounts: 2 },
+      { ...point, day: "2026-06-02", exposure_minor: 20, flag_counts: { no_owner: 1, stale: 2 } },
+      { ...point, day: "2026-06-01", exposure_minor: 10, flag_counts: {} },
     ]);
     expect(t.days).toEqual(["2026-06-01", "2026-06-02"]);
     expect(t.exposure).toEqual([10, 20]);
-    expect(t.flags).toEqual([2, 3]);
-    expect(t.flagsLabel).toBe("Flagged accounts");
-    expect(t.keyPerson).toEqual([null, null]);
-  });
-  it("falls back to the day's flag counts, and carries key-person value", () => {
-    const t = trendSeries([
-      {
-        day: "2026-06-01",
-        exposure_minor: 10,
-        key_person_value_minor: 7,
-        flag_counts: { no_owner: 1, stale: 2 },
-      },
-    ]);
-    expect(t.flags).toEqual([3]);
+    expect(t.flags).toEqual([0, 3]);
     expect(t.flagsLabel).toBe("Flags raised");
-    expect(t.keyPerson).toEqual([7]);
+    expect(t.keyPerson).toEqual([7, 7]);
   });
   it("is empty without a trend", () => {
     expect(trendSeries(undefined).days).toEqual([]);

@@ -158,8 +158,19 @@ describe("directory", () => {
 
   it("names teams and people, and says so when someone is unknown", () => {
     const d = makeDirectory(
-      [{ id: "t1", name: "Private Banking" }],
-      [{ id: "u1", email: "a@b.c", display_name: "Ada", role: "admin" }],
+      [{ id: "t1", name: "Private Banking", created_at: "2026-01-01T00:00:00Z" }],
+      [
+        {
+          id: "u1",
+          email: "a@b.c",
+          display_name: "Ada",
+          role: "admin",
+          status: "active",
+          created_at: "2026-01-01T00:00:00Z",
+          updated_at: "2026-01-01T00:00:00Z",
+          version: 1,
+        },
+      ],
     );
     expect(d.teamName("t1")).toBe("Private Banking");
     expect(d.userName("u1")).toBe("Ada");

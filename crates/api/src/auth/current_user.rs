@@ -27,18 +27,6 @@ pub struct CurrentUser {
     pub session_id: String,
 }
 
-impl CurrentUser {
-    /// Refuses callers whose role is not in `allowed` (403: the endpoint, not a record, is off
-    /// limits — records the caller may not see answer 404 instead).
-    pub fn require_role(&self, allowed: &[Role]) -> Result<(), ApiError> {
-        if allowed.contains(&self.role) {
-            Ok(())
-        } else {
-            Err(ApiError::Forbidden(format!("the {} role may not do this", self.role)))
-        }
-    }
-}
-
 fn bearer_token(request: &HttpRequest) -> Result<String, ApiError> {
     let value = request
         .headers()
@@ -74,7 +62,7 @@ impl FromRequest for CurrentUser {
                         .filter(|user| user.status != UserStatus::Departed)
                         .ok_or_else(|| ApiError::Unauthenticated("this account is no longer active".into()))?;
                     let led_team_ids =
-                        if user.role == Role::SalesLead { teams::led_by(conn, user.id)? } else { Vec::new() };
+                        if crate::access::leads_teams(user.role) { teams::led_by(conn, user.id)? } else { Vec::new() };
                     Ok(CurrentUser {
                         id: user.id,
                         email: user.email,

@@ -10,9 +10,11 @@ use utoipa::ToSchema;
 
 use super::tokens::random_token;
 use super::CurrentUser;
+use crate::access::{self, Permissions};
 use crate::error::{ApiError, ApiResult};
 use crate::json::ValidJson;
 use crate::state::AppState;
+use actix_web::{get, post};
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -77,9 +79,10 @@ fn open_session(
 }
 
 /// Signs in. An unknown e-mail answers exactly like a wrong password, after the same work.
-#[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = LoginRequest,
+#[utoipa::path(tag = "auth", request_body = LoginRequest,
     responses((status = 200, body = TokenResponse), (status = 401, body = crate::error::Problem),
               (status = 429, description = "Too many attempts; see Retry-After", body = crate::error::Problem)))]
+#[post("/auth/login")]
 pub async fn login(
     state: web::Data<AppState>,
     request: HttpRequest,
@@ -118,8 +121,9 @@ pub async fn login(
 
 /// Trades a refresh token for a new pair. Each refresh token works once; replaying a used one
 /// ends the whole session family.
-#[utoipa::path(post, path = "/api/v1/auth/refresh", tag = "auth", request_body = RefreshRequest,
+#[utoipa::path(tag = "auth", request_body = RefreshRequest,
     responses((status = 200, body = TokenResponse), (status = 401, body = crate::error::Problem)))]
+#[post("/auth/refresh")]
 pub async fn refresh(state: web::Data<AppState>, body: ValidJson<RefreshRequest>) -> ApiResult<HttpResponse> {
     let token = body.0.refresh_token;
     let shared = state.clone().into_inner();
@@ -144,8 +148,9 @@ pub async fn refresh(state: web::Data<AppState>, body: ValidJson<RefreshRequest>
 }
 
 /// Ends the session the refresh token belongs to. Answers 204 whether or not it was known.
-#[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth", request_body = RefreshRequest,
+#[utoipa::path(tag = "auth", request_body = RefreshRequest,
     responses((status = 204, description = "Session ended")))]
+#[post("/auth/logout")]
 pub async fn logout(state: web::Data<AppState>, body: ValidJson<RefreshRequest>) -> ApiResult<HttpResponse> {
     let token = body.0.refresh_token;
     state
@@ -167,12 +172,16 @@ pub struct MeResponse {
     pub team_id: Option<String>,
     /// Teams this user leads (sales leads only).
     pub led_team_ids: Vec<String>,
+    /// What the access policy lets this user do; the SPA offers exactly this.
+    pub permissions: Permissions,
 }
 
-/// The signed-in user.
-#[utoipa::path(get, path = "/api/v1/me", tag = "auth", security(("bearer" = [])),
+/// The signed-in user and what they may do.
+#[utoipa::path(tag = "auth", security(("bearer" = [])),
     responses((status = 200, body = MeResponse), (status = 401, body = crate::error::Problem)))]
+#[get("/me")]
 pub async fn me(user: CurrentUser) -> ApiResult<web::Json<MeResponse>> {
+    let permissions = access::permissions(&user);
     Ok(web::Json(MeResponse {
         id: user.id.to_string(),
         email: user.email,
@@ -180,5 +189,6 @@ pub async fn me(user: CurrentUser) -> ApiResult<web::Json<MeResponse>> {
         role: user.role,
         team_id: user.team_id.map(|id| id.to_string()),
         led_team_ids: user.led_team_ids.iter().map(i64::to_string).collect(),
+        permissions,
     }))
 }

@@ -325,46 +325,24 @@ pub(super) fn load_batch(
 
     // Participants of every interaction of the batch's accounts; those of interactions that
     // were not loaded above are never asked for.
-    let query = interaction_employees::table
-        .select((
-            interaction_employees::account_id,
-            interaction_employees::interaction_id,
-            interaction_employees::user_id,
-        ))
-        .order((
-            interaction_employees::account_id,
-            interaction_employees::interaction_id,
-            interaction_employees::user_id,
-        ))
-        .into_boxed();
-    for row in in_batch!(query, interaction_employees::account_id, batch)
-        .load_iter::<(i64, i64, i64), DefaultLoadingMode>(conn)?
-    {
-        let (account_id, interaction_id, user_id) = row?;
-        if let Some(account) = position(account_id).and_then(|at| gathered.get_mut(at)) {
-            account.employees_of.entry(interaction_id).or_default().push(user_id);
-        }
+    macro_rules! participants {
+        ($table:ident, $person:ident, $into:ident) => {
+            let query = $table::table
+                .select(($table::account_id, $table::interaction_id, $table::$person))
+                .order(($table::account_id, $table::interaction_id, $table::$person))
+                .into_boxed();
+            for row in
+                in_batch!(query, $table::account_id, batch).load_iter::<(i64, i64, i64), DefaultLoadingMode>(conn)?
+            {
+                let (account_id, interaction_id, person_id) = row?;
+                if let Some(account) = position(account_id).and_then(|at| gathered.get_mut(at)) {
+                    account.$into.entry(interaction_id).or_default().push(person_id);
+                }
+            }
+        };
     }
-    let query = interaction_contacts::table
-        .select((
-            interaction_contacts::account_id,
-            interaction_contacts::interaction_id,
-            interaction_contacts::contact_id,
-        ))
-        .order((
-            interaction_contacts::account_id,
-            interaction_contacts::interaction_id,
-            interaction_contacts::contact_id,
-        ))
-        .into_boxed();
-    for row in in_batch!(query, interaction_contacts::account_id, batch)
-        .load_iter::<(i64, i64, i64), DefaultLoadingMode>(conn)?
-    {
-        let (account_id, interaction_id, contact_id) = row?;
-        if let Some(account) = position(account_id).and_then(|at| gathered.get_mut(at)) {
-            account.contacts_of.entry(interaction_id).or_default().push(contact_id);
-        }
-    }
+    participants!(interaction_employees, user_id, employees_of);
+    participants!(interaction_contacts, contact_id, contacts_of);
 
     let linked = crate::links::linked_among(conn, &ids)?;
     gathered

@@ -75,11 +75,12 @@ fn parse_detail(json: &str) -> StoreResult<AccountRisk> {
     serde_json::from_str(json).map_err(|e| StoreError::corrupt("account_risk.detail_json", e))
 }
 
-/// A session-local copy of `account_risk`'s columns: on PostgreSQL a batch of figures is
-/// COPied into it and applied with one UPDATE and one INSERT, instead of a statement per row.
-mod incoming {
-    diesel::table! {
-        account_risk_incoming (account_id) {
+/// The columns of `account_risk`, in schema order, written once: the staging table of the COPY
+/// path, the values of a row and the SQL that applies a staged batch are all made from this
+/// list, and the build fails if it parts from schema.rs (see [`same_columns_as_schema`]).
+macro_rules! with_risk_columns {
+    ($callback:ident! $arguments:tt) => {
+        $callback! { $arguments
             account_id -> BigInt,
             team_id -> BigInt,
             score -> Integer,
@@ -94,8 +95,32 @@ mod incoming {
             fingerprint -> BigInt,
             institutional_tie -> Bool,
         }
-    }
+    };
 }
+
+/// A session-local copy of `account_risk`'s columns: on PostgreSQL a batch of figures is
+/// COPied into it and applied with one UPDATE and one INSERT, instead of a statement per row.
+macro_rules! staging_table {
+    (() $($column:ident -> $sql_type:ty,)*) => {
+        mod incoming {
+            diesel::table! {
+                account_risk_incoming (account_id) {
+                    $($column -> $sql_type,)*
+                }
+            }
+        }
+
+        /// The column names, for the SQL of [`copy_rows`].
+        const RISK_COLUMNS: &[&str] = &[$(stringify!($column)),*];
+
+        /// Compiles only while the list names every column of `account_risk`, in order.
+        #[allow(dead_code)]
+        fn same_columns_as_schema() -> ($(account_risk::$column,)*) {
+            account_risk::all_columns
+        }
+    };
+}
+with_risk_columns!(staging_table!());
 
 /// Below this many changed rows a batch is written row by row (PostgreSQL's COPY path has a
 /// fixed cost of a few statements).
@@ -179,25 +204,16 @@ impl RiskRow {
     }
 }
 
-/// The columns of one `account_risk` row, for a table with its columns (`account_risk` or
-/// the staging table of [`copy_rows`]).
+/// The values of one `account_risk` row, for a table with its columns (`account_risk` or the
+/// staging table of [`copy_rows`]).
 macro_rules! risk_row_values {
     ($table:ident, $row:expr) => {
-        (
-            $table::account_id.eq($row.account_id),
-            $table::team_id.eq($row.team_id),
-            $table::score.eq($row.score),
-            $table::exposure_minor.eq($row.exposure_minor),
-            $table::flags.eq(&$row.flags),
-            $table::detail_json.eq(&$row.detail_json),
-            $table::last_interaction_at.eq($row.last_interaction_at),
-            $table::computed_at.eq($row.computed_at),
-            $table::annual_value_minor.eq($row.annual_value_minor),
-            $table::active.eq($row.active),
-            $table::holder_ids.eq(&$row.holder_ids),
-            $table::fingerprint.eq($row.fingerprint),
-            $table::institutional_tie.eq($row.institutional_tie),
-        )
+        with_risk_columns!(risk_row_values_of!($table, $row))
+    };
+}
+macro_rules! risk_row_values_of {
+    (($table:ident, $row:expr) $($column:ident -> $sql_type:ty,)*) => {
+        ($($table::$column.eq(&$row.$column),)*)
     };
 }
 
@@ -225,25 +241,20 @@ fn copy_rows(pg: &mut diesel::PgConnection, rows: &[RiskRow]) -> StoreResult<()>
     // not see the previous batch again.
     diesel::sql_query("TRUNCATE account_risk_incoming").execute(pg)?;
     diesel::copy_from(staged::table).from_insertable(&staged_rows).execute(pg)?;
-    diesel::sql_query(
-        "UPDATE account_risk AS stored SET team_id = i.team_id, score = i.score, \
-         exposure_minor = i.exposure_minor, flags = i.flags, detail_json = i.detail_json, \
-         last_interaction_at = i.last_interaction_at, computed_at = i.computed_at, \
-         annual_value_minor = i.annual_value_minor, active = i.active, holder_ids = i.holder_ids, \
-         fingerprint = i.fingerprint, institutional_tie = i.institutional_tie \
-         FROM account_risk_incoming AS i WHERE stored.account_id = i.account_id",
-    )
+    let assignments: Vec<String> = RISK_COLUMNS.iter().skip(1).map(|column| format!("{column} = i.{column}")).collect();
+    diesel::sql_query(format!(
+        "UPDATE account_risk AS stored SET {} FROM account_risk_incoming AS i \
+         WHERE stored.account_id = i.account_id",
+        assignments.join(", ")
+    ))
     .execute(pg)?;
-    diesel::sql_query(
-        "INSERT INTO account_risk (account_id, team_id, score, exposure_minor, flags, detail_json, \
-         last_interaction_at, computed_at, annual_value_minor, active, holder_ids, fingerprint, \
-         institutional_tie) \
-         SELECT i.account_id, i.team_id, i.score, i.exposure_minor, i.flags, i.detail_json, \
-         i.last_interaction_at, i.computed_at, i.annual_value_minor, i.active, i.holder_ids, i.fingerprint, \
-         i.institutional_tie \
-         FROM account_risk_incoming AS i \
+    let staged_columns: Vec<String> = RISK_COLUMNS.iter().map(|column| format!("i.{column}")).collect();
+    diesel::sql_query(format!(
+        "INSERT INTO account_risk ({}) SELECT {} FROM account_risk_incoming AS i \
          WHERE NOT EXISTS (SELECT 1 FROM account_risk AS stored WHERE stored.account_id = i.account_id)",
-    )
+        RISK_COLUMNS.join(", "),
+        staged_columns.join(", ")
+    ))
     .execute(pg)?;
     Ok(())
 }
