@@ -1,13 +1,12 @@
 //! Runs the `continuity` binary as a user would — its own folder, database file and port —
-//! and speaks plain HTTP/1.1 to it (the few requests the tests need do not call for a client
-//! library).
+//! and asks it over HTTP (reqwest's blocking client).
 
 // Each test binary uses a part of these.
 #![allow(dead_code)]
 
 use std::collections::HashMap;
-use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::io::Read;
+use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
@@ -110,13 +109,17 @@ impl Server {
         self.try_get(path).unwrap_or_else(|error| panic!("GET {path}: {error}\n{}", self.output_text()))
     }
 
-    fn try_get(&self, path: &str) -> std::io::Result<Answer> {
-        let mut stream = TcpStream::connect(("127.0.0.1", self.port))?;
-        stream.set_read_timeout(Some(Duration::from_secs(30)))?;
-        write!(stream, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nConnection: close\r\n\r\n", self.port)?;
-        let mut raw = Vec::new();
-        stream.read_to_end(&mut raw)?;
-        parse(&raw).ok_or_else(|| std::io::Error::other(format!("not HTTP: {}", String::from_utf8_lossy(&raw))))
+    fn try_get(&self, path: &str) -> reqwest::Result<Answer> {
+        let client = reqwest::blocking::Client::builder().timeout(Duration::from_secs(30)).build()?;
+        let response = client.get(format!("http://127.0.0.1:{}{path}", self.port)).send()?;
+        let status = response.status().as_u16();
+        let headers = response
+            .headers()
+            .iter()
+            .map(|(name, value)| (name.as_str().to_owned(), String::from_utf8_lossy(value.as_bytes()).into_owned()))
+            .collect();
+        let body = response.bytes()?.to_vec();
+        Ok(Answer { status, headers, body })
     }
 
     /// Stops the server (it has written what the test reads by then: log lines are written
@@ -140,35 +143,5 @@ impl Drop for Server {
         let _ = self.child.kill();
         let _ = self.child.wait();
         let _ = std::fs::remove_dir_all(&self.folder);
-    }
-}
-
-fn parse(raw: &[u8]) -> Option<Answer> {
-    let split = raw.windows(4).position(|window| window == b"\r\n\r\n")?;
-    let head = std::str::from_utf8(&raw[..split]).ok()?;
-    let mut lines = head.split("\r\n");
-    let status = lines.next()?.split(' ').nth(1)?.parse().ok()?;
-    let headers: HashMap<String, String> = lines
-        .filter_map(|line| line.split_once(':'))
-        .map(|(name, value)| (name.trim().to_ascii_lowercase(), value.trim().to_owned()))
-        .collect();
-    let mut body = raw[split + 4..].to_vec();
-    if headers.get("transfer-encoding").is_some_and(|coding| coding.contains("chunked")) {
-        body = unchunk(&body)?;
-    }
-    Some(Answer { status, headers, body })
-}
-
-fn unchunk(mut chunked: &[u8]) -> Option<Vec<u8>> {
-    let mut body = Vec::new();
-    loop {
-        let end = chunked.windows(2).position(|window| window == b"\r\n")?;
-        let size =
-            usize::from_str_radix(std::str::from_utf8(&chunked[..end]).ok()?.split(';').next()?.trim(), 16).ok()?;
-        if size == 0 {
-            return Some(body);
-        }
-        body.extend_from_slice(chunked.get(end + 2..end + 2 + size)?);
-        chunked = chunked.get(end + 4 + size..)?;
     }
 }
