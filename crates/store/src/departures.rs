@@ -40,7 +40,18 @@ pub struct Handover {
     pub version: i64,
 }
 
-type PlanRow = (i64, i64, NaiveDate, String, Option<i64>, NaiveDateTime, Option<NaiveDateTime>, i64);
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = departure_plans)]
+struct PlanRow {
+    id: i64,
+    user_id: i64,
+    leave_date: NaiveDate,
+    status: String,
+    created_by: Option<i64>,
+    created_at: NaiveDateTime,
+    applied_at: Option<NaiveDateTime>,
+    version: i64,
+}
 type HandoverRow = (i64, i64, i64, Option<i64>, Option<NaiveDate>, Option<String>, String, i64);
 
 fn refused(field: &'static str, reason: impl Into<String>) -> StoreError {
@@ -80,7 +91,7 @@ fn load_handovers(conn: &mut AnyConnection, plan_id: i64) -> StoreResult<Vec<Han
 }
 
 fn to_plan(conn: &mut AnyConnection, row: PlanRow) -> StoreResult<Plan> {
-    let (id, user_id, leave_date, status, created_by, created_at, applied_at, version) = row;
+    let PlanRow { id, user_id, leave_date, status, created_by, created_at, applied_at, version } = row;
     Ok(Plan {
         id,
         user_id,
@@ -94,30 +105,8 @@ fn to_plan(conn: &mut AnyConnection, row: PlanRow) -> StoreResult<Plan> {
     })
 }
 
-fn plan_columns() -> (
-    departure_plans::id,
-    departure_plans::user_id,
-    departure_plans::leave_date,
-    departure_plans::status,
-    departure_plans::created_by,
-    departure_plans::created_at,
-    departure_plans::applied_at,
-    departure_plans::version,
-) {
-    (
-        departure_plans::id,
-        departure_plans::user_id,
-        departure_plans::leave_date,
-        departure_plans::status,
-        departure_plans::created_by,
-        departure_plans::created_at,
-        departure_plans::applied_at,
-        departure_plans::version,
-    )
-}
-
 pub fn get(conn: &mut AnyConnection, id: i64) -> StoreResult<Option<Plan>> {
-    let row: Option<PlanRow> = departure_plans::table.find(id).select(plan_columns()).first(conn).optional()?;
+    let row: Option<PlanRow> = departure_plans::table.find(id).select(PlanRow::as_select()).first(conn).optional()?;
     row.map(|row| to_plan(conn, row)).transpose()
 }
 
@@ -129,7 +118,7 @@ pub fn list(
     limit: i64,
 ) -> StoreResult<Vec<Plan>> {
     let mut query =
-        departure_plans::table.select(plan_columns()).order(departure_plans::id.desc()).limit(limit).into_boxed();
+        departure_plans::table.select(PlanRow::as_select()).order(departure_plans::id.desc()).limit(limit).into_boxed();
     if let Some(user_ids) = user_ids {
         query = query.filter(departure_plans::user_id.eq_any(user_ids.to_vec()));
     }

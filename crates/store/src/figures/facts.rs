@@ -42,30 +42,21 @@ pub fn coverage_policies(conn: &mut AnyConnection) -> StoreResult<CoveragePolici
     Ok(CoveragePolicies::new(policies))
 }
 
-type EmployeeRow = (i64, String, String, Option<NaiveDate>, Option<i64>, Option<NaiveDate>, Option<NaiveDate>);
-
-fn employee_columns() -> (
-    users::id,
-    users::display_name,
-    users::status,
-    users::leave_date,
-    users::team_id,
-    users::non_solicitation_until,
-    users::non_compete_until,
-) {
-    (
-        users::id,
-        users::display_name,
-        users::status,
-        users::leave_date,
-        users::team_id,
-        users::non_solicitation_until,
-        users::non_compete_until,
-    )
+/// The part of a `users` row that the continuity model reads.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = users)]
+struct EmployeeRow {
+    id: i64,
+    display_name: String,
+    status: String,
+    leave_date: Option<NaiveDate>,
+    team_id: Option<i64>,
+    non_solicitation_until: Option<NaiveDate>,
+    non_compete_until: Option<NaiveDate>,
 }
 
 fn to_employee(row: EmployeeRow) -> StoreResult<EmployeeFacts> {
-    let (id, display_name, status, leave_date, team_id, non_solicitation_until, non_compete_until) = row;
+    let EmployeeRow { id, display_name, status, leave_date, team_id, non_solicitation_until, non_compete_until } = row;
     Ok(EmployeeFacts {
         id,
         display_name,
@@ -79,7 +70,7 @@ fn to_employee(row: EmployeeRow) -> StoreResult<EmployeeFacts> {
 
 /// Every employee as the continuity model sees them.
 pub fn all_employees(conn: &mut AnyConnection) -> StoreResult<Employees> {
-    let rows: Vec<EmployeeRow> = users::table.select(employee_columns()).load(conn)?;
+    let rows: Vec<EmployeeRow> = users::table.select(EmployeeRow::as_select()).load(conn)?;
     rows.into_iter().map(to_employee).collect()
 }
 
@@ -90,7 +81,7 @@ pub fn employees_by_id(conn: &mut AnyConnection, ids: &BTreeSet<i64>) -> StoreRe
     }
     let rows: Vec<EmployeeRow> = users::table
         .filter(users::id.eq_any(ids.iter().copied().collect::<Vec<_>>()))
-        .select(employee_columns())
+        .select(EmployeeRow::as_select())
         .load(conn)?;
     rows.into_iter().map(to_employee).collect()
 }
