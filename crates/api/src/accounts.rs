@@ -47,14 +47,14 @@ impl From<Account> for AccountView {
     fn from(account: Account) -> AccountView {
         AccountView {
             id: account.id.to_string(),
-            external_id: account.external_id,
-            name: account.name,
-            tier: account.tier,
-            region: account.region,
-            team_id: account.team_id.to_string(),
-            annual_value_minor: account.annual_value_minor,
-            currency: account.currency,
-            status: account.status,
+            external_id: account.fields.external_id,
+            name: account.fields.name,
+            tier: account.fields.tier,
+            region: account.fields.region,
+            team_id: account.fields.team_id.to_string(),
+            annual_value_minor: account.fields.annual_value_minor,
+            currency: account.fields.currency,
+            status: account.fields.status,
             version: account.version,
             created_at: account.created_at,
             updated_at: account.updated_at,
@@ -164,7 +164,7 @@ pub async fn patch(
             access::account(conn, &caller, id, Intent::Edit)?;
             let expected_version = if_match?;
             let current = accounts::get(conn, &continuity_store::scope::Scope::Firm, id)?.ok_or(ApiError::NotFound)?;
-            let mut fields = current.fields();
+            let mut fields = current.fields.clone();
             if let Some(name) = patch.name {
                 fields.name = name;
             }
@@ -186,7 +186,7 @@ pub async fn patch(
             if let Some(status) = patch.status {
                 fields.status = status;
             }
-            if let Some(team_id) = new_team_id.filter(|team_id| *team_id != current.team_id) {
+            if let Some(team_id) = new_team_id.filter(|team_id| *team_id != current.fields.team_id) {
                 access::may_place_in_team(&caller, team_id)?;
                 fields.team_id = team_id;
             }

@@ -271,7 +271,7 @@ impl<'a> References<'a> {
     fn account(&mut self, conn: &mut AnyConnection, handle: &str, column: &str) -> Result<i64, LineFailure> {
         if !self.accounts.contains_key(handle) {
             let found = find_account(conn, handle)?
-                .filter(|account| self.scope.includes_team(account.team_id))
+                .filter(|account| self.scope.includes_team(account.fields.team_id))
                 .map(|account| account.id);
             self.accounts.insert(handle.to_owned(), found);
         }
@@ -322,7 +322,7 @@ fn find_by_handle<T>(
 
 fn find_account(conn: &mut AnyConnection, handle: &str) -> StoreResult<Option<Account>> {
     let by_id = |conn: &mut AnyConnection, id| accounts::get(conn, &Scope::Firm, id);
-    find_by_handle(conn, handle, accounts::find_by_external_id, by_id, |account| account.external_id.is_some())
+    find_by_handle(conn, handle, accounts::find_by_external_id, by_id, |account| account.fields.external_id.is_some())
 }
 
 fn find_contact(conn: &mut AnyConnection, handle: &str) -> StoreResult<Option<Contact>> {
@@ -382,12 +382,12 @@ pub fn import_accounts(
             accounts::insert(conn, &fields, import.actor_id, None, import.now)?;
             return Ok(Outcome::Created);
         };
-        if !import.scope.includes_team(existing.team_id) {
+        if !import.scope.includes_team(existing.fields.team_id) {
             return Err(already_taken());
         }
-        fields.external_id.clone_from(&existing.external_id);
-        fields.status = line.status.unwrap_or(existing.status);
-        if fields == existing.fields() {
+        fields.external_id.clone_from(&existing.fields.external_id);
+        fields.status = line.status.unwrap_or(existing.fields.status);
+        if fields == existing.fields {
             return Ok(Outcome::Unchanged);
         }
         accounts::update(conn, existing.id, existing.version, &fields, import.actor_id, import.now)?;
