@@ -44,13 +44,13 @@ impl From<Contact> for ContactView {
         ContactView {
             id: contact.id.to_string(),
             account_id: contact.account_id.to_string(),
-            external_id: contact.external_id,
-            name: contact.name,
-            job_title: contact.job_title,
-            email: contact.email,
-            phone: contact.phone,
-            influence: contact.influence,
-            left_at: contact.left_at,
+            external_id: contact.fields.external_id,
+            name: contact.fields.name,
+            job_title: contact.fields.job_title,
+            email: contact.fields.email,
+            phone: contact.fields.phone,
+            influence: contact.fields.influence,
+            left_at: contact.fields.left_at,
             previous_contact_id: contact.previous_contact_id.map(|id| id.to_string()),
             erased_at: contact.erased_at,
             version: contact.version,
@@ -197,7 +197,7 @@ pub async fn patch(
             if current.erased_at.is_some() {
                 return Err(ApiError::Conflict { field: None, detail: "this contact was erased".into(), extra: None });
             }
-            let mut fields = current.fields();
+            let mut fields = current.fields.clone();
             if let Some(name) = patch.name {
                 fields.name = name;
             }

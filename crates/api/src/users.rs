@@ -40,13 +40,13 @@ impl From<users::User> for UserView {
         UserView {
             id: user.id.to_string(),
             email: user.email,
-            display_name: user.display_name,
-            role: user.role,
-            team_id: user.team_id.map(|id| id.to_string()),
-            status: user.status,
-            leave_date: user.leave_date,
-            non_solicitation_until: user.non_solicitation_until,
-            non_compete_until: user.non_compete_until,
+            display_name: user.profile.display_name,
+            role: user.profile.role,
+            team_id: user.profile.team_id.map(|id| id.to_string()),
+            status: user.profile.status,
+            leave_date: user.profile.leave_date,
+            non_solicitation_until: user.profile.non_solicitation_until,
+            non_compete_until: user.profile.non_compete_until,
             version: user.version,
             created_at: user.created_at,
             updated_at: user.updated_at,
@@ -193,7 +193,7 @@ pub async fn patch(
         .run(move |conn| {
             let current = users::get(conn, id)?.ok_or(ApiError::NotFound)?;
             let expected_version = if_match?;
-            let mut changes = current.changes();
+            let mut changes = current.profile.clone();
             if let Some(name) = patch.display_name {
                 changes.display_name = name;
             }
@@ -254,7 +254,7 @@ fn may_manage_default_team(
     user_id: i64,
 ) -> Result<(), ApiError> {
     let user = users::get(conn, user_id)?.ok_or(ApiError::NotFound)?;
-    access::may_manage_default_team(caller, user_id, user.team_id)
+    access::may_manage_default_team(caller, user_id, user.profile.team_id)
 }
 
 /// A user's default team.

@@ -141,7 +141,7 @@ pub fn create(
 ) -> StoreResult<Plan> {
     write_transaction(conn, now, |conn| {
         let user = users::get(conn, user_id)?.ok_or_else(|| refused("user_id", "no such employee"))?;
-        if user.status == UserStatus::Departed {
+        if user.profile.status == UserStatus::Departed {
             return Err(refused("user_id", "the employee has already departed"));
         }
         let open: i64 = departure_plans::table
@@ -155,7 +155,7 @@ pub fn create(
         if open > 0 {
             return Err(StoreError::Duplicate { field: "user_id" });
         }
-        let mut changes = user.changes();
+        let mut changes = user.profile.clone();
         changes.status = UserStatus::Leaving;
         changes.leave_date = Some(leave_date);
         users::update(conn, user_id, user.version, &changes, actor_id, now)?;
@@ -178,7 +178,7 @@ pub fn create(
             "account_ids": plan.handovers.iter().map(|h| h.account_id.to_string()).collect::<Vec<_>>()});
         audit::record(
             conn,
-            Change::new(actor_id, "departure_plan", plan_id, "create").after(&after).on_team(user.team_id),
+            Change::new(actor_id, "departure_plan", plan_id, "create").after(&after).on_team(user.profile.team_id),
             now,
         )?;
         Ok(plan)
@@ -197,8 +197,8 @@ fn check_successor(conn: &mut AnyConnection, plan: &Plan, successor_id: i64) -> 
         return Err(refused("successor_id", "the leaver cannot succeed themselves"));
     }
     let successor = users::get(conn, successor_id)?.ok_or_else(|| refused("successor_id", "no such employee"))?;
-    if successor.status != UserStatus::Active || successor.leave_date.is_some() {
-        return Err(refused("successor_id", format!("{} is leaving too", successor.display_name)));
+    if successor.profile.status != UserStatus::Active || successor.profile.leave_date.is_some() {
+        return Err(refused("successor_id", format!("{} is leaving too", successor.profile.display_name)));
     }
     Ok(())
 }

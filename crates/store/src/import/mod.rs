@@ -326,7 +326,9 @@ fn find_account(conn: &mut AnyConnection, handle: &str) -> StoreResult<Option<Ac
 }
 
 fn find_contact(conn: &mut AnyConnection, handle: &str) -> StoreResult<Option<Contact>> {
-    find_by_handle(conn, handle, contacts::find_by_external_id, contacts::get, |contact| contact.external_id.is_some())
+    find_by_handle(conn, handle, contacts::find_by_external_id, contacts::get, |contact| {
+        contact.fields.external_id.is_some()
+    })
 }
 
 fn find_interaction(conn: &mut AnyConnection, handle: &str) -> StoreResult<Option<Interaction>> {
@@ -411,7 +413,7 @@ pub fn import_contacts(
         }
         let account_id = references.account(conn, &line.account_external_id, "account_external_id")?;
         let existing = find_contact(conn, &line.external_id)?;
-        let base = existing.as_ref().map(Contact::fields);
+        let base = existing.as_ref().map(|contact| contact.fields.clone());
         let kept = |column: &Option<Option<String>>, stored: Option<String>| match column {
             Some(cell) => cell.clone(),
             None => stored,
@@ -445,8 +447,8 @@ pub fn import_contacts(
                 "the contact is on another account; a change of employer is POST /contacts/{id}/move",
             ));
         }
-        fields.external_id.clone_from(&existing.external_id);
-        if fields == existing.fields() {
+        fields.external_id.clone_from(&existing.fields.external_id);
+        if fields == existing.fields {
             return Ok(Outcome::Unchanged);
         }
         if existing.erased_at.is_some() {
