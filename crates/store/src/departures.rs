@@ -338,7 +338,14 @@ pub fn apply(
                         .as_ref()
                         .map(|a| (a.role, a.access))
                         .unwrap_or((continuity_domain::AssignmentRole::Owner, continuity_domain::Access::Edit));
-                    assignments::apply_put(conn, handover.account_id, successor_id, role, access, None, actor_id, now)?;
+                    let placement = assignments::Placement {
+                        account_id: handover.account_id,
+                        user_id: successor_id,
+                        role,
+                        access,
+                        expected_version: None,
+                    };
+                    assignments::apply_put(conn, placement, actor_id, now)?;
                 }
             }
             if leaver.is_some() {

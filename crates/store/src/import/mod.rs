@@ -478,16 +478,9 @@ pub fn import_assignments(
             return Ok(Outcome::Unchanged);
         }
         let expected_version = existing.map(|open| open.version);
-        let (_, opened) = assignments::apply_put(
-            conn,
-            account_id,
-            user_id,
-            line.role,
-            line.access,
-            expected_version,
-            import.actor_id,
-            import.now,
-        )?;
+        let placement =
+            assignments::Placement { account_id, user_id, role: line.role, access: line.access, expected_version };
+        let (_, opened) = assignments::apply_put(conn, placement, import.actor_id, import.now)?;
         Ok(if opened { Outcome::Created } else { Outcome::Updated })
     })
 }
