@@ -13,7 +13,7 @@ use crate::auth::CurrentUser;
 use crate::error::{ApiError, ApiResult};
 use crate::etag::{etag, required_version};
 use crate::ids::{field_id, path_id};
-use crate::json::ValidJson;
+use crate::json::{patch_field, ValidJson};
 use crate::pagination::{decode_cursor, limit, page_of, Page};
 use crate::query::{optional_choice, optional_id, present};
 use crate::state::AppState;
@@ -165,27 +165,16 @@ pub async fn patch(
             let expected_version = if_match?;
             let current = accounts::get(conn, &continuity_store::scope::Scope::Firm, id)?.ok_or(ApiError::NotFound)?;
             let mut fields = current.fields.clone();
-            if let Some(name) = patch.name {
-                fields.name = name;
-            }
-            if let Some(tier) = patch.tier {
-                fields.tier = tier;
-            }
-            if let Some(region) = patch.region {
-                fields.region = region;
-            }
-            if let Some(value) = patch.annual_value_minor {
-                fields.annual_value_minor = value;
-            }
-            if let Some(currency) = patch.currency {
-                fields.currency = currency;
-            }
-            if let Some(external_id) = patch.external_id {
-                fields.external_id = Some(external_id.trim().to_owned());
-            }
-            if let Some(status) = patch.status {
-                fields.status = status;
-            }
+            patch_field(&mut fields.name, patch.name);
+            patch_field(&mut fields.tier, patch.tier);
+            patch_field(&mut fields.region, patch.region);
+            patch_field(&mut fields.annual_value_minor, patch.annual_value_minor);
+            patch_field(&mut fields.currency, patch.currency);
+            patch_field(
+                &mut fields.external_id,
+                patch.external_id.map(|external_id| Some(external_id.trim().to_owned())),
+            );
+            patch_field(&mut fields.status, patch.status);
             if let Some(team_id) = new_team_id.filter(|team_id| *team_id != current.fields.team_id) {
                 access::may_place_in_team(&caller, team_id)?;
                 fields.team_id = team_id;

@@ -12,7 +12,7 @@ use crate::auth::passwords::{check_new_password, hash_password};
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, ApiResult};
 use crate::ids::{field_id, path_id};
-use crate::json::ValidJson;
+use crate::json::{patch_field, ValidJson};
 use crate::pagination::{decode_cursor, limit, page_of, Page};
 use crate::state::AppState;
 use actix_web::{get, patch, post, put};
@@ -194,27 +194,13 @@ pub async fn patch(
             let current = users::get(conn, id)?.ok_or(ApiError::NotFound)?;
             let expected_version = if_match?;
             let mut changes = current.profile.clone();
-            if let Some(name) = patch.display_name {
-                changes.display_name = name;
-            }
-            if let Some(role) = patch.role {
-                changes.role = role;
-            }
-            if let Some(team_id) = team_id {
-                changes.team_id = team_id;
-            }
-            if let Some(status) = patch.status {
-                changes.status = status;
-            }
-            if let Some(date) = patch.leave_date {
-                changes.leave_date = date;
-            }
-            if let Some(date) = patch.non_solicitation_until {
-                changes.non_solicitation_until = date;
-            }
-            if let Some(date) = patch.non_compete_until {
-                changes.non_compete_until = date;
-            }
+            patch_field(&mut changes.display_name, patch.display_name);
+            patch_field(&mut changes.role, patch.role);
+            patch_field(&mut changes.team_id, team_id);
+            patch_field(&mut changes.status, patch.status);
+            patch_field(&mut changes.leave_date, patch.leave_date);
+            patch_field(&mut changes.non_solicitation_until, patch.non_solicitation_until);
+            patch_field(&mut changes.non_compete_until, patch.non_compete_until);
             Ok(users::update(conn, id, expected_version, &changes, Some(caller.id), Utc::now())?)
         })
         .await?;
