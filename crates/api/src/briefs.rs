@@ -124,7 +124,7 @@ pub async fn handover_brief(
             let open_complaints =
                 interactions::list_for_account(conn, account_id, None, Some(InteractionKind::Complaint), 200)?
                     .into_iter()
-                    .filter(|complaint| complaint.complaint_status == Some(ComplaintStatus::Open))
+                    .filter(|complaint| complaint.changes.complaint_status == Some(ComplaintStatus::Open))
                     .map(|complaint| InteractionView::new(complaint, with_text))
                     .collect();
             let recent_interactions = interactions::list_for_account(conn, account_id, None, None, RECENT)?

@@ -566,12 +566,12 @@ pub fn import_interactions(
         {
             return Err(refused("contact_external_ids", fixed));
         }
-        let stored = existing.changes();
+        let stored = existing.changes.clone();
         let changes = InteractionChanges {
-            summary: line.summary.clone().unwrap_or_else(|| existing.summary.clone()),
-            complaint_status: line.complaint_status.flatten().or(existing.complaint_status),
-            follow_up_owner_id: follow_up_owner_id.unwrap_or(existing.follow_up_owner_id),
-            follow_up_due: line.follow_up_due.unwrap_or(existing.follow_up_due),
+            summary: line.summary.clone().unwrap_or_else(|| existing.changes.summary.clone()),
+            complaint_status: line.complaint_status.flatten().or(existing.changes.complaint_status),
+            follow_up_owner_id: follow_up_owner_id.unwrap_or(existing.changes.follow_up_owner_id),
+            follow_up_due: line.follow_up_due.unwrap_or(existing.changes.follow_up_due),
             ..stored.clone()
         };
         if changes == stored {
