@@ -325,7 +325,7 @@ pub fn departure_plan(conn: &mut AnyConnection, caller: &CurrentUser, id: i64) -
     if !leads_teams(caller.role) {
         return Err(ApiError::NotFound);
     }
-    let leaver_team = continuity_store::users::get(conn, plan.user_id)?.and_then(|user| user.team_id);
+    let leaver_team = continuity_store::users::get(conn, plan.user_id)?.and_then(|user| user.profile.team_id);
     let leads_account = plan.handovers.iter().any(|h| caller.led_team_ids.contains(&h.team_id));
     if sees_people_of(caller, leaver_team) || leads_account {
         Ok(plan)

@@ -13,7 +13,7 @@ use crate::auth::CurrentUser;
 use crate::error::{ApiError, ApiResult};
 use crate::etag::{etag, required_version};
 use crate::ids::{field_id, path_id};
-use crate::json::ValidJson;
+use crate::json::{patch_field, ValidJson};
 use crate::pagination::{decode_cursor, limit, page_of, Page};
 use crate::query::{optional_choice, optional_id, present};
 use crate::state::AppState;
@@ -47,14 +47,14 @@ impl From<Account> for AccountView {
     fn from(account: Account) -> AccountView {
         AccountView {
             id: account.id.to_string(),
-            external_id: account.external_id,
-            name: account.name,
-            tier: account.tier,
-            region: account.region,
-            team_id: account.team_id.to_string(),
-            annual_value_minor: account.annual_value_minor,
-            currency: account.currency,
-            status: account.status,
+            external_id: account.fields.external_id,
+            name: account.fields.name,
+            tier: account.fields.tier,
+            region: account.fields.region,
+            team_id: account.fields.team_id.to_string(),
+            annual_value_minor: account.fields.annual_value_minor,
+            currency: account.fields.currency,
+            status: account.fields.status,
             version: account.version,
             created_at: account.created_at,
             updated_at: account.updated_at,
@@ -164,29 +164,18 @@ pub async fn patch(
             access::account(conn, &caller, id, Intent::Edit)?;
             let expected_version = if_match?;
             let current = accounts::get(conn, &continuity_store::scope::Scope::Firm, id)?.ok_or(ApiError::NotFound)?;
-            let mut fields = current.fields();
-            if let Some(name) = patch.name {
-                fields.name = name;
-            }
-            if let Some(tier) = patch.tier {
-                fields.tier = tier;
-            }
-            if let Some(region) = patch.region {
-                fields.region = region;
-            }
-            if let Some(value) = patch.annual_value_minor {
-                fields.annual_value_minor = value;
-            }
-            if let Some(currency) = patch.currency {
-                fields.currency = currency;
-            }
-            if let Some(external_id) = patch.external_id {
-                fields.external_id = Some(external_id.trim().to_owned());
-            }
-            if let Some(status) = patch.status {
-                fields.status = status;
-            }
-            if let Some(team_id) = new_team_id.filter(|team_id| *team_id != current.team_id) {
+            let mut fields = current.fields.clone();
+            patch_field(&mut fields.name, patch.name);
+            patch_field(&mut fields.tier, patch.tier);
+            patch_field(&mut fields.region, patch.region);
+            patch_field(&mut fields.annual_value_minor, patch.annual_value_minor);
+            patch_field(&mut fields.currency, patch.currency);
+            patch_field(
+                &mut fields.external_id,
+                patch.external_id.map(|external_id| Some(external_id.trim().to_owned())),
+            );
+            patch_field(&mut fields.status, patch.status);
+            if let Some(team_id) = new_team_id.filter(|team_id| *team_id != current.fields.team_id) {
                 access::may_place_in_team(&caller, team_id)?;
                 fields.team_id = team_id;
             }

@@ -124,7 +124,7 @@ pub async fn handover_brief(
             let open_complaints =
                 interactions::list_for_account(conn, account_id, None, Some(InteractionKind::Complaint), 200)?
                     .into_iter()
-                    .filter(|complaint| complaint.complaint_status == Some(ComplaintStatus::Open))
+                    .filter(|complaint| complaint.changes.complaint_status == Some(ComplaintStatus::Open))
                     .map(|complaint| InteractionView::new(complaint, with_text))
                     .collect();
             let recent_interactions = interactions::list_for_account(conn, account_id, None, None, RECENT)?
@@ -133,10 +133,10 @@ pub async fn handover_brief(
                 .collect();
             Ok(HandoverBrief {
                 account_id: account.id.to_string(),
-                name: account.name,
-                tier: account.tier.to_string(),
-                annual_value_minor: account.annual_value_minor,
-                currency: account.currency,
+                name: account.fields.name,
+                tier: account.fields.tier.to_string(),
+                annual_value_minor: account.fields.annual_value_minor,
+                currency: account.fields.currency,
                 score: figures.score,
                 flags: figures.flags,
                 team: assignments::list_for_account(conn, account_id, false)?

@@ -69,11 +69,11 @@ pub struct ReportView {
 fn view(campaign: Campaign, report: &EqualTreatmentReport) -> CampaignView {
     CampaignView {
         id: campaign.id.to_string(),
-        name: campaign.name,
-        kind: campaign.kind,
-        team_id: campaign.team_id.map(|id| id.to_string()),
+        name: campaign.draft.name,
+        kind: campaign.draft.kind,
+        team_id: campaign.draft.team_id.map(|id| id.to_string()),
         status: campaign.status,
-        target: campaign.target,
+        target: campaign.draft.target,
         included_accounts: report.included.accounts,
         warnings: report.warnings.clone(),
         created_by: campaign.created_by.map(|id| id.to_string()),
@@ -90,7 +90,7 @@ fn view(campaign: Campaign, report: &EqualTreatmentReport) -> CampaignView {
 fn report_of(conn: &mut AnyConnection, campaign: &Campaign) -> Result<EqualTreatmentReport, ApiError> {
     match &campaign.sent_report {
         Some(stored) => Ok(stored.clone()),
-        None => Ok(campaigns::draft_report(conn, campaign.team_id, &campaign.target)?.0),
+        None => Ok(campaigns::draft_report(conn, campaign.draft.team_id, &campaign.draft.target)?.0),
     }
 }
 
@@ -224,13 +224,14 @@ pub async fn list(
                 let report = match &campaign.sent_report {
                     Some(stored) => stored.clone(),
                     None => {
-                        let universe = match universes.get(&campaign.team_id) {
+                        let universe = match universes.get(&campaign.draft.team_id) {
                             Some(universe) => universe,
                             None => universes
-                                .entry(campaign.team_id)
-                                .or_insert(campaigns::universe(conn, campaign.team_id)?),
+                                .entry(campaign.draft.team_id)
+                                .or_insert(campaigns::universe(conn, campaign.draft.team_id)?),
                         };
-                        let included = continuity_domain::campaigns::included_accounts(universe, &campaign.target);
+                        let included =
+                            continuity_domain::campaigns::included_accounts(universe, &campaign.draft.target);
                         continuity_domain::campaigns::equal_treatment_report(universe, &included, &Default::default())
                     }
                 };
@@ -245,7 +246,7 @@ pub async fn list(
 /// The campaign, if the caller may read it.
 fn visible(conn: &mut AnyConnection, caller: &CurrentUser, id: i64) -> Result<Campaign, ApiError> {
     let campaign = campaigns::get(conn, id)?.ok_or(ApiError::NotFound)?;
-    access::may_read_campaign(caller, campaign.team_id)?;
+    access::may_read_campaign(caller, campaign.draft.team_id)?;
     Ok(campaign)
 }
 
@@ -323,13 +324,13 @@ pub async fn patch(
     let view = state
         .run(move |conn| {
             let current = visible(conn, &caller, id)?;
-            access::may_run_campaign(&caller, current.team_id)?;
+            access::may_run_campaign(&caller, current.draft.team_id)?;
             let expected_version = if_match?;
             let draft = CampaignDraft {
-                name: patch.name.unwrap_or(current.name),
-                kind: patch.kind.unwrap_or(current.kind),
-                team_id: team_id.unwrap_or(current.team_id),
-                target: patch.target.unwrap_or(current.target),
+                name: patch.name.unwrap_or(current.draft.name),
+                kind: patch.kind.unwrap_or(current.draft.kind),
+                team_id: team_id.unwrap_or(current.draft.team_id),
+                target: patch.target.unwrap_or(current.draft.target),
             };
             let (draft, report) = checked(conn, &caller, draft)?;
             let campaign = campaigns::update(conn, id, expected_version, &draft, Some(caller.id), Utc::now())?;
@@ -354,7 +355,7 @@ pub async fn delete(
     state
         .run(move |conn| {
             let current = visible(conn, &caller, id)?;
-            access::may_run_campaign(&caller, current.team_id)?;
+            access::may_run_campaign(&caller, current.draft.team_id)?;
             Ok(campaigns::delete(conn, id, if_match?, Some(caller.id), Utc::now())?)
         })
         .await?;
@@ -390,7 +391,7 @@ pub async fn send(
     let view = state
         .run(move |conn| {
             let current = visible(conn, &caller, id)?;
-            access::may_run_campaign(&caller, current.team_id)?;
+            access::may_run_campaign(&caller, current.draft.team_id)?;
             let campaign = campaigns::send(conn, id, if_match?, reason.as_deref(), Some(caller.id), Utc::now())?;
             let report = report_of(conn, &campaign)?;
             Ok(view(campaign, &report))

@@ -13,7 +13,7 @@ use crate::auth::CurrentUser;
 use crate::error::{ApiError, ApiResult};
 use crate::etag::{etag, required_version};
 use crate::ids::{field_id, path_id};
-use crate::json::ValidJson;
+use crate::json::{patch_field, ValidJson};
 use crate::pagination::Page;
 use crate::state::AppState;
 use actix_web::{get, patch, post};
@@ -44,13 +44,13 @@ impl From<Contact> for ContactView {
         ContactView {
             id: contact.id.to_string(),
             account_id: contact.account_id.to_string(),
-            external_id: contact.external_id,
-            name: contact.name,
-            job_title: contact.job_title,
-            email: contact.email,
-            phone: contact.phone,
-            influence: contact.influence,
-            left_at: contact.left_at,
+            external_id: contact.fields.external_id,
+            name: contact.fields.name,
+            job_title: contact.fields.job_title,
+            email: contact.fields.email,
+            phone: contact.fields.phone,
+            influence: contact.fields.influence,
+            left_at: contact.fields.left_at,
             previous_contact_id: contact.previous_contact_id.map(|id| id.to_string()),
             erased_at: contact.erased_at,
             version: contact.version,
@@ -197,25 +197,13 @@ pub async fn patch(
             if current.erased_at.is_some() {
                 return Err(ApiError::Conflict { field: None, detail: "this contact was erased".into(), extra: None });
             }
-            let mut fields = current.fields();
-            if let Some(name) = patch.name {
-                fields.name = name;
-            }
-            if let Some(job_title) = patch.job_title {
-                fields.job_title = job_title.trim().to_owned();
-            }
-            if let Some(email) = patch.email {
-                fields.email = blank_to_none(email);
-            }
-            if let Some(phone) = patch.phone {
-                fields.phone = blank_to_none(phone);
-            }
-            if let Some(influence) = patch.influence {
-                fields.influence = influence;
-            }
-            if let Some(left_at) = patch.left_at {
-                fields.left_at = left_at;
-            }
+            let mut fields = current.fields.clone();
+            patch_field(&mut fields.name, patch.name);
+            patch_field(&mut fields.job_title, patch.job_title.map(|job_title| job_title.trim().to_owned()));
+            patch_field(&mut fields.email, patch.email.map(blank_to_none));
+            patch_field(&mut fields.phone, patch.phone.map(blank_to_none));
+            patch_field(&mut fields.influence, patch.influence);
+            patch_field(&mut fields.left_at, patch.left_at);
             Ok(contacts::update(conn, id, expected_version, &fields, Some(caller.id), Utc::now())?)
         })
         .await?;

@@ -187,7 +187,7 @@ pub async fn list(
             } else {
                 let ids: Vec<i64> = continuity_store::users::list(conn)?
                     .into_iter()
-                    .filter(|user| access::sees_people_of(&caller, user.team_id))
+                    .filter(|user| access::sees_people_of(&caller, user.profile.team_id))
                     .map(|user| user.id)
                     .collect();
                 Some(ids)

@@ -151,6 +151,14 @@ mod tests {
     }
 }
 
+/// A PATCH body's field applied to the record's: `target` takes the value when one was given
+/// and stays as it is when the field was absent.
+pub fn patch_field<T>(target: &mut T, given: Option<T>) {
+    if let Some(value) = given {
+        *target = value;
+    }
+}
+
 /// `Option<Option<T>>` for PATCH bodies: an absent field is `None` (leave as is), `null` is
 /// `Some(None)` (clear it). Use with `#[serde(default, with = "crate::json::nullable")]`.
 pub mod nullable {

@@ -60,7 +60,7 @@ pub fn link_views(
     let scope = access::scope_of(caller);
     let mut views = Vec::new();
     for link in links::list_for_account(conn, account_id)? {
-        let name = accounts::get(conn, &scope, link.other_account_id)?.map(|account| account.name);
+        let name = accounts::get(conn, &scope, link.other_account_id)?.map(|account| account.fields.name);
         views.push(LinkView {
             id: link.id.to_string(),
             kind: link.kind,
@@ -104,7 +104,7 @@ pub async fn create(
                 id: id.to_string(),
                 kind,
                 other_account_id: other.id.to_string(),
-                other_account_name: Some(other.name),
+                other_account_name: Some(other.fields.name),
                 direction: "outgoing".into(),
                 created_at: Utc::now(),
             })

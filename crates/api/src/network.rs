@@ -84,7 +84,7 @@ pub async fn network(
             let mut met_at_events = Vec::with_capacity(met.len());
             for entry in met {
                 let account_name = if visible.contains(&entry.account_id) {
-                    accounts::get(conn, &scope, entry.account_id)?.map(|account| account.name)
+                    accounts::get(conn, &scope, entry.account_id)?.map(|account| account.fields.name)
                 } else {
                     None
                 };

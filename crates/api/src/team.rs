@@ -115,7 +115,8 @@ pub async fn put(
     let (assignment, opened) = state
         .run(move |conn| {
             access::account(conn, &caller, account_id, Intent::Edit)?;
-            Ok(assignments::put(conn, account_id, user_id, role, level, expected_version, Some(caller.id), Utc::now())?)
+            let placement = assignments::Placement { account_id, user_id, role, access: level, expected_version };
+            Ok(assignments::put(conn, placement, Some(caller.id), Utc::now())?)
         })
         .await?;
     let status = if opened { StatusCode::CREATED } else { StatusCode::OK };

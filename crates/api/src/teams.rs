@@ -75,7 +75,7 @@ pub async fn add_lead(
             teams::get(conn, team_id)?.ok_or(ApiError::NotFound)?;
             let user = continuity_store::users::get(conn, user_id)?
                 .ok_or_else(|| ApiError::invalid("user_id", "no such user"))?;
-            if !access::leads_teams(user.role) {
+            if !access::leads_teams(user.profile.role) {
                 return Err(ApiError::invalid("user_id", "only a sales lead can lead a team"));
             }
             teams::add_lead(conn, team_id, user_id)?;

@@ -12,7 +12,7 @@ use crate::auth::passwords::{check_new_password, hash_password};
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, ApiResult};
 use crate::ids::{field_id, path_id};
-use crate::json::ValidJson;
+use crate::json::{patch_field, ValidJson};
 use crate::pagination::{decode_cursor, limit, page_of, Page};
 use crate::state::AppState;
 use actix_web::{get, patch, post, put};
@@ -40,13 +40,13 @@ impl From<users::User> for UserView {
         UserView {
             id: user.id.to_string(),
             email: user.email,
-            display_name: user.display_name,
-            role: user.role,
-            team_id: user.team_id.map(|id| id.to_string()),
-            status: user.status,
-            leave_date: user.leave_date,
-            non_solicitation_until: user.non_solicitation_until,
-            non_compete_until: user.non_compete_until,
+            display_name: user.profile.display_name,
+            role: user.profile.role,
+            team_id: user.profile.team_id.map(|id| id.to_string()),
+            status: user.profile.status,
+            leave_date: user.profile.leave_date,
+            non_solicitation_until: user.profile.non_solicitation_until,
+            non_compete_until: user.profile.non_compete_until,
             version: user.version,
             created_at: user.created_at,
             updated_at: user.updated_at,
@@ -193,28 +193,14 @@ pub async fn patch(
         .run(move |conn| {
             let current = users::get(conn, id)?.ok_or(ApiError::NotFound)?;
             let expected_version = if_match?;
-            let mut changes = current.changes();
-            if let Some(name) = patch.display_name {
-                changes.display_name = name;
-            }
-            if let Some(role) = patch.role {
-                changes.role = role;
-            }
-            if let Some(team_id) = team_id {
-                changes.team_id = team_id;
-            }
-            if let Some(status) = patch.status {
-                changes.status = status;
-            }
-            if let Some(date) = patch.leave_date {
-                changes.leave_date = date;
-            }
-            if let Some(date) = patch.non_solicitation_until {
-                changes.non_solicitation_until = date;
-            }
-            if let Some(date) = patch.non_compete_until {
-                changes.non_compete_until = date;
-            }
+            let mut changes = current.profile.clone();
+            patch_field(&mut changes.display_name, patch.display_name);
+            patch_field(&mut changes.role, patch.role);
+            patch_field(&mut changes.team_id, team_id);
+            patch_field(&mut changes.status, patch.status);
+            patch_field(&mut changes.leave_date, patch.leave_date);
+            patch_field(&mut changes.non_solicitation_until, patch.non_solicitation_until);
+            patch_field(&mut changes.non_compete_until, patch.non_compete_until);
             Ok(users::update(conn, id, expected_version, &changes, Some(caller.id), Utc::now())?)
         })
         .await?;
@@ -254,7 +240,7 @@ fn may_manage_default_team(
     user_id: i64,
 ) -> Result<(), ApiError> {
     let user = users::get(conn, user_id)?.ok_or(ApiError::NotFound)?;
-    access::may_manage_default_team(caller, user_id, user.team_id)
+    access::may_manage_default_team(caller, user_id, user.profile.team_id)
 }
 
 /// A user's default team.

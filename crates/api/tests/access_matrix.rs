@@ -37,42 +37,31 @@ struct Records {
 
 async fn records(app: &TestApp, admin: &str, team_id: i64, owner: i64, name: &str) -> Records {
     let account = app
-        .send(
-            "POST",
-            "/api/v1/accounts",
-            Some(admin),
-            Some(json!({"name": name, "tier": "A", "region": "EMEA", "team_id": team_id.to_string(),
-                        "annual_value_minor": 1_000_000, "currency": "EUR"})),
+        .create_account(
+            admin,
+            json!({"name": name, "tier": "A", "region": "EMEA", "team_id": team_id.to_string(),
+                   "annual_value_minor": 1_000_000, "currency": "EUR"}),
         )
         .await;
     assert_eq!(account.status, 201, "{}", account.body);
     let account_id = account.body["id"].as_str().expect("id").to_owned();
-    let put = app
-        .send(
-            "PUT",
-            &format!("/api/v1/accounts/{account_id}/team/{owner}"),
-            Some(admin),
-            Some(json!({"role": "owner", "access": "edit"})),
-        )
-        .await;
+    let put = app.put_on_team(admin, &account_id, owner, "owner", "edit").await;
     assert_eq!(put.status, 201, "{}", put.body);
     let contact = app
-        .send(
-            "POST",
-            &format!("/api/v1/accounts/{account_id}/contacts"),
-            Some(admin),
-            Some(json!({"name": format!("{name} contact"), "job_title": "CFO", "influence": "decision_maker"})),
+        .add_contact(
+            admin,
+            &account_id,
+            json!({"name": format!("{name} contact"), "job_title": "CFO", "influence": "decision_maker"}),
         )
         .await;
     assert_eq!(contact.status, 201, "{}", contact.body);
     let contact_id = contact.body["id"].as_str().expect("id").to_owned();
     let interaction = app
-        .send(
-            "POST",
-            &format!("/api/v1/accounts/{account_id}/interactions"),
-            Some(admin),
-            Some(json!({"kind": "meeting", "occurred_at": chrono::Utc::now(), "summary": "Quarterly review",
-                        "employee_ids": [owner.to_string()], "contact_ids": [contact_id]})),
+        .log_interaction(
+            admin,
+            &account_id,
+            json!({"kind": "meeting", "occurred_at": chrono::Utc::now(), "summary": "Quarterly review",
+                   "employee_ids": [owner.to_string()], "contact_ids": [contact_id]}),
         )
         .await;
     assert_eq!(interaction.status, 201, "{}", interaction.body);
@@ -86,10 +75,7 @@ async fn records(app: &TestApp, admin: &str, team_id: i64, owner: i64, name: &st
 async fn firm(app: &TestApp) -> Firm {
     let home_team = app.create_team("Home");
     let other_team = app.create_team("Other");
-    app.create_user("admin@example.com", Role::Admin, None);
-    app.create_user("hr@example.com", Role::Hr, None);
-    let lead = app.create_user("lead@example.com", Role::SalesLead, Some(home_team));
-    app.make_lead(home_team, lead);
+    app.create_staff(home_team);
     let other_lead = app.create_user("other-lead@example.com", Role::SalesLead, Some(other_team));
     app.make_lead(other_team, other_lead);
     let owner = app.create_user("owner@example.com", Role::Member, Some(home_team));
@@ -100,14 +86,7 @@ async fn firm(app: &TestApp) -> Firm {
     let admin = app.token("admin@example.com").await;
     let home = records(app, &admin, home_team, owner, "Home Account").await;
     let foreign = records(app, &admin, other_team, foreign_owner, "Foreign Account").await;
-    let put = app
-        .send(
-            "PUT",
-            &format!("/api/v1/accounts/{}/team/{reader}", home.account),
-            Some(&admin),
-            Some(json!({"role": "specialist", "access": "read"})),
-        )
-        .await;
+    let put = app.put_on_team(&admin, &home.account, reader, "specialist", "read").await;
     assert_eq!(put.status, 201, "{}", put.body);
     let mut callers = Vec::new();
     for (label, email, on_home, on_foreign) in [

@@ -152,9 +152,8 @@ fn id_of(body: &Value) -> String {
 }
 
 async fn assign(app: &TestApp, admin: &str, account: &str, user: i64, role: &str, access: &str) {
-    let path = format!("/api/v1/accounts/{account}/team/{user}");
-    let answer = app.send("PUT", &path, Some(admin), Some(json!({"role": role, "access": access}))).await;
-    assert_eq!(answer.status, 201, "setup {path}: {}", answer.body);
+    let answer = app.put_on_team(admin, account, user, role, access).await;
+    assert_eq!(answer.status, 201, "setup /api/v1/accounts/{account}/team/{user}: {}", answer.body);
 }
 
 /// An account of `team_id` owned by `owner`, with a contact and an interaction.
@@ -181,10 +180,7 @@ async fn firm(app: &TestApp, role: &str) -> Firm {
     let home = app.create_team("Home");
     let other = app.create_team("Other");
     let third = app.create_team("Third");
-    app.create_user("admin@example.com", Role::Admin, None);
-    app.create_user("hr@example.com", Role::Hr, None);
-    let lead = app.create_user("lead@example.com", Role::SalesLead, Some(home));
-    app.make_lead(home, lead);
+    app.create_staff(home);
     let other_lead = app.create_user("other-lead@example.com", Role::SalesLead, Some(other));
     app.make_lead(other, other_lead);
     let candidate_lead = app.create_user("candidate-lead@example.com", Role::SalesLead, None);

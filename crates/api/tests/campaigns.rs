@@ -61,10 +61,7 @@ fn id(answer: &Response) -> String {
 async fn portfolio(app: &TestApp) -> Portfolio {
     let team_id = app.create_team("Corporate");
     let other_team_id = app.create_team("Retail");
-    app.create_user("admin@example.com", Role::Admin, None);
-    app.create_user("hr@example.com", Role::Hr, None);
-    let lead = app.create_user("lead@example.com", Role::SalesLead, Some(team_id));
-    app.make_lead(team_id, lead);
+    app.create_staff(team_id);
     let ana = app.create_user("ana@example.com", Role::Member, Some(team_id));
     let admin = app.token("admin@example.com").await;
     let mut accounts = Vec::new();

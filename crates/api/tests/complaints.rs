@@ -27,31 +27,19 @@ fn id(answer: &Response) -> String {
 /// account.
 async fn desk(app: &TestApp) -> Desk {
     let team_id = app.create_team("Corporate");
-    app.create_user("admin@example.com", Role::Admin, None);
-    app.create_user("hr@example.com", Role::Hr, None);
-    let lead = app.create_user("lead@example.com", Role::SalesLead, Some(team_id));
-    app.make_lead(team_id, lead);
+    app.create_staff(team_id);
     let ana = app.create_user("ana@example.com", Role::Member, Some(team_id));
     let ben = app.create_user("ben@example.com", Role::Member, Some(team_id));
     let admin = app.token("admin@example.com").await;
     let account = app
-        .send(
-            "POST",
-            "/api/v1/accounts",
-            Some(&admin),
-            Some(json!({"name": "Fjord Capital", "tier": "A", "region": "Nordics",
-            "team_id": team_id.to_string(), "annual_value_minor": 1000, "currency": "EUR"})),
+        .create_account(
+            &admin,
+            json!({"name": "Fjord Capital", "tier": "A", "region": "Nordics",
+                   "team_id": team_id.to_string(), "annual_value_minor": 1000, "currency": "EUR"}),
         )
         .await;
     let account_id = id(&account);
-    let put = app
-        .send(
-            "PUT",
-            &format!("/api/v1/accounts/{account_id}/team/{ana}"),
-            Some(&admin),
-            Some(json!({"role": "owner", "access": "edit"})),
-        )
-        .await;
+    let put = app.put_on_team(&admin, &account_id, ana, "owner", "edit").await;
     assert_eq!(put.status, 201, "{}", put.body);
     Desk {
         admin,

@@ -23,10 +23,7 @@ struct Office {
 /// Gus is on the team too.
 async fn office(app: &TestApp) -> Office {
     let team = app.create_team("Advisory");
-    app.create_user("admin@example.com", Role::Admin, None);
-    app.create_user("hr@example.com", Role::Hr, None);
-    let lead = app.create_user("lead@example.com", Role::SalesLead, Some(team));
-    app.make_lead(team, lead);
+    app.create_staff(team);
     let eva = app.create_user("eva@example.com", Role::Member, Some(team));
     let finn = app.create_user("finn@example.com", Role::Member, Some(team));
     let gus = app.create_user("gus@example.com", Role::Member, Some(team));
@@ -34,38 +31,24 @@ async fn office(app: &TestApp) -> Office {
     let (mut accounts, mut contacts) = (Vec::new(), Vec::new());
     for name in ["Birch Holdings", "Cedar Logistics"] {
         let account = app
-            .send(
-                "POST",
-                "/api/v1/accounts",
-                Some(&admin),
-                Some(json!({"name": name, "tier": "B",
-            "region": "West", "team_id": team.to_string(), "annual_value_minor": 400_000, "currency": "EUR"})),
+            .create_account(
+                &admin,
+                json!({"name": name, "tier": "B",
+                       "region": "West", "team_id": team.to_string(), "annual_value_minor": 400_000, "currency": "EUR"}),
             )
             .await;
         let account_id = account.body["id"].as_str().expect("id").to_owned();
-        app.send(
-            "PUT",
-            &format!("/api/v1/accounts/{account_id}/team/{eva}"),
-            Some(&admin),
-            Some(json!({"role": "owner", "access": "edit"})),
-        )
-        .await;
+        app.put_on_team(&admin, &account_id, eva, "owner", "edit").await;
         let contact = app
-            .send(
-                "POST",
-                &format!("/api/v1/accounts/{account_id}/contacts"),
-                Some(&admin),
-                Some(json!({"name": format!("{name} CEO"), "influence": "decision_maker"})),
-            )
+            .add_contact(&admin, &account_id, json!({"name": format!("{name} CEO"), "influence": "decision_maker"}))
             .await;
         let contact_id = contact.body["id"].as_str().expect("id").to_owned();
         let meeting = app
-            .send(
-                "POST",
-                &format!("/api/v1/accounts/{account_id}/interactions"),
-                Some(&admin),
-                Some(json!({"kind": "meeting", "occurred_at": chrono::Utc::now() - chrono::Duration::days(10),
-                        "employee_ids": [eva.to_string()], "contact_ids": [contact_id]})),
+            .log_interaction(
+                &admin,
+                &account_id,
+                json!({"kind": "meeting", "occurred_at": chrono::Utc::now() - chrono::Duration::days(10),
+                       "employee_ids": [eva.to_string()], "contact_ids": [contact_id]}),
             )
             .await;
         assert_eq!(meeting.status, 201, "{}", meeting.body);
@@ -74,12 +57,11 @@ async fn office(app: &TestApp) -> Office {
     }
     // Finn met the first client once, long enough ago that Eva still holds it alone.
     let old = app
-        .send(
-            "POST",
-            &format!("/api/v1/accounts/{}/interactions", accounts[0]),
-            Some(&admin),
-            Some(json!({"kind": "email", "occurred_at": chrono::Utc::now() - chrono::Duration::days(300),
-                    "employee_ids": [finn.to_string()], "contact_ids": [contacts[0]]})),
+        .log_interaction(
+            &admin,
+            &accounts[0],
+            json!({"kind": "email", "occurred_at": chrono::Utc::now() - chrono::Duration::days(300),
+                   "employee_ids": [finn.to_string()], "contact_ids": [contacts[0]]}),
         )
         .await;
     assert_eq!(old.status, 201);

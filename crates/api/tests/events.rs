@@ -76,24 +76,10 @@ async fn firm(app: &TestApp) -> Firm {
         accounts.push(account_id);
         contacts.push(contact_id);
     }
-    let put = app
-        .send(
-            "PUT",
-            &format!("/api/v1/accounts/{}/team/{ana}", accounts[0]),
-            Some(&admin),
-            Some(json!({"role": "owner", "access": "edit"})),
-        )
-        .await;
+    let put = app.put_on_team(&admin, &accounts[0], ana, "owner", "edit").await;
     assert_eq!(put.status, 201, "{}", put.body);
     let (retail_account, retail_contact) = account(app, &admin, "Delta", other_team, 500_000).await;
-    let put = app
-        .send(
-            "PUT",
-            &format!("/api/v1/accounts/{retail_account}/team/{cleo}"),
-            Some(&admin),
-            Some(json!({"role": "owner", "access": "edit"})),
-        )
-        .await;
+    let put = app.put_on_team(&admin, &retail_account, cleo, "owner", "edit").await;
     assert_eq!(put.status, 201, "{}", put.body);
     Firm { admin, team_id, other_team, ana, accounts, contacts, retail_account, retail_contact }
 }

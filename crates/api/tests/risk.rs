@@ -23,10 +23,7 @@ struct Book {
 async fn book(app: &TestApp) -> Book {
     let team_id = app.create_team("Corporate");
     let other_team = app.create_team("Retail");
-    app.create_user("admin@example.com", Role::Admin, None);
-    app.create_user("hr@example.com", Role::Hr, None);
-    let lead = app.create_user("lead@example.com", Role::SalesLead, Some(team_id));
-    app.make_lead(team_id, lead);
+    app.create_staff(team_id);
     let ana = app.create_user("ana@example.com", Role::Member, Some(team_id));
     let ben = app.create_user("ben@example.com", Role::Member, Some(team_id));
     app.create_user("cleo@example.com", Role::Member, Some(other_team));
@@ -34,42 +31,26 @@ async fn book(app: &TestApp) -> Book {
     let mut ids = Vec::new();
     for (name, value, holders) in [("Solo", 1_000_000, vec![ana]), ("Shared", 300_000, vec![ana, ben])] {
         let account = app
-            .send(
-                "POST",
-                "/api/v1/accounts",
-                Some(&admin),
-                Some(json!({
-            "name": name, "tier": "A", "region": "EMEA", "team_id": team_id.to_string(),
-            "annual_value_minor": value, "currency": "EUR"})),
+            .create_account(
+                &admin,
+                json!({"name": name, "tier": "A", "region": "EMEA", "team_id": team_id.to_string(),
+                       "annual_value_minor": value, "currency": "EUR"}),
             )
             .await;
         let account_id = account.body["id"].as_str().expect("id").to_owned();
         let contact = app
-            .send(
-                "POST",
-                &format!("/api/v1/accounts/{account_id}/contacts"),
-                Some(&admin),
-                Some(json!({"name": format!("{name} CFO"), "influence": "decision_maker"})),
-            )
+            .add_contact(&admin, &account_id, json!({"name": format!("{name} CFO"), "influence": "decision_maker"}))
             .await;
         let contact_id = contact.body["id"].as_str().expect("id").to_owned();
         for holder in &holders {
-            let put = app
-                .send(
-                    "PUT",
-                    &format!("/api/v1/accounts/{account_id}/team/{holder}"),
-                    Some(&admin),
-                    Some(json!({"role": "owner", "access": "edit"})),
-                )
-                .await;
+            let put = app.put_on_team(&admin, &account_id, *holder, "owner", "edit").await;
             assert_eq!(put.status, 201, "{}", put.body);
             let meeting = app
-                .send(
-                    "POST",
-                    &format!("/api/v1/accounts/{account_id}/interactions"),
-                    Some(&admin),
-                    Some(json!({"kind": "meeting", "occurred_at": chrono::Utc::now() - chrono::Duration::days(3),
-                            "employee_ids": [holder.to_string()], "contact_ids": [contact_id]})),
+                .log_interaction(
+                    &admin,
+                    &account_id,
+                    json!({"kind": "meeting", "occurred_at": chrono::Utc::now() - chrono::Duration::days(3),
+                           "employee_ids": [holder.to_string()], "contact_ids": [contact_id]}),
                 )
                 .await;
             assert_eq!(meeting.status, 201, "{}", meeting.body);

@@ -124,8 +124,11 @@ pub fn bench_recompute(store: &Store, employee_count: usize) -> Result<()> {
     figures::recompute_all(&mut conn, Utc::now())?;
 
     // Members spread evenly over the staff, the people a what-if is usually asked about.
-    let members: Vec<i64> =
-        users::list(&mut conn)?.into_iter().filter(|user| user.role == Role::Member).map(|user| user.id).collect();
+    let members: Vec<i64> = users::list(&mut conn)?
+        .into_iter()
+        .filter(|user| user.profile.role == Role::Member)
+        .map(|user| user.id)
+        .collect();
     let stride = (members.len() / employee_count.max(1)).max(1);
     let chosen: Vec<i64> = members.iter().copied().step_by(stride).take(employee_count).collect();
     let settings = figures::settings();

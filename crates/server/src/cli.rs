@@ -204,7 +204,7 @@ pub fn run(cli: Cli) -> Result<()> {
             let new =
                 users::NewUser { email: &email, display_name: &display_name, role, team_id, password_hash: &hash };
             let user = users::create(&mut conn, &new, None, Utc::now())?;
-            println!("created user {} <{}> as {}", user.id, user.email, user.role);
+            println!("created user {} <{}> as {}", user.id, user.email, user.profile.role);
             Ok(())
         }
     }

@@ -20,14 +20,9 @@ use crate::{figures, from_db_time, scope_accounts, to_db_time, AnyConnection, St
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Account {
     pub id: i64,
-    pub external_id: Option<String>,
-    pub name: String,
-    pub tier: Tier,
-    pub region: String,
-    pub team_id: i64,
-    pub annual_value_minor: i64,
-    pub currency: String,
-    pub status: AccountStatus,
+    /// Its own fields, as written and audited.
+    #[serde(flatten)]
+    pub fields: AccountFields,
     pub version: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -37,21 +32,6 @@ pub struct Account {
 }
 
 pub use continuity_domain::rules::accounts::AccountFields;
-
-impl Account {
-    pub fn fields(&self) -> AccountFields {
-        AccountFields {
-            external_id: self.external_id.clone(),
-            name: self.name.clone(),
-            tier: self.tier,
-            region: self.region.clone(),
-            team_id: self.team_id,
-            annual_value_minor: self.annual_value_minor,
-            currency: self.currency.clone(),
-            status: self.status,
-        }
-    }
-}
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = accounts)]
@@ -79,14 +59,16 @@ fn risk_columns() -> (account_risk::score, account_risk::exposure_minor, account
 fn to_account((row, (score, exposure_minor, flags)): (AccountRow, RiskColumns)) -> StoreResult<Account> {
     Ok(Account {
         id: row.id,
-        external_id: row.external_id,
-        name: row.name,
-        tier: row.tier.parse().map_err(|e| StoreError::corrupt("accounts.tier", e))?,
-        region: row.region,
-        team_id: row.team_id,
-        annual_value_minor: row.annual_value_minor,
-        currency: row.currency,
-        status: row.status.parse().map_err(|e| StoreError::corrupt("accounts.status", e))?,
+        fields: AccountFields {
+            external_id: row.external_id,
+            name: row.name,
+            tier: row.tier.parse().map_err(|e| StoreError::corrupt("accounts.tier", e))?,
+            region: row.region,
+            team_id: row.team_id,
+            annual_value_minor: row.annual_value_minor,
+            currency: row.currency,
+            status: row.status.parse().map_err(|e| StoreError::corrupt("accounts.status", e))?,
+        },
         version: row.version,
         created_at: from_db_time(row.created_at),
         updated_at: from_db_time(row.updated_at),
@@ -233,7 +215,7 @@ pub fn update(
             return Err(StoreError::StaleVersion);
         }
         rules::accounts::check(fields)?;
-        if fields.team_id != before.team_id {
+        if fields.team_id != before.fields.team_id {
             crate::teams::require(conn, fields.team_id)?;
         }
         let changed =
@@ -251,7 +233,7 @@ pub fn update(
         audit::record(
             conn,
             Change::new(actor_id, "account", id, "update")
-                .before(&before.fields())
+                .before(&before.fields)
                 .after(fields)
                 .on_account(id, fields.team_id),
             now,
@@ -307,14 +289,18 @@ impl Account {
     /// The position of this row in `sort` order, for the next page's cursor.
     pub fn position(&self, sort: AccountSort) -> AccountPosition {
         match sort {
-            AccountSort::NameAsc | AccountSort::NameDesc => AccountPosition::Text(normalise(&self.name), self.id),
+            AccountSort::NameAsc | AccountSort::NameDesc => {
+                AccountPosition::Text(normalise(&self.fields.name), self.id)
+            }
             AccountSort::ExposureDesc | AccountSort::ExposureAsc => {
                 AccountPosition::Number(self.exposure_minor, self.id)
             }
             AccountSort::ScoreDesc | AccountSort::ScoreAsc => {
                 AccountPosition::Number(i64::from(self.risk_score), self.id)
             }
-            AccountSort::ValueDesc | AccountSort::ValueAsc => AccountPosition::Number(self.annual_value_minor, self.id),
+            AccountSort::ValueDesc | AccountSort::ValueAsc => {
+                AccountPosition::Number(self.fields.annual_value_minor, self.id)
+            }
         }
     }
 }

@@ -82,36 +82,36 @@ pub fn open_of(conn: &mut AnyConnection, account_id: i64, user_id: i64) -> Store
     Ok(list_for_account(conn, account_id, false)?.into_iter().find(|assignment| assignment.user_id == user_id))
 }
 
+/// A user's place on an account team, as [`put`] opens or changes it; `expected_version`
+/// is the open assignment's when there is one.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Placement {
+    pub account_id: i64,
+    pub user_id: i64,
+    pub role: AssignmentRole,
+    pub access: Access,
+    pub expected_version: Option<i64>,
+}
+
 /// Opens an assignment, or changes the open one (then `expected_version` must match it).
 /// Answers the assignment and whether it was newly opened.
-#[allow(clippy::too_many_arguments)]
 pub fn put(
     conn: &mut AnyConnection,
-    account_id: i64,
-    user_id: i64,
-    role: AssignmentRole,
-    access: Access,
-    expected_version: Option<i64>,
+    placement: Placement,
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> StoreResult<(Assignment, bool)> {
-    write_transaction(conn, now, |conn| {
-        apply_put(conn, account_id, user_id, role, access, expected_version, actor_id, now)
-    })
+    write_transaction(conn, now, |conn| apply_put(conn, placement, actor_id, now))
 }
 
 /// [`put`] inside the caller's transaction.
-#[allow(clippy::too_many_arguments)]
 pub fn apply_put(
     conn: &mut AnyConnection,
-    account_id: i64,
-    user_id: i64,
-    role: AssignmentRole,
-    access: Access,
-    expected_version: Option<i64>,
+    placement: Placement,
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> StoreResult<(Assignment, bool)> {
+    let Placement { account_id, user_id, role, access, expected_version } = placement;
     let team_id = crate::accounts::team_of(conn, account_id)?;
     let status: Option<String> = users::table.find(user_id).select(users::status).first(conn).optional()?;
     match status.as_deref() {

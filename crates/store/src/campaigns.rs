@@ -26,12 +26,10 @@ use crate::{from_db_time, to_db_time, AnyConnection, StoreError, StoreResult};
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Campaign {
     pub id: i64,
-    pub name: String,
-    pub kind: CampaignKind,
-    /// The scope: one team, or the whole firm (`None`).
-    pub team_id: Option<i64>,
+    /// Its name, kind, scope (one team, or the whole firm: `team_id: None`) and target.
+    #[serde(flatten)]
+    pub draft: CampaignDraft,
     pub status: CampaignStatus,
-    pub target: CampaignTarget,
     pub created_by: Option<i64>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -72,13 +70,18 @@ struct CampaignRow {
 }
 
 fn to_campaign(row: CampaignRow) -> StoreResult<Campaign> {
+    let kind = row.kind.parse().map_err(|e| StoreError::corrupt("campaigns.kind", e))?;
+    let status = row.status.parse().map_err(|e| StoreError::corrupt("campaigns.status", e))?;
     Ok(Campaign {
         id: row.id,
-        name: row.name,
-        kind: row.kind.parse().map_err(|e| StoreError::corrupt("campaigns.kind", e))?,
-        team_id: row.team_id,
-        status: row.status.parse().map_err(|e| StoreError::corrupt("campaigns.status", e))?,
-        target: serde_json::from_str(&row.target_json).map_err(|e| StoreError::corrupt("campaigns.target_json", e))?,
+        draft: CampaignDraft {
+            name: row.name,
+            kind,
+            team_id: row.team_id,
+            target: serde_json::from_str(&row.target_json)
+                .map_err(|e| StoreError::corrupt("campaigns.target_json", e))?,
+        },
+        status,
         created_by: row.created_by,
         created_at: from_db_time(row.created_at),
         updated_at: from_db_time(row.updated_at),
@@ -203,15 +206,6 @@ pub fn create(
     })
 }
 
-fn draft_of(campaign: &Campaign) -> CampaignDraft {
-    CampaignDraft {
-        name: campaign.name.clone(),
-        kind: campaign.kind,
-        team_id: campaign.team_id,
-        target: campaign.target.clone(),
-    }
-}
-
 /// The current campaign if it is still a draft at `expected_version`.
 fn current_draft(conn: &mut AnyConnection, id: i64, expected_version: i64) -> StoreResult<Campaign> {
     let campaign = get(conn, id)?.ok_or(StoreError::NotFound)?;
@@ -251,10 +245,7 @@ pub fn update(
         }
         audit::record(
             conn,
-            Change::new(actor_id, "campaign", id, "update")
-                .before(&draft_of(&before))
-                .after(draft)
-                .on_team(draft.team_id),
+            Change::new(actor_id, "campaign", id, "update").before(&before.draft).after(draft).on_team(draft.team_id),
             now,
         )?;
         get(conn, id)?.ok_or(StoreError::NotFound)
@@ -275,7 +266,7 @@ pub fn delete(
             .execute(conn)?;
         audit::record(
             conn,
-            Change::new(actor_id, "campaign", id, "delete").before(&draft_of(&before)).on_team(before.team_id),
+            Change::new(actor_id, "campaign", id, "delete").before(&before.draft).on_team(before.draft.team_id),
             now,
         )
     })
@@ -297,12 +288,12 @@ pub fn draft_report(
 fn touchpoint(campaign: &Campaign, now: DateTime<Utc>) -> NewInteraction {
     NewInteraction {
         external_id: None,
-        kind: match campaign.kind {
+        kind: match campaign.draft.kind {
             CampaignKind::Gift => InteractionKind::Gift,
             CampaignKind::Apology | CampaignKind::Mailing | CampaignKind::Invitation => InteractionKind::Email,
         },
         occurred_at: now,
-        summary: format!("Campaign ({}): {}", campaign.kind, campaign.name),
+        summary: format!("Campaign ({}): {}", campaign.draft.kind, campaign.draft.name),
         on_behalf_of: OnBehalfOf::Organisation,
         complaint_status: None,
         resolution: None,
@@ -329,7 +320,7 @@ pub fn send(
     let reason = acknowledge_reason.map(str::trim).filter(|reason| !reason.is_empty());
     write_transaction(conn, now, |conn| {
         let campaign = current_draft(conn, id, expected_version)?;
-        let (report, included) = draft_report(conn, campaign.team_id, &campaign.target)?;
+        let (report, included) = draft_report(conn, campaign.draft.team_id, &campaign.draft.target)?;
         let codes: Vec<&str> = report.warnings.iter().map(|warning| warning.code.as_str()).collect();
         rules::campaign_may_be_sent(&codes, reason)?;
         let touchpoint = touchpoint(&campaign, now);
@@ -362,7 +353,7 @@ pub fn send(
         });
         audit::record(
             conn,
-            Change::new(actor_id, "campaign", id, "send").after(&after).on_team(campaign.team_id),
+            Change::new(actor_id, "campaign", id, "send").after(&after).on_team(campaign.draft.team_id),
             now,
         )?;
         get(conn, id)?.ok_or(StoreError::NotFound)

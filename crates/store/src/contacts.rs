@@ -4,7 +4,6 @@
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use continuity_domain::rules::{self, RuleError};
 use continuity_domain::validation::normalise;
-use continuity_domain::Influence;
 use diesel::prelude::*;
 use serde::Serialize;
 
@@ -18,13 +17,9 @@ use crate::{from_db_time, scope_accounts, to_db_time, AnyConnection, StoreError,
 pub struct Contact {
     pub id: i64,
     pub account_id: i64,
-    pub external_id: Option<String>,
-    pub name: String,
-    pub job_title: String,
-    pub email: Option<String>,
-    pub phone: Option<String>,
-    pub influence: Influence,
-    pub left_at: Option<NaiveDate>,
+    /// Its editable fields, as written and audited.
+    #[serde(flatten)]
+    pub fields: ContactFields,
     pub previous_contact_id: Option<i64>,
     pub erased_at: Option<DateTime<Utc>>,
     pub version: i64,
@@ -33,20 +28,6 @@ pub struct Contact {
 }
 
 pub use continuity_domain::rules::contacts::ContactFields;
-
-impl Contact {
-    pub fn fields(&self) -> ContactFields {
-        ContactFields {
-            external_id: self.external_id.clone(),
-            name: self.name.clone(),
-            job_title: self.job_title.clone(),
-            email: self.email.clone(),
-            phone: self.phone.clone(),
-            influence: self.influence,
-            left_at: self.left_at,
-        }
-    }
-}
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = contacts)]
@@ -73,13 +54,15 @@ impl TryFrom<ContactRow> for Contact {
         Ok(Contact {
             id: row.id,
             account_id: row.account_id,
-            external_id: row.external_id,
-            name: row.name,
-            job_title: row.job_title,
-            email: row.email,
-            phone: row.phone,
-            influence: row.influence.parse().map_err(|e| StoreError::corrupt("contacts.influence", e))?,
-            left_at: row.left_at,
+            fields: ContactFields {
+                external_id: row.external_id,
+                name: row.name,
+                job_title: row.job_title,
+                email: row.email,
+                phone: row.phone,
+                influence: row.influence.parse().map_err(|e| StoreError::corrupt("contacts.influence", e))?,
+                left_at: row.left_at,
+            },
             previous_contact_id: row.previous_contact_id,
             erased_at: row.erased_at.map(from_db_time),
             version: row.version,
@@ -183,7 +166,7 @@ pub fn list_for_account(conn: &mut AnyConnection, account_id: i64) -> StoreResul
         .order((contacts::name_lower.asc(), contacts::id.asc()))
         .load(conn)?;
     let mut contacts: Vec<Contact> = rows.into_iter().map(Contact::try_from).collect::<StoreResult<_>>()?;
-    contacts.sort_by_key(|contact| contact.left_at.is_some());
+    contacts.sort_by_key(|contact| contact.fields.left_at.is_some());
     Ok(contacts)
 }
 
@@ -215,7 +198,7 @@ pub fn apply_update(
     audit::record(
         conn,
         Change::new(actor_id, "contact", id, "update")
-            .before(&before.fields())
+            .before(&before.fields)
             .after(fields)
             .on_account(before.account_id, team_id),
         now,
@@ -251,10 +234,10 @@ pub fn move_to_account(
         if before.account_id == new_account_id {
             return Err(RuleError::invalid("account_id", "the contact is already on this account").into());
         }
-        let mut closed = before.fields();
-        closed.left_at = Some(before.left_at.unwrap_or(now.date_naive()));
+        let mut closed = before.fields.clone();
+        closed.left_at = Some(before.fields.left_at.unwrap_or(now.date_naive()));
         let old = apply_update(conn, id, expected_version, &closed, actor_id, now)?;
-        let mut moved = before.fields();
+        let mut moved = before.fields.clone();
         moved.external_id = None;
         moved.left_at = None;
         if let Some(job_title) = new_job_title {

@@ -40,7 +40,18 @@ pub struct Handover {
     pub version: i64,
 }
 
-type PlanRow = (i64, i64, NaiveDate, String, Option<i64>, NaiveDateTime, Option<NaiveDateTime>, i64);
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = departure_plans)]
+struct PlanRow {
+    id: i64,
+    user_id: i64,
+    leave_date: NaiveDate,
+    status: String,
+    created_by: Option<i64>,
+    created_at: NaiveDateTime,
+    applied_at: Option<NaiveDateTime>,
+    version: i64,
+}
 type HandoverRow = (i64, i64, i64, Option<i64>, Option<NaiveDate>, Option<String>, String, i64);
 
 fn refused(field: &'static str, reason: impl Into<String>) -> StoreError {
@@ -80,7 +91,7 @@ fn load_handovers(conn: &mut AnyConnection, plan_id: i64) -> StoreResult<Vec<Han
 }
 
 fn to_plan(conn: &mut AnyConnection, row: PlanRow) -> StoreResult<Plan> {
-    let (id, user_id, leave_date, status, created_by, created_at, applied_at, version) = row;
+    let PlanRow { id, user_id, leave_date, status, created_by, created_at, applied_at, version } = row;
     Ok(Plan {
         id,
         user_id,
@@ -94,30 +105,8 @@ fn to_plan(conn: &mut AnyConnection, row: PlanRow) -> StoreResult<Plan> {
     })
 }
 
-fn plan_columns() -> (
-    departure_plans::id,
-    departure_plans::user_id,
-    departure_plans::leave_date,
-    departure_plans::status,
-    departure_plans::created_by,
-    departure_plans::created_at,
-    departure_plans::applied_at,
-    departure_plans::version,
-) {
-    (
-        departure_plans::id,
-        departure_plans::user_id,
-        departure_plans::leave_date,
-        departure_plans::status,
-        departure_plans::created_by,
-        departure_plans::created_at,
-        departure_plans::applied_at,
-        departure_plans::version,
-    )
-}
-
 pub fn get(conn: &mut AnyConnection, id: i64) -> StoreResult<Option<Plan>> {
-    let row: Option<PlanRow> = departure_plans::table.find(id).select(plan_columns()).first(conn).optional()?;
+    let row: Option<PlanRow> = departure_plans::table.find(id).select(PlanRow::as_select()).first(conn).optional()?;
     row.map(|row| to_plan(conn, row)).transpose()
 }
 
@@ -129,7 +118,7 @@ pub fn list(
     limit: i64,
 ) -> StoreResult<Vec<Plan>> {
     let mut query =
-        departure_plans::table.select(plan_columns()).order(departure_plans::id.desc()).limit(limit).into_boxed();
+        departure_plans::table.select(PlanRow::as_select()).order(departure_plans::id.desc()).limit(limit).into_boxed();
     if let Some(user_ids) = user_ids {
         query = query.filter(departure_plans::user_id.eq_any(user_ids.to_vec()));
     }
@@ -152,7 +141,7 @@ pub fn create(
 ) -> StoreResult<Plan> {
     write_transaction(conn, now, |conn| {
         let user = users::get(conn, user_id)?.ok_or_else(|| refused("user_id", "no such employee"))?;
-        if user.status == UserStatus::Departed {
+        if user.profile.status == UserStatus::Departed {
             return Err(refused("user_id", "the employee has already departed"));
         }
         let open: i64 = departure_plans::table
@@ -166,7 +155,7 @@ pub fn create(
         if open > 0 {
             return Err(StoreError::Duplicate { field: "user_id" });
         }
-        let mut changes = user.changes();
+        let mut changes = user.profile.clone();
         changes.status = UserStatus::Leaving;
         changes.leave_date = Some(leave_date);
         users::update(conn, user_id, user.version, &changes, actor_id, now)?;
@@ -189,7 +178,7 @@ pub fn create(
             "account_ids": plan.handovers.iter().map(|h| h.account_id.to_string()).collect::<Vec<_>>()});
         audit::record(
             conn,
-            Change::new(actor_id, "departure_plan", plan_id, "create").after(&after).on_team(user.team_id),
+            Change::new(actor_id, "departure_plan", plan_id, "create").after(&after).on_team(user.profile.team_id),
             now,
         )?;
         Ok(plan)
@@ -208,8 +197,8 @@ fn check_successor(conn: &mut AnyConnection, plan: &Plan, successor_id: i64) -> 
         return Err(refused("successor_id", "the leaver cannot succeed themselves"));
     }
     let successor = users::get(conn, successor_id)?.ok_or_else(|| refused("successor_id", "no such employee"))?;
-    if successor.status != UserStatus::Active || successor.leave_date.is_some() {
-        return Err(refused("successor_id", format!("{} is leaving too", successor.display_name)));
+    if successor.profile.status != UserStatus::Active || successor.profile.leave_date.is_some() {
+        return Err(refused("successor_id", format!("{} is leaving too", successor.profile.display_name)));
     }
     Ok(())
 }
@@ -349,7 +338,14 @@ pub fn apply(
                         .as_ref()
                         .map(|a| (a.role, a.access))
                         .unwrap_or((continuity_domain::AssignmentRole::Owner, continuity_domain::Access::Edit));
-                    assignments::apply_put(conn, handover.account_id, successor_id, role, access, None, actor_id, now)?;
+                    let placement = assignments::Placement {
+                        account_id: handover.account_id,
+                        user_id: successor_id,
+                        role,
+                        access,
+                        expected_version: None,
+                    };
+                    assignments::apply_put(conn, placement, actor_id, now)?;
                 }
             }
             if leaver.is_some() {

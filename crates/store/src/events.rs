@@ -250,15 +250,34 @@ fn write_people(
 ) -> StoreResult<()> {
     diesel::delete(event_employees::table.filter(event_employees::event_id.eq(id))).execute(conn)?;
     diesel::delete(event_attendees::table.filter(event_attendees::event_id.eq(id))).execute(conn)?;
-    for user_id in fields.employee_ids.iter().collect::<BTreeSet<_>>() {
+    let attendees = fields
+        .contact_ids
+        .iter()
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .map(|&contact_id| {
+            let account_id = account_of.get(&contact_id).copied().ok_or_else(|| {
+                StoreError::from(RuleError::invalid("contact_ids", format!("no contact with id {contact_id}")))
+            })?;
+            Ok((contact_id, account_id))
+        })
+        .collect::<StoreResult<Vec<_>>>()?;
+    insert_people(conn, id, fields.employee_ids.iter().copied().collect(), &attendees)
+}
+
+/// Inserts an event's employees and its attendees (`(contact_id, account_id)`), each once.
+pub(crate) fn insert_people(
+    conn: &mut AnyConnection,
+    id: i64,
+    employee_ids: BTreeSet<i64>,
+    attendees: &[(i64, i64)],
+) -> StoreResult<()> {
+    for user_id in employee_ids {
         diesel::insert_into(event_employees::table)
             .values((event_employees::event_id.eq(id), event_employees::user_id.eq(user_id)))
             .execute(conn)?;
     }
-    for contact_id in fields.contact_ids.iter().collect::<BTreeSet<_>>() {
-        let account_id = account_of.get(contact_id).copied().ok_or_else(|| {
-            StoreError::from(RuleError::invalid("contact_ids", format!("no contact with id {contact_id}")))
-        })?;
+    for &(contact_id, account_id) in attendees {
         diesel::insert_into(event_attendees::table)
             .values((
                 event_attendees::event_id.eq(id),

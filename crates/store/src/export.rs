@@ -82,14 +82,14 @@ pub fn contacts(conn: &mut AnyConnection, scope: &Scope) -> StoreResult<Vec<Cont
         let Some(last) = page.last().map(|contact| contact.id) else { return Ok(lines) };
         for contact in page {
             lines.push(ContactLine {
-                external_id: handle_of(contact.external_id.as_deref(), contact.id),
+                external_id: handle_of(contact.fields.external_id.as_deref(), contact.id),
                 account_external_id: lookup(&accounts, contact.account_id, "contacts.account_id")?,
-                name: contact.name,
-                influence: contact.influence,
-                job_title: Some(contact.job_title),
-                email: Some(contact.email),
-                phone: Some(contact.phone),
-                left_at: Some(contact.left_at),
+                name: contact.fields.name,
+                influence: contact.fields.influence,
+                job_title: Some(contact.fields.job_title),
+                email: Some(contact.fields.email),
+                phone: Some(contact.fields.phone),
+                left_at: Some(contact.fields.left_at),
             });
         }
         after = last;
@@ -135,7 +135,7 @@ pub fn interactions(conn: &mut AnyConnection, scope: &Scope, with_text: bool) ->
         let page = contacts::list_visible(conn, scope, after, PAGE)?;
         let Some(last) = page.last().map(|contact| contact.id) else { break };
         contact_handles.extend(
-            page.into_iter().map(|contact| (contact.id, handle_of(contact.external_id.as_deref(), contact.id))),
+            page.into_iter().map(|contact| (contact.id, handle_of(contact.fields.external_id.as_deref(), contact.id))),
         );
         after = last;
     }
@@ -156,6 +156,7 @@ pub fn interactions(conn: &mut AnyConnection, scope: &Scope, with_text: bool) ->
                 .map(|id| lookup(&contact_handles, *id, "interaction_contacts.contact_id"))
                 .collect::<StoreResult<Vec<_>>>()?;
             let follow_up_owner_email = interaction
+                .changes
                 .follow_up_owner_id
                 .map(|id| lookup(&emails, id, "interactions.follow_up_owner_id"))
                 .transpose()?;
@@ -164,11 +165,11 @@ pub fn interactions(conn: &mut AnyConnection, scope: &Scope, with_text: bool) ->
                 account_external_id: lookup(&accounts, interaction.account_id, "interactions.account_id")?,
                 kind: interaction.kind,
                 occurred_at: interaction.occurred_at,
-                summary: Some(if with_text { interaction.summary } else { String::new() }),
+                summary: Some(if with_text { interaction.changes.summary } else { String::new() }),
                 on_behalf_of: Some(interaction.on_behalf_of),
-                complaint_status: Some(interaction.complaint_status),
+                complaint_status: Some(interaction.changes.complaint_status),
                 follow_up_owner_email: Some(follow_up_owner_email),
-                follow_up_due: Some(interaction.follow_up_due),
+                follow_up_due: Some(interaction.changes.follow_up_due),
                 employee_emails: Some(employee_emails),
                 contact_external_ids: Some(contact_external_ids),
             });

@@ -24,14 +24,11 @@ pub struct Interaction {
     pub external_id: Option<String>,
     pub kind: InteractionKind,
     pub occurred_at: DateTime<Utc>,
-    pub summary: String,
     pub on_behalf_of: OnBehalfOf,
-    pub complaint_status: Option<ComplaintStatus>,
+    /// The parts that can change after it was logged.
+    #[serde(flatten)]
+    pub changes: InteractionChanges,
     pub resolved_at: Option<DateTime<Utc>>,
-    /// What was done to resolve a complaint.
-    pub resolution: Option<String>,
-    pub follow_up_owner_id: Option<i64>,
-    pub follow_up_due: Option<NaiveDate>,
     pub created_by: Option<i64>,
     pub employee_ids: Vec<i64>,
     pub contact_ids: Vec<i64>,
@@ -39,19 +36,6 @@ pub struct Interaction {
     pub event_id: Option<i64>,
     pub version: i64,
     pub created_at: DateTime<Utc>,
-}
-
-impl Interaction {
-    /// The parts that can change, as they stand.
-    pub fn changes(&self) -> InteractionChanges {
-        InteractionChanges {
-            summary: self.summary.clone(),
-            complaint_status: self.complaint_status,
-            resolution: self.resolution.clone(),
-            follow_up_owner_id: self.follow_up_owner_id,
-            follow_up_due: self.follow_up_due,
-        }
-    }
 }
 
 pub use continuity_domain::rules::interactions::{InteractionChanges, InteractionPatch, NewInteraction};
@@ -108,19 +92,23 @@ fn with_participants(conn: &mut AnyConnection, rows: Vec<InteractionRow>) -> Sto
                 external_id: row.external_id,
                 kind: row.kind.parse().map_err(|e| StoreError::corrupt("interactions.kind", e))?,
                 occurred_at: from_db_time(row.occurred_at),
-                summary: row.summary,
                 on_behalf_of: row
                     .on_behalf_of
                     .parse()
                     .map_err(|e| StoreError::corrupt("interactions.on_behalf_of", e))?,
-                complaint_status: row
-                    .complaint_status
-                    .map(|status| status.parse().map_err(|e| StoreError::corrupt("interactions.complaint_status", e)))
-                    .transpose()?,
+                changes: InteractionChanges {
+                    summary: row.summary,
+                    complaint_status: row
+                        .complaint_status
+                        .map(|status| {
+                            status.parse().map_err(|e| StoreError::corrupt("interactions.complaint_status", e))
+                        })
+                        .transpose()?,
+                    resolution: row.resolution,
+                    follow_up_owner_id: row.follow_up_owner_id,
+                    follow_up_due: row.follow_up_due,
+                },
                 resolved_at: row.resolved_at.map(from_db_time),
-                resolution: row.resolution,
-                follow_up_owner_id: row.follow_up_owner_id,
-                follow_up_due: row.follow_up_due,
                 created_by: row.created_by,
                 employee_ids: employees.remove(&row.id).unwrap_or_default(),
                 contact_ids: people.remove(&row.id).unwrap_or_default(),
@@ -283,7 +271,7 @@ pub fn rewrite_owned(
 ) -> StoreResult<Interaction> {
     let before = get(conn, id)?.ok_or(StoreError::NotFound)?;
     let same = before.occurred_at == new.occurred_at
-        && before.summary == new.summary
+        && before.changes.summary == new.summary
         && before.employee_ids == distinct(&new.employee_ids)
         && before.contact_ids == distinct(&new.contact_ids);
     if same {
@@ -438,8 +426,8 @@ pub fn patch(
 ) -> StoreResult<Interaction> {
     write_transaction(conn, now, |conn| {
         let current = get(conn, id)?.ok_or(StoreError::NotFound)?;
-        let changes = rules::interactions::patched(&current.changes(), patch)?;
-        if changes.follow_up_owner_id != current.follow_up_owner_id {
+        let changes = rules::interactions::patched(&current.changes, patch)?;
+        if changes.follow_up_owner_id != current.changes.follow_up_owner_id {
             follow_up_owner_on_team(conn, current.account_id, changes.follow_up_owner_id)?;
         }
         apply_update(conn, id, expected_version, &changes, actor_id, now)
@@ -469,11 +457,11 @@ pub fn apply_update(
     now: DateTime<Utc>,
 ) -> StoreResult<Interaction> {
     let before = get(conn, id)?.ok_or(StoreError::NotFound)?;
-    rules::interactions::check_changes(&before.changes(), changes)?;
-    if changes.follow_up_owner_id != before.follow_up_owner_id {
+    rules::interactions::check_changes(&before.changes, changes)?;
+    if changes.follow_up_owner_id != before.changes.follow_up_owner_id {
         check_follow_up_owner(conn, changes.follow_up_owner_id)?;
     }
-    let resolved_at = match (before.complaint_status, changes.complaint_status) {
+    let resolved_at = match (before.changes.complaint_status, changes.complaint_status) {
         (Some(ComplaintStatus::Open), Some(ComplaintStatus::Resolved)) => Some(to_db_time(now)),
         (_, Some(ComplaintStatus::Resolved)) => before.resolved_at.map(to_db_time),
         _ => None,
@@ -500,11 +488,10 @@ pub fn apply_update(
         return Err(StoreError::StaleVersion);
     }
     let team_id = crate::accounts::team_of(conn, before.account_id)?;
-    let before_changes = before.changes();
     audit::record(
         conn,
         Change::new(actor_id, "interaction", id, "update")
-            .before(&before_changes)
+            .before(&before.changes)
             .after(changes)
             .on_account(before.account_id, team_id),
         now,

@@ -123,10 +123,12 @@ pub fn erase(
         // The full name first, then its parts, then e-mail and phone.
         let mut needles: Vec<String> = Vec::new();
         for record in &records {
-            needles.push(record.name.trim().to_owned());
-            needles.extend(record.name.split_whitespace().filter(|part| part.chars().count() >= 3).map(str::to_owned));
-            needles.extend(record.email.clone());
-            needles.extend(record.phone.clone());
+            needles.push(record.fields.name.trim().to_owned());
+            needles.extend(
+                record.fields.name.split_whitespace().filter(|part| part.chars().count() >= 3).map(str::to_owned),
+            );
+            needles.extend(record.fields.email.clone());
+            needles.extend(record.fields.phone.clone());
         }
         needles.retain(|needle| needle != ERASED && !needle.is_empty());
         needles.sort_by_key(|needle| std::cmp::Reverse(needle.len()));

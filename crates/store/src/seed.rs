@@ -12,9 +12,8 @@ use crate::audit::{self, Change};
 use crate::campaigns::{self, CampaignDraft};
 use crate::connection::write_transaction;
 use crate::schema::{
-    account_links, accounts, assignments, contacts, coverage_policies, default_team_members, event_attendees,
-    event_employees, events, interaction_contacts, interaction_employees, interaction_follow_ups, interactions,
-    team_leads, teams, users,
+    account_links, accounts, assignments, contacts, coverage_policies, default_team_members, events,
+    interaction_contacts, interaction_employees, interaction_follow_ups, interactions, team_leads, teams, users,
 };
 use crate::{figures, to_db_time, AnyConnection, StoreError, StoreResult};
 
@@ -210,25 +209,19 @@ pub fn load_demo(
                 .returning(interactions::id)
                 .get_result(conn)?;
             interaction_ids.insert(&interaction.external_id, (id, account_id));
-            for key in &interaction.employee_keys {
-                diesel::insert_into(interaction_employees::table)
-                    .values((
-                        interaction_employees::account_id.eq(account_id),
-                        interaction_employees::interaction_id.eq(id),
-                        interaction_employees::user_id.eq(user(key)?),
-                    ))
-                    .execute(conn)?;
-            }
-            for key in &interaction.contact_external_ids {
-                let (contact_id, _) = *contact_ids.get(key.as_str()).ok_or_else(|| missing("contact", key))?;
-                diesel::insert_into(interaction_contacts::table)
-                    .values((
-                        interaction_contacts::account_id.eq(account_id),
-                        interaction_contacts::interaction_id.eq(id),
-                        interaction_contacts::contact_id.eq(contact_id),
-                    ))
-                    .execute(conn)?;
-            }
+            let employee_ids =
+                interaction.employee_keys.iter().map(|key| user(key)).collect::<StoreResult<Vec<_>>>()?;
+            let contacts = interaction
+                .contact_external_ids
+                .iter()
+                .map(|key| {
+                    contact_ids
+                        .get(key.as_str())
+                        .map(|&(contact_id, _)| contact_id)
+                        .ok_or_else(|| missing("contact", key))
+                })
+                .collect::<StoreResult<Vec<_>>>()?;
+            crate::interactions::insert_participants(conn, account_id, id, &employee_ids, &contacts)?;
         }
         for event in &firm.events {
             let id: i64 = diesel::insert_into(events::table)
@@ -244,21 +237,15 @@ pub fn load_demo(
                 ))
                 .returning(events::id)
                 .get_result(conn)?;
-            for key in event.employee_keys.iter().collect::<std::collections::BTreeSet<_>>() {
-                diesel::insert_into(event_employees::table)
-                    .values((event_employees::event_id.eq(id), event_employees::user_id.eq(user(key)?)))
-                    .execute(conn)?;
-            }
-            for key in event.contact_external_ids.iter().collect::<std::collections::BTreeSet<_>>() {
-                let (contact_id, account_id) = *contact_ids.get(key.as_str()).ok_or_else(|| missing("contact", key))?;
-                diesel::insert_into(event_attendees::table)
-                    .values((
-                        event_attendees::event_id.eq(id),
-                        event_attendees::contact_id.eq(contact_id),
-                        event_attendees::account_id.eq(account_id),
-                    ))
-                    .execute(conn)?;
-            }
+            let employee_ids = event.employee_keys.iter().map(|key| user(key)).collect::<StoreResult<_>>()?;
+            let attendees = event
+                .contact_external_ids
+                .iter()
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .map(|key| contact_ids.get(key.as_str()).copied().ok_or_else(|| missing("contact", key)))
+                .collect::<StoreResult<Vec<_>>>()?;
+            crate::events::insert_people(conn, id, employee_ids, &attendees)?;
             for key in &event.touchpoint_external_ids {
                 let (interaction_id, _) =
                     *interaction_ids.get(key.as_str()).ok_or_else(|| missing("interaction", key))?;

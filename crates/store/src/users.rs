@@ -17,13 +17,9 @@ use crate::{from_db_time, to_db_time, AnyConnection, StoreError, StoreResult};
 pub struct User {
     pub id: i64,
     pub email: String,
-    pub display_name: String,
-    pub role: Role,
-    pub team_id: Option<i64>,
-    pub status: UserStatus,
-    pub leave_date: Option<NaiveDate>,
-    pub non_solicitation_until: Option<NaiveDate>,
-    pub non_compete_until: Option<NaiveDate>,
+    /// What can change about them.
+    #[serde(flatten)]
+    pub profile: UserChanges,
     pub version: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -52,13 +48,15 @@ impl TryFrom<UserRow> for User {
         Ok(User {
             id: row.id,
             email: row.email,
-            display_name: row.display_name,
-            role: row.role.parse().map_err(|e| StoreError::corrupt("users.role", e))?,
-            team_id: row.team_id,
-            status: row.status.parse().map_err(|e| StoreError::corrupt("users.status", e))?,
-            leave_date: row.leave_date,
-            non_solicitation_until: row.non_solicitation_until,
-            non_compete_until: row.non_compete_until,
+            profile: UserChanges {
+                display_name: row.display_name,
+                role: row.role.parse().map_err(|e| StoreError::corrupt("users.role", e))?,
+                team_id: row.team_id,
+                status: row.status.parse().map_err(|e| StoreError::corrupt("users.status", e))?,
+                leave_date: row.leave_date,
+                non_solicitation_until: row.non_solicitation_until,
+                non_compete_until: row.non_compete_until,
+            },
             version: row.version,
             created_at: from_db_time(row.created_at),
             updated_at: from_db_time(row.updated_at),
@@ -109,7 +107,11 @@ fn insert(conn: &mut AnyConnection, new: &NewUser<'_>, actor_id: Option<i64>, no
         .get_result(conn)
         .map_err(|e| StoreError::on_unique(e, "email"))?;
     let user = get(conn, id)?.ok_or(StoreError::NotFound)?;
-    audit::record(conn, Change::new(actor_id, "user", user.id, "create").after(&user).on_team(user.team_id), now)?;
+    audit::record(
+        conn,
+        Change::new(actor_id, "user", user.id, "create").after(&user).on_team(user.profile.team_id),
+        now,
+    )?;
     Ok(user)
 }
 
@@ -209,20 +211,6 @@ pub fn escape_like(text: &str) -> String {
 
 pub use continuity_domain::rules::users::UserChanges;
 
-impl User {
-    pub fn changes(&self) -> UserChanges {
-        UserChanges {
-            display_name: self.display_name.clone(),
-            role: self.role,
-            team_id: self.team_id,
-            status: self.status,
-            leave_date: self.leave_date,
-            non_solicitation_until: self.non_solicitation_until,
-            non_compete_until: self.non_compete_until,
-        }
-    }
-}
-
 /// The accounts that block `user_id`'s departure (PRODUCT.md, deactivation guard): accounts
 /// whose only holder they are, unless a handover of a departure plan for them names a
 /// successor or records a waiver with a reason.
@@ -264,12 +252,12 @@ pub fn update(
         if before.version != expected_version {
             return Err(StoreError::StaleVersion);
         }
-        rules::users::check_changes(before.status, changes, actor_id == Some(id))?;
-        if let Some(team_id) = changes.team_id.filter(|team_id| before.team_id != Some(*team_id)) {
+        rules::users::check_changes(before.profile.status, changes, actor_id == Some(id))?;
+        if let Some(team_id) = changes.team_id.filter(|team_id| before.profile.team_id != Some(*team_id)) {
             crate::teams::require(conn, team_id)?;
         }
-        if changes.status == UserStatus::Departed && before.status != UserStatus::Departed {
-            rules::departure_allowed(&before.display_name, departure_blockers(conn, id, now)?)?;
+        if changes.status == UserStatus::Departed && before.profile.status != UserStatus::Departed {
+            rules::departure_allowed(&before.profile.display_name, departure_blockers(conn, id, now)?)?;
         }
         let changed = diesel::update(users::table.filter(users::id.eq(id).and(users::version.eq(expected_version))))
             .set((
@@ -289,10 +277,7 @@ pub fn update(
         }
         audit::record(
             conn,
-            Change::new(actor_id, "user", id, "update")
-                .before(&before.changes())
-                .after(changes)
-                .on_team(changes.team_id),
+            Change::new(actor_id, "user", id, "update").before(&before.profile).after(changes).on_team(changes.team_id),
             now,
         )?;
         if changes.status == UserStatus::Departed {
@@ -341,7 +326,7 @@ pub fn set_default_team(
     write_transaction(conn, now, |conn| {
         let before = default_team(conn, user_id)?;
         for (index, member) in members.iter().enumerate() {
-            let current = get(conn, member.member_id)?.is_some_and(|user| user.status != UserStatus::Departed);
+            let current = get(conn, member.member_id)?.is_some_and(|user| user.profile.status != UserStatus::Departed);
             if !current {
                 return Err(RuleError::invalid("members", format!("members[{index}]: no such current employee")).into());
             }

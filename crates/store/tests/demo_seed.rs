@@ -48,7 +48,7 @@ on_both_stores!(fn the_demo_firm_has_campaigns_one_warning_and_overdue_complaint
     assert!(sent.iter().all(|c| !campaigns::reached_accounts(&mut conn, c.id).expect("reached").is_empty()));
     assert!(sent.iter().any(|c| c.acknowledged_reason.is_some()), "a sent one acknowledged its warnings");
     let warns = all.iter().filter(|c| c.status == CampaignStatus::Draft).any(|c| {
-        !campaigns::draft_report(&mut conn, c.team_id, &c.target).expect("report").0.warnings.is_empty()
+        !campaigns::draft_report(&mut conn, c.draft.team_id, &c.draft.target).expect("report").0.warnings.is_empty()
     });
     assert!(warns, "a draft warns");
     let filter = complaints::ComplaintFilter {

@@ -10,6 +10,7 @@ use continuity_domain::{
     Access, AccountStatus, AssignmentRole, Influence, InteractionKind, OnBehalfOf, Role, Tier, UserStatus,
 };
 use continuity_store::accounts::AccountFields;
+use continuity_store::assignments::Placement;
 use continuity_store::connection::write_transaction;
 use continuity_store::contacts::ContactFields;
 use continuity_store::figures::{self, totals};
@@ -64,17 +65,14 @@ fn small_firm(conn: &mut AnyConnection, now: DateTime<Utc>) -> Firm {
         };
         let account = continuity_store::accounts::create(conn, &fields, None, now).expect("account");
         let owner = users[index % users.len()];
-        continuity_store::assignments::put(
-            conn,
-            account.id,
-            owner,
-            AssignmentRole::Owner,
-            Access::Edit,
-            None,
-            None,
-            now,
-        )
-        .expect("owner");
+        let placement = Placement {
+            account_id: account.id,
+            user_id: owner,
+            role: AssignmentRole::Owner,
+            access: Access::Edit,
+            expected_version: None,
+        };
+        continuity_store::assignments::put(conn, placement, None, now).expect("owner");
         let people: Vec<i64> = (0..2)
             .map(|n| {
                 let fields = ContactFields {
@@ -340,17 +338,16 @@ fn apply(conn: &mut AnyConnection, firm: &Firm, write: &Write, now: DateTime<Utc
             }
             Ok(())
         }),
-        Write::Assign { account, employee } => continuity_store::assignments::put(
-            conn,
-            firm.accounts[account],
-            firm.users[employee],
-            AssignmentRole::CoOwner,
-            Access::Edit,
-            None,
-            None,
-            now,
-        )
-        .map(|_| ()),
+        Write::Assign { account, employee } => {
+            let placement = Placement {
+                account_id: firm.accounts[account],
+                user_id: firm.users[employee],
+                role: AssignmentRole::CoOwner,
+                access: Access::Edit,
+                expected_version: None,
+            };
+            continuity_store::assignments::put(conn, placement, None, now).map(|_| ())
+        }
         Write::Unassign { account, employee } => write_transaction(conn, now, |conn| {
             diesel::update(
                 assignments::table

@@ -46,7 +46,7 @@ on_both_stores!(fn ensure_admin_creates_once_and_keeps_the_password(store) {
     assert!(users::ensure_admin(&mut conn, "root@example.com", "Admin", "hash-1", now).expect("first"));
     assert!(!users::ensure_admin(&mut conn, "Root@Example.com", "Admin", "hash-2", now).expect("second"));
     let (user, hash) = users::find_for_login(&mut conn, "root@example.com").expect("find").expect("exists");
-    assert_eq!((user.role, hash.as_str()), (Role::Admin, "hash-1"));
+    assert_eq!((user.profile.role, hash.as_str()), (Role::Admin, "hash-1"));
 });
 
 on_both_stores!(fn a_refresh_token_rotates_once_and_its_replay_revokes_the_family(store) {

@@ -59,16 +59,19 @@ impl FromRequest for CurrentUser {
             state
                 .run(move |conn| {
                     let user = users::get(conn, user_id)?
-                        .filter(|user| user.status != UserStatus::Departed)
+                        .filter(|user| user.profile.status != UserStatus::Departed)
                         .ok_or_else(|| ApiError::Unauthenticated("this account is no longer active".into()))?;
-                    let led_team_ids =
-                        if crate::access::leads_teams(user.role) { teams::led_by(conn, user.id)? } else { Vec::new() };
+                    let led_team_ids = if crate::access::leads_teams(user.profile.role) {
+                        teams::led_by(conn, user.id)?
+                    } else {
+                        Vec::new()
+                    };
                     Ok(CurrentUser {
                         id: user.id,
                         email: user.email,
-                        display_name: user.display_name,
-                        role: user.role,
-                        team_id: user.team_id,
+                        display_name: user.profile.display_name,
+                        role: user.profile.role,
+                        team_id: user.profile.team_id,
                         led_team_ids,
                         session_id,
                     })

@@ -63,7 +63,7 @@ fn open_session(
     let refresh_token = random_token();
     let refresh_ttl = chrono::Duration::from_std(state.refresh_ttl).map_err(|e| ApiError::Internal(e.to_string()))?;
     refresh_tokens::issue(conn, user.id, family_id, &refresh_token, now, now + refresh_ttl)?;
-    let access_token = state.tokens.issue(user.id, user.role, family_id, now).map_err(ApiError::Internal)?;
+    let access_token = state.tokens.issue(user.id, user.profile.role, family_id, now).map_err(ApiError::Internal)?;
     Ok(TokenResponse {
         access_token,
         token_type: "Bearer",
@@ -72,8 +72,8 @@ fn open_session(
         user: SessionUser {
             id: user.id.to_string(),
             email: user.email.clone(),
-            display_name: user.display_name.clone(),
-            role: user.role,
+            display_name: user.profile.display_name.clone(),
+            role: user.profile.role,
         },
     })
 }
@@ -111,7 +111,7 @@ pub async fn login(
         .await
         .ok_or_else(|| ApiError::Unavailable("too many sign-ins at once; try again".into()))?;
     let user = match user {
-        Some(user) if password_ok && user.status != UserStatus::Departed => user,
+        Some(user) if password_ok && user.profile.status != UserStatus::Departed => user,
         _ => return Err(ApiError::Unauthenticated(WRONG_CREDENTIALS.into())),
     };
     let shared = state.clone().into_inner();
@@ -131,7 +131,7 @@ pub async fn refresh(state: web::Data<AppState>, body: ValidJson<RefreshRequest>
         .run(move |conn| match refresh_tokens::redeem(conn, &token, Utc::now())? {
             Redemption::Rotated { user_id, family_id } => {
                 let user = users::get(conn, user_id)?
-                    .filter(|user| user.status != UserStatus::Departed)
+                    .filter(|user| user.profile.status != UserStatus::Departed)
                     .ok_or_else(|| ApiError::Unauthenticated("this account is no longer active".into()))?;
                 open_session(&shared, conn, &user, &family_id)
             }

@@ -130,6 +130,37 @@ impl TestApp {
         continuity_store::teams::add_lead(&mut conn, team_id, user_id).expect("lead");
     }
 
+    /// The firm's staff: `admin@`, `hr@` and `lead@example.com`, the lead leading `team_id`.
+    /// Answers the lead's id.
+    pub fn create_staff(&self, team_id: i64) -> i64 {
+        self.create_user("admin@example.com", Role::Admin, None);
+        self.create_user("hr@example.com", Role::Hr, None);
+        let lead = self.create_user("lead@example.com", Role::SalesLead, Some(team_id));
+        self.make_lead(team_id, lead);
+        lead
+    }
+
+    /// `POST /accounts` with `body`, as `token`.
+    pub async fn create_account(&self, token: &str, body: Value) -> Response {
+        self.send("POST", "/api/v1/accounts", Some(token), Some(body)).await
+    }
+
+    /// Puts a user on an account's team (`PUT /accounts/{account_id}/team/{user_id}`), as `token`.
+    pub async fn put_on_team(&self, token: &str, account_id: &str, user_id: i64, role: &str, access: &str) -> Response {
+        let path = format!("/api/v1/accounts/{account_id}/team/{user_id}");
+        self.send("PUT", &path, Some(token), Some(json!({"role": role, "access": access}))).await
+    }
+
+    /// `POST /accounts/{account_id}/contacts` with `body`, as `token`.
+    pub async fn add_contact(&self, token: &str, account_id: &str, body: Value) -> Response {
+        self.send("POST", &format!("/api/v1/accounts/{account_id}/contacts"), Some(token), Some(body)).await
+    }
+
+    /// `POST /accounts/{account_id}/interactions` with `body`, as `token`.
+    pub async fn log_interaction(&self, token: &str, account_id: &str, body: Value) -> Response {
+        self.send("POST", &format!("/api/v1/accounts/{account_id}/interactions"), Some(token), Some(body)).await
+    }
+
     pub async fn raw(&self, request: reqwest::RequestBuilder) -> Response {
         into_response(request.send().await.expect("request")).await
     }

@@ -422,13 +422,7 @@ impl FirmBuilder {
         let mut plans = Vec::new();
         for position in 0..count {
             let rng = &mut self.rng;
-            let influence = match position {
-                0 => Influence::DecisionMaker,
-                1 => Influence::Champion,
-                _ => *rng
-                    .weighted(&[(Influence::Influencer, 4.0), (Influence::User, 3.0), (Influence::Other, 1.0)])
-                    .unwrap_or(&Influence::User),
-            };
+            let influence = draw_influence(rng, position);
             let champion_who_left = scenario == Scenario::ChampionLeft && position == 1;
             let left_at = if champion_who_left {
                 Some(self.today - Duration::days(rng.between(10, 60)))
@@ -820,6 +814,18 @@ pub(crate) fn role_weight(role: AssignmentRole) -> f64 {
         AssignmentRole::CoOwner => 3.5,
         AssignmentRole::Specialist => 1.2,
         AssignmentRole::ExecutiveSponsor => 0.6,
+    }
+}
+
+/// The influence of an account's contact by its position: the first decides, the second is
+/// the champion, the rest are mostly influencers and users.
+pub(crate) fn draw_influence(rng: &mut DemoRng, position: i64) -> Influence {
+    match position {
+        0 => Influence::DecisionMaker,
+        1 => Influence::Champion,
+        _ => *rng
+            .weighted(&[(Influence::Influencer, 4.0), (Influence::User, 3.0), (Influence::Other, 1.0)])
+            .unwrap_or(&Influence::User),
     }
 }
 

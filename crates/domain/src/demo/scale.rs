@@ -9,16 +9,15 @@ use chrono::{DateTime, Duration, SubsecRound, Utc};
 
 use super::facts::{build_account_facts, employee_facts, AccountParts};
 use super::firm::{
-    annual_value_minor, demo_coverage_policies, draw_kind, influence_weight, pick_region, role_weight, seconds_of_day,
-    HISTORY_DAYS,
+    annual_value_minor, demo_coverage_policies, draw_influence, draw_kind, influence_weight, pick_region, role_weight,
+    seconds_of_day, HISTORY_DAYS,
 };
 use super::names;
 use super::rng::DemoRng;
 use super::{DemoAccount, DemoAssignment, DemoContact, DemoInteraction, DemoTeam, DemoUser};
 use crate::continuity::{AccountFacts, AccountId, CoveragePolicies, Employees, TeamId, UserId};
 use crate::model::{
-    Access, AccountStatus, AssignmentRole, ComplaintStatus, Influence, InteractionKind, OnBehalfOf, Role, Tier,
-    UserStatus,
+    Access, AccountStatus, AssignmentRole, ComplaintStatus, InteractionKind, OnBehalfOf, Role, Tier, UserStatus,
 };
 
 const USERS_STREAM: u64 = 1;
@@ -186,13 +185,7 @@ impl ScaleFirm {
         let contact_count = rng.between(1, 6);
         let contacts: Vec<DemoContact> = (0..contact_count)
             .map(|position| {
-                let influence = match position {
-                    0 => Influence::DecisionMaker,
-                    1 => Influence::Champion,
-                    _ => *rng
-                        .weighted(&[(Influence::Influencer, 4.0), (Influence::User, 3.0), (Influence::Other, 1.0)])
-                        .unwrap_or(&Influence::User),
-                };
+                let influence = draw_influence(rng, position);
                 let name = format!("{} {}", names::first_name(rng), names::last_name(rng));
                 DemoContact {
                     external_id: format!("SCALE-C-{:07}-{position}", index + 1),

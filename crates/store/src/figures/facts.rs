@@ -42,30 +42,21 @@ pub fn coverage_policies(conn: &mut AnyConnection) -> StoreResult<CoveragePolici
     Ok(CoveragePolicies::new(policies))
 }
 
-type EmployeeRow = (i64, String, String, Option<NaiveDate>, Option<i64>, Option<NaiveDate>, Option<NaiveDate>);
-
-fn employee_columns() -> (
-    users::id,
-    users::display_name,
-    users::status,
-    users::leave_date,
-    users::team_id,
-    users::non_solicitation_until,
-    users::non_compete_until,
-) {
-    (
-        users::id,
-        users::display_name,
-        users::status,
-        users::leave_date,
-        users::team_id,
-        users::non_solicitation_until,
-        users::non_compete_until,
-    )
+/// The part of a `users` row that the continuity model reads.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = users)]
+struct EmployeeRow {
+    id: i64,
+    display_name: String,
+    status: String,
+    leave_date: Option<NaiveDate>,
+    team_id: Option<i64>,
+    non_solicitation_until: Option<NaiveDate>,
+    non_compete_until: Option<NaiveDate>,
 }
 
 fn to_employee(row: EmployeeRow) -> StoreResult<EmployeeFacts> {
-    let (id, display_name, status, leave_date, team_id, non_solicitation_until, non_compete_until) = row;
+    let EmployeeRow { id, display_name, status, leave_date, team_id, non_solicitation_until, non_compete_until } = row;
     Ok(EmployeeFacts {
         id,
         display_name,
@@ -79,7 +70,7 @@ fn to_employee(row: EmployeeRow) -> StoreResult<EmployeeFacts> {
 
 /// Every employee as the continuity model sees them.
 pub fn all_employees(conn: &mut AnyConnection) -> StoreResult<Employees> {
-    let rows: Vec<EmployeeRow> = users::table.select(employee_columns()).load(conn)?;
+    let rows: Vec<EmployeeRow> = users::table.select(EmployeeRow::as_select()).load(conn)?;
     rows.into_iter().map(to_employee).collect()
 }
 
@@ -90,35 +81,35 @@ pub fn employees_by_id(conn: &mut AnyConnection, ids: &BTreeSet<i64>) -> StoreRe
     }
     let rows: Vec<EmployeeRow> = users::table
         .filter(users::id.eq_any(ids.iter().copied().collect::<Vec<_>>()))
-        .select(employee_columns())
+        .select(EmployeeRow::as_select())
         .load(conn)?;
     rows.into_iter().map(to_employee).collect()
 }
 
-pub(super) type InteractionRow = (i64, NaiveDateTime, String, String, Option<String>);
-pub(super) type AccountRow = (i64, String, String, i64, String, String, i64, NaiveDateTime);
+/// The part of an `interactions` row that its facts are made of.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = interactions)]
+pub(super) struct InteractionRow {
+    id: i64,
+    occurred_at: NaiveDateTime,
+    kind: String,
+    on_behalf_of: String,
+    complaint_status: Option<String>,
+}
 pub(super) type ContactRow = (i64, String, String, Option<NaiveDate>);
 
-pub(super) fn account_columns() -> (
-    accounts::id,
-    accounts::name,
-    accounts::tier,
-    accounts::annual_value_minor,
-    accounts::currency,
-    accounts::status,
-    accounts::team_id,
-    accounts::created_at,
-) {
-    (
-        accounts::id,
-        accounts::name,
-        accounts::tier,
-        accounts::annual_value_minor,
-        accounts::currency,
-        accounts::status,
-        accounts::team_id,
-        accounts::created_at,
-    )
+/// The part of an `accounts` row that its facts are made of.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = accounts)]
+pub(super) struct AccountRow {
+    id: i64,
+    name: String,
+    tier: String,
+    annual_value_minor: i64,
+    currency: String,
+    status: String,
+    team_id: i64,
+    created_at: NaiveDateTime,
 }
 
 fn to_assignment(user_id: i64, role: &str) -> StoreResult<OpenAssignment> {
@@ -136,7 +127,7 @@ fn to_contact((id, name, influence, left_at): ContactRow) -> StoreResult<Contact
 
 /// One interaction with its participants, taken out of the maps of participants by interaction.
 pub(super) fn to_interaction(
-    (id, occurred_at, kind, on_behalf_of, complaint_status): InteractionRow,
+    InteractionRow { id, occurred_at, kind, on_behalf_of, complaint_status }: InteractionRow,
     employees_of: &mut BTreeMap<i64, Vec<i64>>,
     contacts_of: &mut BTreeMap<i64, Vec<i64>>,
 ) -> StoreResult<InteractionFacts> {
@@ -154,7 +145,7 @@ pub(super) fn to_interaction(
 }
 
 fn to_account_facts(
-    (id, name, tier, annual_value_minor, currency, status, team_id, created_at): AccountRow,
+    AccountRow { id, name, tier, annual_value_minor, currency, status, team_id, created_at }: AccountRow,
     assignments: Vec<OpenAssignment>,
     contacts: Vec<ContactFacts>,
     interactions: Vec<InteractionFacts>,
@@ -219,7 +210,7 @@ pub(super) fn load_batch(
     settings: &Settings,
     now: DateTime<Utc>,
 ) -> StoreResult<Vec<AccountFacts>> {
-    let ids: Vec<i64> = accounts.iter().map(|account| account.0).collect();
+    let ids: Vec<i64> = accounts.iter().map(|account| account.id).collect();
     let mut gathered: Vec<Gathered> = accounts
         .into_iter()
         .map(|account| Gathered {
@@ -266,16 +257,7 @@ pub(super) fn load_batch(
                 .ge(window_start)
                 .or(interactions::complaint_status.eq(ComplaintStatus::Open.as_str())),
         )
-        .select((
-            interactions::account_id,
-            (
-                interactions::id,
-                interactions::occurred_at,
-                interactions::kind,
-                interactions::on_behalf_of,
-                interactions::complaint_status,
-            ),
-        ))
+        .select((interactions::account_id, InteractionRow::as_select()))
         .order((interactions::account_id, interactions::id))
         .into_boxed();
     for row in in_batch!(query, interactions::account_id, batch)
@@ -283,7 +265,7 @@ pub(super) fn load_batch(
     {
         let (account_id, interaction) = row?;
         if let Some(account) = position(account_id).and_then(|at| gathered.get_mut(at)) {
-            account.has_recent |= interaction.1 >= window_start;
+            account.has_recent |= interaction.occurred_at >= window_start;
             account.rows.push(interaction);
         }
     }
@@ -292,20 +274,11 @@ pub(super) fn load_batch(
     // such accounts are few, so their interactions are read newest first and all but the
     // first of each account skipped.
     let quiet: Vec<i64> =
-        gathered.iter().filter(|account| !account.has_recent).map(|account| account.account.0).collect();
+        gathered.iter().filter(|account| !account.has_recent).map(|account| account.account.id).collect();
     if !quiet.is_empty() {
         let latest = interactions::table
             .filter(interactions::account_id.eq_any(&quiet))
-            .select((
-                interactions::account_id,
-                (
-                    interactions::id,
-                    interactions::occurred_at,
-                    interactions::kind,
-                    interactions::on_behalf_of,
-                    interactions::complaint_status,
-                ),
-            ))
+            .select((interactions::account_id, InteractionRow::as_select()))
             .order((interactions::account_id, interactions::occurred_at.desc(), interactions::id.desc()))
             .load_iter::<(i64, InteractionRow), DefaultLoadingMode>(conn)?;
         let mut previous_account = None;
@@ -316,7 +289,7 @@ pub(super) fn load_batch(
             }
             previous_account = Some(account_id);
             if let Some(account) = position(account_id).and_then(|at| gathered.get_mut(at)) {
-                if !account.rows.iter().any(|row| row.0 == interaction.0) {
+                if !account.rows.iter().any(|row| row.id == interaction.id) {
                     account.rows.push(interaction);
                 }
             }
@@ -352,7 +325,7 @@ pub(super) fn load_batch(
                 .into_iter()
                 .map(|row| to_interaction(row, &mut account.employees_of, &mut account.contacts_of))
                 .collect::<StoreResult<Vec<_>>>()?;
-            let is_linked = linked.contains(&account.account.0);
+            let is_linked = linked.contains(&account.account.id);
             to_account_facts(account.account, account.assignments, account.contacts, interactions, is_linked)
         })
         .collect()
@@ -411,7 +384,7 @@ pub fn facts_of(conn: &mut AnyConnection, account_ids: &[i64], now: DateTime<Utc
     for chunk in ids.chunks(BATCH_ACCOUNTS) {
         let accounts: Vec<AccountRow> = accounts::table
             .filter(accounts::id.eq_any(chunk))
-            .select(account_columns())
+            .select(AccountRow::as_select())
             .order(accounts::id)
             .load(conn)?;
         facts.extend(load_batch(conn, accounts, Batch::Ids(chunk), &settings, now)?);
@@ -440,13 +413,7 @@ pub fn organisation_touchpoints(
         .filter(interactions::on_behalf_of.eq(continuity_domain::OnBehalfOf::Organisation.as_str()))
         .filter(interactions::occurred_at.ge(to_db_time(since)))
         .order(interactions::id)
-        .select((
-            interactions::id,
-            interactions::occurred_at,
-            interactions::kind,
-            interactions::on_behalf_of,
-            interactions::complaint_status,
-        ))
+        .select(InteractionRow::as_select())
         .load(conn)?;
     let mut none = BTreeMap::new();
     rows.into_iter().map(|row| to_interaction(row, &mut none, &mut BTreeMap::new())).collect()

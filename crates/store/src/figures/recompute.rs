@@ -6,8 +6,8 @@ use continuity_domain::continuity::{assess, AccountRisk};
 use diesel::prelude::*;
 
 use super::facts::{
-    account_columns, all_employees, coverage_policies, employees_by_id, facts_of, load_batch, people_of, settings,
-    sorted_unique, AccountRow, Batch, BATCH_ACCOUNTS,
+    all_employees, coverage_policies, employees_by_id, facts_of, load_batch, people_of, settings, sorted_unique,
+    AccountRow, Batch, BATCH_ACCOUNTS,
 };
 use super::stored::store_all;
 use crate::schema::{account_risk, accounts};
@@ -94,7 +94,7 @@ pub fn recompute_all(conn: &mut AnyConnection, now: DateTime<Utc>) -> StoreResul
             };
             let accounts: Vec<AccountRow> = accounts::table
                 .filter(accounts::id.between(first, last))
-                .select(account_columns())
+                .select(AccountRow::as_select())
                 .order(accounts::id)
                 .load(conn)?;
             let facts = load_batch(conn, accounts, Batch::Range { first, last }, &settings, now)?;

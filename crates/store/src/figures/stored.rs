@@ -136,7 +136,7 @@ pub(super) fn store_all(conn: &mut AnyConnection, risks: &[AccountRisk]) -> Stor
     let ids: Vec<i64> = risks.iter().map(|risk| risk.account_id).collect();
     let stored: Vec<(i64, i64, TotalsRow)> = account_risk::table
         .filter(account_risk::account_id.eq_any(&ids))
-        .select((account_risk::account_id, account_risk::fingerprint, totals::totals_columns()))
+        .select((account_risk::account_id, account_risk::fingerprint, TotalsRow::as_select()))
         .load(conn)?;
     let stored: HashMap<i64, (i64, TotalsRow)> =
         stored.into_iter().map(|(account_id, fingerprint, row)| (account_id, (fingerprint, row))).collect();

@@ -14,34 +14,30 @@ use crate::schema::{account_risk, risk_totals};
 use crate::{AnyConnection, StoreError, StoreResult};
 
 /// The part of a stored `account_risk` row that its totals are made of.
-pub(crate) type TotalsRow = (i64, bool, i64, i32, i64, String, bool);
-
-/// The columns of a [`TotalsRow`].
-#[allow(clippy::type_complexity)]
-pub(crate) fn totals_columns() -> (
-    account_risk::team_id,
-    account_risk::active,
-    account_risk::annual_value_minor,
-    account_risk::score,
-    account_risk::exposure_minor,
-    account_risk::flags,
-    account_risk::institutional_tie,
-) {
-    (
-        account_risk::team_id,
-        account_risk::active,
-        account_risk::annual_value_minor,
-        account_risk::score,
-        account_risk::exposure_minor,
-        account_risk::flags,
-        account_risk::institutional_tie,
-    )
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = account_risk)]
+pub(crate) struct TotalsRow {
+    team_id: i64,
+    active: bool,
+    annual_value_minor: i64,
+    score: i32,
+    exposure_minor: i64,
+    flags: String,
+    institutional_tie: bool,
 }
 
 /// What one stored row adds to its team's totals (`team_id`, `active`, value, score,
 /// exposure, flags text as written by [`super::stored::flags_text`], institutional tie).
 pub(crate) fn totals_of_row(row: &TotalsRow) -> StoreResult<(i64, PortfolioTotals)> {
-    let (team_id, active, value, score, exposure, flags, institutional_tie) = row;
+    let TotalsRow {
+        team_id,
+        active,
+        annual_value_minor: value,
+        score,
+        exposure_minor: exposure,
+        flags,
+        institutional_tie,
+    } = row;
     let codes = flags
         .split(',')
         .filter(|code| !code.is_empty())
@@ -108,7 +104,7 @@ pub fn totals(conn: &mut AnyConnection, team_ids: Option<&[i64]>) -> StoreResult
 /// The totals of every team, computed afresh from the stored figures (what [`totals`] must
 /// always equal).
 pub fn recount(conn: &mut AnyConnection) -> StoreResult<BTreeMap<i64, PortfolioTotals>> {
-    let rows = account_risk::table.select(totals_columns()).load_iter::<TotalsRow, DefaultLoadingMode>(conn)?;
+    let rows = account_risk::table.select(TotalsRow::as_select()).load_iter::<TotalsRow, DefaultLoadingMode>(conn)?;
     let mut by_team: BTreeMap<i64, PortfolioTotals> = BTreeMap::new();
     for row in rows {
         let (team_id, totals) = totals_of_row(&row?)?;

@@ -271,7 +271,7 @@ impl<'a> References<'a> {
     fn account(&mut self, conn: &mut AnyConnection, handle: &str, column: &str) -> Result<i64, LineFailure> {
         if !self.accounts.contains_key(handle) {
             let found = find_account(conn, handle)?
-                .filter(|account| self.scope.includes_team(account.team_id))
+                .filter(|account| self.scope.includes_team(account.fields.team_id))
                 .map(|account| account.id);
             self.accounts.insert(handle.to_owned(), found);
         }
@@ -322,11 +322,13 @@ fn find_by_handle<T>(
 
 fn find_account(conn: &mut AnyConnection, handle: &str) -> StoreResult<Option<Account>> {
     let by_id = |conn: &mut AnyConnection, id| accounts::get(conn, &Scope::Firm, id);
-    find_by_handle(conn, handle, accounts::find_by_external_id, by_id, |account| account.external_id.is_some())
+    find_by_handle(conn, handle, accounts::find_by_external_id, by_id, |account| account.fields.external_id.is_some())
 }
 
 fn find_contact(conn: &mut AnyConnection, handle: &str) -> StoreResult<Option<Contact>> {
-    find_by_handle(conn, handle, contacts::find_by_external_id, contacts::get, |contact| contact.external_id.is_some())
+    find_by_handle(conn, handle, contacts::find_by_external_id, contacts::get, |contact| {
+        contact.fields.external_id.is_some()
+    })
 }
 
 fn find_interaction(conn: &mut AnyConnection, handle: &str) -> StoreResult<Option<Interaction>> {
@@ -382,12 +384,12 @@ pub fn import_accounts(
             accounts::insert(conn, &fields, import.actor_id, None, import.now)?;
             return Ok(Outcome::Created);
         };
-        if !import.scope.includes_team(existing.team_id) {
+        if !import.scope.includes_team(existing.fields.team_id) {
             return Err(already_taken());
         }
-        fields.external_id.clone_from(&existing.external_id);
-        fields.status = line.status.unwrap_or(existing.status);
-        if fields == existing.fields() {
+        fields.external_id.clone_from(&existing.fields.external_id);
+        fields.status = line.status.unwrap_or(existing.fields.status);
+        if fields == existing.fields {
             return Ok(Outcome::Unchanged);
         }
         accounts::update(conn, existing.id, existing.version, &fields, import.actor_id, import.now)?;
@@ -411,7 +413,7 @@ pub fn import_contacts(
         }
         let account_id = references.account(conn, &line.account_external_id, "account_external_id")?;
         let existing = find_contact(conn, &line.external_id)?;
-        let base = existing.as_ref().map(Contact::fields);
+        let base = existing.as_ref().map(|contact| contact.fields.clone());
         let kept = |column: &Option<Option<String>>, stored: Option<String>| match column {
             Some(cell) => cell.clone(),
             None => stored,
@@ -445,8 +447,8 @@ pub fn import_contacts(
                 "the contact is on another account; a change of employer is POST /contacts/{id}/move",
             ));
         }
-        fields.external_id.clone_from(&existing.external_id);
-        if fields == existing.fields() {
+        fields.external_id.clone_from(&existing.fields.external_id);
+        if fields == existing.fields {
             return Ok(Outcome::Unchanged);
         }
         if existing.erased_at.is_some() {
@@ -476,16 +478,9 @@ pub fn import_assignments(
             return Ok(Outcome::Unchanged);
         }
         let expected_version = existing.map(|open| open.version);
-        let (_, opened) = assignments::apply_put(
-            conn,
-            account_id,
-            user_id,
-            line.role,
-            line.access,
-            expected_version,
-            import.actor_id,
-            import.now,
-        )?;
+        let placement =
+            assignments::Placement { account_id, user_id, role: line.role, access: line.access, expected_version };
+        let (_, opened) = assignments::apply_put(conn, placement, import.actor_id, import.now)?;
         Ok(if opened { Outcome::Created } else { Outcome::Updated })
     })
 }
@@ -571,12 +566,12 @@ pub fn import_interactions(
         {
             return Err(refused("contact_external_ids", fixed));
         }
-        let stored = existing.changes();
+        let stored = existing.changes.clone();
         let changes = InteractionChanges {
-            summary: line.summary.clone().unwrap_or_else(|| existing.summary.clone()),
-            complaint_status: line.complaint_status.flatten().or(existing.complaint_status),
-            follow_up_owner_id: follow_up_owner_id.unwrap_or(existing.follow_up_owner_id),
-            follow_up_due: line.follow_up_due.unwrap_or(existing.follow_up_due),
+            summary: line.summary.clone().unwrap_or_else(|| existing.changes.summary.clone()),
+            complaint_status: line.complaint_status.flatten().or(existing.changes.complaint_status),
+            follow_up_owner_id: follow_up_owner_id.unwrap_or(existing.changes.follow_up_owner_id),
+            follow_up_due: line.follow_up_due.unwrap_or(existing.changes.follow_up_due),
             ..stored.clone()
         };
         if changes == stored {
