@@ -1,40 +1,25 @@
-//! Continuity's HTTP API (actix-web 4): thin handlers (parse → authorise → store/domain →
-//! answer), JWT auth, problem documents for every error, OpenAPI.
+//! Continuity's HTTP API (actix-web 4): thin handlers (parse → authorise → call → answer),
+//! JWT auth, problem documents for every error, OpenAPI.
+//!
+//! The folders show the parts: `resources/` (one module per resource: its handlers and their
+//! request and answer types), `http/` (the plumbing they share: auth, errors, JSON, query and
+//! path parsing, ETags, pagination, CORS, headers, the SPA), and beside them the access policy
+//! (`access.rs`, every role decision), the OpenAPI document and the shared state.
 
 pub mod access;
-pub mod accounts;
-pub mod audit;
-pub mod auth;
-pub mod briefs;
-pub mod campaigns;
-pub mod complaints;
-pub mod contacts;
-mod control_characters;
-pub mod cors;
-pub mod coverage_policies;
-pub mod departures;
-pub mod error;
-pub mod etag;
-pub mod events;
-pub mod health;
-pub mod ids;
-pub mod import_export;
-pub mod interactions;
-pub mod json;
-pub mod links;
-pub mod network;
+pub mod http;
+pub mod resources;
+
+// Each module is also reachable by its own name (`crate::error`, `crate::accounts`), so a
+// path says what it uses, not which folder holds it.
+pub use http::{auth, cors, error, etag, ids, json, pagination, query, response_headers, spa};
+pub(crate) use http::{control_characters, problems};
+pub use resources::{
+    accounts, audit, briefs, campaigns, complaints, contacts, coverage_policies, departures, events, health,
+    import_export, interactions, links, network, privacy, risk, team, teams, users,
+};
 pub mod openapi;
-pub mod pagination;
-pub mod privacy;
-mod problems;
-pub mod query;
-pub mod response_headers;
-pub mod risk;
-pub mod spa;
 pub mod state;
-pub mod team;
-pub mod teams;
-pub mod users;
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{HttpServiceFactory, ServiceFactory, ServiceRequest, ServiceResponse};
