@@ -1,7 +1,7 @@
 //! The rules a change must keep, as functions answering a [`RuleError`] that names the field
 //! (or state) at fault. Every way data enters — the JSON API, the CSV import, the CLI — goes
 //! through the store's writes, which call these; the API turns a [`RuleError`] into a problem
-//! document in one place (`crates/api/src/error.rs`).
+//! document in one place (`crates/api/src/http/error.rs`).
 
 pub mod accounts;
 pub mod campaigns;
