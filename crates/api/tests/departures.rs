@@ -114,6 +114,9 @@ api_test!(fn a_departure_walks_from_plan_to_handover(app) {
         Some(json!({"successor_id": o.finn.to_string(), "due_date": "2099-02-28"}))).await;
     assert_eq!(picked.status, 200, "{}", picked.body);
     let second = handover(&picked, &o.accounts[1]).clone();
+    let terse = app.send_if_match("PATCH", &path(&o.accounts[1]), &o.lead, second["version"].as_i64().expect("v"),
+        Some(json!({"waiver_reason": " no "}))).await;
+    assert_eq!(terse.expect_problem(422).as_deref(), Some("waiver_reason"), "a waiver says why");
     let waived = app.send_if_match("PATCH", &path(&o.accounts[1]), &o.lead, second["version"].as_i64().expect("v"),
         Some(json!({"waiver_reason": "The client is winding down its business"}))).await;
     assert_eq!(waived.status, 200, "{}", waived.body);

@@ -2,6 +2,7 @@
 //! change recomputes the accounts of that tier.
 
 use chrono::{DateTime, Utc};
+use continuity_domain::rules;
 use continuity_domain::Tier;
 use diesel::prelude::*;
 use serde::Serialize;
@@ -62,6 +63,7 @@ pub fn create(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> StoreResult<Policy> {
+    rules::coverage::check(min_holders, min_current_contacts)?;
     write_transaction(conn, now, |conn| {
         let row: PolicyRow = diesel::insert_into(coverage_policies::table)
             .values((
@@ -88,6 +90,7 @@ pub fn update(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> StoreResult<Policy> {
+    rules::coverage::check(min_holders, min_current_contacts)?;
     write_transaction(conn, now, |conn| {
         let before = get(conn, id)?.ok_or(StoreError::NotFound)?;
         let changed = diesel::update(

@@ -222,6 +222,9 @@ pub fn update_handover(
     actor_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> StoreResult<Plan> {
+    if let HandoverChange::Waiver { reason } = change {
+        rules::handovers::check_waiver_reason(reason)?;
+    }
     write_transaction(conn, now, |conn| {
         let plan = get(conn, plan_id)?.ok_or(StoreError::NotFound)?;
         rules::plan_is_open(plan.status)?;

@@ -45,14 +45,6 @@ fn answer(status: StatusCode, policy: Policy) -> HttpResponse {
     HttpResponse::build(status).insert_header(("ETag", etag(policy.version))).json(PolicyView::from(policy))
 }
 
-fn check_minimum(field: &str, value: i32) -> Result<(), ApiError> {
-    if (0..=50).contains(&value) {
-        Ok(())
-    } else {
-        Err(ApiError::invalid(field, "must be between 0 and 50"))
-    }
-}
-
 /// Every tier's policy.
 #[utoipa::path(tag = "coverage policies", security(("bearer" = [])),
     responses((status = 200, body = Page<PolicyView>)))]
@@ -82,8 +74,6 @@ pub async fn create(
 ) -> ApiResult<HttpResponse> {
     access::may_manage_coverage_policies(&caller)?;
     let CreatePolicy { tier, min_holders, min_current_contacts } = body.0;
-    check_minimum("min_holders", min_holders)?;
-    check_minimum("min_current_contacts", min_current_contacts)?;
     let policy = state
         .run(move |conn| {
             Ok(coverage::create(conn, tier, min_holders, min_current_contacts, Some(caller.id), Utc::now())?)
@@ -120,8 +110,6 @@ pub async fn patch(
             let expected_version = if_match?;
             let min_holders = patch.min_holders.unwrap_or(current.min_holders);
             let min_contacts = patch.min_current_contacts.unwrap_or(current.min_current_contacts);
-            check_minimum("min_holders", min_holders)?;
-            check_minimum("min_current_contacts", min_contacts)?;
             Ok(coverage::update(conn, id, expected_version, min_holders, min_contacts, Some(caller.id), Utc::now())?)
         })
         .await?;

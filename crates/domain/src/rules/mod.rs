@@ -6,7 +6,9 @@
 pub mod accounts;
 pub mod campaigns;
 pub mod contacts;
+pub mod coverage;
 pub mod events;
+pub mod handovers;
 pub mod interactions;
 pub mod teams;
 pub mod users;
