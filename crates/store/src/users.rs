@@ -213,11 +213,10 @@ pub use continuity_domain::rules::users::UserChanges;
 
 /// The accounts that block `user_id`'s departure (PRODUCT.md, deactivation guard): accounts
 /// whose only holder they are, unless a handover of a departure plan for them names a
-/// successor or records a waiver with a reason.
-pub fn departure_blockers(conn: &mut AnyConnection, user_id: i64, now: DateTime<Utc>) -> StoreResult<Vec<i64>> {
+/// successor or records a waiver with a reason. Reads the stored figures: inside a write,
+/// settle them first.
+fn departure_blockers(conn: &mut AnyConnection, user_id: i64, now: DateTime<Utc>) -> StoreResult<Vec<i64>> {
     use crate::schema::{departure_plans, handovers};
-    // Called inside writes that moved assignments first (a plan applied): their figures count.
-    crate::figures::settle(conn, now)?;
     let candidates = crate::figures::risks_touching_user(conn, user_id, now)?;
     let covered: Vec<i64> = handovers::table
         .inner_join(departure_plans::table)
@@ -237,8 +236,9 @@ pub fn departure_blockers(conn: &mut AnyConnection, user_id: i64, now: DateTime<
 }
 
 /// Changes a user if `expected_version` is current. Setting `departed` is refused while
-/// accounts hang on them alone ([`departure_blockers`]) and ends their sessions; any change to
-/// status or dates recomputes the accounts they touch (e.g. `departing_holder`).
+/// accounts hang on them alone ([`departure_blockers`]) and ends their sessions; a change to
+/// name, status, dates or team reaches the figures of the accounts they touch (e.g.
+/// `departing_holder`) when the write commits.
 pub fn update(
     conn: &mut AnyConnection,
     id: i64,
@@ -257,6 +257,9 @@ pub fn update(
             crate::teams::require(conn, team_id)?;
         }
         if changes.status == UserStatus::Departed && before.profile.status != UserStatus::Departed {
+            // A plan applied in this transaction has just moved the assignments: the guard
+            // judges the figures after that move.
+            crate::figures::settle(conn, now)?;
             rules::departure_allowed(&before.profile.display_name, departure_blockers(conn, id, now)?)?;
         }
         let changed = diesel::update(users::table.filter(users::id.eq(id).and(users::version.eq(expected_version))))
