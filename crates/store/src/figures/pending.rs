@@ -30,22 +30,26 @@ mod table {
 }
 use table::figures_pending;
 
-/// The accounts whose figures the writes so far in this transaction made stale: those noted
-/// directly, and those of the noted employees (open assignments and interactions in the
-/// window at `now`).
+/// One note: an account, or an employee whose accounts are meant.
+type Note = (Option<i64>, Option<i64>);
+
+/// The accounts whose figures the writes so far in this transaction made stale, without
+/// clearing the notes: those noted directly, and those of the noted employees.
 pub fn pending_accounts(conn: &mut AnyConnection, now: DateTime<Utc>) -> StoreResult<BTreeSet<i64>> {
-    let mut accounts: BTreeSet<i64> = figures_pending::table
-        .filter(figures_pending::account_id.is_not_null())
-        .select(figures_pending::account_id.assume_not_null())
-        .distinct()
-        .load::<i64>(conn)?
-        .into_iter()
-        .collect();
-    let users: Vec<i64> = figures_pending::table
-        .filter(figures_pending::user_id.is_not_null())
-        .select(figures_pending::user_id.assume_not_null())
-        .distinct()
-        .load(conn)?;
+    let notes: Vec<Note> =
+        figures_pending::table.select((figures_pending::account_id, figures_pending::user_id)).distinct().load(conn)?;
+    accounts_of(conn, notes, now)
+}
+
+/// The accounts the notes name: each noted account, and each noted employee's (open
+/// assignments and interactions in the window at `now`).
+fn accounts_of(conn: &mut AnyConnection, notes: Vec<Note>, now: DateTime<Utc>) -> StoreResult<BTreeSet<i64>> {
+    let mut accounts = BTreeSet::new();
+    let mut users = BTreeSet::new();
+    for (account_id, user_id) in notes {
+        accounts.extend(account_id);
+        users.extend(user_id);
+    }
     let settings = settings();
     for user_id in users {
         accounts.extend(accounts_touching_user(conn, user_id, &settings, now)?);
@@ -56,14 +60,17 @@ pub fn pending_accounts(conn: &mut AnyConnection, now: DateTime<Utc>) -> StoreRe
 /// Recomputes (at `now`) every account the writes so far in this transaction touched, once,
 /// in batches, and clears the notes; answers how many accounts were assessed. Called by the
 /// write transaction before it commits, and by a write that reads its own figures back
-/// before it returns (an account created and answered with its score).
+/// before it returns (an account created and answered with its score). Taking the notes is
+/// one statement (`DELETE … RETURNING`), so a write that touched no figures pays one round
+/// trip for them.
 pub fn settle(conn: &mut AnyConnection, now: DateTime<Utc>) -> StoreResult<usize> {
-    let accounts = pending_accounts(conn, now)?;
-    diesel::delete(figures_pending::table).execute(conn)?;
-    if accounts.is_empty() {
+    let notes: Vec<Note> = diesel::delete(figures_pending::table)
+        .returning((figures_pending::account_id, figures_pending::user_id))
+        .get_results(conn)?;
+    if notes.is_empty() {
         return Ok(0);
     }
-    let accounts: Vec<i64> = accounts.into_iter().collect();
+    let accounts: Vec<i64> = accounts_of(conn, notes, now)?.into_iter().collect();
     recompute_accounts(conn, &accounts, now)
 }
 
