@@ -117,41 +117,30 @@ fn format_days(days: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{InteractionKind, OnBehalfOf};
-    use chrono::TimeZone;
+    use crate::continuity::test_support::{interaction, now, on_behalf_of_organisation};
+    use crate::model::InteractionKind::{Call, Email, Event, Gift, Meeting, Note};
 
-    fn now() -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 1, 1, 12, 0, 0).single().expect("valid time")
+    /// Weekly calls until 60 days ago: stale by their own rhythm, whatever else happened since.
+    #[track_caller]
+    fn assert_silent_for_eight_weekly_gaps(interactions: &[InteractionFacts], settings: &Settings) {
+        assert_eq!(median_gap_days(interactions, settings, now()), Some(7.0));
+        assert_eq!(
+            stale_explanation(interactions, None, settings, now()).as_deref(),
+            Some(
+                "No conversation with a client contact for 60 days (last on 2025-11-02), \
+                 more than 8 × the median gap of 7 days between them"
+            )
+        );
     }
 
-    fn touchpoint(
-        kind: InteractionKind,
-        days_ago: i64,
-        on_behalf_of: OnBehalfOf,
-        contact_ids: &[i64],
-    ) -> InteractionFacts {
-        InteractionFacts {
-            id: days_ago,
-            occurred_at: now() - Duration::days(days_ago),
-            kind,
-            on_behalf_of,
-            employee_ids: vec![1],
-            contact_ids: contact_ids.to_vec(),
-            complaint_status: None,
-        }
-    }
-
-    /// Calls with client contact 11, `days` ago each.
+    /// Calls of employee 1 with client contact 11, `days` ago each.
     fn calls_days_ago(days: &[i64]) -> Vec<InteractionFacts> {
-        days.iter().map(|&days_ago| touchpoint(InteractionKind::Call, days_ago, OnBehalfOf::Person, &[11])).collect()
+        days.iter().map(|&days_ago| interaction(Call, days_ago, &[1], &[11])).collect()
     }
 
     /// A firm-wide newsletter as a campaign logs it: an e-mail in the firm's name, nobody named.
     fn newsletter(days_ago: i64) -> InteractionFacts {
-        InteractionFacts {
-            employee_ids: vec![],
-            ..touchpoint(InteractionKind::Email, days_ago, OnBehalfOf::Organisation, &[])
-        }
+        on_behalf_of_organisation(interaction(Email, days_ago, &[], &[]))
     }
 
     #[test]
@@ -168,11 +157,7 @@ mod tests {
     fn weekly_contact_silent_for_sixty_days_is_stale_by_its_own_rhythm() {
         let settings = Settings::default();
         let interactions = calls_days_ago(&[60, 67, 74, 81, 88]);
-        assert_eq!(median_gap_days(&interactions, &settings, now()), Some(7.0));
-        assert_eq!(
-            stale_explanation(&interactions, None, &settings, now()).as_deref(),
-            Some("No conversation with a client contact for 60 days (last on 2025-11-02), more than 8 × the median gap of 7 days between them")
-        );
+        assert_silent_for_eight_weekly_gaps(&interactions, &settings);
     }
 
     #[test]
@@ -218,11 +203,11 @@ mod tests {
     fn a_gift_in_the_firms_name_or_an_internal_note_does_not_reset_the_clock_either() {
         let settings = Settings::default();
         for recent in [
-            touchpoint(InteractionKind::Gift, 0, OnBehalfOf::Organisation, &[]),
-            touchpoint(InteractionKind::Gift, 0, OnBehalfOf::Person, &[]),
+            on_behalf_of_organisation(interaction(Gift, 0, &[1], &[])),
+            interaction(Gift, 0, &[1], &[]),
             // A note names the contact it is about, and is still no conversation.
-            touchpoint(InteractionKind::Note, 0, OnBehalfOf::Person, &[11]),
-            touchpoint(InteractionKind::Meeting, 0, OnBehalfOf::Person, &[]),
+            interaction(Note, 0, &[1], &[11]),
+            interaction(Meeting, 0, &[1], &[]),
         ] {
             let mut interactions = calls_days_ago(&[120]);
             interactions.push(recent.clone());
@@ -235,9 +220,9 @@ mod tests {
     fn a_call_with_a_client_contact_or_a_client_day_they_attend_makes_the_account_fresh() {
         let settings = Settings::default();
         for recent in [
-            touchpoint(InteractionKind::Call, 0, OnBehalfOf::Person, &[11]),
-            touchpoint(InteractionKind::Event, 0, OnBehalfOf::Organisation, &[11]),
-            touchpoint(InteractionKind::Gift, 0, OnBehalfOf::Person, &[11]),
+            interaction(Call, 0, &[1], &[11]),
+            on_behalf_of_organisation(interaction(Event, 0, &[], &[11])),
+            interaction(Gift, 0, &[1], &[11]),
         ] {
             let mut interactions = calls_days_ago(&[120]);
             interactions.push(recent.clone());
@@ -251,14 +236,9 @@ mod tests {
         let settings = Settings::default();
         // Weekly calls until 60 days ago, then only daily internal notes and a weekly newsletter.
         let mut interactions = calls_days_ago(&[60, 67, 74, 81, 88]);
-        interactions
-            .extend((0..60).map(|days_ago| touchpoint(InteractionKind::Note, days_ago, OnBehalfOf::Person, &[11])));
+        interactions.extend((0..60).map(|days_ago| interaction(Note, days_ago, &[1], &[11])));
         interactions.extend((0..60).step_by(7).map(newsletter));
-        assert_eq!(median_gap_days(&interactions, &settings, now()), Some(7.0));
-        assert_eq!(
-            stale_explanation(&interactions, None, &settings, now()).as_deref(),
-            Some("No conversation with a client contact for 60 days (last on 2025-11-02), more than 8 × the median gap of 7 days between them")
-        );
+        assert_silent_for_eight_weekly_gaps(&interactions, &settings);
     }
 
     #[test]
