@@ -29,6 +29,8 @@ pub struct Account {
     pub risk_score: i32,
     pub exposure_minor: i64,
     pub flags: Vec<FlagCode>,
+    /// The latest conversation with a client contact (what `stale` reads).
+    pub last_contact_at: Option<DateTime<Utc>>,
 }
 
 pub use continuity_domain::rules::accounts::AccountFields;
@@ -50,13 +52,16 @@ struct AccountRow {
     updated_at: NaiveDateTime,
 }
 
-type RiskColumns = (i32, i64, String);
+type RiskColumns = (i32, i64, String, Option<NaiveDateTime>);
 
-fn risk_columns() -> (account_risk::score, account_risk::exposure_minor, account_risk::flags) {
-    (account_risk::score, account_risk::exposure_minor, account_risk::flags)
+fn risk_columns(
+) -> (account_risk::score, account_risk::exposure_minor, account_risk::flags, account_risk::last_contact_at) {
+    (account_risk::score, account_risk::exposure_minor, account_risk::flags, account_risk::last_contact_at)
 }
 
-fn to_account((row, (score, exposure_minor, flags)): (AccountRow, RiskColumns)) -> StoreResult<Account> {
+fn to_account(
+    (row, (score, exposure_minor, flags, last_contact_at)): (AccountRow, RiskColumns),
+) -> StoreResult<Account> {
     Ok(Account {
         id: row.id,
         fields: AccountFields {
@@ -75,6 +80,7 @@ fn to_account((row, (score, exposure_minor, flags)): (AccountRow, RiskColumns)) 
         risk_score: score,
         exposure_minor,
         flags: flags.split(',').filter(|code| !code.is_empty()).filter_map(|code| code.parse().ok()).collect(),
+        last_contact_at: last_contact_at.map(from_db_time),
     })
 }
 

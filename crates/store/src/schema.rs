@@ -261,6 +261,7 @@ diesel::table! {
         holder_ids -> Text,
         fingerprint -> BigInt,
         institutional_tie -> Bool,
+        last_contact_at -> Nullable<Timestamp>,
     }
 }
 

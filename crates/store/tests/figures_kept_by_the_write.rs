@@ -182,6 +182,81 @@ on_both_stores!(fn a_write_that_fails_leaves_the_figures_as_they_were(store) {
     assert!(figures::pending::pending_accounts(&mut conn, now).expect("pending").is_empty());
 });
 
+/// An interaction through the store's own function: `employee_ids` and `contact_ids` as
+/// given, on behalf of a person unless `organisation`.
+fn log(
+    conn: &mut AnyConnection,
+    account_id: i64,
+    kind: InteractionKind,
+    at: DateTime<Utc>,
+    people: (&[i64], &[i64]),
+    organisation: bool,
+    now: DateTime<Utc>,
+) {
+    let new = NewInteraction {
+        external_id: None,
+        kind,
+        occurred_at: at,
+        summary: format!("{kind}"),
+        on_behalf_of: if organisation { OnBehalfOf::Organisation } else { OnBehalfOf::Person },
+        complaint_status: None,
+        resolution: None,
+        follow_up_owner_id: None,
+        follow_up_due: None,
+        employee_ids: people.0.to_vec(),
+        contact_ids: people.1.to_vec(),
+        event_id: None,
+    };
+    if new.employee_ids.is_empty() && new.contact_ids.is_empty() {
+        // Nobody named: only a campaign's send writes this, past the rule that asks for a
+        // participant.
+        write_transaction(conn, now, |conn| continuity_store::interactions::insert(conn, account_id, &new, None, now))
+            .expect("touchpoint");
+    } else {
+        continuity_store::interactions::create(conn, account_id, &new, None, now).expect("interaction");
+    }
+}
+
+on_both_stores!(fn the_last_conversation_is_found_however_old_and_a_newsletter_or_note_does_not_replace_it(store) {
+    let mut conn = store.conn().expect("conn");
+    // Whole microseconds, as the stores keep times.
+    let now = continuity_store::from_db_time(to_db_time(Utc::now()));
+    let firm = small_firm(&mut conn, now);
+    let (account, manager, contact) = (firm.accounts[0], firm.users[0], firm.contacts[0][0]);
+    // The last real conversation lies before the model's window of 365 days.
+    let talked_at = now - Duration::days(400);
+    raw_meeting(&mut conn, account, manager, contact, talked_at, now);
+    let quiet = figures::get(&mut conn, account).expect("figures").expect("stored");
+    assert_eq!(quiet.last_contact_at, Some(talked_at));
+    assert_eq!(quiet.last_interaction_at, Some(talked_at));
+
+    // A newsletter in the window, then an internal note naming the contact.
+    log(&mut conn, account, InteractionKind::Email, now - Duration::days(2), (&[], &[]), true, now);
+    log(&mut conn, account, InteractionKind::Note, now - Duration::days(1), (&[manager], &[contact]), false, now);
+    let after = figures::get(&mut conn, account).expect("figures").expect("stored");
+    assert_eq!(after.last_interaction_at, Some(now - Duration::days(1)));
+    assert_eq!(after.last_contact_at, Some(talked_at), "found outside the window: {after:?}");
+    let stale = after.flags.iter().find(|flag| flag.code == FlagCode::Stale).expect("still stale");
+    assert_eq!(
+        stale.explanation,
+        format!("No conversation with a client contact for 400 days (last on {})", talked_at.date_naive())
+    );
+    let listed = continuity_store::accounts::get(&mut conn, &continuity_store::scope::Scope::Firm, account)
+        .expect("account")
+        .expect("found");
+    assert_eq!(listed.last_contact_at, Some(talked_at), "the account's row carries it too");
+
+    // The batched full pass finds the same.
+    let full = figures::recompute_all(&mut conn, now).expect("recompute all");
+    assert_eq!(full.written, 0, "{full:?}");
+
+    // A call with the contact yesterday: fresh.
+    log(&mut conn, account, InteractionKind::Call, now - Duration::days(1), (&[manager], &[contact]), false, now);
+    let fresh = figures::get(&mut conn, account).expect("figures").expect("stored");
+    assert!(!fresh.has_flag(FlagCode::Stale), "{:?}", fresh.flags);
+    assert_eq!(fresh.last_contact_at, Some(now - Duration::days(1)));
+});
+
 /// One write of the property test below, on indices into the small firm.
 #[derive(Debug, Clone)]
 enum Write {

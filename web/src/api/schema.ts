@@ -166,7 +166,8 @@ export interface paths {
     /**
      * One account's figures: score, exposure, flags with explanations, holders and their shares,
      *     contact shares, threads, `n_eff`, `hhi`, `cr1`, `bus_factor`, `institutional_score`,
-     *     `last_interaction_at`.
+     *     `last_interaction_at` (of any kind) and `last_contact_at` (the latest conversation with a
+     *     client contact, what `stale` reads).
      */
     get: operations["risk_account"];
     put?: never;
@@ -962,6 +963,12 @@ export interface components {
       /** @description The codes of the raised flags. */
       flags: string[];
       id: string;
+      /**
+       * Format: date-time
+       * @description The latest conversation with a client contact (an interaction, not a note, in which a
+       *     client contact took part): what the `stale` flag reads.
+       */
+      last_contact_at?: string | null;
       name: string;
       region: string;
       /**
@@ -1469,6 +1476,12 @@ export interface components {
         /** @description The codes of the raised flags. */
         flags: string[];
         id: string;
+        /**
+         * Format: date-time
+         * @description The latest conversation with a client contact (an interaction, not a note, in which a
+         *     client contact took part): what the `stale` flag reads.
+         */
+        last_contact_at?: string | null;
         name: string;
         region: string;
         /**

@@ -41,6 +41,9 @@ pub struct AccountView {
     /// The codes of the raised flags.
     #[schema(value_type = Vec<String>)]
     pub flags: Vec<FlagCode>,
+    /// The latest conversation with a client contact (an interaction, not a note, in which a
+    /// client contact took part): what the `stale` flag reads.
+    pub last_contact_at: Option<DateTime<Utc>>,
 }
 
 impl From<Account> for AccountView {
@@ -61,6 +64,7 @@ impl From<Account> for AccountView {
             risk_score: account.risk_score,
             exposure_minor: account.exposure_minor,
             flags: account.flags,
+            last_contact_at: account.last_contact_at,
         }
     }
 }

@@ -13,7 +13,8 @@ use crate::state::AppState;
 
 /// One account's figures: score, exposure, flags with explanations, holders and their shares,
 /// contact shares, threads, `n_eff`, `hhi`, `cr1`, `bus_factor`, `institutional_score`,
-/// `last_interaction_at`.
+/// `last_interaction_at` (of any kind) and `last_contact_at` (the latest conversation with a
+/// client contact, what `stale` reads).
 #[utoipa::path(tag = "risk", params(("id" = String, Path)),
     security(("bearer" = [])), responses((status = 200, description = "The account's continuity figures"), (status = 404, body = crate::error::Problem)))]
 #[get("/accounts/{id}/risk")]

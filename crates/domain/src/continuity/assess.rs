@@ -13,7 +13,7 @@ use super::risk::{AccountRisk, ContactKnowers, ContactShare, EmployeeShare, Hold
 use super::roster::Roster;
 use super::score::{exposure_minor, risk_score};
 use super::settings::Settings;
-use super::staleness::last_interaction_at;
+use super::staleness::{last_contact_at, last_interaction_at};
 use super::strength::strengths;
 use crate::model::AccountStatus;
 
@@ -27,7 +27,8 @@ use crate::model::AccountStatus;
 ///   interactions between employees and contacts there are no threads.
 /// - Holders: present employees (see [`EmployeeFacts::is_present`](super::EmployeeFacts::is_present))
 ///   with share ≥ `holder_min_share`; on the fall-back, every present assigned employee.
-/// - Flags, score and exposure: see [`FlagCode`] and [`risk_score`](super::risk_score).
+/// - Flags, score and exposure: see [`FlagCode`] and [`risk_score`](super::risk_score); the
+///   account's institutional score damps the person-dependent flags' weights.
 ///   A churned account raises no flag and scores 0: it no longer has a relationship to lose.
 pub fn assess(
     account: &AccountFacts,
@@ -137,7 +138,7 @@ pub(crate) fn assess_with_roster(
         AccountStatus::Churned => 0,
         AccountStatus::Active => {
             let codes: Vec<FlagCode> = flags.iter().map(|flag| flag.code).collect();
-            risk_score(&codes, internal.hhi, external.hhi, &settings.score_weights)
+            risk_score(&codes, internal.hhi, external.hhi, strength.institutional_score, &settings.score_weights)
         }
     };
 
@@ -170,6 +171,7 @@ pub(crate) fn assess_with_roster(
         current_contact_count: current_contact_ids.len(),
         assigned_present_user_ids: assigned_present,
         last_interaction_at: last_interaction_at(&account.interactions),
+        last_contact_at: last_contact_at(&account.interactions),
         computed_at: now,
     }
 }

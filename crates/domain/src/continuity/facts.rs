@@ -17,8 +17,10 @@ use crate::model::{
 /// One client account with everything its assessment reads.
 ///
 /// `interactions` must hold at least every interaction of the last `window_days`
-/// ([`Settings`](super::Settings)), every open complaint and the latest interaction (however
-/// old); older ones may be passed and are ignored for strength.
+/// ([`Settings`](super::Settings)), every open complaint, the latest interaction and the
+/// latest conversation with a client contact (however old: see
+/// [`is_client_conversation`](super::is_client_conversation)); older ones may be passed and
+/// are ignored for strength.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AccountFacts {
     #[serde(with = "ids::id_string")]

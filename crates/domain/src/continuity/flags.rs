@@ -30,6 +30,19 @@ text_enum!(
     }
 );
 
+impl FlagCode {
+    /// The flags that hang on one of our people (PRODUCT.md, "Ties to the firm lower the
+    /// risk"), whose weight in the score the account's institutional ties damp (see
+    /// [`risk_score`](super::risk_score)).
+    pub const PERSON_DEPENDENT: [FlagCode; 4] =
+        [FlagCode::KeyPerson, FlagCode::SingleOwner, FlagCode::SingleThreaded, FlagCode::DepartingHolder];
+
+    /// Whether the flag is one of [`FlagCode::PERSON_DEPENDENT`].
+    pub fn is_person_dependent(self) -> bool {
+        FlagCode::PERSON_DEPENDENT.contains(&self)
+    }
+}
+
 /// A raised flag with its explanation, e.g. `key_person`: "Ana Silva holds 82 % of the
 /// relationship strength".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -48,9 +48,9 @@ pub use portfolio::{
     portfolio_summary, BandFigures, BandTotals, PortfolioSummary, PortfolioTotals, RiskBand, UnknownMeasure,
 };
 pub use risk::{AccountRisk, ContactKnowers, ContactShare, EmployeeShare, HolderShare, ShareBasis, ThreadShare};
-pub use score::{exposure_minor, flag_weight, risk_score};
+pub use score::{exposure_minor, flag_weight, institutional_damping, risk_score};
 pub use settings::{KindWeights, ScoreWeights, Settings, SettingsError};
-pub use staleness::{last_interaction_at, median_gap_days, stale_explanation};
+pub use staleness::{is_client_conversation, last_contact_at, last_interaction_at, median_gap_days, stale_explanation};
 pub use strength::{decayed_weight, strengths, Strengths};
 pub use successors::{suggest_successors, value_held_by_employee, SuccessorSuggestion};
 pub use truck_factor::{truck_factor, AccountHolders, TruckFactor};

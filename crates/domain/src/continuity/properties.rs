@@ -7,8 +7,15 @@
 //!   the distinct assigned employees and over the current contacts.
 //! - Concentration: with `n` positive shares, `1 ≤ N_eff ≤ n`, `0 < HHI ≤ 1` and `CR1` is the
 //!   top share.
-//! - Risk score: within 0..=100, and adding a flag never lowers it, whatever the weights and
-//!   concentrations.
+//! - Risk score: within 0..=100, and adding a flag never lowers it, whatever the weights,
+//!   concentrations and institutional score.
+//! - Institutional damping (PRODUCT.md, "Ties to the firm lower the risk"): a larger
+//!   institutional score never raises the score (monotone); the score lies between the
+//!   undamped one and the one with every person-dependent weight cut by `d_max` (bounded); with
+//!   the default settings the damped weights keep more than two thirds of their weight and the
+//!   score loses at most a third (up to rounding); without a person-dependent flag the
+//!   institutional score changes nothing; and on an assessed account a gift in the firm's name
+//!   moves score and exposure only that way.
 //! - Truck factor: every step of the greedy order removes the employee whose departure
 //!   orphans the most value given those already removed (ties as `truck_factor` documents),
 //!   checked against a brute-force recount; the size is the first prefix that leaves more
@@ -267,16 +274,114 @@ proptest! {
         flags in subsequence(FlagCode::ALL.to_vec(), 0..=FlagCode::ALL.len()),
         internal_hhi in 0.0_f64..=1.0,
         contact_hhi in 0.0_f64..=1.0,
+        institutional_score in institutional_score(),
         weights in prop_oneof![Just(ScoreWeights::default()), score_weights()],
     ) {
-        let score = risk_score(&flags, internal_hhi, contact_hhi, &weights);
+        let score = risk_score(&flags, internal_hhi, contact_hhi, institutional_score, &weights);
         prop_assert!(score <= 100);
         for &added in FlagCode::ALL {
             let mut more = flags.clone();
             more.push(added);
-            let raised = risk_score(&more, internal_hhi, contact_hhi, &weights);
+            let raised = risk_score(&more, internal_hhi, contact_hhi, institutional_score, &weights);
             prop_assert!(raised <= 100);
             prop_assert!(raised >= score, "adding {added:?} to {flags:?} lowered the score from {score} to {raised}");
+        }
+    }
+
+    #[test]
+    fn a_larger_institutional_score_never_raises_the_risk_score(
+        flags in subsequence(FlagCode::ALL.to_vec(), 0..=FlagCode::ALL.len()),
+        internal_hhi in 0.0_f64..=1.0,
+        contact_hhi in 0.0_f64..=1.0,
+        (lower, higher) in (institutional_score(), institutional_score()).prop_map(|(a, b)| (a.min(b), a.max(b))),
+        weights in prop_oneof![Just(ScoreWeights::default()), score_weights()],
+    ) {
+        let less_tied = risk_score(&flags, internal_hhi, contact_hhi, lower, &weights);
+        let more_tied = risk_score(&flags, internal_hhi, contact_hhi, higher, &weights);
+        prop_assert!(more_tied <= less_tied, "{flags:?}: {less_tied} at I = {lower}, {more_tied} at I = {higher}");
+        prop_assert!(institutional_damping(higher, &weights) >= institutional_damping(lower, &weights));
+    }
+
+    #[test]
+    fn the_damped_score_lies_between_the_undamped_one_and_the_one_with_person_weights_cut_by_d_max(
+        flags in subsequence(FlagCode::ALL.to_vec(), 0..=FlagCode::ALL.len()),
+        internal_hhi in 0.0_f64..=1.0,
+        contact_hhi in 0.0_f64..=1.0,
+        institutional_score in institutional_score(),
+        weights in prop_oneof![Just(ScoreWeights::default()), score_weights()],
+    ) {
+        let damped = risk_score(&flags, internal_hhi, contact_hhi, institutional_score, &weights);
+        let undamped = risk_score(&flags, internal_hhi, contact_hhi, 0.0, &weights);
+        let floor = risk_score(&flags, internal_hhi, contact_hhi, 0.0, &person_weights_cut_by_d_max(&weights));
+        prop_assert!(damped <= undamped, "{flags:?} at I = {institutional_score}: {damped} above {undamped}");
+        prop_assert!(damped >= floor, "{flags:?} at I = {institutional_score}: {damped} below {floor}");
+        let damping = institutional_damping(institutional_score, &weights);
+        prop_assert!((0.0..=weights.institutional_damping_max.clamp(0.0, 1.0)).contains(&damping), "{damping}");
+    }
+
+    #[test]
+    fn with_the_default_settings_ties_to_the_firm_take_at_most_a_third_off(
+        flags in subsequence(FlagCode::ALL.to_vec(), 0..=FlagCode::ALL.len()),
+        internal_hhi in 0.0_f64..=1.0,
+        contact_hhi in 0.0_f64..=1.0,
+        institutional_score in prop_oneof![institutional_score(), Just(f64::MAX), Just(f64::INFINITY)],
+    ) {
+        let weights = ScoreWeights::default();
+        let damping = institutional_damping(institutional_score, &weights);
+        prop_assert!(damping <= 1.0 / 3.0, "{damping}");
+        if institutional_score <= 200.0 {
+            prop_assert!(damping < 1.0 / 3.0, "a third is approached, not reached: {damping}");
+        }
+        let damped = i32::from(risk_score(&flags, internal_hhi, contact_hhi, institutional_score, &weights));
+        let undamped = i32::from(risk_score(&flags, internal_hhi, contact_hhi, 0.0, &weights));
+        // damped ≥ ⅔ · undamped before rounding; each rounding moves a score by at most ½.
+        prop_assert!(3 * damped + 2 >= 2 * undamped, "{flags:?} at I = {institutional_score}: {undamped} → {damped}");
+    }
+
+    #[test]
+    fn without_a_person_dependent_flag_the_institutional_score_changes_nothing(
+        flags in subsequence(
+            FlagCode::ALL.iter().copied().filter(|code| !code.is_person_dependent()).collect::<Vec<_>>(),
+            0..=FlagCode::ALL.len() - FlagCode::PERSON_DEPENDENT.len(),
+        ),
+        internal_hhi in 0.0_f64..=1.0,
+        contact_hhi in 0.0_f64..=1.0,
+        institutional_score in institutional_score(),
+        weights in prop_oneof![Just(ScoreWeights::default()), score_weights()],
+    ) {
+        prop_assert_eq!(
+            risk_score(&flags, internal_hhi, contact_hhi, institutional_score, &weights),
+            risk_score(&flags, internal_hhi, contact_hhi, 0.0, &weights)
+        );
+    }
+
+    #[test]
+    fn a_gift_in_the_firms_name_lowers_score_and_exposure_only_through_the_person_dependent_flags(
+        account in any_account(),
+        employees in employees(),
+        days_ago in 0_i64..=30,
+    ) {
+        let settings = Settings::default();
+        let before = assess(&account, &employees, &policies(), &settings, now());
+        let mut gifted = account.clone();
+        gifted.interactions.push(InteractionFacts {
+            on_behalf_of: OnBehalfOf::Organisation,
+            ..interaction(InteractionKind::Gift, days_ago, &[], &[])
+        });
+        let after = assess(&gifted, &employees, &policies(), &settings, now());
+        prop_assert_eq!(after.flag_codes(), before.flag_codes(), "a gift to nobody in particular raises no flag");
+        prop_assert!(after.institutional_score > before.institutional_score);
+        prop_assert!(after.score <= before.score, "{} → {}", before.score, after.score);
+        prop_assert!(after.exposure_minor <= before.exposure_minor);
+        prop_assert_eq!(after.exposure_minor, exposure_minor(after.annual_value_minor, after.score));
+        if !before.flags.iter().any(|flag| flag.code.is_person_dependent()) {
+            prop_assert_eq!(after.score, before.score);
+        }
+        prop_assert!(3 * i32::from(after.score) + 2 >= 2 * i32::from(before.score));
+        if before.is_active() {
+            let codes = after.flag_codes();
+            let expected = risk_score(&codes, after.hhi, after.contact_hhi, after.institutional_score, &settings.score_weights);
+            prop_assert_eq!(after.score, expected, "the assessment damps by its own institutional score");
         }
     }
 
@@ -386,9 +491,30 @@ fn strengths_and_shares(risk: &AccountRisk) -> Vec<((&'static str, i64, i64), f6
     figures
 }
 
-/// Score weights anywhere from a little below 0 to a little above 1 (they are clamped).
+/// An institutional score: none, a little, or that of a firm that is in touch every week.
+fn institutional_score() -> impl Strategy<Value = f64> {
+    prop_oneof![Just(0.0), 0.0_f64..=5.0, 0.0_f64..=200.0]
+}
+
+/// The weights with every person-dependent flag's weight cut by `d_max`, and no damping: the
+/// floor of the damped score.
+fn person_weights_cut_by_d_max(weights: &ScoreWeights) -> ScoreWeights {
+    let kept = 1.0 - weights.institutional_damping_max.clamp(0.0, 1.0);
+    let cut = |weight: f64| weight.clamp(0.0, 1.0) * kept;
+    ScoreWeights {
+        key_person: cut(weights.key_person),
+        single_owner: cut(weights.single_owner),
+        single_threaded: cut(weights.single_threaded),
+        departing_holder: cut(weights.departing_holder),
+        institutional_damping_max: 0.0,
+        ..weights.clone()
+    }
+}
+
+/// Score weights anywhere from a little below 0 to a little above 1 (they are clamped), and
+/// any damping from none to all with a half score up to 20.
 fn score_weights() -> impl Strategy<Value = ScoreWeights> {
-    proptest::collection::vec(-0.25_f64..=1.25, 12).prop_map(|w| ScoreWeights {
+    (proptest::collection::vec(-0.25_f64..=1.25, 13), 0.0_f64..=20.0).prop_map(|(w, half_score)| ScoreWeights {
         no_owner: w[0],
         single_owner: w[1],
         key_person: w[2],
@@ -401,6 +527,8 @@ fn score_weights() -> impl Strategy<Value = ScoreWeights> {
         policy_breach: w[9],
         internal_concentration: w[10],
         contact_concentration: w[11],
+        institutional_damping_max: w[12],
+        institutional_damping_half_score: half_score,
     })
 }
 

@@ -119,7 +119,12 @@ pub struct AccountRisk {
     /// Present employees with an open assignment.
     #[serde(with = "ids::id_string_vec")]
     pub assigned_present_user_ids: Vec<UserId>,
+    /// The latest interaction of any kind.
     pub last_interaction_at: Option<DateTime<Utc>>,
+    /// The latest conversation with a client contact, what `stale` reads (see
+    /// [`is_client_conversation`](super::is_client_conversation)).
+    #[serde(default)]
+    pub last_contact_at: Option<DateTime<Utc>>,
     pub computed_at: DateTime<Utc>,
 }
 

@@ -227,7 +227,10 @@ fn account_held_by_a_leaving_manager_raises_departing_holder_with_the_leave_date
 fn account_with_an_open_complaint_and_200_days_of_silence_is_stale_and_complained() {
     let risk = assess_one(&complaint());
     assert_eq!(codes(&risk), ["key_person", "single_contact", "single_threaded", "stale", "open_complaint"]);
-    assert_eq!(explanation(&risk, FlagCode::Stale), "No interaction for 200 days (last on 2025-06-15)");
+    assert_eq!(
+        explanation(&risk, FlagCode::Stale),
+        "No conversation with a client contact for 200 days (last on 2025-06-15)"
+    );
     assert_eq!(explanation(&risk, FlagCode::OpenComplaint), "1 complaint open since 2025-06-15");
     assert_eq!(
         explanation(&risk, FlagCode::SingleContact),
@@ -252,6 +255,25 @@ fn healthy_account_raises_no_flag_and_counts_its_client_day_as_institutional() {
 }
 
 #[test]
+fn a_client_day_in_the_firms_name_damps_the_single_person_flags_of_solo() {
+    let mut tied = solo();
+    tied.interactions.push(on_behalf_of_organisation(interaction(Event, 3, &[], &[11])));
+    let risk = assess_one(&tied);
+    assert_eq!(
+        codes(&risk),
+        codes(&assess_one(&solo())),
+        "the same flags: a client day shares no strength out among our people"
+    );
+    // I = 2 · 2^(−3/90) = 1.95, so d = ⅓ · 1.95 / 3.95 = 0.165: the single_owner,
+    // key_person and single_threaded weights keep 83.5 % of themselves; single_contact and
+    // policy_breach keep all. 67 undamped, 63 damped.
+    assert_eq!(round2(risk.institutional_score), 1.95);
+    assert_eq!(risk.score, 63);
+    assert_eq!(risk.exposure_minor, 630_000);
+    assert_eq!(risk.last_contact_at, Some(now() - chrono::Duration::days(3)), "Carl Jung came to the client day");
+}
+
+#[test]
 fn the_risk_json_carries_the_field_names_the_api_promises() {
     let risk = assess_one(&solo());
     let json = serde_json::to_value(&risk).unwrap_or_default();
@@ -263,6 +285,7 @@ fn the_risk_json_carries_the_field_names_the_api_promises() {
         "n_eff",
         "bus_factor",
         "last_interaction_at",
+        "last_contact_at",
         "cr1",
         "hhi",
         "exposure_minor",

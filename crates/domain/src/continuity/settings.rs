@@ -52,8 +52,10 @@ impl KindWeights {
 }
 
 /// How much each flag, and each side's concentration, adds to the risk score (see
-/// [`risk_score`](super::risk_score) for the formula). Each value is the chance, between 0
-/// and 1, that the condition alone loses the account; they combine as independent chances.
+/// [`risk_score`](super::risk_score) for the formula). Each flag and concentration value is the
+/// chance, between 0 and 1, that the condition alone loses the account; they combine as
+/// independent chances. The last two say how far ties to the firm damp the person-dependent
+/// flags (see [`institutional_damping`](super::institutional_damping)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ScoreWeights {
@@ -71,6 +73,12 @@ pub struct ScoreWeights {
     pub internal_concentration: f64,
     /// Multiplies the contact HHI (1 when one client contact carries everything).
     pub contact_concentration: f64,
+    /// `d_max`: the largest fraction by which ties to the firm lower the weight of a
+    /// person-dependent flag, approached as the institutional score grows (1/3), within 0..=1.
+    pub institutional_damping_max: f64,
+    /// `I_half`: the institutional score at which half of `d_max` applies (2, the score of one
+    /// client day held today), > 0.
+    pub institutional_damping_half_score: f64,
 }
 
 impl Default for ScoreWeights {
@@ -88,6 +96,8 @@ impl Default for ScoreWeights {
             policy_breach: 0.10,
             internal_concentration: 0.15,
             contact_concentration: 0.05,
+            institutional_damping_max: 1.0 / 3.0,
+            institutional_damping_half_score: 2.0,
         }
     }
 }
@@ -114,10 +124,10 @@ pub struct Settings {
     pub departing_holder_min_share: f64,
     /// `champion_left`: a contact who left held ≥ 50 % of the contact strength.
     pub champion_left_min_share: f64,
-    /// `stale`: no interaction for more than 90 days…
+    /// `stale`: no conversation with a client contact for more than 90 days…
     pub stale_after_days: i64,
-    /// …or, with at least `stale_gap_min_interactions` interactions in the window, for more
-    /// than 8 × the median gap between them…
+    /// …or, with at least `stale_gap_min_interactions` such conversations in the window, for
+    /// more than 8 × the median gap between them…
     pub stale_median_gap_multiple: f64,
     /// …(4 interactions)…
     pub stale_gap_min_interactions: usize,
@@ -168,7 +178,8 @@ pub struct SettingsError {
 
 impl Settings {
     /// Checks every value is in range: weights finite and ≥ 0, half-life and window > 0,
-    /// shares and score weights within 0..=1, day counts ≥ 0.
+    /// shares, score weights and the institutional damping within 0..=1, the damping's half
+    /// score finite and > 0, day counts ≥ 0.
     pub fn validate(&self) -> Result<(), SettingsError> {
         let weights = &self.kind_weights;
         for (name, value) in [
@@ -186,6 +197,13 @@ impl Settings {
         }
         let half_life = self.half_life_days;
         check("half_life_days", half_life, half_life.is_finite() && half_life > 0.0, "> 0")?;
+        let half_score = self.score_weights.institutional_damping_half_score;
+        check(
+            "score_weights.institutional_damping_half_score",
+            half_score,
+            half_score.is_finite() && half_score > 0.0,
+            "a finite number > 0",
+        )?;
         let window = self.window_days as f64;
         check("window_days", window, self.window_days > 0, "> 0")?;
         for (name, days) in [("stale_after_days", self.stale_after_days), ("stale_min_days", self.stale_min_days)] {
@@ -214,6 +232,7 @@ impl Settings {
             ("score_weights.policy_breach", score.policy_breach),
             ("score_weights.internal_concentration", score.internal_concentration),
             ("score_weights.contact_concentration", score.contact_concentration),
+            ("score_weights.institutional_damping_max", score.institutional_damping_max),
         ] {
             check(name, value, (0.0..=1.0).contains(&value), "between 0 and 1")?;
         }
@@ -252,6 +271,26 @@ mod tests {
         assert_eq!(settings.kind_weights.note, 1.0);
         assert_eq!(settings.kind_weights.meeting, 3.0);
         assert_eq!(settings.window_days, 365);
+    }
+
+    #[test]
+    fn the_institutional_damping_defaults_to_a_third_at_most_and_refuses_a_half_score_of_zero() {
+        let weights = ScoreWeights::default();
+        assert_eq!(weights.institutional_damping_max, 1.0 / 3.0);
+        assert_eq!(weights.institutional_damping_half_score, 2.0);
+        for half_score in [0.0, -1.0, f64::INFINITY, f64::NAN] {
+            let settings = Settings {
+                score_weights: ScoreWeights { institutional_damping_half_score: half_score, ..ScoreWeights::default() },
+                ..Settings::default()
+            };
+            let error = settings.validate().expect_err("not a usable half score");
+            assert_eq!(error.name, "score_weights.institutional_damping_half_score", "{half_score}");
+        }
+        let settings = Settings {
+            score_weights: ScoreWeights { institutional_damping_max: 1.2, ..ScoreWeights::default() },
+            ..Settings::default()
+        };
+        assert_eq!(settings.validate().map_err(|e| e.name), Err("score_weights.institutional_damping_max"));
     }
 
     #[test]

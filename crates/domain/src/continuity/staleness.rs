@@ -1,11 +1,19 @@
-//! The `stale` flag (PRODUCT.md, flags table): no interaction for more than 90 days, or —
-//! with ≥ 4 interactions — for more than 8 × the account's median gap between interactions
-//! (and at least 30 days).
+//! The `stale` flag (PRODUCT.md, flags table, and "Decided since the first release": "Stale
+//! means nobody talked to the client"): no conversation with a client contact for more than
+//! 90 days, or — with ≥ 4 of them in the window — for more than 8 × the account's median gap
+//! between them (and at least 30 days).
+//!
+//! A *conversation* is an interaction in which at least one client contact took part and that
+//! is not a `note`. A campaign's or gift's organisation touchpoint without contacts, or an
+//! internal note, is no conversation: a newsletter to every client must not make every
+//! account look looked after. Both rules read only conversations; `last_interaction_at` still
+//! reports the latest interaction of any kind.
 
 use chrono::{DateTime, Duration, Utc};
 
 use super::facts::InteractionFacts;
 use super::settings::Settings;
+use crate::model::InteractionKind;
 
 const SECONDS_PER_DAY: f64 = 86_400.0;
 
@@ -14,13 +22,28 @@ pub fn last_interaction_at(interactions: &[InteractionFacts]) -> Option<DateTime
     interactions.iter().map(|interaction| interaction.occurred_at).max()
 }
 
-/// The median gap, in days, between consecutive interactions of the window, when it holds at
-/// least `stale_gap_min_interactions` of them. Interactions are taken in time order; with an
-/// even number of gaps the median is the mean of the middle two.
+/// Whether the interaction was a conversation with the client: at least one client contact
+/// took part, and it is not a `note`. Only these count for `stale`.
+pub fn is_client_conversation(interaction: &InteractionFacts) -> bool {
+    interaction.kind != InteractionKind::Note && !interaction.contact_ids.is_empty()
+}
+
+/// The latest conversation with a client contact (see [`is_client_conversation`]).
+pub fn last_contact_at(interactions: &[InteractionFacts]) -> Option<DateTime<Utc>> {
+    conversations(interactions).map(|interaction| interaction.occurred_at).max()
+}
+
+fn conversations(interactions: &[InteractionFacts]) -> impl Iterator<Item = &InteractionFacts> {
+    interactions.iter().filter(|interaction| is_client_conversation(interaction))
+}
+
+/// The median gap, in days, between consecutive conversations with a client contact (see
+/// [`is_client_conversation`]) of the window, when it holds at least
+/// `stale_gap_min_interactions` of them. They are taken in time order; with an even number of
+/// gaps the median is the mean of the middle two. Other interactions are ignored.
 pub fn median_gap_days(interactions: &[InteractionFacts], settings: &Settings, now: DateTime<Utc>) -> Option<f64> {
     let window_start = now - Duration::days(settings.window_days);
-    let mut times: Vec<DateTime<Utc>> = interactions
-        .iter()
+    let mut times: Vec<DateTime<Utc>> = conversations(interactions)
         .map(|interaction| interaction.occurred_at)
         .filter(|occurred_at| *occurred_at >= window_start)
         .collect();
@@ -38,9 +61,9 @@ pub fn median_gap_days(interactions: &[InteractionFacts], settings: &Settings, n
     }
 }
 
-/// Explains why the account is stale, or `None` when it is not. An account with no
-/// interaction at all is stale once it is older than the stale threshold (or when its
-/// creation time is unknown).
+/// Explains why the account is stale, or `None` when it is not. Only conversations with a
+/// client contact count (see [`is_client_conversation`]). An account with none at all is
+/// stale once it is older than the stale threshold (or when its creation time is unknown).
 pub fn stale_explanation(
     interactions: &[InteractionFacts],
     created_at: Option<DateTime<Utc>>,
@@ -48,26 +71,30 @@ pub fn stale_explanation(
     now: DateTime<Utc>,
 ) -> Option<String> {
     let stale_after = settings.stale_after_days as f64;
-    let Some(last) = last_interaction_at(interactions) else {
+    let Some(last) = last_contact_at(interactions) else {
         return match created_at {
-            None => Some("No interaction on record".to_owned()),
+            None => Some("No conversation with a client contact on record".to_owned()),
             Some(created_at) => {
                 let age = days_between(created_at, now);
-                (age > stale_after)
-                    .then(|| format!("No interaction on record since the account was created {} days ago", age.floor()))
+                (age > stale_after).then(|| {
+                    format!(
+                        "No conversation with a client contact on record since the account was created {} days ago",
+                        age.floor()
+                    )
+                })
             }
         };
     };
     let silent = days_between(last, now);
     let since = last.date_naive();
     if silent > stale_after {
-        return Some(format!("No interaction for {} days (last on {since})", silent.floor()));
+        return Some(format!("No conversation with a client contact for {} days (last on {since})", silent.floor()));
     }
     let median = median_gap_days(interactions, settings, now)?;
     let threshold = (settings.stale_median_gap_multiple * median).max(settings.stale_min_days as f64);
     (silent > threshold).then(|| {
         format!(
-            "No interaction for {} days (last on {since}), more than {} × the median gap of {} between its interactions",
+            "No conversation with a client contact for {} days (last on {since}), more than {} × the median gap of {} between them",
             silent.floor(),
             settings.stale_median_gap_multiple,
             format_days(median),
@@ -90,59 +117,60 @@ fn format_days(days: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{InteractionKind, OnBehalfOf};
-    use chrono::TimeZone;
+    use crate::continuity::test_support::{interaction, now, on_behalf_of_organisation};
+    use crate::model::InteractionKind::{Call, Email, Event, Gift, Meeting, Note};
 
-    fn now() -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 1, 1, 12, 0, 0).single().expect("valid time")
+    /// Weekly calls until 60 days ago: stale by their own rhythm, whatever else happened since.
+    #[track_caller]
+    fn assert_silent_for_eight_weekly_gaps(interactions: &[InteractionFacts], settings: &Settings) {
+        assert_eq!(median_gap_days(interactions, settings, now()), Some(7.0));
+        assert_eq!(
+            stale_explanation(interactions, None, settings, now()).as_deref(),
+            Some(
+                "No conversation with a client contact for 60 days (last on 2025-11-02), \
+                 more than 8 × the median gap of 7 days between them"
+            )
+        );
     }
 
-    fn at_days_ago(days: &[i64]) -> Vec<InteractionFacts> {
-        days.iter()
-            .map(|&days_ago| InteractionFacts {
-                id: days_ago,
-                occurred_at: now() - Duration::days(days_ago),
-                kind: InteractionKind::Call,
-                on_behalf_of: OnBehalfOf::Person,
-                employee_ids: vec![1],
-                contact_ids: vec![],
-                complaint_status: None,
-            })
-            .collect()
+    /// Calls of employee 1 with client contact 11, `days` ago each.
+    fn calls_days_ago(days: &[i64]) -> Vec<InteractionFacts> {
+        days.iter().map(|&days_ago| interaction(Call, days_ago, &[1], &[11])).collect()
+    }
+
+    /// A firm-wide newsletter as a campaign logs it: an e-mail in the firm's name, nobody named.
+    fn newsletter(days_ago: i64) -> InteractionFacts {
+        on_behalf_of_organisation(interaction(Email, days_ago, &[], &[]))
     }
 
     #[test]
     fn ninety_days_of_silence_is_not_yet_stale_but_ninety_one_is() {
         let settings = Settings::default();
-        assert_eq!(stale_explanation(&at_days_ago(&[90]), None, &settings, now()), None);
+        assert_eq!(stale_explanation(&calls_days_ago(&[90]), None, &settings, now()), None);
         assert_eq!(
-            stale_explanation(&at_days_ago(&[91]), None, &settings, now()).as_deref(),
-            Some("No interaction for 91 days (last on 2025-10-02)")
+            stale_explanation(&calls_days_ago(&[91]), None, &settings, now()).as_deref(),
+            Some("No conversation with a client contact for 91 days (last on 2025-10-02)")
         );
     }
 
     #[test]
     fn weekly_contact_silent_for_sixty_days_is_stale_by_its_own_rhythm() {
         let settings = Settings::default();
-        let interactions = at_days_ago(&[60, 67, 74, 81, 88]);
-        assert_eq!(median_gap_days(&interactions, &settings, now()), Some(7.0));
-        assert_eq!(
-            stale_explanation(&interactions, None, &settings, now()).as_deref(),
-            Some("No interaction for 60 days (last on 2025-11-02), more than 8 × the median gap of 7 days between its interactions")
-        );
+        let interactions = calls_days_ago(&[60, 67, 74, 81, 88]);
+        assert_silent_for_eight_weekly_gaps(&interactions, &settings);
     }
 
     #[test]
     fn daily_contact_silent_for_twenty_days_is_not_stale_because_of_the_thirty_day_floor() {
         let settings = Settings::default();
-        let interactions = at_days_ago(&[20, 21, 22, 23, 24]);
+        let interactions = calls_days_ago(&[20, 21, 22, 23, 24]);
         assert_eq!(stale_explanation(&interactions, None, &settings, now()), None);
     }
 
     #[test]
     fn three_interactions_are_too_few_for_the_rhythm_rule() {
         let settings = Settings::default();
-        assert_eq!(stale_explanation(&at_days_ago(&[60, 61, 62]), None, &settings, now()), None);
+        assert_eq!(stale_explanation(&calls_days_ago(&[60, 61, 62]), None, &settings, now()), None);
     }
 
     #[test]
@@ -151,7 +179,77 @@ mod tests {
         let recent = Some(now() - Duration::days(10));
         assert_eq!(stale_explanation(&[], recent, &settings, now()), None);
         let old = Some(now() - Duration::days(100));
-        assert!(stale_explanation(&[], old, &settings, now()).is_some());
+        assert_eq!(
+            stale_explanation(&[], old, &settings, now()).as_deref(),
+            Some("No conversation with a client contact on record since the account was created 100 days ago")
+        );
         assert!(stale_explanation(&[], None, &settings, now()).is_some());
+    }
+
+    #[test]
+    fn a_newsletter_to_every_client_does_not_reset_the_clock() {
+        let settings = Settings::default();
+        let mut interactions = calls_days_ago(&[120]);
+        interactions.push(newsletter(0));
+        assert_eq!(last_interaction_at(&interactions), Some(now()), "the newsletter is the latest interaction");
+        assert_eq!(last_contact_at(&interactions), Some(now() - Duration::days(120)));
+        assert_eq!(
+            stale_explanation(&interactions, None, &settings, now()).as_deref(),
+            Some("No conversation with a client contact for 120 days (last on 2025-09-03)")
+        );
+    }
+
+    #[test]
+    fn a_gift_in_the_firms_name_or_an_internal_note_does_not_reset_the_clock_either() {
+        let settings = Settings::default();
+        for recent in [
+            on_behalf_of_organisation(interaction(Gift, 0, &[1], &[])),
+            interaction(Gift, 0, &[1], &[]),
+            // A note names the contact it is about, and is still no conversation.
+            interaction(Note, 0, &[1], &[11]),
+            interaction(Meeting, 0, &[1], &[]),
+        ] {
+            let mut interactions = calls_days_ago(&[120]);
+            interactions.push(recent.clone());
+            assert!(stale_explanation(&interactions, None, &settings, now()).is_some(), "{recent:?} reset the clock");
+            assert_eq!(last_contact_at(&interactions), Some(now() - Duration::days(120)), "{recent:?}");
+        }
+    }
+
+    #[test]
+    fn a_call_with_a_client_contact_or_a_client_day_they_attend_makes_the_account_fresh() {
+        let settings = Settings::default();
+        for recent in [
+            interaction(Call, 0, &[1], &[11]),
+            on_behalf_of_organisation(interaction(Event, 0, &[], &[11])),
+            interaction(Gift, 0, &[1], &[11]),
+        ] {
+            let mut interactions = calls_days_ago(&[120]);
+            interactions.push(recent.clone());
+            assert_eq!(stale_explanation(&interactions, None, &settings, now()), None, "{recent:?}");
+            assert_eq!(last_contact_at(&interactions), Some(now()));
+        }
+    }
+
+    #[test]
+    fn only_conversations_set_the_rhythm_of_the_median_gap_rule() {
+        let settings = Settings::default();
+        // Weekly calls until 60 days ago, then only daily internal notes and a weekly newsletter.
+        let mut interactions = calls_days_ago(&[60, 67, 74, 81, 88]);
+        interactions.extend((0..60).map(|days_ago| interaction(Note, days_ago, &[1], &[11])));
+        interactions.extend((0..60).step_by(7).map(newsletter));
+        assert_silent_for_eight_weekly_gaps(&interactions, &settings);
+    }
+
+    #[test]
+    fn an_account_that_only_ever_had_newsletters_has_no_conversation_on_record() {
+        let settings = Settings::default();
+        let interactions = [newsletter(3), newsletter(40)];
+        assert_eq!(last_contact_at(&interactions), None);
+        let created = Some(now() - Duration::days(200));
+        assert_eq!(
+            stale_explanation(&interactions, created, &settings, now()).as_deref(),
+            Some("No conversation with a client contact on record since the account was created 200 days ago")
+        );
     }
 }

@@ -9,7 +9,7 @@ use continuity_domain::continuity::{
     AccountFacts, ContactFacts, CoveragePolicies, CoveragePolicy, EmployeeFacts, Employees, InteractionFacts,
     OpenAssignment, Settings,
 };
-use continuity_domain::{ComplaintStatus, UserStatus};
+use continuity_domain::{ComplaintStatus, InteractionKind, UserStatus};
 use diesel::connection::DefaultLoadingMode;
 use diesel::prelude::*;
 
@@ -200,6 +200,61 @@ struct Gathered {
     contacts_of: BTreeMap<i64, Vec<i64>>,
 }
 
+impl Gathered {
+    /// Adds an interaction row unless it is loaded already.
+    fn add_once(&mut self, interaction: InteractionRow) {
+        if !self.rows.iter().any(|row| row.id == interaction.id) {
+            self.rows.push(interaction);
+        }
+    }
+
+    /// Whether a loaded interaction is a conversation with a client contact
+    /// ([`is_client_conversation`](continuity_domain::continuity::is_client_conversation)).
+    fn has_conversation(&self) -> bool {
+        self.rows.iter().any(|row| row.kind != InteractionKind::Note.as_str() && self.contacts_of.contains_key(&row.id))
+    }
+}
+
+/// Which latest interaction of each account [`latest_of_each`] reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Latest {
+    /// Of any kind.
+    Interaction,
+    /// The latest conversation with a client contact: not a note, and a contact took part.
+    Conversation,
+}
+
+/// The latest interaction (or conversation) of each of these accounts that has one, in
+/// account order. Reads their interactions newest first and skips all but the first of each
+/// account, so it is meant for the few accounts that have none in the window.
+fn latest_of_each(
+    conn: &mut AnyConnection,
+    account_ids: &[i64],
+    latest: Latest,
+) -> StoreResult<Vec<(i64, InteractionRow)>> {
+    if account_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut query = interactions::table
+        .filter(interactions::account_id.eq_any(account_ids))
+        .select((interactions::account_id, InteractionRow::as_select()))
+        .order((interactions::account_id, interactions::occurred_at.desc(), interactions::id.desc()))
+        .into_boxed();
+    if latest == Latest::Conversation {
+        query = query.filter(interactions::kind.ne(InteractionKind::Note.as_str())).filter(diesel::dsl::exists(
+            interaction_contacts::table.filter(interaction_contacts::interaction_id.eq(interactions::id)),
+        ));
+    }
+    let mut found: Vec<(i64, InteractionRow)> = Vec::new();
+    for row in query.load_iter::<(i64, InteractionRow), DefaultLoadingMode>(conn)? {
+        let (account_id, interaction) = row?;
+        if found.last().is_none_or(|(previous, _)| *previous != account_id) {
+            found.push((account_id, interaction));
+        }
+    }
+    Ok(found)
+}
+
 /// The facts of a batch of accounts in a handful of queries, each ordered by account (and by
 /// the same keys as [`account_facts`], so that both give identical facts). `accounts` are the
 /// batch's account rows in id order.
@@ -270,34 +325,9 @@ pub(super) fn load_batch(
         }
     }
 
-    // An account without an interaction in the window still needs its latest one (staleness);
-    // such accounts are few, so their interactions are read newest first and all but the
-    // first of each account skipped.
-    let quiet: Vec<i64> =
-        gathered.iter().filter(|account| !account.has_recent).map(|account| account.account.id).collect();
-    if !quiet.is_empty() {
-        let latest = interactions::table
-            .filter(interactions::account_id.eq_any(&quiet))
-            .select((interactions::account_id, InteractionRow::as_select()))
-            .order((interactions::account_id, interactions::occurred_at.desc(), interactions::id.desc()))
-            .load_iter::<(i64, InteractionRow), DefaultLoadingMode>(conn)?;
-        let mut previous_account = None;
-        for row in latest {
-            let (account_id, interaction) = row?;
-            if previous_account == Some(account_id) {
-                continue;
-            }
-            previous_account = Some(account_id);
-            if let Some(account) = position(account_id).and_then(|at| gathered.get_mut(at)) {
-                if !account.rows.iter().any(|row| row.id == interaction.id) {
-                    account.rows.push(interaction);
-                }
-            }
-        }
-    }
-
-    // Participants of every interaction of the batch's accounts; those of interactions that
-    // were not loaded above are never asked for.
+    // Participants of every interaction of the batch's accounts (read before the latest
+    // conversations are looked up, which need them); those of interactions that are not
+    // loaded are never asked for.
     macro_rules! participants {
         ($table:ident, $person:ident, $into:ident) => {
             let query = $table::table
@@ -316,6 +346,25 @@ pub(super) fn load_batch(
     }
     participants!(interaction_employees, user_id, employees_of);
     participants!(interaction_contacts, contact_id, contacts_of);
+
+    // An account without an interaction in the window still needs its latest one, and one
+    // without a conversation with a client contact in it its latest conversation (both for
+    // staleness). Such accounts are few, so their interactions are read newest first and all
+    // but the first of each account skipped.
+    let quiet: Vec<i64> =
+        gathered.iter().filter(|account| !account.has_recent).map(|account| account.account.id).collect();
+    for (account_id, interaction) in latest_of_each(conn, &quiet, Latest::Interaction)? {
+        if let Some(account) = position(account_id).and_then(|at| gathered.get_mut(at)) {
+            account.add_once(interaction);
+        }
+    }
+    let unspoken: Vec<i64> =
+        gathered.iter().filter(|account| !account.has_conversation()).map(|account| account.account.id).collect();
+    for (account_id, interaction) in latest_of_each(conn, &unspoken, Latest::Conversation)? {
+        if let Some(account) = position(account_id).and_then(|at| gathered.get_mut(at)) {
+            account.add_once(interaction);
+        }
+    }
 
     let linked = crate::links::linked_among(conn, &ids)?;
     gathered

@@ -94,6 +94,7 @@ macro_rules! with_risk_columns {
             holder_ids -> Text,
             fingerprint -> BigInt,
             institutional_tie -> Bool,
+            last_contact_at -> Nullable<Timestamp>,
         }
     };
 }
@@ -182,6 +183,7 @@ struct RiskRow {
     holder_ids: String,
     fingerprint: i64,
     institutional_tie: bool,
+    last_contact_at: Option<NaiveDateTime>,
 }
 
 impl RiskRow {
@@ -200,6 +202,7 @@ impl RiskRow {
             holder_ids: totals::holder_ids_text(risk.holders.iter().map(|holder| holder.user_id)),
             fingerprint,
             institutional_tie: risk.institutional_tie,
+            last_contact_at: risk.last_contact_at.map(to_db_time),
         })
     }
 }
