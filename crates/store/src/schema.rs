@@ -261,6 +261,7 @@ diesel::table! {
         holder_ids -> Text,
         fingerprint -> BigInt,
         institutional_tie -> Bool,
+        people_parts -> Text,
     }
 }
 
@@ -304,6 +305,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    people_totals (user_id) {
+        user_id -> BigInt,
+        orphaned_value_minor -> BigInt,
+        share_weighted_exposure_minor -> BigInt,
+        accounts_held -> BigInt,
+        sole_held_accounts -> BigInt,
+    }
+}
+
+diesel::table! {
     risk_snapshots (day, team_id) {
         day -> Date,
         team_id -> BigInt,
@@ -336,6 +347,7 @@ diesel::joinable!(event_attendees -> contacts (contact_id));
 diesel::joinable!(interaction_follow_ups -> interactions (interaction_id));
 diesel::joinable!(interaction_follow_ups -> users (author_id));
 diesel::joinable!(campaign_accounts -> campaigns (campaign_id));
+diesel::joinable!(people_totals -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     teams,
@@ -356,6 +368,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     refresh_tokens,
     account_risk,
     risk_totals,
+    people_totals,
     risk_snapshots,
     events,
     event_employees,
