@@ -145,7 +145,7 @@ pub(crate) fn api_v1() -> impl HttpServiceFactory + OpenApiFactory + 'static {
         .service(risk::summary)
         .service(risk::accounts)
         .service(risk::exposure)
-        .service(people::list)
+        .service(people::ranking)
         .service(risk::simulate_departure)
         .default_service(web::to(problems::no_such_route_or_method))
 }

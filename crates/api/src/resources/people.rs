@@ -94,7 +94,7 @@ pub struct PeopleQuery {
     responses((status = 200, body = Page<PersonView>), (status = 403, body = crate::error::Problem),
         (status = 404, body = crate::error::Problem), (status = 422, body = crate::error::Problem)))]
 #[get("/exposure/people")]
-pub async fn list(
+pub async fn ranking(
     state: web::Data<AppState>,
     caller: CurrentUser,
     query: web::Query<PeopleQuery>,
