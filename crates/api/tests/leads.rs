@@ -56,7 +56,10 @@ async fn lead_audit(app: &TestApp, admin: &str, team: i64) -> Vec<(String, Strin
         .filter(|entry| entry["action"].as_str().is_some_and(|action| action.ends_with("_lead")))
         .map(|entry| {
             let values = if entry["action"] == "add_lead" { &entry["after"] } else { &entry["before"] };
-            (entry["action"].as_str().unwrap_or_default().to_owned(), values["user_id"].as_str().unwrap_or_default().to_owned())
+            (
+                entry["action"].as_str().unwrap_or_default().to_owned(),
+                values["user_id"].as_str().unwrap_or_default().to_owned(),
+            )
         })
         .collect();
     entries.reverse();

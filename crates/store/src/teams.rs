@@ -96,9 +96,10 @@ pub fn remove_lead(
     crate::connection::write_transaction(conn, now, |conn| {
         let role = lead_candidate(conn, team_id, user_id)?;
         rules::teams::check_lead(role)?;
-        let removed =
-            diesel::delete(team_leads::table.filter(team_leads::team_id.eq(team_id).and(team_leads::user_id.eq(user_id))))
-                .execute(conn)?;
+        let removed = diesel::delete(
+            team_leads::table.filter(team_leads::team_id.eq(team_id).and(team_leads::user_id.eq(user_id))),
+        )
+        .execute(conn)?;
         if removed > 0 {
             let change = Change::new(actor_id, "team", team_id, "remove_lead")
                 .before(&serde_json::json!({"user_id": user_id.to_string()}))
@@ -117,7 +118,13 @@ fn lead_candidate(conn: &mut AnyConnection, team_id: i64, user_id: i64) -> Store
 }
 
 /// Inside a write: makes `user_id` a lead of `team_id` if they are not one yet, audited.
-fn lead(conn: &mut AnyConnection, team_id: i64, user_id: i64, actor_id: Option<i64>, now: DateTime<Utc>) -> StoreResult<()> {
+fn lead(
+    conn: &mut AnyConnection,
+    team_id: i64,
+    user_id: i64,
+    actor_id: Option<i64>,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
     let exists: i64 = team_leads::table
         .filter(team_leads::team_id.eq(team_id).and(team_leads::user_id.eq(user_id)))
         .count()

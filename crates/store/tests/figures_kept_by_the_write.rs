@@ -115,9 +115,14 @@ fn people_figures_agree(conn: &mut AnyConnection, now: DateTime<Utc>) -> Result<
         let totals = kept.get(&employee.id).copied().unwrap_or_default();
         let held = exposure.accounts.iter().filter(|account| account.holder).count();
         let sole = exposure.accounts.iter().filter(|account| account.sole_holder).count();
-        let expected = (exposure.orphaned_value_minor, exposure.share_weighted_exposure_minor, held as i64, sole as i64);
-        let got =
-            (totals.orphaned_value_minor, totals.share_weighted_exposure_minor, totals.accounts_held, totals.sole_held_accounts);
+        let expected =
+            (exposure.orphaned_value_minor, exposure.share_weighted_exposure_minor, held as i64, sole as i64);
+        let got = (
+            totals.orphaned_value_minor,
+            totals.share_weighted_exposure_minor,
+            totals.accounts_held,
+            totals.sole_held_accounts,
+        );
         if expected != got {
             return Err(format!("employee {}: employee_exposure says {expected:?}, kept {got:?}", employee.id));
         }

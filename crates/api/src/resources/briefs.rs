@@ -23,10 +23,10 @@ use crate::error::{ApiError, ApiResult};
 use crate::ids::path_id;
 use crate::interactions::InteractionView;
 use crate::people::PersonView;
-use continuity_store::figures::people::{PeopleFilter, PeopleSort};
 use crate::state::AppState;
 use crate::team::AssignmentView;
 use actix_web::get;
+use continuity_store::figures::people::{PeopleFilter, PeopleSort};
 
 /// How many recent interactions a brief shows.
 const RECENT: i64 = 10;

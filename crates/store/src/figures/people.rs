@@ -406,7 +406,10 @@ mod tests {
     fn a_sort_reads_ascending_bare_or_with_plus_and_descending_with_minus() {
         let parsed = PeopleSort::parse("-share_weighted_exposure_minor");
         assert_eq!(parsed, Some(PeopleSort { key: PeopleSortKey::ShareWeightedExposure, descending: true }));
-        assert_eq!(PeopleSort::parse("leave_date"), Some(PeopleSort { key: PeopleSortKey::LeaveDate, descending: false }));
+        assert_eq!(
+            PeopleSort::parse("leave_date"),
+            Some(PeopleSort { key: PeopleSortKey::LeaveDate, descending: false })
+        );
         assert_eq!(PeopleSort::parse("+accounts_held"), PeopleSort::parse("accounts_held"));
         assert_eq!(PeopleSort::parse("-orphaned_value_minor"), Some(PeopleSort::DEFAULT));
         assert_eq!(PeopleSort::parse("salary"), None);
@@ -418,7 +421,7 @@ mod tests {
         let day = |text: &str| SortValue::Text(text.to_owned());
         for descending in [false, true] {
             let sort = PeopleSort { key: PeopleSortKey::LeaveDate, descending };
-            let mut positions = vec![
+            let mut positions = [
                 PersonPosition(SortValue::Missing, 1),
                 PersonPosition(day("2026-03-01"), 2),
                 PersonPosition(day("2026-01-01"), 3),

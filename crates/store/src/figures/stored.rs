@@ -146,7 +146,12 @@ pub(super) fn store_all(
     type Stored = (i64, i64, String, TotalsRow);
     let stored: Vec<Stored> = account_risk::table
         .filter(account_risk::account_id.eq_any(&ids))
-        .select((account_risk::account_id, account_risk::fingerprint, account_risk::people_parts, TotalsRow::as_select()))
+        .select((
+            account_risk::account_id,
+            account_risk::fingerprint,
+            account_risk::people_parts,
+            TotalsRow::as_select(),
+        ))
         .load(conn)?;
     let stored: HashMap<i64, (i64, String, TotalsRow)> = stored
         .into_iter()
