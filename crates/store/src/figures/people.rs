@@ -42,7 +42,7 @@ struct Part {
 }
 
 /// The additive HR figures of one employee, summed over their accounts.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct PersonTotals {
     /// Σ annual value of the accounts they hold alone.
     pub orphaned_value_minor: i64,
