@@ -23,7 +23,9 @@
 //! People: admins create employees and change their name, role and team; HR and admins set
 //! status, leave dates and clause dates, see every employee's exposure and the clause register,
 //! and own departure plans; sales leads see their teams' people, simulate their departures and
-//! approve the handovers of their teams' accounts. Everyone reads their own record and exposure.
+//! approve the handovers of their teams' accounts. HR's ranking of people by their figures
+//! (`GET /exposure/people`) is HR's and the admins' for everyone, and a sales lead's for the
+//! people of the teams they lead. Everyone reads their own record and exposure.
 //!
 //! Administration (teams, coverage policies, data-protection requests) is the admin's; the
 //! audit trail is the admin's, and a sales lead's for the entries about their teams.
@@ -169,14 +171,29 @@ pub fn import_scope(caller: &CurrentUser) -> Result<Scope, ApiError> {
 /// every team they may see: `None` for the whole firm (admin, HR), the led teams for a sales
 /// lead; members see no portfolio figures, and another team's answer 404.
 pub fn portfolio_teams(caller: &CurrentUser, team_id: Option<i64>) -> Result<Option<Vec<i64>>, ApiError> {
-    match caller.role {
-        Role::Admin | Role::Hr => Ok(team_id.map(|id| vec![id])),
-        Role::SalesLead => match team_id {
-            Some(id) if caller.led_team_ids.contains(&id) => Ok(Some(vec![id])),
-            Some(_) => Err(ApiError::NotFound),
-            None => Ok(Some(caller.led_team_ids.clone())),
-        },
-        Role::Member => Err(ApiError::Forbidden("portfolio figures are for sales leads, HR and admins".into())),
+    let firm_wide = matches!(caller.role, Role::Admin | Role::Hr);
+    teams_within_reach(caller, team_id, firm_wide, "portfolio figures are for sales leads, HR and admins")
+}
+
+/// `team_id` (or, without one, every team) as far as the caller reaches: `None` for every team
+/// when `firm_wide`, else the teams a sales lead leads (another team answers 404); anyone else
+/// is refused with `refusal`.
+fn teams_within_reach(
+    caller: &CurrentUser,
+    team_id: Option<i64>,
+    firm_wide: bool,
+    refusal: &str,
+) -> Result<Option<Vec<i64>>, ApiError> {
+    if firm_wide {
+        return Ok(team_id.map(|id| vec![id]));
+    }
+    if !leads_teams(caller.role) {
+        return Err(ApiError::Forbidden(refusal.into()));
+    }
+    match team_id {
+        Some(id) if caller.led_team_ids.contains(&id) => Ok(Some(vec![id])),
+        Some(_) => Err(ApiError::NotFound),
+        None => Ok(Some(caller.led_team_ids.clone())),
     }
 }
 
@@ -249,6 +266,14 @@ pub fn may_see_hr_figures(caller: &CurrentUser) -> Result<(), ApiError> {
 pub fn sees_people_of(caller: &CurrentUser, team_id: Option<i64>) -> bool {
     may_see_hr_figures(caller).is_ok()
         || (leads_teams(caller.role) && team_id.is_some_and(|team| caller.led_team_ids.contains(&team)))
+}
+
+/// The teams whose people the caller may rank by their HR figures (`GET /exposure/people`), for
+/// `team_id` or all they may see: `None` for everyone (HR, admins), the led teams' people for
+/// a sales lead (another team answers 404, like [`sees_people_of`]); members get 403.
+pub fn people_teams(caller: &CurrentUser, team_id: Option<i64>) -> Result<Option<Vec<i64>>, ApiError> {
+    let firm_wide = may_see_hr_figures(caller).is_ok();
+    teams_within_reach(caller, team_id, firm_wide, "the ranking of people is for HR, admins and sales leads")
 }
 
 /// Whether the caller may read employee `user_id`'s record: themselves, or anyone for HR and
@@ -336,7 +361,7 @@ pub fn departure_plan(conn: &mut AnyConnection, caller: &CurrentUser, id: i64) -
 
 // ---- administration ---------------------------------------------------------------------
 
-/// Whether the caller may create teams and appoint their leads (admins).
+/// Whether the caller may create teams and appoint and remove their leads (admins).
 pub fn may_manage_teams(caller: &CurrentUser) -> Result<(), ApiError> {
     one_of(caller, &[Role::Admin])
 }
@@ -404,6 +429,12 @@ pub struct Permissions {
     /// May see every employee's record and exposure and the clause register (`GET /clauses`),
     /// and ask what any employee's departure would do.
     pub may_see_hr_figures: bool,
+    /// May read HR's ranking of people (`GET /exposure/people`) of the teams of
+    /// `people_team_ids`.
+    pub may_rank_people: bool,
+    /// The teams whose people the caller ranks (`null`: everyone, whatever their team).
+    #[schema(required = true)]
+    pub people_team_ids: Option<Vec<String>>,
     /// May set employees' status, leave date and clause dates (`PATCH /users/{id}`).
     pub may_edit_people: bool,
     /// May ask what a departure would do (`POST /simulations/departure`): for anyone with
@@ -418,7 +449,8 @@ pub struct Permissions {
     pub may_approve_handovers: bool,
     /// May create employees and change their name, role and team (`POST /users`).
     pub may_manage_users: bool,
-    /// May create teams and appoint their leads (`POST /teams`).
+    /// May create teams and appoint and remove their leads (`POST /teams`,
+    /// `PUT`/`DELETE /teams/{id}/leads/{user_id}`).
     pub may_manage_teams: bool,
     /// May set coverage policies (`POST /coverage-policies`).
     pub may_manage_coverage_policies: bool,
@@ -478,6 +510,8 @@ pub fn permissions(caller: &CurrentUser) -> Permissions {
         campaign_team_ids: team_reach(campaign_teams),
         may_list_users: may_list_users(caller).is_ok(),
         may_see_hr_figures: may_see_hr_figures(caller).is_ok(),
+        may_rank_people: people_teams(caller, None).is_ok(),
+        people_team_ids: team_reach(people_teams(caller, None)),
         may_edit_people: may_edit_people(caller).is_ok(),
         may_simulate_departures: may_simulate_departures(caller).is_ok(),
         may_see_departures: may_see_departures(caller).is_ok(),

@@ -16,7 +16,7 @@ pub use http::{auth, cors, error, etag, ids, json, pagination, query, response_h
 pub(crate) use http::{control_characters, problems};
 pub use resources::{
     accounts, audit, briefs, campaigns, complaints, contacts, coverage_policies, departures, events, health,
-    import_export, interactions, links, network, privacy, risk, team, teams, users,
+    import_export, interactions, links, network, people, privacy, risk, team, teams, users,
 };
 pub mod openapi;
 pub mod state;
@@ -88,6 +88,7 @@ pub(crate) fn api_v1() -> impl HttpServiceFactory + OpenApiFactory + 'static {
         .service(teams::list)
         .service(teams::create)
         .service(teams::add_lead)
+        .service(teams::remove_lead)
         .service(accounts::list)
         .service(accounts::create)
         .service(accounts::get)
@@ -144,6 +145,7 @@ pub(crate) fn api_v1() -> impl HttpServiceFactory + OpenApiFactory + 'static {
         .service(risk::summary)
         .service(risk::accounts)
         .service(risk::exposure)
+        .service(people::ranking)
         .service(risk::simulate_departure)
         .default_service(web::to(problems::no_such_route_or_method))
 }

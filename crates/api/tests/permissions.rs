@@ -129,6 +129,7 @@ fn expected(label: &str, firm: &Firm) -> Value {
         "may_run_firm_wide_campaigns",
         "may_list_users",
         "may_see_hr_figures",
+        "may_rank_people",
         "may_edit_people",
         "may_simulate_departures",
         "may_see_departures",
@@ -147,6 +148,7 @@ fn expected(label: &str, firm: &Firm) -> Value {
             "may_see_campaigns",
             "may_list_users",
             "may_see_hr_figures",
+            "may_rank_people",
             "may_edit_people",
             "may_simulate_departures",
             "may_see_departures",
@@ -162,6 +164,7 @@ fn expected(label: &str, firm: &Firm) -> Value {
             "may_see_campaigns",
             "may_run_campaigns",
             "may_list_users",
+            "may_rank_people",
             "may_simulate_departures",
             "may_see_departures",
             "may_approve_handovers",
@@ -182,6 +185,8 @@ fn expected(label: &str, firm: &Firm) -> Value {
         _ => (json!([home]), json!([]), json!([]), json!([])),
     };
     permissions.insert("account_team_ids".into(), accounts);
+    // The people a caller ranks are those of the teams whose portfolio they see.
+    permissions.insert("people_team_ids".into(), portfolio.clone());
     permissions.insert("portfolio_team_ids".into(), portfolio);
     permissions.insert("campaign_team_ids".into(), campaigns);
     permissions.insert("teams_led".into(), teams_led);
@@ -298,6 +303,15 @@ api_test!(fn each_permission_matches_what_its_endpoint_then_allows(app) {
         check("may_list_users", "GET /users", &users, may("may_list_users"));
         let clauses = app.send("GET", "/api/v1/clauses", Some(token), None).await;
         check("may_see_hr_figures", "GET /clauses", &clauses, may("may_see_hr_figures"));
+        let ranking = app.send("GET", "/api/v1/exposure/people", Some(token), None).await;
+        check("may_rank_people", "GET /exposure/people", &ranking, may("may_rank_people"));
+        for team in [firm.home, firm.other] {
+            let ranks = may("may_rank_people")
+                && teams("people_team_ids").is_none_or(|ids| ids.contains(&team.to_string()));
+            let path = format!("/api/v1/exposure/people?team_id={team}");
+            let ranking = app.send("GET", &path, Some(token), None).await;
+            check("people_team_ids", "GET /exposure/people?team_id", &ranking, ranks);
+        }
         let outsider = format!("/api/v1/users/{}", firm.outsider);
         let record = app.send("GET", &outsider, Some(token), None).await;
         check("may_see_hr_figures", "GET /users/{id}", &record, may("may_see_hr_figures"));

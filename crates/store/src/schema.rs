@@ -262,6 +262,7 @@ diesel::table! {
         fingerprint -> BigInt,
         institutional_tie -> Bool,
         last_contact_at -> Nullable<Timestamp>,
+        people_parts -> Text,
     }
 }
 
@@ -305,6 +306,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    people_totals (user_id) {
+        user_id -> BigInt,
+        orphaned_value_minor -> BigInt,
+        share_weighted_exposure_minor -> BigInt,
+        accounts_held -> BigInt,
+        sole_held_accounts -> BigInt,
+    }
+}
+
+diesel::table! {
     risk_snapshots (day, team_id) {
         day -> Date,
         team_id -> BigInt,
@@ -337,6 +348,7 @@ diesel::joinable!(event_attendees -> contacts (contact_id));
 diesel::joinable!(interaction_follow_ups -> interactions (interaction_id));
 diesel::joinable!(interaction_follow_ups -> users (author_id));
 diesel::joinable!(campaign_accounts -> campaigns (campaign_id));
+diesel::joinable!(people_totals -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     teams,
@@ -357,6 +369,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     refresh_tokens,
     account_risk,
     risk_totals,
+    people_totals,
     risk_snapshots,
     events,
     event_employees,

@@ -74,6 +74,8 @@ pub struct NewUser<'a> {
     pub password_hash: &'a str,
 }
 
+/// Creates a user; a sales lead created in a team leads it
+/// ([`crate::teams::lead_own_team`]).
 pub fn create(
     conn: &mut AnyConnection,
     new: &NewUser<'_>,
@@ -85,7 +87,9 @@ pub fn create(
         if let Some(team_id) = new.team_id {
             crate::teams::require(conn, team_id)?;
         }
-        insert(conn, new, actor_id, now)
+        let user = insert(conn, new, actor_id, now)?;
+        crate::teams::lead_own_team(conn, user.id, new.role, new.team_id, actor_id, now)?;
+        Ok(user)
     })
 }
 
@@ -238,7 +242,8 @@ fn departure_blockers(conn: &mut AnyConnection, user_id: i64, now: DateTime<Utc>
 /// Changes a user if `expected_version` is current. Setting `departed` is refused while
 /// accounts hang on them alone ([`departure_blockers`]) and ends their sessions; a change to
 /// name, status, dates or team reaches the figures of the accounts they touch (e.g.
-/// `departing_holder`) when the write commits.
+/// `departing_holder`) when the write commits. A sales lead whose team (or role) is set leads
+/// that team ([`crate::teams::lead_own_team`]).
 pub fn update(
     conn: &mut AnyConnection,
     id: i64,
@@ -285,6 +290,9 @@ pub fn update(
         )?;
         if changes.status == UserStatus::Departed {
             crate::refresh_tokens::revoke_all_of_user(conn, id, now)?;
+        }
+        if changes.team_id != before.profile.team_id || changes.role != before.profile.role {
+            crate::teams::lead_own_team(conn, id, changes.role, changes.team_id, actor_id, now)?;
         }
         get(conn, id)?.ok_or(StoreError::NotFound)
     })

@@ -1,11 +1,12 @@
 //! The write keeps the figures: whatever a write transaction changes — through the store's
-//! own functions or a statement no recompute call stands beside — the stored figures and the
-//! team totals are current when it commits, equal to what a full recompute stores.
+//! own functions or a statement no recompute call stands beside — the stored figures, the
+//! team totals and each employee's HR figures are current when it commits, equal to what a
+//! full recompute stores.
 
 use chrono::{DateTime, Duration, Utc};
 use std::collections::BTreeMap;
 
-use continuity_domain::continuity::{AccountRisk, FlagCode, PortfolioTotals};
+use continuity_domain::continuity::{employee_exposure, AccountRisk, FlagCode, PortfolioTotals};
 use continuity_domain::{
     Access, AccountStatus, AssignmentRole, Influence, InteractionKind, OnBehalfOf, Role, Tier, UserStatus,
 };
@@ -98,6 +99,37 @@ fn stored(conn: &mut AnyConnection) -> (Vec<AccountRisk>, BTreeMap<i64, Portfoli
     (figures::portfolio(conn, None).expect("figures"), totals::totals_by_team(conn).expect("totals"))
 }
 
+/// Each employee's kept HR figures (`people_totals`) are the sum of the parts stored with the
+/// account figures, and equal what the domain's `employee_exposure` makes of the stored figures
+/// of that employee's accounts (what `GET /users/{id}/exposure` answers).
+fn people_figures_agree(conn: &mut AnyConnection, now: DateTime<Utc>) -> Result<(), String> {
+    let kept = figures::people::stored_totals(conn).expect("people totals");
+    let recounted = figures::people::recount(conn).expect("people recount");
+    if kept != recounted {
+        return Err(format!("people_totals {kept:?} are not the sum of the parts {recounted:?}"));
+    }
+    let employees = figures::all_employees(conn).expect("employees");
+    for employee in employees.iter() {
+        let risks = figures::risks_touching_user(conn, employee.id, now).expect("risks");
+        let exposure = employee_exposure(employee, &risks);
+        let totals = kept.get(&employee.id).copied().unwrap_or_default();
+        let held = exposure.accounts.iter().filter(|account| account.holder).count();
+        let sole = exposure.accounts.iter().filter(|account| account.sole_holder).count();
+        let expected =
+            (exposure.orphaned_value_minor, exposure.share_weighted_exposure_minor, held as i64, sole as i64);
+        let got = (
+            totals.orphaned_value_minor,
+            totals.share_weighted_exposure_minor,
+            totals.accounts_held,
+            totals.sole_held_accounts,
+        );
+        if expected != got {
+            return Err(format!("employee {}: employee_exposure says {expected:?}, kept {got:?}", employee.id));
+        }
+    }
+    Ok(())
+}
+
 /// Logs a meeting with a raw insert and the store's plain participant rows — no recompute
 /// call anywhere — inside a write transaction: the shape a new write path takes before anyone
 /// thinks of the figures.
@@ -164,6 +196,12 @@ on_both_stores!(fn a_write_path_without_a_recompute_call_finds_its_figures_curre
     assert_eq!(full.written, 0, "the writes left nothing stale");
     assert_eq!(stored(&mut conn), (figures_now, totals_now));
     assert_eq!(totals::totals_by_team(&mut conn).expect("totals"), totals::recount(&mut conn).expect("recount"));
+    people_figures_agree(&mut conn, now).unwrap_or_else(|disagreement| panic!("{disagreement}"));
+    let colleague = figures::people::stored_totals(&mut conn).expect("people")[&firm.users[1]];
+    // The account they met the client of, and the one they own with nobody else on it.
+    assert_eq!(colleague.accounts_held, 2);
+    assert_eq!(colleague.sole_held_accounts, 2, "the colleague holds both alone");
+    assert_eq!(colleague.orphaned_value_minor, 1_000_000 + 2_000_000);
     assert!(figures::pending::pending_accounts(&mut conn, now).expect("pending").is_empty());
 });
 
@@ -529,6 +567,9 @@ on_both_stores!(fn after_any_sequence_of_writes_the_kept_figures_equal_a_full_re
                 totals::totals_by_team(&mut conn).expect("totals"),
                 totals::recount(&mut conn).expect("recount")
             );
+            if let Err(disagreement) = people_figures_agree(&mut conn, now) {
+                return Err(TestCaseError::fail(format!("{disagreement} after {writes:?}")));
+            }
             Ok(())
         })
         .unwrap_or_else(|failure| panic!("{failure}"));

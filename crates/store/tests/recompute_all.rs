@@ -1,15 +1,23 @@
 //! The streaming full recompute stores exactly what recomputing each account on its own (as a
-//! write does when it commits) stores, and a batch of facts is the facts of each account read
-//! on its own.
+//! write does when it commits) stores — figures, team totals and each employee's HR figures —
+//! and a batch of facts is the facts of each account read on its own.
 
 use chrono::{NaiveDateTime, Utc};
 use continuity_domain::demo::demo_firm;
 use continuity_store::figures::{self, recompute::recompute_accounts, totals};
-use continuity_store::schema::{account_risk, risk_totals as risk_totals_table};
+use continuity_store::schema::{account_risk, people_totals, risk_totals as risk_totals_table};
 use continuity_store::{on_both_stores, seed, AnyConnection};
 use diesel::prelude::*;
 
-type StoredRow = (i64, i64, i32, i64, String, String, Option<NaiveDateTime>, NaiveDateTime, (i64, bool, String, i64));
+type StoredRow =
+    (i64, i64, i32, i64, String, String, Option<NaiveDateTime>, NaiveDateTime, (i64, bool, String, i64), String);
+
+/// Drops every stored figure and the totals made of them.
+fn clear_figures(conn: &mut AnyConnection) {
+    diesel::delete(account_risk::table).execute(conn).expect("clear figures");
+    diesel::delete(risk_totals_table::table).execute(conn).expect("clear totals");
+    diesel::delete(people_totals::table).execute(conn).expect("clear people totals");
+}
 
 fn stored_rows(conn: &mut AnyConnection) -> Vec<StoredRow> {
     account_risk::table
@@ -28,6 +36,7 @@ fn stored_rows(conn: &mut AnyConnection) -> Vec<StoredRow> {
                 account_risk::holder_ids,
                 account_risk::fingerprint,
             ),
+            account_risk::people_parts,
         ))
         .order(account_risk::account_id)
         .load(conn)
@@ -45,8 +54,7 @@ on_both_stores!(fn the_full_recompute_stores_what_each_account_recompute_stores(
         accounts::table.select(accounts::id).order(accounts::id).load(&mut *conn).expect("ids")
     };
     // From no stored figures, so that every row is written at `now` by both ways.
-    diesel::delete(account_risk::table).execute(&mut *conn).expect("clear figures");
-    diesel::delete(risk_totals_table::table).execute(&mut *conn).expect("clear totals");
+    clear_figures(&mut conn);
     for account_id in &ids {
         recompute_accounts(&mut conn, &[*account_id], now).expect("recompute one");
     }
@@ -56,6 +64,9 @@ on_both_stores!(fn the_full_recompute_stores_what_each_account_recompute_stores(
     assert_eq!(one_by_one.len(), ids.len());
     assert_eq!(totals_one_by_one, totals::recount(&mut conn).expect("recount"), "totals kept per write");
     assert!(totals_one_by_one.len() > 1, "the demo firm has several teams");
+    let people_one_by_one = figures::people::stored_totals(&mut conn).expect("people totals");
+    assert_eq!(people_one_by_one, figures::people::recount(&mut conn).expect("people recount"));
+    assert!(people_one_by_one.values().any(|person| person.sole_held_accounts > 0), "someone holds accounts alone");
 
     // Nothing changed since: the full recompute rewrites nothing.
     let again = figures::recompute_all(&mut conn, now).expect("recompute all");
@@ -63,14 +74,14 @@ on_both_stores!(fn the_full_recompute_stores_what_each_account_recompute_stores(
     assert_eq!(stored_rows(&mut conn), rows_one_by_one);
 
     // From nothing, the full recompute writes what the per-account recompute wrote.
-    diesel::delete(account_risk::table).execute(&mut *conn).expect("clear figures");
-    diesel::delete(risk_totals_table::table).execute(&mut *conn).expect("clear totals");
+    clear_figures(&mut conn);
     let fresh = figures::recompute_all(&mut conn, now).expect("recompute all");
     assert_eq!((fresh.accounts, fresh.written), (ids.len(), ids.len()));
     let all_at_once = figures::portfolio(&mut conn, None).expect("figures");
     assert_eq!(all_at_once, one_by_one);
     assert_eq!(stored_rows(&mut conn), rows_one_by_one);
     assert_eq!(totals::totals_by_team(&mut conn).expect("totals"), totals_one_by_one);
+    assert_eq!(figures::people::stored_totals(&mut conn).expect("people totals"), people_one_by_one);
     assert!(all_at_once.iter().any(|figures| figures.flags.iter().any(|flag| flag.code.as_str() == "stale")));
 
     // A month on, accounts go stale and strengths decay: rows change, totals follow.
@@ -79,6 +90,10 @@ on_both_stores!(fn the_full_recompute_stores_what_each_account_recompute_stores(
     let totals_later = totals::totals_by_team(&mut conn).expect("totals");
     assert_eq!(totals_later, totals::recount(&mut conn).expect("recount"));
     assert_ne!(totals_later, totals_one_by_one);
+    assert_eq!(
+        figures::people::stored_totals(&mut conn).expect("people totals"),
+        figures::people::recount(&mut conn).expect("people recount")
+    );
 });
 
 on_both_stores!(fn batched_facts_match_the_facts_of_each_account(store) {

@@ -391,8 +391,9 @@ export interface paths {
     };
     /**
      * The clause register (HR and admins): every employee with a non-solicitation or
-     *     non-compete date, or a departure announced, next to the value they hold alone; largest
-     *     value held alone first.
+     *     non-compete date, a departure announced, or value held alone without a non-solicitation
+     *     clause in force (`unprotected`: those Tip 1 is about), next to what rests on them; largest
+     *     value held alone first. The same entries and figures as `GET /exposure/people`.
      */
     get: operations["departures_clause_register"];
     put?: never;
@@ -696,6 +697,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/exposure/people": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * HR's ranking of people by what rests on them (HR and admins: everyone; sales leads: the
+     *     people of the teams they lead, another team answers 404; members 403). Sorted by
+     *     `-orphaned_value_minor` unless `sort` says otherwise; filters `team_id`, `status`,
+     *     `unprotected`, `q`.
+     */
+    get: operations["risk_ranking"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/import/{kind}": {
     parameters: {
       query?: never;
@@ -840,7 +863,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Lists all teams (one page: a firm has tens of teams, not thousands). */
+    /** Lists all teams with their `lead_ids` (one page: a firm has tens of teams, not thousands). */
     get: operations["teams_list"];
     put?: never;
     /** Creates a team (admin only); names are unique regardless of case. */
@@ -859,10 +882,18 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    /** Makes a sales lead a lead of the team (admin only); idempotent. */
+    /**
+     * Makes a sales lead a lead of the team (admin only; audited); idempotent. 404 for an unknown
+     *     team or user, 422 naming `user_id` for a user who is not a sales lead.
+     */
     put: operations["teams_add_lead"];
     post?: never;
-    delete?: never;
+    /**
+     * Ends a sales lead's lead of the team (admin only; audited); idempotent. They keep their own
+     *     team and lose sight of the team's accounts at once. 404 for an unknown team or user, 422
+     *     naming `user_id` for a user who is not a sales lead.
+     */
+    delete: operations["teams_remove_lead"];
     options?: never;
     head?: never;
     patch?: never;
@@ -1071,24 +1102,6 @@ export interface components {
       version: number;
       /** @description The equal-treatment warnings (today's for a draft, those acknowledged once sent). */
       warnings: Record<string, unknown>[];
-    };
-    ClauseEntry: {
-      display_name: string;
-      /** Format: date */
-      leave_date?: string | null;
-      /** Format: date */
-      non_compete_until?: string | null;
-      /** Format: date */
-      non_solicitation_until?: string | null;
-      /**
-       * Format: int64
-       * @description Σ annual value of the accounts they alone hold.
-       */
-      orphaned_value_minor: number;
-      /** Format: int64 */
-      share_weighted_exposure_minor: number;
-      status: string;
-      user_id: string;
     };
     ComplaintView: {
       account_id: string;
@@ -1574,28 +1587,6 @@ export interface components {
       next_cursor?: string | null;
     };
     /** @description One page of a list. */
-    Page_ClauseEntry: {
-      items: {
-        display_name: string;
-        /** Format: date */
-        leave_date?: string | null;
-        /** Format: date */
-        non_compete_until?: string | null;
-        /** Format: date */
-        non_solicitation_until?: string | null;
-        /**
-         * Format: int64
-         * @description Σ annual value of the accounts they alone hold.
-         */
-        orphaned_value_minor: number;
-        /** Format: int64 */
-        share_weighted_exposure_minor: number;
-        status: string;
-        user_id: string;
-      }[];
-      next_cursor?: string | null;
-    };
-    /** @description One page of a list. */
     Page_ComplaintView: {
       items: {
         account_id: string;
@@ -1738,6 +1729,48 @@ export interface components {
       next_cursor?: string | null;
     };
     /** @description One page of a list. */
+    Page_PersonView: {
+      items: {
+        /**
+         * Format: int64
+         * @description Accounts of which they are a holder.
+         */
+        accounts_held: number;
+        display_name: string;
+        /** Format: date */
+        leave_date?: string | null;
+        /** Format: date */
+        non_compete_until?: string | null;
+        /** Format: date */
+        non_solicitation_until?: string | null;
+        /**
+         * Format: int64
+         * @description Σ annual value of the active accounts they hold alone.
+         */
+        orphaned_value_minor: number;
+        /**
+         * Format: int64
+         * @description Σ annual value × their share of each account's relationship strength.
+         */
+        share_weighted_exposure_minor: number;
+        /**
+         * Format: int64
+         * @description Accounts they hold alone (those `orphaned_value_minor` adds up).
+         */
+        sole_held_accounts: number;
+        /** @example active */
+        status: string;
+        team_id?: string | null;
+        /**
+         * @description Holds value alone (`orphaned_value_minor` > 0) and no non-solicitation clause is in
+         *     force today.
+         */
+        unprotected: boolean;
+        user_id: string;
+      }[];
+      next_cursor?: string | null;
+    };
+    /** @description One page of a list. */
     Page_PlanView: {
       items: {
         /** Format: date-time */
@@ -1776,6 +1809,8 @@ export interface components {
         /** Format: date-time */
         created_at: string;
         id: string;
+        /** @description The sales leads who lead the team, in id order. */
+        lead_ids: string[];
         name: string;
       }[];
       next_cursor?: string | null;
@@ -1931,12 +1966,20 @@ export interface components {
       may_list_users: boolean;
       /** @description May set coverage policies (`POST /coverage-policies`). */
       may_manage_coverage_policies: boolean;
-      /** @description May create teams and appoint their leads (`POST /teams`). */
+      /**
+       * @description May create teams and appoint and remove their leads (`POST /teams`,
+       *     `PUT`/`DELETE /teams/{id}/leads/{user_id}`).
+       */
       may_manage_teams: boolean;
       /** @description May create employees and change their name, role and team (`POST /users`). */
       may_manage_users: boolean;
       /** @description May open and apply departure plans (`POST /departures`, `POST /departures/{id}/apply`). */
       may_plan_departures: boolean;
+      /**
+       * @description May read HR's ranking of people (`GET /exposure/people`) of the teams of
+       *     `people_team_ids`.
+       */
+      may_rank_people: boolean;
       /** @description May draft, change and send campaigns (`POST /campaigns`). */
       may_run_campaigns: boolean;
       /**
@@ -1970,10 +2013,51 @@ export interface components {
        *     `may_see_hr_figures`, else for the people of the teams they lead.
        */
       may_simulate_departures: boolean;
+      /** @description The teams whose people the caller ranks (`null`: everyone, whatever their team). */
+      people_team_ids: string[] | null;
       /** @description The teams whose portfolio figures the caller sees (`null`: the whole firm). */
       portfolio_team_ids: string[] | null;
       /** @description The teams the caller leads (sales leads), which bound their approvals and audit view. */
       teams_led: string[];
+    };
+    /** @description One employee in HR's ranking (and in the clause register). */
+    PersonView: {
+      /**
+       * Format: int64
+       * @description Accounts of which they are a holder.
+       */
+      accounts_held: number;
+      display_name: string;
+      /** Format: date */
+      leave_date?: string | null;
+      /** Format: date */
+      non_compete_until?: string | null;
+      /** Format: date */
+      non_solicitation_until?: string | null;
+      /**
+       * Format: int64
+       * @description Σ annual value of the active accounts they hold alone.
+       */
+      orphaned_value_minor: number;
+      /**
+       * Format: int64
+       * @description Σ annual value × their share of each account's relationship strength.
+       */
+      share_weighted_exposure_minor: number;
+      /**
+       * Format: int64
+       * @description Accounts they hold alone (those `orphaned_value_minor` adds up).
+       */
+      sole_held_accounts: number;
+      /** @example active */
+      status: string;
+      team_id?: string | null;
+      /**
+       * @description Holds value alone (`orphaned_value_minor` > 0) and no non-solicitation clause is in
+       *     force today.
+       */
+      unprotected: boolean;
+      user_id: string;
     };
     PlanView: {
       /** Format: date-time */
@@ -2065,6 +2149,8 @@ export interface components {
       /** Format: date-time */
       created_at: string;
       id: string;
+      /** @description The sales leads who lead the team, in id order. */
+      lead_ids: string[];
       name: string;
     };
     TokenResponse: {
@@ -3963,7 +4049,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Page_ClauseEntry"];
+          "application/json": components["schemas"]["Page_PersonView"];
         };
       };
       /** @description No valid access token */
@@ -5305,6 +5391,77 @@ export interface operations {
       };
     };
   };
+  risk_ranking: {
+    parameters: {
+      query?: {
+        limit?: number | null;
+        cursor?: string | null;
+        /** @description Free-text search in the display name. */
+        q?: string | null;
+        /** @description The employee's own team. */
+        team_id?: string | null;
+        /** @description `active`, `leaving` or `departed`. */
+        status?: string | null;
+        /** @description `true`: only the unprotected; `false`: only the others. */
+        unprotected?: string | null;
+        /**
+         * @description `-orphaned_value_minor` (default: largest value held alone first), or any of
+         *     `orphaned_value_minor`, `share_weighted_exposure_minor`, `accounts_held`,
+         *     `sole_held_accounts`, `display_name`, `leave_date`, `non_solicitation_until`,
+         *     `non_compete_until`: ascending, or descending with a leading `-`. Ties go by user id;
+         *     people without the date sorted by come last.
+         */
+        sort?: string | null;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Page_PersonView"];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
   import_and_export_import: {
     parameters: {
       query?: {
@@ -5931,7 +6088,6 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description No such record, or one the caller may not see */
       404: {
         headers: {
           [name: string]: unknown;
@@ -5941,6 +6097,69 @@ export interface operations {
         };
       };
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  teams_remove_lead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        user_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The record changed since it was read */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description If-Match is missing */
+      428: {
         headers: {
           [name: string]: unknown;
         };

@@ -20,6 +20,8 @@ export const NO_PERMISSIONS: Permissions = {
   campaign_team_ids: [],
   may_list_users: false,
   may_see_hr_figures: false,
+  may_rank_people: false,
+  people_team_ids: [],
   may_edit_people: false,
   may_simulate_departures: false,
   may_see_departures: false,

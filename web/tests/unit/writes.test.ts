@@ -158,7 +158,7 @@ describe("directory", () => {
 
   it("names teams and people, and says so when someone is unknown", () => {
     const d = makeDirectory(
-      [{ id: "t1", name: "Private Banking", created_at: "2026-01-01T00:00:00Z" }],
+      [{ id: "t1", name: "Private Banking", created_at: "2026-01-01T00:00:00Z", lead_ids: [] }],
       [
         {
           id: "u1",

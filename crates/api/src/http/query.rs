@@ -24,3 +24,13 @@ pub fn optional_choice<T: FromStr<Err = UnknownValue>>(field: &str, raw: Option<
         .map(|text| text.parse::<T>().map_err(|e| ApiError::invalid(field, format!("must be one of {}", e.expected))))
         .transpose()
 }
+
+/// A `true`/`false` parameter, e.g. `unprotected`.
+pub fn optional_bool(field: &str, raw: Option<&str>) -> Result<Option<bool>, ApiError> {
+    match present(raw) {
+        None => Ok(None),
+        Some("true") => Ok(Some(true)),
+        Some("false") => Ok(Some(false)),
+        Some(_) => Err(ApiError::invalid(field, "must be true or false")),
+    }
+}

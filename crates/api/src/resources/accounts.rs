@@ -15,7 +15,7 @@ use crate::etag::{etag, required_version};
 use crate::ids::{field_id, path_id};
 use crate::json::{patch_field, ValidJson};
 use crate::pagination::{decode_cursor, limit, page_of, Page};
-use crate::query::{optional_choice, optional_id, present};
+use crate::query::{optional_bool, optional_choice, optional_id, present};
 use crate::state::AppState;
 use actix_web::{get, patch, post};
 
@@ -224,12 +224,7 @@ pub fn filter_and_sort(query: &ListQuery, default_sort: AccountSort) -> Result<(
         member_id: optional_id("member_id", query.member_id.as_deref())?,
         status: optional_choice("status", query.status.as_deref())?,
         flag: optional_choice("flag", query.flag.as_deref())?,
-        institutional_tie: match present(query.institutional_tie.as_deref()) {
-            None => None,
-            Some("true") => Some(true),
-            Some("false") => Some(false),
-            Some(_) => return Err(ApiError::invalid("institutional_tie", "must be true or false")),
-        },
+        institutional_tie: optional_bool("institutional_tie", query.institutional_tie.as_deref())?,
         name_contains: query.q.clone(),
     };
     let sort = match present(query.sort.as_deref()) {

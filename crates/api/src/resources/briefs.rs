@@ -3,13 +3,13 @@
 //! their influence and who knows them, open complaints, the last interactions and the flags.
 //! JSON, or a printable HTML page with `?format=html`. HR gets the structure without any
 //! interaction text. The clause register (`GET /clauses`) lists employees with agreement
-//! clause dates next to the value they hold alone.
+//! clause dates, those leaving, and the unprotected, next to the value they hold alone.
 
 use std::collections::HashMap;
 
 use actix_web::{web, HttpResponse};
 use chrono::{DateTime, NaiveDate, Utc};
-use continuity_domain::continuity::{employee_exposure, EmployeeLookup, Flag};
+use continuity_domain::continuity::{EmployeeLookup, Flag};
 use continuity_domain::{ComplaintStatus, InteractionKind};
 use continuity_store::scope::Scope;
 use continuity_store::{accounts, assignments, contacts, departures, figures, interactions};
@@ -22,9 +22,11 @@ use crate::contacts::ContactView;
 use crate::error::{ApiError, ApiResult};
 use crate::ids::path_id;
 use crate::interactions::InteractionView;
+use crate::people::PersonView;
 use crate::state::AppState;
 use crate::team::AssignmentView;
 use actix_web::get;
+use continuity_store::figures::people::{PeopleFilter, PeopleSort};
 
 /// How many recent interactions a brief shows.
 const RECENT: i64 = 10;
@@ -240,54 +242,35 @@ fn render_html(brief: &HandoverBrief) -> String {
     page
 }
 
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ClauseEntry {
-    pub user_id: String,
-    pub display_name: String,
-    #[schema(value_type = String)]
-    pub status: continuity_domain::UserStatus,
-    pub leave_date: Option<NaiveDate>,
-    pub non_solicitation_until: Option<NaiveDate>,
-    pub non_compete_until: Option<NaiveDate>,
-    /// Σ annual value of the accounts they alone hold.
-    pub orphaned_value_minor: i64,
-    pub share_weighted_exposure_minor: i64,
-}
-
 /// The clause register (HR and admins): every employee with a non-solicitation or
-/// non-compete date, or a departure announced, next to the value they hold alone; largest
-/// value held alone first.
+/// non-compete date, a departure announced, or value held alone without a non-solicitation
+/// clause in force (`unprotected`: those Tip 1 is about), next to what rests on them; largest
+/// value held alone first. The same entries and figures as `GET /exposure/people`.
 #[utoipa::path(tag = "departures", security(("bearer" = [])),
-    responses((status = 200, body = crate::pagination::Page<ClauseEntry>)))]
+    responses((status = 200, body = crate::pagination::Page<PersonView>)))]
 #[get("/clauses")]
 pub async fn clause_register(
     state: web::Data<AppState>,
     caller: CurrentUser,
-) -> ApiResult<web::Json<crate::pagination::Page<ClauseEntry>>> {
+) -> ApiResult<web::Json<crate::pagination::Page<PersonView>>> {
     access::may_see_hr_figures(&caller)?;
-    let mut entries = state
-        .run(|conn| {
-            let employees = figures::all_employees(conn)?;
-            let now = Utc::now();
-            employees
-                .iter()
-                .filter(|e| e.non_solicitation_until.is_some() || e.non_compete_until.is_some() || e.is_departing())
-                .map(|employee| {
-                    let figures = employee_exposure(employee, &figures::risks_touching_user(conn, employee.id, now)?);
-                    Ok(ClauseEntry {
-                        user_id: employee.id.to_string(),
-                        display_name: employee.display_name.clone(),
-                        status: employee.status,
-                        leave_date: employee.leave_date,
-                        non_solicitation_until: employee.non_solicitation_until,
-                        non_compete_until: employee.non_compete_until,
-                        orphaned_value_minor: figures.orphaned_value_minor,
-                        share_weighted_exposure_minor: figures.share_weighted_exposure_minor,
-                    })
-                })
-                .collect::<Result<Vec<_>, ApiError>>()
+    let today = Utc::now().date_naive();
+    let people = state
+        .run(move |conn| {
+            let everyone = PeopleFilter::default();
+            Ok(figures::people::people_page(conn, None, &everyone, PeopleSort::DEFAULT, None, i64::MAX, today)?)
         })
         .await?;
-    entries.sort_by(|a, b| b.orphaned_value_minor.cmp(&a.orphaned_value_minor).then(a.user_id.cmp(&b.user_id)));
-    Ok(web::Json(crate::pagination::Page { items: entries, next_cursor: None }))
+    let items = people
+        .into_iter()
+        .filter(|person| {
+            let employee = &person.employee;
+            employee.non_solicitation_until.is_some()
+                || employee.non_compete_until.is_some()
+                || employee.is_departing()
+                || person.unprotected
+        })
+        .map(PersonView::from)
+        .collect();
+    Ok(web::Json(crate::pagination::Page { items, next_cursor: None }))
 }

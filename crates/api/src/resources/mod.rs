@@ -14,6 +14,7 @@ pub mod import_export;
 pub mod interactions;
 pub mod links;
 pub mod network;
+pub mod people;
 pub mod privacy;
 pub mod risk;
 pub mod team;

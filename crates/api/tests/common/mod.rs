@@ -127,7 +127,7 @@ impl TestApp {
     /// Makes a user lead of a team.
     pub fn make_lead(&self, team_id: i64, user_id: i64) {
         let mut conn = self.store.conn().expect("conn");
-        continuity_store::teams::add_lead(&mut conn, team_id, user_id).expect("lead");
+        continuity_store::teams::add_lead(&mut conn, team_id, user_id, None, Utc::now()).expect("lead");
     }
 
     /// The firm's staff: `admin@`, `hr@` and `lead@example.com`, the lead leading `team_id`.

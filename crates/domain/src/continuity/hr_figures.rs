@@ -155,3 +155,43 @@ pub fn group_exposure<'a, 'e>(
     figures.contacts_only_they_know.sort_by_key(|contact| (contact.account_id, contact.contact_id));
     figures
 }
+
+/// Whether a non-solicitation clause ending on `until` still binds on `today`: it runs
+/// through its last day (PRODUCT.md, Domain: `non_solicitation_until`).
+pub fn non_solicitation_in_force(until: Option<NaiveDate>, today: NaiveDate) -> bool {
+    until.is_some_and(|last_day| last_day >= today)
+}
+
+/// The people Tip 1 is about (PRODUCT.md, "Interfaces", HR's ranking of people): an employee is
+/// *unprotected* when they hold value alone (`orphaned_value_minor` > 0, as
+/// [`employee_exposure`] reckons it) and no non-solicitation clause is in force today.
+pub fn is_unprotected(orphaned_value_minor: i64, non_solicitation_until: Option<NaiveDate>, today: NaiveDate) -> bool {
+    orphaned_value_minor > 0 && !non_solicitation_in_force(non_solicitation_until, today)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> NaiveDate {
+        text.parse().unwrap_or_default()
+    }
+
+    #[test]
+    fn a_non_solicitation_clause_binds_through_its_last_day() {
+        let today = day("2026-06-30");
+        assert!(non_solicitation_in_force(Some(day("2026-06-30")), today));
+        assert!(non_solicitation_in_force(Some(day("2027-01-01")), today));
+        assert!(!non_solicitation_in_force(Some(day("2026-06-29")), today));
+        assert!(!non_solicitation_in_force(None, today));
+    }
+
+    #[test]
+    fn unprotected_means_value_held_alone_and_no_clause_in_force() {
+        let today = day("2026-06-30");
+        assert!(is_unprotected(1, None, today));
+        assert!(is_unprotected(500_000, Some(day("2026-06-29")), today), "an expired clause protects nothing");
+        assert!(!is_unprotected(500_000, Some(day("2026-06-30")), today));
+        assert!(!is_unprotected(0, None, today), "nothing held alone, nothing to protect");
+    }
+}

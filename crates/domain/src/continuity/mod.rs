@@ -39,8 +39,8 @@ pub use facts::{
 };
 pub use flags::{Flag, FlagCode};
 pub use hr_figures::{
-    employee_exposure, group_exposure, AccountExposure, ClauseDates, ContactOnlyTheyKnow, EmployeeExposure,
-    GroupExposure,
+    employee_exposure, group_exposure, is_unprotected, non_solicitation_in_force, AccountExposure, ClauseDates,
+    ContactOnlyTheyKnow, EmployeeExposure, GroupExposure,
 };
 pub use ids::{AccountId, ContactId, InteractionId, TeamId, UserId};
 pub use institutional::{has_institutional_tie, institutional_trend, InstitutionalPoint, TREND_OFFSETS_DAYS};

@@ -45,7 +45,7 @@ pub fn coverage_policies(conn: &mut AnyConnection) -> StoreResult<CoveragePolici
 /// The part of a `users` row that the continuity model reads.
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = users)]
-struct EmployeeRow {
+pub(super) struct EmployeeRow {
     id: i64,
     display_name: String,
     status: String,
@@ -55,7 +55,7 @@ struct EmployeeRow {
     non_compete_until: Option<NaiveDate>,
 }
 
-fn to_employee(row: EmployeeRow) -> StoreResult<EmployeeFacts> {
+pub(super) fn to_employee(row: EmployeeRow) -> StoreResult<EmployeeFacts> {
     let EmployeeRow { id, display_name, status, leave_date, team_id, non_solicitation_until, non_compete_until } = row;
     Ok(EmployeeFacts {
         id,

@@ -10,10 +10,12 @@
 //! - [`stored`]: writing figures that changed (row by row, or by COPY on PostgreSQL) and
 //!   reading them back.
 //! - [`totals`]: the additive per-team totals the dashboard reads.
+//! - [`people`]: each employee's HR figures, kept the same way, for HR's ranking of people.
 //! - [`snapshots`]: one day's totals for the trend chart.
 
 pub mod facts;
 pub mod pending;
+pub mod people;
 pub mod recompute;
 pub mod snapshots;
 pub mod stored;

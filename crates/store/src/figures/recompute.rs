@@ -52,7 +52,7 @@ pub fn recompute_accounts(conn: &mut AnyConnection, account_ids: &[i64], now: Da
         let employees = employees_by_id(conn, &people_of(&facts))?;
         let risks: Vec<AccountRisk> =
             facts.iter().map(|account| assess(account, &employees, &policies, &settings, now)).collect();
-        store_all(conn, &risks)?;
+        store_all(conn, &risks, &employees)?;
         count += risks.len();
     }
     Ok(count)
@@ -101,7 +101,7 @@ pub fn recompute_all(conn: &mut AnyConnection, now: DateTime<Utc>) -> StoreResul
             super::pending::forget(conn, first, last)?;
             let risks: Vec<AccountRisk> =
                 facts.iter().map(|account| assess(account, &employees, &policies, &settings, now)).collect();
-            done.written += store_all(conn, &risks)?;
+            done.written += store_all(conn, &risks, &employees)?;
             done.accounts += risks.len();
             after = last;
             Ok(false)

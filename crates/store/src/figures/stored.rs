@@ -4,10 +4,11 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, NaiveDateTime, Utc};
-use continuity_domain::continuity::{AccountRisk, PortfolioTotals};
+use continuity_domain::continuity::{AccountRisk, EmployeeLookup, PortfolioTotals};
 use diesel::prelude::*;
 
 use super::facts::{accounts_touching_user, settings, sorted_unique, BATCH_ACCOUNTS};
+use super::people::{self, PersonTotals};
 use super::totals::{self, TotalsRow};
 use crate::schema::account_risk;
 use crate::{to_db_time, AnyConnection, StoreError, StoreResult};
@@ -95,6 +96,7 @@ macro_rules! with_risk_columns {
             fingerprint -> BigInt,
             institutional_tie -> Bool,
             last_contact_at -> Nullable<Timestamp>,
+            people_parts -> Text,
         }
     };
 }
@@ -128,33 +130,52 @@ with_risk_columns!(staging_table!());
 const COPY_THRESHOLD: usize = 32;
 
 /// Writes the figures of many accounts (inside the caller's transaction) and answers how many
-/// rows changed: an account whose [fingerprint](AccountRisk::fingerprint) equals the stored
-/// one is left alone; the team totals (`risk_totals`) move by the difference of the rest.
-pub(super) fn store_all(conn: &mut AnyConnection, risks: &[AccountRisk]) -> StoreResult<usize> {
+/// rows changed: an account whose [fingerprint](AccountRisk::fingerprint) and employees' parts
+/// ([`people::parts_text`], made with `employees`) equal the stored ones is left alone; the
+/// team totals (`risk_totals`) and the employees' totals (`people_totals`) move by the
+/// difference of the rest. The parts are compared as well as the fingerprint so that the
+/// employees' figures follow whatever `employee_exposure` reads of `employees`.
+pub(super) fn store_all(
+    conn: &mut AnyConnection,
+    risks: &[AccountRisk],
+    employees: &impl EmployeeLookup,
+) -> StoreResult<usize> {
     if risks.is_empty() {
         return Ok(0);
     }
     let ids: Vec<i64> = risks.iter().map(|risk| risk.account_id).collect();
-    let stored: Vec<(i64, i64, TotalsRow)> = account_risk::table
+    type Stored = (i64, i64, String, TotalsRow);
+    let stored: Vec<Stored> = account_risk::table
         .filter(account_risk::account_id.eq_any(&ids))
-        .select((account_risk::account_id, account_risk::fingerprint, TotalsRow::as_select()))
+        .select((
+            account_risk::account_id,
+            account_risk::fingerprint,
+            account_risk::people_parts,
+            TotalsRow::as_select(),
+        ))
         .load(conn)?;
-    let stored: HashMap<i64, (i64, TotalsRow)> =
-        stored.into_iter().map(|(account_id, fingerprint, row)| (account_id, (fingerprint, row))).collect();
+    let stored: HashMap<i64, (i64, String, TotalsRow)> = stored
+        .into_iter()
+        .map(|(account_id, fingerprint, parts, row)| (account_id, (fingerprint, parts, row)))
+        .collect();
     let mut deltas: BTreeMap<i64, PortfolioTotals> = BTreeMap::new();
+    let mut people_deltas: BTreeMap<i64, PersonTotals> = BTreeMap::new();
     let mut changed = Vec::new();
     for risk in risks {
         // The bits of the u64, kept in a BIGINT.
         let fingerprint = risk.fingerprint() as i64;
-        if let Some((old_fingerprint, row)) = stored.get(&risk.account_id) {
-            if *old_fingerprint == fingerprint {
+        let parts = people::parts_text(risk, employees);
+        if let Some((old_fingerprint, old_parts, row)) = stored.get(&risk.account_id) {
+            if *old_fingerprint == fingerprint && *old_parts == parts {
                 continue;
             }
             let (team_id, totals) = totals::totals_of_row(row)?;
             deltas.entry(team_id).or_default().add(&totals, -1);
+            people::add_parts(&mut people_deltas, old_parts, -1)?;
         }
         deltas.entry(risk.team_id).or_default().add(&PortfolioTotals::of_risk(risk), 1);
-        changed.push(RiskRow::of(risk, fingerprint)?);
+        people::add_parts(&mut people_deltas, &parts, 1)?;
+        changed.push(RiskRow::of(risk, fingerprint, parts)?);
     }
     match conn {
         AnyConnection::Postgresql(pg) if changed.len() >= COPY_THRESHOLD => copy_rows(pg, &changed)?,
@@ -165,6 +186,7 @@ pub(super) fn store_all(conn: &mut AnyConnection, risks: &[AccountRisk]) -> Stor
         }
     }
     totals::apply(conn, &deltas)?;
+    people::apply(conn, &people_deltas)?;
     Ok(changed.len())
 }
 
@@ -184,10 +206,11 @@ struct RiskRow {
     fingerprint: i64,
     institutional_tie: bool,
     last_contact_at: Option<NaiveDateTime>,
+    people_parts: String,
 }
 
 impl RiskRow {
-    fn of(risk: &AccountRisk, fingerprint: i64) -> StoreResult<RiskRow> {
+    fn of(risk: &AccountRisk, fingerprint: i64, people_parts: String) -> StoreResult<RiskRow> {
         Ok(RiskRow {
             account_id: risk.account_id,
             team_id: risk.team_id,
@@ -203,6 +226,7 @@ impl RiskRow {
             fingerprint,
             institutional_tie: risk.institutional_tie,
             last_contact_at: risk.last_contact_at.map(to_db_time),
+            people_parts,
         })
     }
 }
