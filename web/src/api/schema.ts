@@ -798,9 +798,16 @@ export interface paths {
     };
     /**
      * The risk dashboard's figures, per team or firm-wide: `flag_counts`, `value_minor`,
-     *     `exposure_minor`, `key_person_value_minor`, `by_band`, `truck_factor {size, order}`,
-     *     `trend`, `top_exposed`, `open_complaints`, `overdue_complaints`, and the value without an
+     *     `exposure_minor`, `key_person_value_minor`, `by_band`, `truck_factor`, `trend`,
+     *     `top_exposed`, `open_complaints`, `overdue_complaints`, and the value without an
      *     institutional tie: `untied_accounts`, `untied_value_minor`, `untied_value_share`, `untied_by_team`.
+     * @description `truck_factor {size, order, already_leaving_user_ids, already_leaving_value_minor,
+     *     orphaned_value_minor, total_value_minor}` counts the holders already leaving (status
+     *     `leaving`/`departed` or a leave date; `already_leaving_user_ids`) as gone first:
+     *     `already_leaving_value_minor` is the value their going leaves with no staying holder.
+     *     `order` lists the staying employees the greedy search then removes, each step the one whose
+     *     departure orphans the most value, until more than half of `total_value_minor` has no holder;
+     *     `size` is their number, and `orphaned_value_minor` the value without a holder at the end.
      */
     get: operations["risk_summary"];
     put?: never;
@@ -822,8 +829,10 @@ export interface paths {
     put?: never;
     /**
      * What if these employees left? Reassesses their accounts without them and reports
-     *     `no_owner_account_ids`, `newly_flagged`, `orphaned_value_minor`,
-     *     `majority_held_value_minor`. Changes nothing. HR and admins; sales leads for their teams.
+     *     `no_owner_account_ids`, `newly_flagged`, `orphaned_account_ids` and
+     *     `orphaned_value_minor` (the accounts a leaver holds on which no staying holder besides the
+     *     leavers remains: colleagues leaving too are no cover), `majority_held_value_minor`.
+     *     Changes nothing. HR and admins; sales leads for their teams.
      */
     post: operations["risk_simulate_departure"];
     delete?: never;
@@ -933,9 +942,10 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * An employee's exposure (HR figures): orphaned value, share-weighted exposure, contacts
-     *     only they know, their accounts, clause dates. HR and admins for anyone; a sales lead for
-     *     members of their teams; anyone for themselves.
+     * An employee's exposure (HR figures): orphaned value (the accounts they hold with no
+     *     staying holder besides them), share-weighted exposure, contacts only they know, their
+     *     accounts with the other holders who are leaving too, clause dates. HR and admins for
+     *     anyone; a sales lead for members of their teams; anyone for themselves.
      */
     get: operations["risk_exposure"];
     put?: never;
@@ -950,6 +960,35 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    /** @description The employee's part in one account. */
+    AccountExposureView: {
+      account_id: string;
+      /** Format: int64 */
+      annual_value_minor: number;
+      /** @description The employee is one of the account's holders (share ≥ 10 %). */
+      holder: boolean;
+      /**
+       * @description When `sole_holder`: the account's other holders, every one of them leaving too (empty
+       *     when nobody else holds it). Non-empty means "its only other holders are leaving too".
+       */
+      other_holders_leaving: components["schemas"]["LeavingHolderView"][];
+      /**
+       * Format: double
+       * @description The employee's share of the account's relationship strength.
+       */
+      share: number;
+      /**
+       * Format: int64
+       * @description `annual_value_minor × share`.
+       */
+      share_weighted_value_minor: number;
+      /**
+       * @description The account rests on the employee: they hold it and no *staying* holder (status
+       *     `active`, no leave date) besides them remains. Holders who are leaving too do not
+       *     count; they are named in `other_holders_leaving`.
+       */
+      sole_holder: boolean;
+    };
     AccountView: {
       /** Format: int64 */
       annual_value_minor: number;
@@ -1075,7 +1114,8 @@ export interface components {
       non_solicitation_until?: string | null;
       /**
        * Format: int64
-       * @description Σ annual value of the accounts they alone hold.
+       * @description Σ annual value of the accounts they hold with no staying holder besides them (as
+       *     `GET /users/{id}/exposure` counts it).
        */
       orphaned_value_minor: number;
       /** Format: int64 */
@@ -1112,6 +1152,11 @@ export interface components {
       resolved_at?: string | null;
       /** @description `null` for HR, who never sees interaction text. */
       summary?: string | null;
+    };
+    /** @description A client contact whom only the employee knows. */
+    ContactOnlyTheyKnowView: {
+      account_id: string;
+      contact_id: string;
     };
     ContactView: {
       account_id: string;
@@ -1282,6 +1327,35 @@ export interface components {
       /** Format: int64 */
       version: number;
     };
+    /**
+     * @description An employee's HR figures (PRODUCT.md, HR figures, as "Departing people are no cover"
+     *     decides them).
+     */
+    ExposureView: {
+      /**
+       * @description The accounts the employee has a share in, holds or is assigned to; largest
+       *     share-weighted value first.
+       */
+      accounts: components["schemas"]["AccountExposureView"][];
+      /** @description Client contacts whom only the employee knows. */
+      contacts_only_they_know: components["schemas"]["ContactOnlyTheyKnowView"][];
+      /** Format: date */
+      non_compete_until?: string | null;
+      /** Format: date */
+      non_solicitation_until?: string | null;
+      /**
+       * Format: int64
+       * @description Σ annual value of the active accounts the employee holds on which no staying holder
+       *     besides them remains (those marked `sole_holder`).
+       */
+      orphaned_value_minor: number;
+      /**
+       * Format: int64
+       * @description Σ annual value × the employee's share.
+       */
+      share_weighted_exposure_minor: number;
+      user_id: string;
+    };
     /** @description One note of a complaint's follow-up trail. */
     FollowUpView: {
       author_id?: string | null;
@@ -1318,11 +1392,20 @@ export interface components {
       /** Format: date */
       due_date?: string | null;
       /**
+       * @description When `sole_holder`: the account's other holders, every one of them leaving too (empty
+       *     when nobody else holds it). Non-empty means "its only other holders are leaving too".
+       */
+      other_holders_leaving: components["schemas"]["LeavingHolderView"][];
+      /**
        * Format: double
        * @description The leaver's share of the account's relationship strength.
        */
       share: number;
-      /** @description The leaver is the account's only holder. */
+      /**
+       * @description The account rests on the leaver: they hold it and no *staying* holder (status
+       *     `active`, no leave date) besides them remains. Holders who are leaving too do not
+       *     count; they are named in `other_holders_leaving`.
+       */
       sole_holder: boolean;
       status: string;
       successor_id?: string | null;
@@ -1384,6 +1467,21 @@ export interface components {
        * @description The person's share of the contact's thread strength.
        */
       share: number;
+      user_id: string;
+    };
+    /**
+     * @description One of an account's other holders who is leaving too (status `leaving` or `departed`, or
+     *     a leave date set).
+     */
+    LeavingHolderView: {
+      display_name: string;
+      /**
+       * Format: date
+       * @description Their last day, if set.
+       */
+      leave_date?: string | null;
+      /** @description `leaving` or `departed` (or `active` with a leave date set). */
+      status: string;
       user_id: string;
     };
     LineErrorView: {
@@ -1572,7 +1670,8 @@ export interface components {
         non_solicitation_until?: string | null;
         /**
          * Format: int64
-         * @description Σ annual value of the accounts they alone hold.
+         * @description Σ annual value of the accounts they hold with no staying holder besides them (as
+         *     `GET /users/{id}/exposure` counts it).
          */
         orphaned_value_minor: number;
         /** Format: int64 */
@@ -6325,12 +6424,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The employee's exposure */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["ExposureView"];
+        };
       };
       /** @description No valid access token */
       401: {

@@ -249,7 +249,8 @@ pub struct ClauseEntry {
     pub leave_date: Option<NaiveDate>,
     pub non_solicitation_until: Option<NaiveDate>,
     pub non_compete_until: Option<NaiveDate>,
-    /// Σ annual value of the accounts they alone hold.
+    /// Σ annual value of the accounts they hold with no staying holder besides them (as
+    /// `GET /users/{id}/exposure` counts it).
     pub orphaned_value_minor: i64,
     pub share_weighted_exposure_minor: i64,
 }
@@ -273,7 +274,8 @@ pub async fn clause_register(
                 .iter()
                 .filter(|e| e.non_solicitation_until.is_some() || e.non_compete_until.is_some() || e.is_departing())
                 .map(|employee| {
-                    let figures = employee_exposure(employee, &figures::risks_touching_user(conn, employee.id, now)?);
+                    let risks = figures::risks_touching_user(conn, employee.id, now)?;
+                    let figures = employee_exposure(employee, &risks, &employees);
                     Ok(ClauseEntry {
                         user_id: employee.id.to_string(),
                         display_name: employee.display_name.clone(),

@@ -7,7 +7,9 @@ use std::collections::HashMap;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::{DateTime, NaiveDate, Utc};
-use continuity_domain::continuity::{suggest_successors, value_held_by_employee, EmployeeLookup, SuccessorSuggestion};
+use continuity_domain::continuity::{
+    suggest_successors, value_held_by_employee, Cover, EmployeeLookup, SuccessorSuggestion,
+};
 use continuity_domain::{DeparturePlanStatus, HandoverStatus};
 use continuity_store::departures::{self, HandoverChange, Plan};
 use continuity_store::{figures, AnyConnection};
@@ -21,6 +23,7 @@ use crate::etag::{etag, required_version};
 use crate::ids::{field_id, path_id};
 use crate::json::ValidJson;
 use crate::pagination::{decode_cursor, limit, page_of, Page};
+use crate::resources::risk::LeavingHolderView;
 use crate::state::AppState;
 use actix_web::{get, patch, post};
 
@@ -35,8 +38,13 @@ pub struct HandoverView {
     pub currency: String,
     /// The leaver's share of the account's relationship strength.
     pub share: f64,
-    /// The leaver is the account's only holder.
+    /// The account rests on the leaver: they hold it and no *staying* holder (status
+    /// `active`, no leave date) besides them remains. Holders who are leaving too do not
+    /// count; they are named in `other_holders_leaving`.
     pub sole_holder: bool,
+    /// When `sole_holder`: the account's other holders, every one of them leaving too (empty
+    /// when nobody else holds it). Non-empty means "its only other holders are leaving too".
+    pub other_holders_leaving: Vec<LeavingHolderView>,
     #[schema(value_type = Vec<Object>)]
     pub suggestions: Vec<SuccessorSuggestion>,
     pub successor_id: Option<String>,
@@ -93,13 +101,18 @@ fn views(conn: &mut AnyConnection, plans: Vec<Plan>) -> Result<Vec<PlanView>, Ap
                         _ => Vec::new(),
                     };
                     let (name, value, currency) = names.get(&handover.account_id).cloned().unwrap_or_default();
+                    let cover = risk.map(|risk| Cover::of(risk, |id| id == plan.user_id, &employees));
                     HandoverView {
                         account_id: handover.account_id.to_string(),
                         account_name: name,
                         annual_value_minor: value,
                         currency,
                         share: risk.map_or(0.0, |r| r.share_of(plan.user_id)),
-                        sole_holder: risk.is_some_and(|r| r.holders.len() == 1 && r.is_holder(plan.user_id)),
+                        sole_holder: cover.as_ref().is_some_and(Cover::rests_on_group),
+                        other_holders_leaving: cover
+                            .as_ref()
+                            .map(|cover| LeavingHolderView::list(&cover.other_holders_leaving()))
+                            .unwrap_or_default(),
                         suggestions,
                         successor_id: handover.successor_id.map(|id| id.to_string()),
                         due_date: handover.due_date,

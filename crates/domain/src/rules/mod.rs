@@ -102,15 +102,17 @@ pub fn plan_may_be_applied(status: DeparturePlanStatus, unresolved: Vec<i64>) ->
     Ok(())
 }
 
-/// The deactivation guard (PRODUCT.md): nobody is set `departed` while accounts they hold
-/// with no staying holder besides them have neither a successor nor a waiver (`blocking`).
+/// The deactivation guard (PRODUCT.md, as "Departing people are no cover" decides it): nobody
+/// is set `departed` while active accounts they hold with no staying holder besides them
+/// (other holders who are leaving too do not count) have neither a successor nor a waiver
+/// (`blocking`).
 pub fn departure_allowed(display_name: &str, blocking: Vec<i64>) -> Result<(), RuleError> {
     if blocking.is_empty() {
         return Ok(());
     }
     Err(RuleError::Blocked {
         reason: format!(
-            "{display_name} alone holds {} account(s) with no successor or waiver; plan their handover first",
+            "{display_name} holds {} account(s) that no staying colleague holds and that have no successor or waiver; plan their handover first",
             blocking.len()
         ),
         account_ids: blocking,
@@ -202,7 +204,8 @@ mod tests {
         assert_eq!(
             refused,
             RuleError::Blocked {
-                reason: "Anna de Vries alone holds 1 account(s) with no successor or waiver; plan their handover first"
+                reason: "Anna de Vries holds 1 account(s) that no staying colleague holds and that have no successor \
+                         or waiver; plan their handover first"
                     .into(),
                 account_ids: vec![3]
             }
