@@ -595,6 +595,30 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/departures/{id}/cancel": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancels an open plan (send `If-Match` with the plan's `version`): it becomes `cancelled`
+     *     with the reason and time, audited with the reason. The employee's status and leave date
+     *     stay as HR set them (change them on the employee if the departure is off); the plan's
+     *     successors and waivers no longer count for the deactivation guard, and the employee may
+     *     get a new plan. 422 naming `reason` for a missing, blank or overlong reason; 409 if the
+     *     plan is already applied or cancelled.
+     */
+    post: operations["departures_cancel"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/departures/{id}/handovers/{account_id}": {
     parameters: {
       query?: never;
@@ -1103,6 +1127,13 @@ export interface components {
       version: number;
       /** @description The equal-treatment warnings (today's for a draft, those acknowledged once sent). */
       warnings: Record<string, unknown>[];
+    };
+    CancelPlan: {
+      /**
+       * @description Why the plan ends without being applied (3 to 1 000 characters), e.g. the employee
+       *     withdrew their notice.
+       */
+      reason: string;
     };
     ClauseEntry: {
       display_name: string;
@@ -1828,6 +1859,13 @@ export interface components {
       items: {
         /** Format: date-time */
         applied_at?: string | null;
+        /** @description Why the plan was cancelled. */
+        cancel_reason?: string | null;
+        /**
+         * Format: date-time
+         * @description When the plan was cancelled (status `cancelled`).
+         */
+        cancelled_at?: string | null;
         /** Format: date-time */
         created_at: string;
         display_name: string;
@@ -2021,7 +2059,10 @@ export interface components {
       may_manage_teams: boolean;
       /** @description May create employees and change their name, role and team (`POST /users`). */
       may_manage_users: boolean;
-      /** @description May open and apply departure plans (`POST /departures`, `POST /departures/{id}/apply`). */
+      /**
+       * @description May open, apply and cancel departure plans (`POST /departures`,
+       *     `POST /departures/{id}/apply`, `POST /departures/{id}/cancel`).
+       */
       may_plan_departures: boolean;
       /** @description May draft, change and send campaigns (`POST /campaigns`). */
       may_run_campaigns: boolean;
@@ -2064,6 +2105,13 @@ export interface components {
     PlanView: {
       /** Format: date-time */
       applied_at?: string | null;
+      /** @description Why the plan was cancelled. */
+      cancel_reason?: string | null;
+      /**
+       * Format: date-time
+       * @description When the plan was cancelled (status `cancelled`).
+       */
+      cancelled_at?: string | null;
       /** Format: date-time */
       created_at: string;
       display_name: string;
@@ -4866,6 +4914,110 @@ export interface operations {
       };
       /** @description The plan changed since it was read */
       412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description If-Match with the plan's ETag is missing */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  departures_cancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["CancelPlan"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PlanView"];
+        };
+      };
+      /** @description The body is not readable JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The plan changed since it was read */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 1 MiB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      422: {
         headers: {
           [name: string]: unknown;
         };

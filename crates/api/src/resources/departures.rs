@@ -65,6 +65,10 @@ pub struct PlanView {
     pub status: DeparturePlanStatus,
     pub created_at: DateTime<Utc>,
     pub applied_at: Option<DateTime<Utc>>,
+    /// When the plan was cancelled (status `cancelled`).
+    pub cancelled_at: Option<DateTime<Utc>>,
+    /// Why the plan was cancelled.
+    pub cancel_reason: Option<String>,
     pub version: i64,
     pub handovers: Vec<HandoverView>,
 }
@@ -130,6 +134,8 @@ fn views(conn: &mut AnyConnection, plans: Vec<Plan>) -> Result<Vec<PlanView>, Ap
                 status: plan.status,
                 created_at: plan.created_at,
                 applied_at: plan.applied_at,
+                cancelled_at: plan.cancelled_at,
+                cancel_reason: plan.cancel_reason.clone(),
                 version: plan.version,
                 handovers,
             }
@@ -299,15 +305,65 @@ pub async fn apply(
     request: HttpRequest,
     id: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
+    write_plan(state, caller, &request, &id, |conn, plan_id, version, actor_id| {
+        departures::apply(conn, plan_id, version, Some(actor_id), Utc::now())
+    })
+    .await
+}
+
+/// A change to a whole plan that HR (and admins) make, such as applying or cancelling it: the
+/// caller must be one who plans departures and see the plan, and `If-Match` must carry the
+/// plan's version; answers the changed plan.
+async fn write_plan(
+    state: web::Data<AppState>,
+    caller: CurrentUser,
+    request: &HttpRequest,
+    id: &str,
+    change: impl FnOnce(&mut AnyConnection, i64, i64, i64) -> continuity_store::StoreResult<Plan> + Send + 'static,
+) -> ApiResult<HttpResponse> {
     access::may_plan_departures(&caller)?;
-    let plan_id = path_id(&id)?;
-    let if_match = required_version(&request);
+    let plan_id = path_id(id)?;
+    let if_match = required_version(request);
     let view = state
         .run(move |conn| {
             access::departure_plan(conn, &caller, plan_id)?;
-            let plan = departures::apply(conn, plan_id, if_match?, Some(caller.id), Utc::now())?;
+            let plan = change(conn, plan_id, if_match?, caller.id)?;
             views(conn, vec![plan])?.pop().ok_or(ApiError::NotFound)
         })
         .await?;
     Ok(answer(StatusCode::OK, view))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CancelPlan {
+    /// Why the plan ends without being applied (3 to 1 000 characters), e.g. the employee
+    /// withdrew their notice.
+    pub reason: String,
+}
+
+/// Cancels an open plan (send `If-Match` with the plan's `version`): it becomes `cancelled`
+/// with the reason and time, audited with the reason. The employee's status and leave date
+/// stay as HR set them (change them on the employee if the departure is off); the plan's
+/// successors and waivers no longer count for the deactivation guard, and the employee may
+/// get a new plan. 422 naming `reason` for a missing, blank or overlong reason; 409 if the
+/// plan is already applied or cancelled.
+#[utoipa::path(tag = "departures", params(("id" = String, Path)), request_body = CancelPlan,
+    security(("bearer" = [])), responses((status = 200, body = PlanView), (status = 409, body = crate::error::Problem),
+        (status = 412, description = "The plan changed since it was read", body = crate::error::Problem),
+        (status = 422, body = crate::error::Problem),
+        (status = 428, description = "If-Match with the plan's ETag is missing", body = crate::error::Problem)))]
+#[post("/departures/{id}/cancel")]
+pub async fn cancel(
+    state: web::Data<AppState>,
+    caller: CurrentUser,
+    request: HttpRequest,
+    id: web::Path<String>,
+    body: ValidJson<CancelPlan>,
+) -> ApiResult<HttpResponse> {
+    let reason = body.0.reason;
+    write_plan(state, caller, &request, &id, move |conn, plan_id, version, actor_id| {
+        departures::cancel(conn, plan_id, version, &reason, Some(actor_id), Utc::now())
+    })
+    .await
 }

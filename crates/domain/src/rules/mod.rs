@@ -79,7 +79,8 @@ pub fn campaign_may_be_sent(warning_codes: &[&str], acknowledge_reason: Option<&
     ))
 }
 
-/// A departure plan's handovers change only while it is open.
+/// A departure plan's handovers change only while it is open, and only an open plan is
+/// cancelled (applied and cancelled plans are records of what happened).
 pub fn plan_is_open(status: DeparturePlanStatus) -> Result<(), RuleError> {
     match status {
         DeparturePlanStatus::Open => Ok(()),
@@ -194,7 +195,10 @@ mod tests {
         );
         let twice = plan_may_be_applied(DeparturePlanStatus::Applied, Vec::new()).expect_err("applied twice");
         assert_eq!(twice.to_string(), "the plan is already applied");
-        assert!(plan_is_open(DeparturePlanStatus::Cancelled).is_err());
+        assert_eq!(plan_is_open(DeparturePlanStatus::Open), Ok(()));
+        let cancelled_twice = plan_is_open(DeparturePlanStatus::Cancelled).expect_err("cancelled");
+        assert_eq!(cancelled_twice, RuleError::WrongState { field: "status", reason: "the plan is cancelled".into() });
+        assert!(plan_is_open(DeparturePlanStatus::Applied).is_err());
     }
 
     #[test]
