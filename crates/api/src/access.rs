@@ -313,7 +313,7 @@ pub fn may_simulate_departures(caller: &CurrentUser) -> Result<(), ApiError> {
     one_of(caller, &[Role::Admin, Role::Hr, Role::SalesLead])
 }
 
-/// Whether the caller may open and apply departure plans (HR, admins).
+/// Whether the caller may open, apply and cancel departure plans (HR, admins).
 pub fn may_plan_departures(caller: &CurrentUser) -> Result<(), ApiError> {
     one_of(caller, &[Role::Admin, Role::Hr])
 }
@@ -442,7 +442,8 @@ pub struct Permissions {
     pub may_simulate_departures: bool,
     /// May list departure plans (`GET /departures`).
     pub may_see_departures: bool,
-    /// May open and apply departure plans (`POST /departures`, `POST /departures/{id}/apply`).
+    /// May open, apply and cancel departure plans (`POST /departures`,
+    /// `POST /departures/{id}/apply`, `POST /departures/{id}/cancel`).
     pub may_plan_departures: bool,
     /// May pick successors or waivers for handovers (`PATCH /departures/{id}/handovers/{account_id}`):
     /// of every account, or with `teams_led`, of those teams' accounts.

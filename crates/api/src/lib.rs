@@ -138,6 +138,7 @@ pub(crate) fn api_v1() -> impl HttpServiceFactory + OpenApiFactory + 'static {
         .service(departures::get)
         .service(departures::patch_handover)
         .service(departures::apply)
+        .service(departures::cancel)
         .service(coverage_policies::list)
         .service(coverage_policies::create)
         .service(coverage_policies::patch)

@@ -227,3 +227,57 @@ api_test!(fn the_successor_reads_the_handover_brief_and_hr_sees_the_clause_regis
     assert_eq!(register.body["items"][0]["leave_date"], "2099-03-31");
     app.send("GET", "/api/v1/clauses", Some(&finn), None).await.expect_problem(403);
 });
+
+api_test!(fn hr_cancels_an_open_plan_with_a_reason_once_and_the_leaver_stays_as_hr_set_them(app) {
+    let o = office(&app).await;
+    let plan = app.send("POST", "/api/v1/departures", Some(&o.hr), Some(json!({"user_id": o.eva.to_string(), "leave_date": "2099-03-31"}))).await;
+    let plan_id = plan.body["id"].as_str().expect("id").to_owned();
+    let path = format!("/api/v1/departures/{plan_id}/cancel");
+    // A successor and a waiver on the plan let Eva's departure through while it is open.
+    let mut current = plan;
+    for (account, body) in [(&o.accounts[0], json!({"successor_id": o.finn.to_string()})),
+                            (&o.accounts[1], json!({"waiver_reason": "The client is winding down"}))] {
+        let version = handover(&current, account)["version"].as_i64().expect("v");
+        current = app.send_if_match("PATCH", &format!("/api/v1/departures/{plan_id}/handovers/{account}"), &o.hr, version, Some(body)).await;
+        assert_eq!(current.status, 200, "{}", current.body);
+    }
+    let version = current.body["version"].as_i64().expect("v");
+
+    for bad in [json!({"reason": "   "}), json!({"reason": "x".repeat(1001)}), json!({})] {
+        let refused = app.send_if_match("POST", &path, &o.hr, version, Some(bad.clone())).await;
+        assert_eq!(refused.expect_problem(422).as_deref(), Some("reason"), "{bad}");
+    }
+    app.send_if_match("POST", &path, &o.lead, version, Some(json!({"reason": "Eva stays after all"}))).await.expect_problem(403);
+    app.send("POST", &path, Some(&o.hr), Some(json!({"reason": "Eva stays after all"}))).await.expect_problem(428);
+    let unchanged = app.send("GET", &format!("/api/v1/departures/{plan_id}"), Some(&o.hr), None).await;
+    assert_eq!((&unchanged.body["status"], &unchanged.body["version"]), (&json!("open"), &json!(version)), "refusals change nothing");
+
+    let cancelled = app.send_if_match("POST", &path, &o.hr, version, Some(json!({"reason": "  Eva stays after all "}))).await;
+    assert_eq!(cancelled.status, 200, "{}", cancelled.body);
+    assert_eq!(cancelled.body["status"], "cancelled");
+    assert_eq!(cancelled.body["cancel_reason"], "Eva stays after all");
+    assert!(cancelled.body["cancelled_at"].is_string() && cancelled.body["applied_at"].is_null());
+    let again = app.send_if_match("POST", &path, &o.hr, cancelled.body["version"].as_i64().expect("v"),
+        Some(json!({"reason": "Eva stays after all"}))).await;
+    assert_eq!(again.expect_problem(409).as_deref(), Some("status"), "{}", again.body);
+    let late_pick = app.send_if_match("PATCH", &format!("/api/v1/departures/{plan_id}/handovers/{}", o.accounts[0]), &o.hr,
+        handover(&cancelled, &o.accounts[0])["version"].as_i64().expect("v"), Some(json!({"successor_id": o.gus.to_string()}))).await;
+    late_pick.expect_problem(409);
+
+    let audit = app.send("GET", &format!("/api/v1/audit?entity=departure_plan&entity_id={plan_id}"), Some(&o.admin), None).await;
+    let cancels: Vec<&Value> = audit.body["items"].as_array().expect("items").iter().filter(|e| e["action"] == "cancel").collect();
+    assert_eq!(cancels.len(), 1, "one cancel, audited once: {}", audit.body);
+    assert_eq!(cancels[0]["after"]["reason"], "Eva stays after all");
+    assert_eq!(cancels[0]["actor_id"], json!(app.send("GET", "/api/v1/me", Some(&o.hr), None).await.body["id"]));
+
+    // Eva keeps the status and leave date HR set; the cancelled plan's successor and waiver no
+    // longer let her go, and she may get a new plan.
+    let eva = app.send("GET", &format!("/api/v1/users/{}", o.eva), Some(&o.hr), None).await;
+    assert_eq!((&eva.body["status"], &eva.body["leave_date"]), (&json!("leaving"), &json!("2099-03-31")));
+    let departed = app.send_if_match("PATCH", &format!("/api/v1/users/{}", o.eva), &o.hr, eva.body["version"].as_i64().expect("v"),
+        Some(json!({"status": "departed"}))).await;
+    departed.expect_problem(409);
+    assert_eq!(departed.body["account_ids"].as_array().map(Vec::len), Some(2), "{}", departed.body);
+    let new_plan = app.send("POST", "/api/v1/departures", Some(&o.hr), Some(json!({"user_id": o.eva.to_string(), "leave_date": "2099-05-31"}))).await;
+    assert_eq!(new_plan.status, 201, "{}", new_plan.body);
+});

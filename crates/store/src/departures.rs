@@ -24,6 +24,9 @@ pub struct Plan {
     pub created_by: Option<i64>,
     pub created_at: DateTime<Utc>,
     pub applied_at: Option<DateTime<Utc>>,
+    /// When and why the plan was cancelled (status `cancelled`).
+    pub cancelled_at: Option<DateTime<Utc>>,
+    pub cancel_reason: Option<String>,
     pub version: i64,
     pub handovers: Vec<Handover>,
 }
@@ -50,6 +53,8 @@ struct PlanRow {
     created_by: Option<i64>,
     created_at: NaiveDateTime,
     applied_at: Option<NaiveDateTime>,
+    cancelled_at: Option<NaiveDateTime>,
+    cancel_reason: Option<String>,
     version: i64,
 }
 type HandoverRow = (i64, i64, i64, Option<i64>, Option<NaiveDate>, Option<String>, String, i64);
@@ -91,7 +96,18 @@ fn load_handovers(conn: &mut AnyConnection, plan_id: i64) -> StoreResult<Vec<Han
 }
 
 fn to_plan(conn: &mut AnyConnection, row: PlanRow) -> StoreResult<Plan> {
-    let PlanRow { id, user_id, leave_date, status, created_by, created_at, applied_at, version } = row;
+    let PlanRow {
+        id,
+        user_id,
+        leave_date,
+        status,
+        created_by,
+        created_at,
+        applied_at,
+        cancelled_at,
+        cancel_reason,
+        version,
+    } = row;
     Ok(Plan {
         id,
         user_id,
@@ -100,6 +116,8 @@ fn to_plan(conn: &mut AnyConnection, row: PlanRow) -> StoreResult<Plan> {
         created_by,
         created_at: from_db_time(created_at),
         applied_at: applied_at.map(from_db_time),
+        cancelled_at: cancelled_at.map(from_db_time),
+        cancel_reason,
         version,
         handovers: load_handovers(conn, id)?,
     })
@@ -369,6 +387,54 @@ pub fn apply(
             ))
             .execute(conn)?;
         audit::record(conn, Change::new(actor_id, "departure_plan", plan_id, "apply").before(&plan), now)?;
+        get(conn, plan_id)?.ok_or(StoreError::NotFound)
+    })
+}
+
+/// Cancels an open plan if `expected_version` (the plan's) is current: the plan becomes
+/// `cancelled` with `reason` (3 to 1 000 characters) and the time, and the cancellation is
+/// audited with the reason. Nothing else changes: the employee keeps the status and leave date
+/// HR set (HR changes those on the employee if the departure is off), and the handovers stay
+/// as they were, but a cancelled plan's successors and waivers no longer let a departure
+/// through the guard, nor make anyone a pending successor. The employee may get a new plan.
+pub fn cancel(
+    conn: &mut AnyConnection,
+    plan_id: i64,
+    expected_version: i64,
+    reason: &str,
+    actor_id: Option<i64>,
+    now: DateTime<Utc>,
+) -> StoreResult<Plan> {
+    rules::handovers::check_cancel_reason(reason)?;
+    let reason = reason.trim();
+    write_transaction(conn, now, |conn| {
+        let plan = get(conn, plan_id)?.ok_or(StoreError::NotFound)?;
+        rules::plan_is_open(plan.status)?;
+        if plan.version != expected_version {
+            return Err(StoreError::StaleVersion);
+        }
+        let changed = diesel::update(
+            departure_plans::table
+                .filter(departure_plans::id.eq(plan_id).and(departure_plans::version.eq(expected_version))),
+        )
+        .set((
+            departure_plans::status.eq(DeparturePlanStatus::Cancelled.as_str()),
+            departure_plans::cancelled_at.eq(Some(to_db_time(now))),
+            departure_plans::cancel_reason.eq(Some(reason)),
+            departure_plans::version.eq(departure_plans::version + 1),
+        ))
+        .execute(conn)?;
+        if changed == 0 {
+            return Err(StoreError::StaleVersion);
+        }
+        let team_id = users::get(conn, plan.user_id)?.and_then(|user| user.profile.team_id);
+        let before = serde_json::json!({"status": plan.status});
+        let after = serde_json::json!({"status": DeparturePlanStatus::Cancelled, "reason": reason});
+        audit::record(
+            conn,
+            Change::new(actor_id, "departure_plan", plan_id, "cancel").before(&before).after(&after).on_team(team_id),
+            now,
+        )?;
         get(conn, plan_id)?.ok_or(StoreError::NotFound)
     })
 }

@@ -202,6 +202,8 @@ diesel::table! {
         created_at -> Timestamp,
         applied_at -> Nullable<Timestamp>,
         version -> BigInt,
+        cancelled_at -> Nullable<Timestamp>,
+        cancel_reason -> Nullable<Text>,
     }
 }
 

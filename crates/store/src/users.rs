@@ -1,9 +1,12 @@
 //! Employees (users). A user is never deleted: a departed user stays as a former holder.
 
+use std::collections::BTreeSet;
+
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use continuity_domain::continuity::Cover;
 use continuity_domain::rules::{self, RuleError};
 use continuity_domain::validation::normalise;
-use continuity_domain::{Role, UserStatus};
+use continuity_domain::{DeparturePlanStatus, Role, UserStatus};
 use diesel::prelude::*;
 use serde::Serialize;
 
@@ -215,24 +218,29 @@ pub fn escape_like(text: &str) -> String {
 
 pub use continuity_domain::rules::users::UserChanges;
 
-/// The accounts that block `user_id`'s departure (PRODUCT.md, deactivation guard): accounts
-/// whose only holder they are, unless a handover of a departure plan for them names a
-/// successor or records a waiver with a reason. Reads the stored figures: inside a write,
-/// settle them first.
+/// The accounts that block `user_id`'s departure (PRODUCT.md, deactivation guard, as
+/// "Departing people are no cover" decides it): active accounts they hold on which no staying
+/// holder besides them remains ([`Cover::rests_on_group`]; colleagues who hold it but are
+/// leaving too do not count), unless a handover of a departure plan for them that was not
+/// cancelled names a successor or records a waiver with a reason. Reads the stored figures:
+/// inside a write, settle them first.
 fn departure_blockers(conn: &mut AnyConnection, user_id: i64, now: DateTime<Utc>) -> StoreResult<Vec<i64>> {
     use crate::schema::{departure_plans, handovers};
     let candidates = crate::figures::risks_touching_user(conn, user_id, now)?;
+    let holder_ids: BTreeSet<i64> =
+        candidates.iter().flat_map(|risk| risk.holders.iter().map(|holder| holder.user_id)).collect();
+    let holders = crate::figures::employees_by_id(conn, &holder_ids)?;
     let covered: Vec<i64> = handovers::table
         .inner_join(departure_plans::table)
         .filter(departure_plans::user_id.eq(user_id))
-        .filter(departure_plans::status.ne("cancelled"))
+        .filter(departure_plans::status.ne(DeparturePlanStatus::Cancelled.as_str()))
         .filter(handovers::successor_id.is_not_null().or(handovers::waiver_reason.is_not_null()))
         .select(handovers::account_id)
         .load(conn)?;
     let mut blocking = Vec::new();
     for risk in candidates {
-        let sole = risk.is_active() && risk.holders.len() == 1 && risk.is_holder(user_id);
-        if sole && !covered.contains(&risk.account_id) {
+        let rests_on_them = Cover::of(&risk, |id| id == user_id, &holders).rests_on_group();
+        if rests_on_them && !covered.contains(&risk.account_id) {
             blocking.push(risk.account_id);
         }
     }
@@ -240,7 +248,7 @@ fn departure_blockers(conn: &mut AnyConnection, user_id: i64, now: DateTime<Utc>
 }
 
 /// Changes a user if `expected_version` is current. Setting `departed` is refused while
-/// accounts hang on them alone ([`departure_blockers`]) and ends their sessions; a change to
+/// accounts hang on them with no staying colleague beside them ([`departure_blockers`]) and ends their sessions; a change to
 /// name, status, dates or team reaches the figures of the accounts they touch (e.g.
 /// `departing_holder`) when the write commits. A sales lead whose team (or role) is set leads
 /// that team ([`crate::teams::lead_own_team`]).

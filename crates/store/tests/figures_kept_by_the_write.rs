@@ -111,7 +111,7 @@ fn people_figures_agree(conn: &mut AnyConnection, now: DateTime<Utc>) -> Result<
     let employees = figures::all_employees(conn).expect("employees");
     for employee in employees.iter() {
         let risks = figures::risks_touching_user(conn, employee.id, now).expect("risks");
-        let exposure = employee_exposure(employee, &risks);
+        let exposure = employee_exposure(employee, &risks, &employees);
         let totals = kept.get(&employee.id).copied().unwrap_or_default();
         let held = exposure.accounts.iter().filter(|account| account.holder).count();
         let sole = exposure.accounts.iter().filter(|account| account.sole_holder).count();

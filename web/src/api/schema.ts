@@ -597,6 +597,30 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/departures/{id}/cancel": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancels an open plan (send `If-Match` with the plan's `version`): it becomes `cancelled`
+     *     with the reason and time, audited with the reason. The employee's status and leave date
+     *     stay as HR set them (change them on the employee if the departure is off); the plan's
+     *     successors and waivers no longer count for the deactivation guard, and the employee may
+     *     get a new plan. 422 naming `reason` for a missing, blank or overlong reason; 409 if the
+     *     plan is already applied or cancelled.
+     */
+    post: operations["departures_cancel"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/departures/{id}/handovers/{account_id}": {
     parameters: {
       query?: never;
@@ -822,9 +846,16 @@ export interface paths {
     };
     /**
      * The risk dashboard's figures, per team or firm-wide: `flag_counts`, `value_minor`,
-     *     `exposure_minor`, `key_person_value_minor`, `by_band`, `truck_factor {size, order}`,
-     *     `trend`, `top_exposed`, `open_complaints`, `overdue_complaints`, and the value without an
+     *     `exposure_minor`, `key_person_value_minor`, `by_band`, `truck_factor`, `trend`,
+     *     `top_exposed`, `open_complaints`, `overdue_complaints`, and the value without an
      *     institutional tie: `untied_accounts`, `untied_value_minor`, `untied_value_share`, `untied_by_team`.
+     * @description `truck_factor {size, order, already_leaving_user_ids, already_leaving_value_minor,
+     *     orphaned_value_minor, total_value_minor}` counts the holders already leaving (status
+     *     `leaving`/`departed` or a leave date; `already_leaving_user_ids`) as gone first:
+     *     `already_leaving_value_minor` is the value their going leaves with no staying holder.
+     *     `order` lists the staying employees the greedy search then removes, each step the one whose
+     *     departure orphans the most value, until more than half of `total_value_minor` has no holder;
+     *     `size` is their number, and `orphaned_value_minor` the value without a holder at the end.
      */
     get: operations["risk_summary"];
     put?: never;
@@ -846,8 +877,10 @@ export interface paths {
     put?: never;
     /**
      * What if these employees left? Reassesses their accounts without them and reports
-     *     `no_owner_account_ids`, `newly_flagged`, `orphaned_value_minor`,
-     *     `majority_held_value_minor`. Changes nothing. HR and admins; sales leads for their teams.
+     *     `no_owner_account_ids`, `newly_flagged`, `orphaned_account_ids` and
+     *     `orphaned_value_minor` (the accounts a leaver holds on which no staying holder besides the
+     *     leavers remains: colleagues leaving too are no cover), `majority_held_value_minor`.
+     *     Changes nothing. HR and admins; sales leads for their teams.
      */
     post: operations["risk_simulate_departure"];
     delete?: never;
@@ -965,9 +998,10 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * An employee's exposure (HR figures): orphaned value, share-weighted exposure, contacts
-     *     only they know, their accounts, clause dates. HR and admins for anyone; a sales lead for
-     *     members of their teams; anyone for themselves.
+     * An employee's exposure (HR figures): orphaned value (the accounts they hold with no
+     *     staying holder besides them), share-weighted exposure, contacts only they know, their
+     *     accounts with the other holders who are leaving too, clause dates. HR and admins for
+     *     anyone; a sales lead for members of their teams; anyone for themselves.
      */
     get: operations["risk_exposure"];
     put?: never;
@@ -982,6 +1016,35 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    /** @description The employee's part in one account. */
+    AccountExposureView: {
+      account_id: string;
+      /** Format: int64 */
+      annual_value_minor: number;
+      /** @description The employee is one of the account's holders (share ≥ 10 %). */
+      holder: boolean;
+      /**
+       * @description When `sole_holder`: the account's other holders, every one of them leaving too (empty
+       *     when nobody else holds it). Non-empty means "its only other holders are leaving too".
+       */
+      other_holders_leaving: components["schemas"]["LeavingHolderView"][];
+      /**
+       * Format: double
+       * @description The employee's share of the account's relationship strength.
+       */
+      share: number;
+      /**
+       * Format: int64
+       * @description `annual_value_minor × share`.
+       */
+      share_weighted_value_minor: number;
+      /**
+       * @description The account rests on the employee: they hold it and no *staying* holder (status
+       *     `active`, no leave date) besides them remains. Holders who are leaving too do not
+       *     count; they are named in `other_holders_leaving`.
+       */
+      sole_holder: boolean;
+    };
     AccountView: {
       /** Format: int64 */
       annual_value_minor: number;
@@ -1103,6 +1166,13 @@ export interface components {
       /** @description The equal-treatment warnings (today's for a draft, those acknowledged once sent). */
       warnings: Record<string, unknown>[];
     };
+    CancelPlan: {
+      /**
+       * @description Why the plan ends without being applied (3 to 1 000 characters), e.g. the employee
+       *     withdrew their notice.
+       */
+      reason: string;
+    };
     ComplaintView: {
       account_id: string;
       account_name: string;
@@ -1132,6 +1202,11 @@ export interface components {
       resolved_at?: string | null;
       /** @description `null` for HR, who never sees interaction text. */
       summary?: string | null;
+    };
+    /** @description A client contact whom only the employee knows. */
+    ContactOnlyTheyKnowView: {
+      account_id: string;
+      contact_id: string;
     };
     ContactView: {
       account_id: string;
@@ -1302,6 +1377,35 @@ export interface components {
       /** Format: int64 */
       version: number;
     };
+    /**
+     * @description An employee's HR figures (PRODUCT.md, HR figures, as "Departing people are no cover"
+     *     decides them).
+     */
+    ExposureView: {
+      /**
+       * @description The accounts the employee has a share in, holds or is assigned to; largest
+       *     share-weighted value first.
+       */
+      accounts: components["schemas"]["AccountExposureView"][];
+      /** @description Client contacts whom only the employee knows. */
+      contacts_only_they_know: components["schemas"]["ContactOnlyTheyKnowView"][];
+      /** Format: date */
+      non_compete_until?: string | null;
+      /** Format: date */
+      non_solicitation_until?: string | null;
+      /**
+       * Format: int64
+       * @description Σ annual value of the active accounts the employee holds on which no staying holder
+       *     besides them remains (those marked `sole_holder`).
+       */
+      orphaned_value_minor: number;
+      /**
+       * Format: int64
+       * @description Σ annual value × the employee's share.
+       */
+      share_weighted_exposure_minor: number;
+      user_id: string;
+    };
     /** @description One note of a complaint's follow-up trail. */
     FollowUpView: {
       author_id?: string | null;
@@ -1338,11 +1442,20 @@ export interface components {
       /** Format: date */
       due_date?: string | null;
       /**
+       * @description When `sole_holder`: the account's other holders, every one of them leaving too (empty
+       *     when nobody else holds it). Non-empty means "its only other holders are leaving too".
+       */
+      other_holders_leaving: components["schemas"]["LeavingHolderView"][];
+      /**
        * Format: double
        * @description The leaver's share of the account's relationship strength.
        */
       share: number;
-      /** @description The leaver is the account's only holder. */
+      /**
+       * @description The account rests on the leaver: they hold it and no *staying* holder (status
+       *     `active`, no leave date) besides them remains. Holders who are leaving too do not
+       *     count; they are named in `other_holders_leaving`.
+       */
       sole_holder: boolean;
       status: string;
       successor_id?: string | null;
@@ -1404,6 +1517,21 @@ export interface components {
        * @description The person's share of the contact's thread strength.
        */
       share: number;
+      user_id: string;
+    };
+    /**
+     * @description One of an account's other holders who is leaving too (status `leaving` or `departed`, or
+     *     a leave date set).
+     */
+    LeavingHolderView: {
+      display_name: string;
+      /**
+       * Format: date
+       * @description Their last day, if set.
+       */
+      leave_date?: string | null;
+      /** @description `leaving` or `departed` (or `active` with a leave date set). */
+      status: string;
       user_id: string;
     };
     LineErrorView: {
@@ -1775,6 +1903,13 @@ export interface components {
       items: {
         /** Format: date-time */
         applied_at?: string | null;
+        /** @description Why the plan was cancelled. */
+        cancel_reason?: string | null;
+        /**
+         * Format: date-time
+         * @description When the plan was cancelled (status `cancelled`).
+         */
+        cancelled_at?: string | null;
         /** Format: date-time */
         created_at: string;
         display_name: string;
@@ -1973,7 +2108,10 @@ export interface components {
       may_manage_teams: boolean;
       /** @description May create employees and change their name, role and team (`POST /users`). */
       may_manage_users: boolean;
-      /** @description May open and apply departure plans (`POST /departures`, `POST /departures/{id}/apply`). */
+      /**
+       * @description May open, apply and cancel departure plans (`POST /departures`,
+       *     `POST /departures/{id}/apply`, `POST /departures/{id}/cancel`).
+       */
       may_plan_departures: boolean;
       /**
        * @description May read HR's ranking of people (`GET /exposure/people`) of the teams of
@@ -2062,6 +2200,13 @@ export interface components {
     PlanView: {
       /** Format: date-time */
       applied_at?: string | null;
+      /** @description Why the plan was cancelled. */
+      cancel_reason?: string | null;
+      /**
+       * Format: date-time
+       * @description When the plan was cancelled (status `cancelled`).
+       */
+      cancelled_at?: string | null;
       /** Format: date-time */
       created_at: string;
       display_name: string;
@@ -4884,6 +5029,110 @@ export interface operations {
       };
     };
   };
+  departures_cancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["CancelPlan"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PlanView"];
+        };
+      };
+      /** @description The body is not readable JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such record, or one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The plan changed since it was read */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 1 MiB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description If-Match with the plan's ETag is missing */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
   departures_patch_handover: {
     parameters: {
       query?: never;
@@ -6557,12 +6806,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The employee's exposure */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["ExposureView"];
+        };
       };
       /** @description No valid access token */
       401: {

@@ -79,6 +79,7 @@ const handover = (patch: Partial<Handover>): Handover => ({
   currency: "EUR",
   share: 1,
   sole_holder: true,
+  other_holders_leaving: [],
   suggestions: [],
   version: 1,
   successor_id: null,

@@ -7,7 +7,9 @@ use std::collections::HashMap;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::{DateTime, NaiveDate, Utc};
-use continuity_domain::continuity::{suggest_successors, value_held_by_employee, EmployeeLookup, SuccessorSuggestion};
+use continuity_domain::continuity::{
+    suggest_successors, value_held_by_employee, Cover, EmployeeLookup, SuccessorSuggestion,
+};
 use continuity_domain::{DeparturePlanStatus, HandoverStatus};
 use continuity_store::departures::{self, HandoverChange, Plan};
 use continuity_store::{figures, AnyConnection};
@@ -21,6 +23,7 @@ use crate::etag::{etag, required_version};
 use crate::ids::{field_id, path_id};
 use crate::json::ValidJson;
 use crate::pagination::{decode_cursor, limit, page_of, Page};
+use crate::resources::risk::LeavingHolderView;
 use crate::state::AppState;
 use actix_web::{get, patch, post};
 
@@ -35,8 +38,13 @@ pub struct HandoverView {
     pub currency: String,
     /// The leaver's share of the account's relationship strength.
     pub share: f64,
-    /// The leaver is the account's only holder.
+    /// The account rests on the leaver: they hold it and no *staying* holder (status
+    /// `active`, no leave date) besides them remains. Holders who are leaving too do not
+    /// count; they are named in `other_holders_leaving`.
     pub sole_holder: bool,
+    /// When `sole_holder`: the account's other holders, every one of them leaving too (empty
+    /// when nobody else holds it). Non-empty means "its only other holders are leaving too".
+    pub other_holders_leaving: Vec<LeavingHolderView>,
     #[schema(value_type = Vec<Object>)]
     pub suggestions: Vec<SuccessorSuggestion>,
     pub successor_id: Option<String>,
@@ -57,6 +65,10 @@ pub struct PlanView {
     pub status: DeparturePlanStatus,
     pub created_at: DateTime<Utc>,
     pub applied_at: Option<DateTime<Utc>>,
+    /// When the plan was cancelled (status `cancelled`).
+    pub cancelled_at: Option<DateTime<Utc>>,
+    /// Why the plan was cancelled.
+    pub cancel_reason: Option<String>,
     pub version: i64,
     pub handovers: Vec<HandoverView>,
 }
@@ -93,13 +105,18 @@ fn views(conn: &mut AnyConnection, plans: Vec<Plan>) -> Result<Vec<PlanView>, Ap
                         _ => Vec::new(),
                     };
                     let (name, value, currency) = names.get(&handover.account_id).cloned().unwrap_or_default();
+                    let cover = risk.map(|risk| Cover::of(risk, |id| id == plan.user_id, &employees));
                     HandoverView {
                         account_id: handover.account_id.to_string(),
                         account_name: name,
                         annual_value_minor: value,
                         currency,
                         share: risk.map_or(0.0, |r| r.share_of(plan.user_id)),
-                        sole_holder: risk.is_some_and(|r| r.holders.len() == 1 && r.is_holder(plan.user_id)),
+                        sole_holder: cover.as_ref().is_some_and(Cover::rests_on_group),
+                        other_holders_leaving: cover
+                            .as_ref()
+                            .map(|cover| LeavingHolderView::list(&cover.other_holders_leaving()))
+                            .unwrap_or_default(),
                         suggestions,
                         successor_id: handover.successor_id.map(|id| id.to_string()),
                         due_date: handover.due_date,
@@ -117,6 +134,8 @@ fn views(conn: &mut AnyConnection, plans: Vec<Plan>) -> Result<Vec<PlanView>, Ap
                 status: plan.status,
                 created_at: plan.created_at,
                 applied_at: plan.applied_at,
+                cancelled_at: plan.cancelled_at,
+                cancel_reason: plan.cancel_reason.clone(),
                 version: plan.version,
                 handovers,
             }
@@ -286,15 +305,65 @@ pub async fn apply(
     request: HttpRequest,
     id: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
+    write_plan(state, caller, &request, &id, |conn, plan_id, version, actor_id| {
+        departures::apply(conn, plan_id, version, Some(actor_id), Utc::now())
+    })
+    .await
+}
+
+/// A change to a whole plan that HR (and admins) make, such as applying or cancelling it: the
+/// caller must be one who plans departures and see the plan, and `If-Match` must carry the
+/// plan's version; answers the changed plan.
+async fn write_plan(
+    state: web::Data<AppState>,
+    caller: CurrentUser,
+    request: &HttpRequest,
+    id: &str,
+    change: impl FnOnce(&mut AnyConnection, i64, i64, i64) -> continuity_store::StoreResult<Plan> + Send + 'static,
+) -> ApiResult<HttpResponse> {
     access::may_plan_departures(&caller)?;
-    let plan_id = path_id(&id)?;
-    let if_match = required_version(&request);
+    let plan_id = path_id(id)?;
+    let if_match = required_version(request);
     let view = state
         .run(move |conn| {
             access::departure_plan(conn, &caller, plan_id)?;
-            let plan = departures::apply(conn, plan_id, if_match?, Some(caller.id), Utc::now())?;
+            let plan = change(conn, plan_id, if_match?, caller.id)?;
             views(conn, vec![plan])?.pop().ok_or(ApiError::NotFound)
         })
         .await?;
     Ok(answer(StatusCode::OK, view))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CancelPlan {
+    /// Why the plan ends without being applied (3 to 1 000 characters), e.g. the employee
+    /// withdrew their notice.
+    pub reason: String,
+}
+
+/// Cancels an open plan (send `If-Match` with the plan's `version`): it becomes `cancelled`
+/// with the reason and time, audited with the reason. The employee's status and leave date
+/// stay as HR set them (change them on the employee if the departure is off); the plan's
+/// successors and waivers no longer count for the deactivation guard, and the employee may
+/// get a new plan. 422 naming `reason` for a missing, blank or overlong reason; 409 if the
+/// plan is already applied or cancelled.
+#[utoipa::path(tag = "departures", params(("id" = String, Path)), request_body = CancelPlan,
+    security(("bearer" = [])), responses((status = 200, body = PlanView), (status = 409, body = crate::error::Problem),
+        (status = 412, description = "The plan changed since it was read", body = crate::error::Problem),
+        (status = 422, body = crate::error::Problem),
+        (status = 428, description = "If-Match with the plan's ETag is missing", body = crate::error::Problem)))]
+#[post("/departures/{id}/cancel")]
+pub async fn cancel(
+    state: web::Data<AppState>,
+    caller: CurrentUser,
+    request: HttpRequest,
+    id: web::Path<String>,
+    body: ValidJson<CancelPlan>,
+) -> ApiResult<HttpResponse> {
+    let reason = body.0.reason;
+    write_plan(state, caller, &request, &id, move |conn, plan_id, version, actor_id| {
+        departures::cancel(conn, plan_id, version, &reason, Some(actor_id), Utc::now())
+    })
+    .await
 }

@@ -34,10 +34,12 @@ pub async fn account(
 }
 
 use actix_web::HttpResponse as Answer;
-use chrono::{Duration, Utc};
+use chrono::{Duration, NaiveDate, Utc};
 use continuity_domain::continuity::{
-    departure_what_if, employee_exposure, truck_factor, EmployeeLookup, PortfolioSummary,
+    departure_what_if, employee_exposure, leaving_holders, truck_factor, EmployeeExposure, EmployeeLookup,
+    LeavingHolder, PortfolioSummary,
 };
+use continuity_domain::UserStatus;
 use continuity_store::accounts::AccountSort;
 use serde::{Deserialize, Serialize};
 
@@ -94,9 +96,17 @@ pub struct RiskSummary {
 }
 
 /// The risk dashboard's figures, per team or firm-wide: `flag_counts`, `value_minor`,
-/// `exposure_minor`, `key_person_value_minor`, `by_band`, `truck_factor {size, order}`,
-/// `trend`, `top_exposed`, `open_complaints`, `overdue_complaints`, and the value without an
+/// `exposure_minor`, `key_person_value_minor`, `by_band`, `truck_factor`, `trend`,
+/// `top_exposed`, `open_complaints`, `overdue_complaints`, and the value without an
 /// institutional tie: `untied_accounts`, `untied_value_minor`, `untied_value_share`, `untied_by_team`.
+///
+/// `truck_factor {size, order, already_leaving_user_ids, already_leaving_value_minor,
+/// orphaned_value_minor, total_value_minor}` counts the holders already leaving (status
+/// `leaving`/`departed` or a leave date; `already_leaving_user_ids`) as gone first:
+/// `already_leaving_value_minor` is the value their going leaves with no staying holder.
+/// `order` lists the staying employees the greedy search then removes, each step the one whose
+/// departure orphans the most value, until more than half of `total_value_minor` has no holder;
+/// `size` is their number, and `orphaned_value_minor` the value without a holder at the end.
 #[utoipa::path(tag = "risk", params(SummaryQuery), security(("bearer" = [])),
     responses((status = 200, body = RiskSummary), (status = 403, body = crate::error::Problem)))]
 #[get("/risk/summary")]
@@ -131,7 +141,8 @@ pub async fn summary(
                 .collect();
             let truck_factor = cache.truck_factors.get_or_compute(&teams, || {
                 let holders = continuity_store::figures::totals::holders(conn, teams.as_deref())?;
-                Ok::<_, ApiError>(truck_factor(&holders, &figures::settings()))
+                let leaving = leaving_holders(&holders, &figures::all_employees(conn)?);
+                Ok::<_, ApiError>(truck_factor(&holders, &leaving, &figures::settings()))
             })?;
             let figures = totals.summary(truck_factor);
             let since = Utc::now().date_naive() - Duration::days(90);
@@ -197,13 +208,124 @@ pub async fn accounts(
     list_sorted(state, caller, query.into_inner(), AccountSort::ExposureDesc).await.map(web::Json)
 }
 
-/// An employee's exposure (HR figures): orphaned value, share-weighted exposure, contacts
-/// only they know, their accounts, clause dates. HR and admins for anyone; a sales lead for
-/// members of their teams; anyone for themselves.
+/// One of an account's other holders who is leaving too (status `leaving` or `departed`, or
+/// a leave date set).
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct LeavingHolderView {
+    pub user_id: String,
+    pub display_name: String,
+    /// `leaving` or `departed` (or `active` with a leave date set).
+    #[schema(value_type = String)]
+    pub status: UserStatus,
+    /// Their last day, if set.
+    pub leave_date: Option<NaiveDate>,
+}
+
+impl LeavingHolderView {
+    pub fn list(holders: &[LeavingHolder]) -> Vec<LeavingHolderView> {
+        holders
+            .iter()
+            .map(|holder| LeavingHolderView {
+                user_id: holder.user_id.to_string(),
+                display_name: holder.display_name.clone(),
+                status: holder.status,
+                leave_date: holder.leave_date,
+            })
+            .collect()
+    }
+}
+
+/// A client contact whom only the employee knows.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ContactOnlyTheyKnowView {
+    pub contact_id: String,
+    pub account_id: String,
+}
+
+/// The employee's part in one account.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct AccountExposureView {
+    pub account_id: String,
+    /// The employee's share of the account's relationship strength.
+    pub share: f64,
+    /// The employee is one of the account's holders (share ≥ 10 %).
+    pub holder: bool,
+    /// The account rests on the employee: they hold it and no *staying* holder (status
+    /// `active`, no leave date) besides them remains. Holders who are leaving too do not
+    /// count; they are named in `other_holders_leaving`.
+    pub sole_holder: bool,
+    /// When `sole_holder`: the account's other holders, every one of them leaving too (empty
+    /// when nobody else holds it). Non-empty means "its only other holders are leaving too".
+    pub other_holders_leaving: Vec<LeavingHolderView>,
+    pub annual_value_minor: i64,
+    /// `annual_value_minor × share`.
+    pub share_weighted_value_minor: i64,
+}
+
+/// An employee's HR figures (PRODUCT.md, HR figures, as "Departing people are no cover"
+/// decides them).
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ExposureView {
+    pub user_id: String,
+    /// Σ annual value of the active accounts the employee holds on which no staying holder
+    /// besides them remains (those marked `sole_holder`).
+    pub orphaned_value_minor: i64,
+    /// Σ annual value × the employee's share.
+    pub share_weighted_exposure_minor: i64,
+    /// Client contacts whom only the employee knows.
+    pub contacts_only_they_know: Vec<ContactOnlyTheyKnowView>,
+    /// The accounts the employee has a share in, holds or is assigned to; largest
+    /// share-weighted value first.
+    pub accounts: Vec<AccountExposureView>,
+    pub non_solicitation_until: Option<NaiveDate>,
+    pub non_compete_until: Option<NaiveDate>,
+}
+
+impl From<EmployeeExposure> for ExposureView {
+    fn from(figures: EmployeeExposure) -> Self {
+        ExposureView {
+            user_id: figures.user_id.to_string(),
+            orphaned_value_minor: figures.orphaned_value_minor,
+            share_weighted_exposure_minor: figures.share_weighted_exposure_minor,
+            contacts_only_they_know: figures
+                .contacts_only_they_know
+                .iter()
+                .map(|contact| ContactOnlyTheyKnowView {
+                    contact_id: contact.contact_id.to_string(),
+                    account_id: contact.account_id.to_string(),
+                })
+                .collect(),
+            accounts: figures
+                .accounts
+                .iter()
+                .map(|part| AccountExposureView {
+                    account_id: part.account_id.to_string(),
+                    share: part.share,
+                    holder: part.holder,
+                    sole_holder: part.sole_holder,
+                    other_holders_leaving: LeavingHolderView::list(&part.other_holders_leaving),
+                    annual_value_minor: part.annual_value_minor,
+                    share_weighted_value_minor: part.share_weighted_value_minor,
+                })
+                .collect(),
+            non_solicitation_until: figures.non_solicitation_until,
+            non_compete_until: figures.non_compete_until,
+        }
+    }
+}
+
+/// An employee's exposure (HR figures): orphaned value (the accounts they hold with no
+/// staying holder besides them), share-weighted exposure, contacts only they know, their
+/// accounts with the other holders who are leaving too, clause dates. HR and admins for
+/// anyone; a sales lead for members of their teams; anyone for themselves.
 #[utoipa::path(tag = "risk", params(("id" = String, Path)), security(("bearer" = [])),
-    responses((status = 200, description = "The employee's exposure"), (status = 404, body = crate::error::Problem)))]
+    responses((status = 200, body = ExposureView), (status = 404, body = crate::error::Problem)))]
 #[get("/users/{id}/exposure")]
-pub async fn exposure(state: web::Data<AppState>, caller: CurrentUser, id: web::Path<String>) -> ApiResult<Answer> {
+pub async fn exposure(
+    state: web::Data<AppState>,
+    caller: CurrentUser,
+    id: web::Path<String>,
+) -> ApiResult<web::Json<ExposureView>> {
     let user_id = path_id(&id)?;
     let figures = state
         .run(move |conn| {
@@ -213,10 +335,10 @@ pub async fn exposure(state: web::Data<AppState>, caller: CurrentUser, id: web::
                 return Err(ApiError::NotFound);
             }
             let risks = figures::risks_touching_user(conn, user_id, Utc::now())?;
-            Ok(employee_exposure(&employee, &risks))
+            Ok(employee_exposure(&employee, &risks, &employees))
         })
         .await?;
-    Ok(Answer::Ok().json(figures))
+    Ok(web::Json(figures.into()))
 }
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -227,8 +349,10 @@ pub struct DepartureSimulation {
 }
 
 /// What if these employees left? Reassesses their accounts without them and reports
-/// `no_owner_account_ids`, `newly_flagged`, `orphaned_value_minor`,
-/// `majority_held_value_minor`. Changes nothing. HR and admins; sales leads for their teams.
+/// `no_owner_account_ids`, `newly_flagged`, `orphaned_account_ids` and
+/// `orphaned_value_minor` (the accounts a leaver holds on which no staying holder besides the
+/// leavers remains: colleagues leaving too are no cover), `majority_held_value_minor`.
+/// Changes nothing. HR and admins; sales leads for their teams.
 #[utoipa::path(tag = "risk", request_body = DepartureSimulation,
     security(("bearer" = [])), responses((status = 200, description = "The simulated departure"), (status = 422, body = crate::error::Problem)))]
 #[post("/simulations/departure")]

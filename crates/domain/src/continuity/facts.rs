@@ -124,7 +124,9 @@ impl EmployeeFacts {
         self.status != UserStatus::Active || self.leave_date.is_some()
     }
 
-    /// May be suggested as a successor: status `active` and no leave date.
+    /// Staying (PRODUCT.md, "Departing people are no cover"): status `active` and no leave
+    /// date. Only a staying holder covers an account in HR's figures, the deactivation guard
+    /// and the truck factor, and only a staying employee may be suggested as a successor.
     pub fn is_staying(&self) -> bool {
         self.status == UserStatus::Active && self.leave_date.is_none()
     }

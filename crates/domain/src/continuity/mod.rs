@@ -40,7 +40,7 @@ pub use facts::{
 pub use flags::{Flag, FlagCode};
 pub use hr_figures::{
     employee_exposure, group_exposure, is_unprotected, non_solicitation_in_force, AccountExposure, ClauseDates,
-    ContactOnlyTheyKnow, EmployeeExposure, GroupExposure,
+    ContactOnlyTheyKnow, Cover, EmployeeExposure, GroupExposure, LeavingHolder,
 };
 pub use ids::{AccountId, ContactId, InteractionId, TeamId, UserId};
 pub use institutional::{has_institutional_tie, institutional_trend, InstitutionalPoint, TREND_OFFSETS_DAYS};
@@ -53,5 +53,5 @@ pub use settings::{KindWeights, ScoreWeights, Settings, SettingsError};
 pub use staleness::{is_client_conversation, last_contact_at, last_interaction_at, median_gap_days, stale_explanation};
 pub use strength::{decayed_weight, strengths, Strengths};
 pub use successors::{suggest_successors, value_held_by_employee, SuccessorSuggestion};
-pub use truck_factor::{truck_factor, AccountHolders, TruckFactor};
+pub use truck_factor::{leaving_holders, truck_factor, AccountHolders, TruckFactor};
 pub use what_if::{departure_what_if, DepartureWhatIf, NewlyFlagged};

@@ -5,10 +5,11 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::facts::EmployeeLookup;
 use super::flags::FlagCode;
 use super::risk::AccountRisk;
 use super::settings::Settings;
-use super::truck_factor::{truck_factor, AccountHolders, TruckFactor};
+use super::truck_factor::{leaving_holders, truck_factor, AccountHolders, TruckFactor};
 
 /// A risk band of the score: `low` < 25 ≤ `medium` < 50 ≤ `high` < 75 ≤ `critical`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -290,9 +291,11 @@ fn count(n: i64) -> usize {
     usize::try_from(n).unwrap_or(0)
 }
 
-/// Sums the stored figures of `risks` (PRODUCT.md, "Risk dashboard").
+/// Sums the stored figures of `risks` (PRODUCT.md, "Risk dashboard"); the truck factor counts
+/// the holders `employees` says are leaving as gone first.
 pub fn portfolio_summary<'a>(
     risks: impl IntoIterator<Item = &'a AccountRisk>,
+    employees: &impl EmployeeLookup,
     settings: &Settings,
 ) -> PortfolioSummary {
     let mut totals = PortfolioTotals::default();
@@ -301,5 +304,5 @@ pub fn portfolio_summary<'a>(
         totals.add(&PortfolioTotals::of_risk(risk), 1);
         holders.extend(AccountHolders::from_risk(risk));
     }
-    totals.summary(truck_factor(&holders, settings))
+    totals.summary(truck_factor(&holders, &leaving_holders(&holders, employees), settings))
 }

@@ -16,17 +16,15 @@
 //!   score loses at most a third (up to rounding); without a person-dependent flag the
 //!   institutional score changes nothing; and on an assessed account a gift in the firm's name
 //!   moves score and exposure only that way.
-//! - Truck factor: every step of the greedy order removes the employee whose departure
-//!   orphans the most value given those already removed (ties as `truck_factor` documents),
+//! - Truck factor: the people already leaving are counted as gone first and never appear in
+//!   the order, and `already_leaving_value_minor` is what their going alone leaves without a
+//!   holder; every step of the greedy order then removes the staying employee whose departure
+//!   orphans the most value given those already gone (ties as `truck_factor` documents),
 //!   checked against a brute-force recount; the size is the first prefix that leaves more
 //!   than half the value without a holder; and the result does not depend on the order the
 //!   accounts are listed in (a store reads them in no particular order).
 //! - Decay, the model's key invariant: evaluated later with no new interaction, every share
 //!   stays the same while every absolute strength falls by `2^(−Δ/H)`.
-//!
-//! `truck_factor` takes each account's holders as given, present people who are leaving
-//! included; it does not yet count those as gone first (PRODUCT.md, "Decided since the first
-//! release"), so nothing here checks that.
 //!
 //! Generators stay small (five employees, four contacts, up to eight interactions, a fixed
 //! `now`) so each property's 256 cases run in well under a second.
@@ -386,9 +384,26 @@ proptest! {
     }
 
     #[test]
-    fn each_truck_factor_step_removes_the_employee_who_orphans_the_most_value(accounts in portfolio()) {
-        let result = truck_factor(&accounts, &Settings::default());
-        let mut removed = BTreeSet::new();
+    fn the_people_already_leaving_go_first_and_what_they_leave_uncovered_is_reported(
+        (accounts, leaving) in portfolio_and_leavers(),
+    ) {
+        let result = truck_factor(&accounts, &leaving, &Settings::default());
+        let gone: BTreeSet<UserId> = leaving.iter().copied().filter(|id| holders(&accounts).contains(id)).collect();
+        prop_assert_eq!(&result.already_leaving_user_ids, &gone.iter().copied().collect::<Vec<_>>());
+        prop_assert!(result.order.iter().all(|id| !leaving.contains(id)), "a leaver was in the order");
+        prop_assert_eq!(
+            result.already_leaving_value_minor,
+            orphaned(&accounts, &gone) - orphaned(&accounts, &BTreeSet::new())
+        );
+        prop_assert!(result.orphaned_value_minor >= orphaned(&accounts, &gone));
+    }
+
+    #[test]
+    fn each_truck_factor_step_removes_the_employee_who_orphans_the_most_value(
+        (accounts, leaving) in portfolio_and_leavers(),
+    ) {
+        let result = truck_factor(&accounts, &leaving, &Settings::default());
+        let mut removed: BTreeSet<UserId> = leaving.iter().copied().collect();
         for &chosen in &result.order {
             let candidates: BTreeSet<UserId> =
                 holders(&accounts).difference(&removed).copied().collect();
@@ -417,15 +432,20 @@ proptest! {
     }
 
     #[test]
-    fn the_truck_factor_is_the_first_prefix_that_orphans_more_than_half_the_value(accounts in portfolio()) {
-        let result = truck_factor(&accounts, &Settings::default());
+    fn the_truck_factor_is_the_first_prefix_that_orphans_more_than_half_the_value(
+        (accounts, leaving) in portfolio_and_leavers(),
+    ) {
+        let result = truck_factor(&accounts, &leaving, &Settings::default());
         let total: i64 = accounts.iter().map(|account| account.annual_value_minor).sum();
         prop_assert_eq!(result.total_value_minor, total);
         prop_assert_eq!(result.size, result.order.len());
         let distinct: BTreeSet<UserId> = result.order.iter().copied().collect();
         prop_assert_eq!(distinct.len(), result.order.len(), "someone was removed twice");
 
-        let after = |k: usize| orphaned(&accounts, &result.order[..k].iter().copied().collect());
+        let after = |k: usize| {
+            let gone: BTreeSet<UserId> = leaving.iter().chain(&result.order[..k]).copied().collect();
+            orphaned(&accounts, &gone)
+        };
         prop_assert_eq!(result.orphaned_value_minor, after(result.size));
         if total == 0 {
             prop_assert_eq!(result.size, 0);
@@ -439,11 +459,12 @@ proptest! {
 
     #[test]
     fn the_truck_factor_does_not_depend_on_the_order_the_accounts_are_listed_in(
-        (accounts, shuffled) in portfolio().prop_flat_map(|accounts| {
-            (Just(accounts.clone()), Just(accounts).prop_shuffle())
+        (accounts, shuffled, leaving) in portfolio_and_leavers().prop_flat_map(|(accounts, leaving)| {
+            (Just(accounts.clone()), Just(accounts).prop_shuffle(), Just(leaving))
         }),
     ) {
-        prop_assert_eq!(truck_factor(&shuffled, &Settings::default()), truck_factor(&accounts, &Settings::default()));
+        let settings = Settings::default();
+        prop_assert_eq!(truck_factor(&shuffled, &leaving, &settings), truck_factor(&accounts, &leaving, &settings));
     }
 
     #[test]
@@ -549,6 +570,14 @@ fn portfolio() -> impl Strategy<Value = Vec<AccountHolders>> {
             })
             .collect()
     })
+}
+
+/// A portfolio and the employees already leaving: none to all five, and sometimes someone
+/// (6) who holds nothing.
+fn portfolio_and_leavers() -> impl Strategy<Value = (Vec<AccountHolders>, Vec<UserId>)> {
+    let ids: Vec<UserId> = EMPLOYEE_IDS.iter().copied().chain([6]).collect();
+    let count = ids.len();
+    (portfolio(), subsequence(ids, 0..=count).prop_shuffle())
 }
 
 fn holders(accounts: &[AccountHolders]) -> BTreeSet<UserId> {

@@ -7,6 +7,8 @@
 
 use std::collections::HashMap;
 
+use chrono::NaiveDate;
+
 use super::test_support::*;
 use super::*;
 use crate::model::{InteractionKind::*, Tier};
@@ -324,13 +326,57 @@ fn departure_of_ana_and_david_orphans_two_accounts_and_flags_three_more() {
 }
 
 #[test]
-fn firm_truck_factor_is_four_starting_with_the_leaving_manager() {
+fn firm_truck_factor_counts_the_leaving_manager_as_gone_and_then_takes_three_more() {
     let holdings: Vec<AccountHolders> = risks().iter().filter_map(AccountHolders::from_risk).collect();
-    let result = truck_factor(&holdings, &Settings::default());
-    assert_eq!(result.order, [DAVID, ANA, BEN, CARLA]);
-    assert_eq!(result.size, 4);
+    let leaving = leaving_holders(&holdings, &employees());
+    assert_eq!(leaving, [DAVID]);
+    let result = truck_factor(&holdings, &leaving, &Settings::default());
+    assert_eq!(result.already_leaving_user_ids, [DAVID]);
+    assert_eq!(result.already_leaving_value_minor, 4_000_000, "Leaving Co rests on David alone");
+    assert_eq!(result.order, [ANA, BEN, CARLA]);
+    assert_eq!(result.size, 3);
     assert_eq!(result.total_value_minor, 15_500_000);
     assert_eq!(result.orphaned_value_minor, 10_000_000);
+}
+
+/// The firm's staff with Ben leaving on the same day as David.
+fn employees_with_ben_leaving() -> Employees {
+    let mut staff: Vec<EmployeeFacts> = employees().iter().cloned().collect();
+    for employee in staff.iter_mut().filter(|e| e.id == BEN) {
+        *employee = leaving(employee.clone(), date(2026, 2, 28));
+    }
+    Employees::new(staff)
+}
+
+#[test]
+fn with_her_only_co_holder_leaving_too_ana_alone_covers_duo_and_hr_sees_who_else_goes() {
+    let staff = employees_with_ben_leaving();
+    let risks: Vec<AccountRisk> =
+        firm().iter().map(|a| assess(a, &staff, &policies(), &Settings::default(), now())).collect();
+    let ana = employee(ANA, "Ana Silva");
+    let figures = employee_exposure(&ana, &risks, &staff);
+    assert_eq!(figures.orphaned_value_minor, 1_000_000 + 2_000_000, "Solo and Duo");
+    let duo = figures.accounts.iter().find(|a| a.account_id == 2).expect("Duo");
+    assert!(duo.sole_holder);
+    let others: Vec<(UserId, &str, Option<NaiveDate>)> =
+        duo.other_holders_leaving.iter().map(|h| (h.user_id, h.display_name.as_str(), h.leave_date)).collect();
+    assert_eq!(others, [(BEN, "Ben Okafor", Some(date(2026, 2, 28)))]);
+    let solo = figures.accounts.iter().find(|a| a.account_id == 1).expect("Solo");
+    assert!(solo.sole_holder && solo.other_holders_leaving.is_empty(), "nobody else holds Solo");
+    let healthy = figures.accounts.iter().find(|a| a.account_id == 6).expect("Healthy");
+    assert!(!healthy.sole_holder && healthy.other_holders_leaving.is_empty(), "Eva and Frank stay");
+
+    // Ben's own figures say the same of Duo and of Eighty Twenty, which Carla covers.
+    let ben = staff.employee(BEN).cloned().expect("Ben");
+    let bens = employee_exposure(&ben, &risks, &staff);
+    let sole: Vec<(AccountId, bool)> = bens.accounts.iter().map(|a| (a.account_id, a.sole_holder)).collect();
+    assert_eq!(sole, [(2, false), (3, false)], "Ana stays, so Duo is covered for Ben's sake");
+
+    // The what-if of Ana leaving now orphans Duo, although Ben still holds it.
+    let report = departure_what_if(&[ANA], &firm(), &staff, &policies(), &Settings::default(), now());
+    assert_eq!(report.orphaned_account_ids, [1, 2]);
+    assert_eq!(report.orphaned_value_minor, 3_000_000);
+    assert!(!report.no_owner_account_ids.contains(&2), "Ben is still its owner until he goes");
 }
 
 #[test]
@@ -338,7 +384,7 @@ fn ana_alone_would_orphan_solo_and_is_the_only_one_who_knows_two_contacts() {
     let risks = risks();
     let ana = employee(ANA, "Ana Silva");
     let ana = EmployeeFacts { non_solicitation_until: Some(date(2027, 1, 1)), ..ana };
-    let figures = employee_exposure(&ana, &risks);
+    let figures = employee_exposure(&ana, &risks, &employees());
     assert_eq!(figures.orphaned_value_minor, 1_000_000);
     // 1 000 000 × 1 + 2 000 000 × 0.55 + 5 000 000 × ⅓
     assert_eq!(figures.share_weighted_exposure_minor, 3_766_667);
@@ -357,7 +403,7 @@ fn ana_and_david_leaving_together_would_orphan_solo_and_leaving_co() {
     let risks = risks();
     let staff = employees();
     let group: Vec<&EmployeeFacts> = staff.iter().filter(|e| e.id == ANA || e.id == DAVID).collect();
-    let figures = group_exposure(group, &risks);
+    let figures = group_exposure(group, &risks, &staff);
     assert_eq!(figures.user_ids, [ANA, DAVID]);
     assert_eq!(figures.orphaned_value_minor, 5_000_000);
     assert_eq!(figures.clauses.len(), 2);

@@ -8,6 +8,7 @@ use super::assess::assess_with_roster;
 use super::coverage::CoveragePolicies;
 use super::facts::{AccountFacts, EmployeeLookup};
 use super::flags::FlagCode;
+use super::hr_figures::Cover;
 use super::ids::{self, AccountId, UserId};
 use super::roster::Roster;
 use super::settings::Settings;
@@ -30,7 +31,9 @@ pub struct DepartureWhatIf {
     #[serde(with = "ids::id_string_vec")]
     pub no_owner_account_ids: Vec<AccountId>,
     pub newly_flagged: Vec<NewlyFlagged>,
-    /// Accounts that had holders before and have none after.
+    /// Accounts a leaver holds on which no staying holder outside the leavers remains
+    /// (PRODUCT.md, "Departing people are no cover"; see [`Cover`]): other holders who are
+    /// leaving too do not keep an account covered.
     #[serde(with = "ids::id_string_vec")]
     pub orphaned_account_ids: Vec<AccountId>,
     /// Σ annual value of `orphaned_account_ids`.
@@ -45,7 +48,9 @@ pub struct DepartureWhatIf {
 /// Simulates the departure of `leavers`: each active account that one of them is assigned to
 /// or took part in an interaction of is assessed as it is, then again with the leavers treated
 /// as departed (their assignments and history stay, as on the day after they leave, until a
-/// handover moves them). Other accounts cannot change and are skipped. Inputs are only read.
+/// handover moves them). Other accounts cannot change and are skipped. The value orphaned is
+/// judged on who stays: an account is orphaned when a leaver holds it and no staying holder
+/// besides the leavers remains. Inputs are only read.
 pub fn departure_what_if<'a>(
     leavers: &[UserId],
     accounts: impl IntoIterator<Item = &'a AccountFacts>,
@@ -89,7 +94,7 @@ pub fn departure_what_if<'a>(
         if !codes.is_empty() {
             report.newly_flagged.push(NewlyFlagged { account_id: account.id, codes });
         }
-        if !before.holders.is_empty() && after.holders.is_empty() {
+        if Cover::of(&before, |id| user_ids.binary_search(&id).is_ok(), employees).rests_on_group() {
             report.orphaned_account_ids.push(account.id);
             report.orphaned_value_minor = report.orphaned_value_minor.saturating_add(value);
         }

@@ -3,7 +3,7 @@ use std::collections::{BTreeMap, HashSet};
 use chrono::{DateTime, Duration, TimeZone, Utc};
 
 use super::*;
-use crate::continuity::{assess, departure_what_if, truck_factor, AccountHolders, FlagCode, Settings};
+use crate::continuity::{assess, departure_what_if, leaving_holders, truck_factor, AccountHolders, FlagCode, Settings};
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 23, 9, 30, 15).single().unwrap_or_default()
@@ -295,7 +295,7 @@ fn scale_firm_portfolio_figures_run() {
         .iter()
         .filter_map(|account| AccountHolders::from_risk(&assess(account, &employees, &policies, &settings, now())))
         .collect();
-    let result = truck_factor(&holders, &settings);
+    let result = truck_factor(&holders, &leaving_holders(&holders, &employees), &settings);
     assert!(result.size > 0);
     let what_if = departure_what_if(&result.order, &facts, &employees, &policies, &settings, now());
     assert!(what_if.orphaned_value_minor > 0);
@@ -318,7 +318,8 @@ fn portfolio_totals_kept_by_difference_give_the_summary_of_all_accounts() {
     let before = demo_risks(now());
     let after = demo_risks(now() + Duration::days(45));
     let holders: Vec<AccountHolders> = after.iter().filter_map(AccountHolders::from_risk).collect();
-    let expected = portfolio_summary(&after, &settings);
+    let employees = demo_firm(now()).employees();
+    let expected = portfolio_summary(&after, &employees, &settings);
 
     // Start from the totals of `before`, then move each account by its difference, as a store does.
     let mut totals = PortfolioTotals::default();
@@ -327,8 +328,12 @@ fn portfolio_totals_kept_by_difference_give_the_summary_of_all_accounts() {
         totals.add(&PortfolioTotals::of_risk(old), -1);
         totals.add(&PortfolioTotals::of_risk(new), 1);
     }
-    assert_eq!(totals.summary(truck_factor(&holders, &settings)), expected);
-    assert_ne!(portfolio_summary(&before, &settings).flag_counts, expected.flag_counts, "45 days change the flags");
+    assert_eq!(totals.summary(truck_factor(&holders, &leaving_holders(&holders, &employees), &settings)), expected);
+    assert_ne!(
+        portfolio_summary(&before, &employees, &settings).flag_counts,
+        expected.flag_counts,
+        "45 days change the flags"
+    );
     assert!(expected.accounts > 1_900 && expected.accounts < 2_000, "churned accounts are left out");
 
     // Stored as named measures and read back, the totals are the same.

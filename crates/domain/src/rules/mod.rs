@@ -79,7 +79,8 @@ pub fn campaign_may_be_sent(warning_codes: &[&str], acknowledge_reason: Option<&
     ))
 }
 
-/// A departure plan's handovers change only while it is open.
+/// A departure plan's handovers change only while it is open, and only an open plan is
+/// cancelled (applied and cancelled plans are records of what happened).
 pub fn plan_is_open(status: DeparturePlanStatus) -> Result<(), RuleError> {
     match status {
         DeparturePlanStatus::Open => Ok(()),
@@ -102,15 +103,17 @@ pub fn plan_may_be_applied(status: DeparturePlanStatus, unresolved: Vec<i64>) ->
     Ok(())
 }
 
-/// The deactivation guard (PRODUCT.md): nobody is set `departed` while accounts they hold
-/// with no staying holder besides them have neither a successor nor a waiver (`blocking`).
+/// The deactivation guard (PRODUCT.md, as "Departing people are no cover" decides it): nobody
+/// is set `departed` while active accounts they hold with no staying holder besides them
+/// (other holders who are leaving too do not count) have neither a successor nor a waiver
+/// (`blocking`).
 pub fn departure_allowed(display_name: &str, blocking: Vec<i64>) -> Result<(), RuleError> {
     if blocking.is_empty() {
         return Ok(());
     }
     Err(RuleError::Blocked {
         reason: format!(
-            "{display_name} alone holds {} account(s) with no successor or waiver; plan their handover first",
+            "{display_name} holds {} account(s) that no staying colleague holds and that have no successor or waiver; plan their handover first",
             blocking.len()
         ),
         account_ids: blocking,
@@ -192,7 +195,10 @@ mod tests {
         );
         let twice = plan_may_be_applied(DeparturePlanStatus::Applied, Vec::new()).expect_err("applied twice");
         assert_eq!(twice.to_string(), "the plan is already applied");
-        assert!(plan_is_open(DeparturePlanStatus::Cancelled).is_err());
+        assert_eq!(plan_is_open(DeparturePlanStatus::Open), Ok(()));
+        let cancelled_twice = plan_is_open(DeparturePlanStatus::Cancelled).expect_err("cancelled");
+        assert_eq!(cancelled_twice, RuleError::WrongState { field: "status", reason: "the plan is cancelled".into() });
+        assert!(plan_is_open(DeparturePlanStatus::Applied).is_err());
     }
 
     #[test]
@@ -202,7 +208,8 @@ mod tests {
         assert_eq!(
             refused,
             RuleError::Blocked {
-                reason: "Anna de Vries alone holds 1 account(s) with no successor or waiver; plan their handover first"
+                reason: "Anna de Vries holds 1 account(s) that no staying colleague holds and that have no successor \
+                         or waiver; plan their handover first"
                     .into(),
                 account_ids: vec![3]
             }

@@ -84,7 +84,7 @@ pub(crate) fn parts_text(risk: &AccountRisk, employees: &impl EmployeeLookup) ->
     let mut parts = Vec::new();
     for user_id in named {
         let Some(employee) = employees.employee(user_id) else { continue };
-        let figures = employee_exposure(employee, [risk]);
+        let figures = employee_exposure(employee, [risk], employees);
         let Some(account) = figures.accounts.first() else { continue };
         let part = Part {
             user_id,
