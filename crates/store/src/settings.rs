@@ -175,26 +175,28 @@ pub fn update(
         if changes.is_empty() {
             return Ok(current);
         }
-        let document = serde_json::to_string(values).map_err(|error| StoreError::corrupt("settings.document", error))?;
+        let document =
+            serde_json::to_string(values).map_err(|error| StoreError::corrupt("settings.document", error))?;
         let total: i64 = accounts::table.count().get_result(conn)?;
         let at = to_db_time(now);
-        let changed = diesel::update(settings::table.filter(settings::id.eq(ROW_ID).and(settings::version.eq(expected_version))))
-            .set((
-                settings::document.eq(document),
-                settings::version.eq(expected_version + 1),
-                settings::updated_at.eq(Some(at)),
-                settings::updated_by.eq(actor_id),
-                settings::recompute_state.eq(RecomputeState::Running.as_str()),
-                settings::recompute_version.eq(Some(expected_version + 1)),
-                settings::recompute_done.eq(0),
-                settings::recompute_total.eq(total),
-                settings::recompute_after_id.eq(None::<i64>),
-                settings::recompute_started_at.eq(Some(at)),
-                settings::recompute_finished_at.eq(None::<chrono::NaiveDateTime>),
-                settings::recompute_worker.eq(None::<String>),
-                settings::recompute_heartbeat_at.eq(None::<chrono::NaiveDateTime>),
-            ))
-            .execute(conn)?;
+        let changed =
+            diesel::update(settings::table.filter(settings::id.eq(ROW_ID).and(settings::version.eq(expected_version))))
+                .set((
+                    settings::document.eq(document),
+                    settings::version.eq(expected_version + 1),
+                    settings::updated_at.eq(Some(at)),
+                    settings::updated_by.eq(actor_id),
+                    settings::recompute_state.eq(RecomputeState::Running.as_str()),
+                    settings::recompute_version.eq(Some(expected_version + 1)),
+                    settings::recompute_done.eq(0),
+                    settings::recompute_total.eq(total),
+                    settings::recompute_after_id.eq(None::<i64>),
+                    settings::recompute_started_at.eq(Some(at)),
+                    settings::recompute_finished_at.eq(None::<chrono::NaiveDateTime>),
+                    settings::recompute_worker.eq(None::<String>),
+                    settings::recompute_heartbeat_at.eq(None::<chrono::NaiveDateTime>),
+                ))
+                .execute(conn)?;
         if changed == 0 {
             return Err(StoreError::StaleVersion);
         }
@@ -227,9 +229,8 @@ fn claim(conn: &mut AnyConnection, worker: &str, now: DateTime<Utc>) -> StoreRes
     write_transaction(conn, now, |conn| {
         lock_row(conn)?;
         let row = row(conn)?;
-        let lease_ended = |at: Option<chrono::NaiveDateTime>, after: Duration| {
-            at.is_none_or(|at| from_db_time(at) + after < now)
-        };
+        let lease_ended =
+            |at: Option<chrono::NaiveDateTime>, after: Duration| at.is_none_or(|at| from_db_time(at) + after < now);
         let claimable = match RecomputeState::parse(&row.recompute_state)? {
             RecomputeState::Idle => false,
             RecomputeState::Running => match row.recompute_worker.as_deref() {

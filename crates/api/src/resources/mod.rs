@@ -16,6 +16,7 @@ pub mod links;
 pub mod network;
 pub mod privacy;
 pub mod risk;
+pub mod settings;
 pub mod team;
 pub mod teams;
 pub mod users;

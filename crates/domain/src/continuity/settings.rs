@@ -380,7 +380,10 @@ mod tests {
         with_range.sort();
         assert_eq!(in_document, with_range, "a setting without a range, or a range without a setting");
         let stale = Settings::default().fields().into_iter().find(|f| f.name == "stale_after_days").expect("listed");
-        assert_eq!((stale.value, stale.default, stale.minimum, stale.maximum, stale.integer), (90.0, 90.0, 1.0, 3650.0, true));
+        assert_eq!(
+            (stale.value, stale.default, stale.minimum, stale.maximum, stale.integer),
+            (90.0, 90.0, 1.0, 3650.0, true)
+        );
     }
 
     #[test]
