@@ -292,10 +292,11 @@ pub enum RecomputeRun {
     Paused,
 }
 
-/// Runs the recompute after a settings change, if one is waiting (see [`claim`]): every
-/// account after the last one done, in batches, each batch recording its progress in its
-/// own transaction. A change made meanwhile restarts it from the first account; an error
-/// marks it `failed` (tried again later) and is answered.
+/// Runs the recompute after a settings change, if one is waiting (marked running and
+/// nobody's, this worker's own, one whose worker's lease ran out, or a failed one due for
+/// another try): every account after the last one done, in batches, each batch recording its
+/// progress in its own transaction. A change made meanwhile restarts it from the first
+/// account; an error marks it `failed` (tried again later) and is answered.
 pub fn run_recompute(conn: &mut AnyConnection, options: &RecomputeOptions<'_>) -> StoreResult<RecomputeRun> {
     let worker = options.worker;
     while let Some(job) = claim(conn, worker, (options.clock)())? {

@@ -108,6 +108,15 @@ fn recompute_as(conn: &mut AnyConnection, worker: &str, at: DateTime<Utc>, batch
     settings::run_recompute(conn, &options).expect("recompute")
 }
 
+/// The accounts of `ages` after `stale_after_days` was set to 30 and `server-a` stopped its
+/// recompute after the first account.
+fn paused_after_the_first_account(conn: &mut AnyConnection, ages: &[i64], now: DateTime<Utc>) -> Vec<i64> {
+    let accounts = accounts_last_met(conn, ages, now);
+    settings::update(conn, 1, &stale_after(30), None, now).expect("change");
+    assert_eq!(recompute_as(conn, "server-a", now, Some(1)), RecomputeRun::Paused);
+    accounts
+}
+
 on_both_stores!(fn a_change_is_validated_versioned_and_audited(store) {
     let mut conn = store.conn().expect("conn");
     let now = Utc::now();
@@ -166,10 +175,7 @@ on_both_stores!(fn the_recompute_applies_a_change_to_every_account_reporting_eac
 on_both_stores!(fn another_server_resumes_a_recompute_once_its_server_stopped_reporting(store) {
     let mut conn = store.conn().expect("conn");
     let now = Utc::now();
-    let accounts = accounts_last_met(&mut conn, &[10, 40, 100], now);
-    settings::update(&mut conn, 1, &stale_after(30), None, now).expect("change");
-    assert_eq!(recompute_as(&mut conn, "server-a", now, Some(1)), RecomputeRun::Paused);
-
+    let accounts = paused_after_the_first_account(&mut conn, &[10, 40, 100], now);
     let soon = now + Duration::seconds(5);
     assert_eq!(recompute_as(&mut conn, "server-b", soon, None), RecomputeRun::Nothing, "server-a's lease still runs");
     let later = now + RECOMPUTE_LEASE + Duration::seconds(1);
@@ -183,9 +189,7 @@ on_both_stores!(fn another_server_resumes_a_recompute_once_its_server_stopped_re
 on_both_stores!(fn a_change_during_a_recompute_starts_it_again_with_the_newer_settings(store) {
     let mut conn = store.conn().expect("conn");
     let now = Utc::now();
-    let accounts = accounts_last_met(&mut conn, &[40, 10, 100], now);
-    settings::update(&mut conn, 1, &stale_after(30), None, now).expect("first change");
-    assert_eq!(recompute_as(&mut conn, "server-a", now, Some(1)), RecomputeRun::Paused);
+    let accounts = paused_after_the_first_account(&mut conn, &[40, 10, 100], now);
     assert_eq!(stale_flags(&mut conn, &accounts), vec![true, false, true], "the first account was done");
 
     let second = settings::update(&mut conn, 2, &stale_after(200), None, now).expect("second change");
