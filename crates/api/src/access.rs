@@ -27,8 +27,8 @@
 //! (`GET /exposure/people`) is HR's and the admins' for everyone, and a sales lead's for the
 //! people of the teams they lead. Everyone reads their own record and exposure.
 //!
-//! Administration (teams, coverage policies, data-protection requests) is the admin's; the
-//! audit trail is the admin's, and a sales lead's for the entries about their teams.
+//! Administration (teams, coverage policies, the model's settings, data-protection requests)
+//! is the admin's; the audit trail is the admin's, and a sales lead's for the entries about their teams.
 
 use continuity_domain::{Access, Role};
 use continuity_store::departures::{self, Plan};
@@ -371,6 +371,13 @@ pub fn may_manage_coverage_policies(caller: &CurrentUser) -> Result<(), ApiError
     one_of(caller, &[Role::Admin])
 }
 
+/// Whether the caller may read and change the firm's settings of the continuity model
+/// (thresholds, weights, half-life and window), and watch the recompute a change starts
+/// (admins).
+pub fn may_manage_settings(caller: &CurrentUser) -> Result<(), ApiError> {
+    one_of(caller, &[Role::Admin])
+}
+
 /// Whether the caller may answer a contact person's data-protection requests: export and
 /// erase (admins).
 pub fn may_handle_privacy_requests(caller: &CurrentUser) -> Result<(), ApiError> {
@@ -455,6 +462,8 @@ pub struct Permissions {
     pub may_manage_teams: bool,
     /// May set coverage policies (`POST /coverage-policies`).
     pub may_manage_coverage_policies: bool,
+    /// May read and change the model's settings (`GET/PUT /settings`).
+    pub may_manage_settings: bool,
     /// May export and erase a contact person's data (`GET /contacts/{id}/export`).
     pub may_handle_privacy_requests: bool,
     /// May read the audit trail (`GET /audit`): all of it, or with `teams_led`, the entries
@@ -521,6 +530,7 @@ pub fn permissions(caller: &CurrentUser) -> Permissions {
         may_manage_users: may_manage_users(caller).is_ok(),
         may_manage_teams: may_manage_teams(caller).is_ok(),
         may_manage_coverage_policies: may_manage_coverage_policies(caller).is_ok(),
+        may_manage_settings: may_manage_settings(caller).is_ok(),
         may_handle_privacy_requests: may_handle_privacy_requests(caller).is_ok(),
         may_see_audit: audit_teams(caller).is_ok(),
         teams_led: team_list(&caller.led_team_ids),

@@ -4,7 +4,8 @@
 //! The folders show the parts: `resources/` (one module per resource: its handlers and their
 //! request and answer types), `http/` (the plumbing they share: auth, errors, JSON, query and
 //! path parsing, ETags, pagination, CORS, headers, the SPA), and beside them the access policy
-//! (`access.rs`, every role decision), the OpenAPI document and the shared state.
+//! (`access.rs`, every role decision), the OpenAPI document, the shared state and the
+//! background refresh (`refresh.rs`).
 
 pub mod access;
 pub mod http;
@@ -16,9 +17,10 @@ pub use http::{auth, cors, error, etag, ids, json, pagination, query, response_h
 pub(crate) use http::{control_characters, problems};
 pub use resources::{
     accounts, audit, briefs, campaigns, complaints, contacts, coverage_policies, departures, events, health,
-    import_export, interactions, links, network, people, privacy, risk, team, teams, users,
+    import_export, interactions, links, network, people, privacy, risk, settings, team, teams, users,
 };
 pub mod openapi;
+pub mod refresh;
 pub mod state;
 
 use actix_web::body::MessageBody;
@@ -143,6 +145,8 @@ pub(crate) fn api_v1() -> impl HttpServiceFactory + OpenApiFactory + 'static {
         .service(coverage_policies::create)
         .service(coverage_policies::patch)
         .service(coverage_policies::delete)
+        .service(settings::get)
+        .service(settings::put)
         .service(risk::summary)
         .service(risk::accounts)
         .service(risk::exposure)

@@ -1,4 +1,5 @@
-//! What every handler shares: the store, token keys, the login throttle, settings.
+//! What every handler shares: the store, token keys, the login throttle, settings, and the
+//! handle on the background refresh (see [`crate::refresh`]).
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -12,6 +13,7 @@ use crate::auth::passwords::{hash_password, PasswordChecks};
 use crate::auth::throttle::{LoginThrottle, ThrottleQuota};
 use crate::auth::tokens::TokenKeys;
 use crate::error::ApiError;
+use crate::refresh::{RefreshConfig, Refresher};
 use crate::spa::WebApp;
 
 /// The API's settings (the server binary fills them from the environment).
@@ -30,6 +32,9 @@ pub struct ApiConfig {
     /// the holders of every account in view, while the rest of the summary is kept current
     /// per write.
     pub truck_factor_max_age: Duration,
+    /// The background thread's work: the periodic refresh and the recompute after a
+    /// settings change.
+    pub refresh: RefreshConfig,
 }
 
 impl ApiConfig {
@@ -45,6 +50,7 @@ impl ApiConfig {
             web_app: WebApp::ApiOnly,
             cors_origins: Vec::new(),
             truck_factor_max_age: Duration::from_secs(30),
+            refresh: RefreshConfig::default(),
         }
     }
 }
@@ -122,11 +128,15 @@ pub struct AppState {
     pub truck_factors: TruckFactorCache,
     /// The threads that check login passwords (one per core).
     pub password_checks: PasswordChecks,
+    /// The background refresh, which `PUT /settings` wakes; it stops with the state.
+    pub refresher: Refresher,
 }
 
 impl AppState {
+    /// The state over `store`; starts the background refresh thread (see [`crate::refresh`]).
     pub fn new(store: Store, config: &ApiConfig) -> Result<Arc<AppState>, String> {
         let access_ttl = i64::try_from(config.access_ttl.as_secs()).map_err(|e| e.to_string())?;
+        let refresher = Refresher::start(store.clone(), config.refresh.clone())?;
         Ok(Arc::new(AppState {
             store,
             tokens: TokenKeys::new(&config.jwt_secret, access_ttl),
@@ -139,6 +149,7 @@ impl AppState {
             password_checks: PasswordChecks::new(
                 std::thread::available_parallelism().map(std::num::NonZeroUsize::get).unwrap_or(2),
             )?,
+            refresher,
         }))
     }
 

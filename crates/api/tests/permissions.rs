@@ -138,6 +138,7 @@ fn expected(label: &str, firm: &Firm) -> Value {
         "may_manage_users",
         "may_manage_teams",
         "may_manage_coverage_policies",
+        "may_manage_settings",
         "may_handle_privacy_requests",
         "may_see_audit",
     ];
@@ -379,6 +380,8 @@ api_test!(fn each_permission_matches_what_its_endpoint_then_allows(app) {
             )
             .await;
         check("may_manage_coverage_policies", "POST /coverage-policies", &policy, may("may_manage_coverage_policies"));
+        let settings = app.send("GET", "/api/v1/settings", Some(token), None).await;
+        check("may_manage_settings", "GET /settings", &settings, may("may_manage_settings"));
         let export = app.send("GET", &format!("/api/v1/contacts/{}/export", firm.contact), Some(token), None).await;
         check("may_handle_privacy_requests", "GET /contacts/{id}/export", &export, may("may_handle_privacy_requests"));
         let audit = app.send("GET", "/api/v1/audit", Some(token), None).await;

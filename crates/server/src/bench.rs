@@ -131,7 +131,7 @@ pub fn bench_recompute(store: &Store, employee_count: usize) -> Result<()> {
         .collect();
     let stride = (members.len() / employee_count.max(1)).max(1);
     let chosen: Vec<i64> = members.iter().copied().step_by(stride).take(employee_count).collect();
-    let settings = figures::settings();
+    let settings = figures::settings(&mut conn)?;
     let mut latencies = Vec::with_capacity(chosen.len());
     let mut touched_counts = Vec::with_capacity(chosen.len());
     for user_id in &chosen {
@@ -139,7 +139,7 @@ pub fn bench_recompute(store: &Store, employee_count: usize) -> Result<()> {
         // As `simulate_departure` in the API does it, minus the HTTP and the visibility check.
         let now = Utc::now();
         let touched = figures::accounts_touching_user(&mut conn, *user_id, &settings, now)?;
-        let facts = figures::facts_of(&mut conn, &touched, now)?;
+        let facts = figures::facts_of(&mut conn, &touched, &settings, now)?;
         let mut people = figures::people_of(&facts);
         people.insert(*user_id);
         let employees = figures::employees_by_id(&mut conn, &people)?;

@@ -1,5 +1,6 @@
 //! `continuity serve`: migrate, make sure the admin exists, serve until SIGTERM/SIGINT (actix
-//! drains in-flight requests before it stops).
+//! drains in-flight requests before it stops), with the background refresh beside the
+//! request workers (`continuity_api::refresh`).
 
 use anyhow::{bail, Context, Result};
 use base64::Engine;
@@ -40,10 +41,14 @@ pub fn serve(settings: Settings, args: ServeArgs) -> Result<()> {
     if args.demo {
         crate::demo::seed_demo(&store)?;
     }
-    spawn_refresh(store.clone(), settings.refresh_interval);
     let mut config = ApiConfig::with_secret(jwt_secret);
     config.web_app = web_app(&settings);
     config.cors_origins = settings.cors_origins.clone();
+    // The background thread (started with the state) keeps the figures current as time
+    // passes and runs the recompute after a settings change; under this name, a restarted
+    // server takes back at once a recompute it had not finished.
+    config.refresh.periodic = Some(settings.refresh_interval);
+    config.refresh.worker_name = format!("{} {}", host_name(), settings.bind);
     let state = AppState::new(store, &config).map_err(anyhow::Error::msg)?;
     let data = actix_web::web::Data::from(state);
     let workers =
@@ -81,40 +86,14 @@ fn web_app(settings: &Settings) -> WebApp {
     }
 }
 
-/// Keeps the figures current as time passes (strength decays, accounts go stale): every
-/// `interval`, recompute every account and record the day's snapshot for the trend. At
-/// start-up the first refresh runs at once only when today's snapshot is missing (the store
-/// was not refreshed today), so a restart does not put a full pass on the database.
-fn spawn_refresh(store: continuity_store::Store, interval: std::time::Duration) {
-    let spawned = std::thread::Builder::new().name("risk-refresh".into()).spawn(move || {
-        let refreshed_today = store
-            .conn()
-            .map_err(anyhow::Error::from)
-            .and_then(|mut conn| Ok(continuity_store::figures::has_snapshot(&mut conn, Utc::now().date_naive())?));
-        if matches!(refreshed_today, Ok(true)) {
-            tracing::info!(
-                minutes = interval.as_secs() / 60,
-                "the continuity figures are current (refreshed today); next refresh after the interval"
-            );
-            std::thread::sleep(interval);
-        }
-        loop {
-            let outcome = store.conn().map_err(anyhow::Error::from).and_then(|mut conn| {
-                let now = Utc::now();
-                let done = continuity_store::figures::recompute_all(&mut conn, now)?;
-                continuity_store::figures::take_snapshots(&mut conn, now)?;
-                Ok(done)
-            });
-            match outcome {
-                Ok(done) => {
-                    tracing::info!(accounts = done.accounts, changed = done.written, "refreshed the continuity figures")
-                }
-                Err(error) => tracing::warn!(%error, "refreshing the continuity figures failed; retrying later"),
-            }
-            std::thread::sleep(interval);
-        }
-    });
-    if let Err(error) = spawned {
-        tracing::error!(%error, "cannot start the periodic refresh");
-    }
+/// This machine's name, for the background worker's name (`localhost` when unknown).
+fn host_name() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .or_else(|_| std::fs::read_to_string("/etc/hostname"))
+        .ok()
+        .or_else(|| std::env::var("HOSTNAME").ok())
+        .or_else(|| std::env::var("COMPUTERNAME").ok())
+        .map(|name| name.trim().to_owned())
+        .filter(|name| !name.is_empty())
+        .unwrap_or_else(|| "localhost".to_owned())
 }

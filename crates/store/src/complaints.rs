@@ -220,7 +220,8 @@ pub struct ComplaintCounts {
     pub overdue_complaints: i64,
 }
 
-/// The open and overdue complaints of the accounts of `team_ids` (every team when `None`).
+/// The open and overdue complaints of the accounts of `team_ids` (every team when `None`),
+/// overdue after the firm's `complaint_overdue_days`.
 pub fn counts(conn: &mut AnyConnection, team_ids: Option<&[i64]>, now: DateTime<Utc>) -> StoreResult<ComplaintCounts> {
     let open = || {
         let query = interactions::table
@@ -233,7 +234,8 @@ pub fn counts(conn: &mut AnyConnection, team_ids: Option<&[i64]>, now: DateTime<
         }
     };
     let open_complaints: i64 = open().count().get_result(conn)?;
+    let overdue_before = overdue_before(now, &crate::figures::settings(conn)?);
     let overdue_complaints: i64 =
-        open().filter(interactions::occurred_at.lt(to_db_time(overdue_before(now)))).count().get_result(conn)?;
+        open().filter(interactions::occurred_at.lt(to_db_time(overdue_before))).count().get_result(conn)?;
     Ok(ComplaintCounts { open_complaints, overdue_complaints })
 }

@@ -186,7 +186,8 @@ pub fn create(
             ))
             .returning(departure_plans::id)
             .get_result(conn)?;
-        for account_id in figures::accounts_touching_user(conn, user_id, &figures::settings(), now)? {
+        let settings = figures::settings(conn)?;
+        for account_id in figures::accounts_touching_user(conn, user_id, &settings, now)? {
             diesel::insert_into(handovers::table)
                 .values((handovers::plan_id.eq(plan_id), handovers::account_id.eq(account_id)))
                 .execute(conn)?;

@@ -24,6 +24,7 @@ pub mod refresh_tokens;
 pub mod schema;
 pub mod scope;
 pub mod seed;
+pub mod settings;
 pub mod teams;
 mod time;
 pub mod users;

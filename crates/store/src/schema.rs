@@ -193,6 +193,25 @@ diesel::table! {
 }
 
 diesel::table! {
+    settings (id) {
+        id -> BigInt,
+        document -> Text,
+        version -> BigInt,
+        updated_at -> Nullable<Timestamp>,
+        updated_by -> Nullable<BigInt>,
+        recompute_state -> Text,
+        recompute_version -> Nullable<BigInt>,
+        recompute_done -> BigInt,
+        recompute_total -> BigInt,
+        recompute_after_id -> Nullable<BigInt>,
+        recompute_started_at -> Nullable<Timestamp>,
+        recompute_finished_at -> Nullable<Timestamp>,
+        recompute_worker -> Nullable<Text>,
+        recompute_heartbeat_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
     departure_plans (id) {
         id -> BigInt,
         user_id -> BigInt,

@@ -57,9 +57,10 @@ on_both_stores!(fn the_demo_firm_has_campaigns_one_warning_and_overdue_complaint
         account_id: None,
     };
     let open = complaints::list(&mut conn, &continuity_store::scope::Scope::Firm, &filter, None, 200).expect("complaints");
+    let settings = continuity_store::figures::settings(&mut conn).expect("settings");
     let overdue_with_trail = open
         .iter()
-        .filter(|c| continuity_domain::complaints::is_overdue(c.status, c.opened_at, now) && c.follow_ups > 0)
+        .filter(|c| continuity_domain::complaints::is_overdue(c.status, c.opened_at, now, &settings) && c.follow_ups > 0)
         .count();
     assert!(overdue_with_trail > 0, "an overdue complaint with follow-ups");
     let counts = complaints::counts(&mut conn, None, now).expect("counts");

@@ -105,9 +105,12 @@ on_both_stores!(fn batched_facts_match_the_facts_of_each_account(store) {
         accounts::table.select(accounts::id).order(accounts::id).load(&mut *conn).expect("ids")
     };
     let wanted: Vec<i64> = ids.iter().copied().step_by(7).chain([i64::MAX]).collect();
-    let batched = figures::facts_of(&mut conn, &wanted, now).expect("batched facts");
-    let single: Vec<_> =
-        wanted.iter().flat_map(|id| figures::facts_of(&mut conn, &[*id], now).expect("facts of one")).collect();
+    let settings = figures::settings(&mut conn).expect("settings");
+    let batched = figures::facts_of(&mut conn, &wanted, &settings, now).expect("batched facts");
+    let single: Vec<_> = wanted
+        .iter()
+        .flat_map(|id| figures::facts_of(&mut conn, &[*id], &settings, now).expect("facts of one"))
+        .collect();
     assert_eq!(batched.len(), wanted.len() - 1, "the unknown id is skipped");
     assert_eq!(batched, single);
 });

@@ -19,7 +19,7 @@ on_both_stores!(fn a_scale_firm_loads_and_scores_as_the_domain_does(store) {
     assert_eq!(report.users as u64, firm.user_count());
     let employees = firm.employees();
     let policies = firm.coverage_policies();
-    let settings = figures::settings();
+    let settings = figures::settings(&mut conn).expect("settings");
     let stored = figures::portfolio(&mut conn, None).expect("figures");
     assert_eq!(stored.len(), 300);
     let mut interactions = 0;

@@ -866,6 +866,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/settings": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The settings in force, each with its default and range, and the recompute's progress. */
+    get: operations["settings_get"];
+    /**
+     * Puts a settings document in force (send `If-Match` with the `ETag` of `GET /settings`).
+     *     A change recomputes every account in the background (see `recompute`); a document equal
+     *     to the settings in force changes nothing.
+     */
+    put: operations["settings_put"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/simulations/departure": {
     parameters: {
       query?: never;
@@ -1196,7 +1218,7 @@ export interface components {
       last_follow_up_at?: string | null;
       /** Format: date-time */
       opened_at: string;
-      /** @description Open for more than 14 days. */
+      /** @description Open for more than the firm's `complaint_overdue_days` (14 by default). */
       overdue: boolean;
       /** Format: date-time */
       resolved_at?: string | null;
@@ -1739,7 +1761,7 @@ export interface components {
         last_follow_up_at?: string | null;
         /** Format: date-time */
         opened_at: string;
-        /** @description Open for more than 14 days. */
+        /** @description Open for more than the firm's `complaint_overdue_days` (14 by default). */
         overdue: boolean;
         /** Format: date-time */
         resolved_at?: string | null;
@@ -2101,6 +2123,8 @@ export interface components {
       may_list_users: boolean;
       /** @description May set coverage policies (`POST /coverage-policies`). */
       may_manage_coverage_policies: boolean;
+      /** @description May read and change the model's settings (`GET/PUT /settings`). */
+      may_manage_settings: boolean;
       /**
        * @description May create teams and appoint and remove their leads (`POST /teams`,
        *     `PUT`/`DELETE /teams/{id}/leads/{user_id}`).
@@ -2246,6 +2270,26 @@ export interface components {
       /** @example co_owner */
       role: string;
     };
+    /** @enum {string} */
+    RecomputeStateView: "idle" | "running" | "failed";
+    /** @description The recompute of every account after the last change. */
+    RecomputeView: {
+      /**
+       * Format: int64
+       * @description Accounts recomputed so far.
+       */
+      done: number;
+      /** Format: date-time */
+      finished_at?: string | null;
+      /** Format: date-time */
+      started_at?: string | null;
+      state: components["schemas"]["RecomputeStateView"];
+      /**
+       * Format: int64
+       * @description Accounts to recompute.
+       */
+      total: number;
+    };
     RefreshRequest: {
       refresh_token: string;
     };
@@ -2289,6 +2333,212 @@ export interface components {
       id: string;
       /** @example member */
       role: string;
+    };
+    /** @description One setting as a form shows it. */
+    SettingFieldView: {
+      /** Format: double */
+      default: number;
+      /** @description Whole numbers only. */
+      integer: boolean;
+      /**
+       * Format: double
+       * @description The largest value accepted.
+       */
+      maximum: number;
+      /**
+       * Format: double
+       * @description The smallest value accepted.
+       */
+      minimum: number;
+      /** @description Dotted name, as in the document and in a problem's `field` (`kind_weights.note`). */
+      name: string;
+      /**
+       * @description `weight` (of an interaction kind), `days`, `share` (0–1 of strength or value), `chance`
+       *     (0–1, a score weight), `multiple` or `count` (of interactions).
+       * @example days
+       */
+      unit: string;
+      /** Format: double */
+      value: number;
+    };
+    SettingsChange: {
+      /** @default 0.5 */
+      champion_left_min_share: number;
+      /** @default 14 */
+      complaint_overdue_days: number;
+      /** @default 0.1 */
+      contact_knower_min_share: number;
+      /** @default 0.5 */
+      departing_holder_min_share: number;
+      /** @default 90 */
+      half_life_days: number;
+      /** @default 0.1 */
+      holder_min_share: number;
+      /** @default 0.7 */
+      key_person_min_share: number;
+      kind_weights?: {
+        /** @default 2 */
+        call: number;
+        /** @default 2 */
+        complaint: number;
+        /** @default 1 */
+        email: number;
+        /** @default 2 */
+        event: number;
+        /** @default 1 */
+        gift: number;
+        /** @default 3 */
+        meeting: number;
+        /** @default 0.5 */
+        note: number;
+        /** @default 3 */
+        visit: number;
+      };
+      /** @default 0.5 */
+      majority_held_min_share: number;
+      score_weights?: {
+        /** @default 0.3 */
+        champion_left: number;
+        /** @default 0.05 */
+        contact_concentration: number;
+        /** @default 0.4 */
+        departing_holder: number;
+        /** @default 2 */
+        institutional_damping_half_score: number;
+        /** @default 0.3333333333333333 */
+        institutional_damping_max: number;
+        /** @default 0.15 */
+        internal_concentration: number;
+        /** @default 0.25 */
+        key_person: number;
+        /** @default 0.5 */
+        no_owner: number;
+        /** @default 0.2 */
+        open_complaint: number;
+        /** @default 0.1 */
+        policy_breach: number;
+        /** @default 0.15 */
+        single_contact: number;
+        /** @default 0.15 */
+        single_owner: number;
+        /** @default 0.15 */
+        single_threaded: number;
+        /** @default 0.2 */
+        stale: number;
+      };
+      /** @default 0.7 */
+      single_contact_min_share: number;
+      /** @default 0.9 */
+      single_thread_min_share: number;
+      /** @default 90 */
+      stale_after_days: number;
+      /** @default 4 */
+      stale_gap_min_interactions: number;
+      /** @default 8 */
+      stale_median_gap_multiple: number;
+      /** @default 30 */
+      stale_min_days: number;
+      /** @default 0.5 */
+      truck_factor_orphaned_fraction: number;
+      /** @default 365 */
+      window_days: number;
+    };
+    SettingsDocument: {
+      /** @default 0.5 */
+      champion_left_min_share: number;
+      /** @default 14 */
+      complaint_overdue_days: number;
+      /** @default 0.1 */
+      contact_knower_min_share: number;
+      /** @default 0.5 */
+      departing_holder_min_share: number;
+      /** @default 90 */
+      half_life_days: number;
+      /** @default 0.1 */
+      holder_min_share: number;
+      /** @default 0.7 */
+      key_person_min_share: number;
+      kind_weights: {
+        /** @default 2 */
+        call: number;
+        /** @default 2 */
+        complaint: number;
+        /** @default 1 */
+        email: number;
+        /** @default 2 */
+        event: number;
+        /** @default 1 */
+        gift: number;
+        /** @default 3 */
+        meeting: number;
+        /** @default 0.5 */
+        note: number;
+        /** @default 3 */
+        visit: number;
+      };
+      /** @default 0.5 */
+      majority_held_min_share: number;
+      score_weights: {
+        /** @default 0.3 */
+        champion_left: number;
+        /** @default 0.05 */
+        contact_concentration: number;
+        /** @default 0.4 */
+        departing_holder: number;
+        /** @default 2 */
+        institutional_damping_half_score: number;
+        /** @default 0.3333333333333333 */
+        institutional_damping_max: number;
+        /** @default 0.15 */
+        internal_concentration: number;
+        /** @default 0.25 */
+        key_person: number;
+        /** @default 0.5 */
+        no_owner: number;
+        /** @default 0.2 */
+        open_complaint: number;
+        /** @default 0.1 */
+        policy_breach: number;
+        /** @default 0.15 */
+        single_contact: number;
+        /** @default 0.15 */
+        single_owner: number;
+        /** @default 0.15 */
+        single_threaded: number;
+        /** @default 0.2 */
+        stale: number;
+      };
+      /** @default 0.7 */
+      single_contact_min_share: number;
+      /** @default 0.9 */
+      single_thread_min_share: number;
+      /** @default 90 */
+      stale_after_days: number;
+      /** @default 4 */
+      stale_gap_min_interactions: number;
+      /** @default 8 */
+      stale_median_gap_multiple: number;
+      /** @default 30 */
+      stale_min_days: number;
+      /** @default 0.5 */
+      truck_factor_orphaned_fraction: number;
+      /** @default 365 */
+      window_days: number;
+    };
+    SettingsView: {
+      /** @description Every setting with its value, default and range, in the order of the document. */
+      fields: components["schemas"]["SettingFieldView"][];
+      recompute: components["schemas"]["RecomputeView"];
+      /** Format: date-time */
+      updated_at?: string | null;
+      updated_by?: string | null;
+      /** @description The settings in force, in the shape `PUT /settings` takes. */
+      values: components["schemas"]["SettingsDocument"];
+      /**
+       * Format: int64
+       * @description 1 until the first change; the `ETag`.
+       */
+      version: number;
     };
     TeamView: {
       /** Format: date-time */
@@ -6131,6 +6381,136 @@ export interface operations {
       };
       /** @description A field or query parameter breaks a rule */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  settings_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SettingsView"];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  settings_put: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["SettingsChange"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SettingsView"];
+        };
+      };
+      /** @description The body is not readable JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The settings changed since they were read */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 1 MiB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A field or query parameter breaks a rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description If-Match is missing */
+      428: {
         headers: {
           [name: string]: unknown;
         };

@@ -30,6 +30,7 @@ export const NO_PERMISSIONS: Permissions = {
   may_manage_users: false,
   may_manage_teams: false,
   may_manage_coverage_policies: false,
+  may_manage_settings: false,
   may_handle_privacy_requests: false,
   may_see_audit: false,
   teams_led: [],

@@ -29,6 +29,7 @@ const AS: Record<"admin" | "hr" | "sales_lead" | "member", Permissions> = {
     may_manage_users: true,
     may_manage_teams: true,
     may_manage_coverage_policies: true,
+    may_manage_settings: true,
     may_handle_privacy_requests: true,
     may_see_audit: true,
   },

@@ -1,12 +1,14 @@
 //! `/complaints`: complaints as dialogue — the open complaints by age (oldest first), each with
 //! its follow-up owner and the length of its follow-up trail; overdue once open for more than
-//! 14 days. Visible by the usual account rules; HR sees no summaries.
+//! the firm's `complaint_overdue_days` (14 by default). Visible by the usual account rules; HR sees no summaries.
 
 use actix_web::web;
 use chrono::{DateTime, NaiveDate, Utc};
 use continuity_domain::complaints::{age_days, is_overdue};
+use continuity_domain::continuity::Settings;
 use continuity_domain::ComplaintStatus;
 use continuity_store::complaints::{self, ComplaintFilter, ComplaintRow};
+use continuity_store::figures;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -31,7 +33,7 @@ pub struct ComplaintView {
     pub resolved_at: Option<DateTime<Utc>>,
     /// Whole days since it was opened.
     pub age_days: i64,
-    /// Open for more than 14 days.
+    /// Open for more than the firm's `complaint_overdue_days` (14 by default).
     pub overdue: bool,
     pub follow_up_owner_id: Option<String>,
     pub follow_up_owner_name: Option<String>,
@@ -42,7 +44,7 @@ pub struct ComplaintView {
 }
 
 impl ComplaintView {
-    fn new(row: ComplaintRow, with_text: bool, now: DateTime<Utc>) -> ComplaintView {
+    fn new(row: ComplaintRow, with_text: bool, settings: &Settings, now: DateTime<Utc>) -> ComplaintView {
         ComplaintView {
             interaction_id: row.interaction_id.to_string(),
             account_id: row.account_id.to_string(),
@@ -52,7 +54,7 @@ impl ComplaintView {
             opened_at: row.opened_at,
             resolved_at: row.resolved_at,
             age_days: age_days(row.opened_at, now),
-            overdue: is_overdue(row.status, row.opened_at, now),
+            overdue: is_overdue(row.status, row.opened_at, now, settings),
             follow_up_owner_id: row.follow_up_owner_id.map(|id| id.to_string()),
             follow_up_owner_name: row.follow_up_owner_name,
             follow_up_due: row.follow_up_due,
@@ -93,12 +95,14 @@ pub async fn list(
     };
     let with_text = access::may_see_interaction_text(&caller);
     let scope = access::scope_of(&caller);
-    let rows = state.run(move |conn| Ok(complaints::list(conn, &scope, &filter, after, limit + 1)?)).await?;
+    let (rows, settings) = state
+        .run(move |conn| Ok((complaints::list(conn, &scope, &filter, after, limit + 1)?, figures::settings(conn)?)))
+        .await?;
     let now = Utc::now();
     Ok(web::Json(page_of(
         rows,
         limit,
         |row| (row.opened_at, row.interaction_id),
-        |row| ComplaintView::new(row, with_text, now),
+        |row| ComplaintView::new(row, with_text, &settings, now),
     )))
 }

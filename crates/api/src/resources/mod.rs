@@ -17,6 +17,7 @@ pub mod network;
 pub mod people;
 pub mod privacy;
 pub mod risk;
+pub mod settings;
 pub mod team;
 pub mod teams;
 pub mod users;

@@ -74,7 +74,7 @@ pub async fn network(
         .run(move |conn| {
             access::account(conn, &caller, account_id, Intent::Read)?;
             let now = Utc::now();
-            let settings = figures::settings();
+            let settings = figures::settings(conn)?;
             let figures = figures::get(conn, account_id)?.ok_or(ApiError::NotFound)?;
             let links = link_views(conn, &caller, account_id)?;
             let met = events::met_at_events(conn, account_id)?;

@@ -142,7 +142,7 @@ pub async fn summary(
             let truck_factor = cache.truck_factors.get_or_compute(&teams, || {
                 let holders = continuity_store::figures::totals::holders(conn, teams.as_deref())?;
                 let leaving = leaving_holders(&holders, &figures::all_employees(conn)?);
-                Ok::<_, ApiError>(truck_factor(&holders, &leaving, &figures::settings()))
+                Ok::<_, ApiError>(truck_factor(&holders, &leaving, &figures::settings(conn)?))
             })?;
             let figures = totals.summary(truck_factor);
             let since = Utc::now().date_naive() - Duration::days(90);
@@ -372,13 +372,13 @@ pub async fn simulate_departure(
     let report = state
         .run(move |conn| {
             let now = Utc::now();
-            let settings = figures::settings();
+            let settings = figures::settings(conn)?;
             let mut touched = std::collections::BTreeSet::new();
             for leaver in &leavers {
                 touched.extend(figures::accounts_touching_user(conn, *leaver, &settings, now)?);
             }
             let touched: Vec<i64> = touched.into_iter().collect();
-            let facts = figures::facts_of(conn, &touched, now)?;
+            let facts = figures::facts_of(conn, &touched, &settings, now)?;
             // Only the people these accounts involve (and the leavers), not the whole staff.
             let mut people = figures::people_of(&facts);
             people.extend(leavers.iter().copied());

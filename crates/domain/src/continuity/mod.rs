@@ -49,7 +49,7 @@ pub use portfolio::{
 };
 pub use risk::{AccountRisk, ContactKnowers, ContactShare, EmployeeShare, HolderShare, ShareBasis, ThreadShare};
 pub use score::{exposure_minor, flag_weight, institutional_damping, risk_score};
-pub use settings::{KindWeights, ScoreWeights, Settings, SettingsError};
+pub use settings::{KindWeights, ScoreWeights, SettingField, SettingUnit, Settings, SettingsError};
 pub use staleness::{is_client_conversation, last_contact_at, last_interaction_at, median_gap_days, stale_explanation};
 pub use strength::{decayed_weight, strengths, Strengths};
 pub use successors::{suggest_successors, value_held_by_employee, SuccessorSuggestion};

@@ -140,6 +140,9 @@ pub struct Settings {
     pub majority_held_min_share: f64,
     /// Truck factor: stop once more than this fraction of the annual value has no holder.
     pub truck_factor_orphaned_fraction: f64,
+    /// An open complaint is overdue once it has been open for more than 14 days (see
+    /// [`crate::complaints`]).
+    pub complaint_overdue_days: i64,
     pub score_weights: ScoreWeights,
 }
 
@@ -162,89 +165,182 @@ impl Default for Settings {
             contact_knower_min_share: 0.10,
             majority_held_min_share: 0.50,
             truck_factor_orphaned_fraction: 0.50,
+            complaint_overdue_days: 14,
             score_weights: ScoreWeights::default(),
         }
     }
 }
 
-/// A setting outside its meaningful range.
+/// What a setting's number means, so that a form can word and format it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SettingUnit {
+    /// An interaction kind's weight in the strength formula.
+    Weight,
+    /// A number of days.
+    Days,
+    /// A share or fraction, 0 to 1 (0.7 is 70 %).
+    Share,
+    /// A flag's or concentration's chance, 0 to 1, of losing the account (score weights).
+    Chance,
+    /// A multiple of another figure (the median gap between interactions).
+    Multiple,
+    /// A number of interactions.
+    Count,
+    /// An institutional score (a client day held today adds about 2).
+    Score,
+}
+
+/// The range [`Settings::validate`] accepts for a setting, both ends included.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Bounds {
+    minimum: f64,
+    maximum: f64,
+    /// Whole numbers only (the field is an integer in the JSON document).
+    integer: bool,
+    unit: SettingUnit,
+}
+
+const WEIGHT: Bounds = Bounds { minimum: 0.0, maximum: 100.0, integer: false, unit: SettingUnit::Weight };
+const SHARE: Bounds = Bounds { minimum: 0.0, maximum: 1.0, integer: false, unit: SettingUnit::Share };
+const CHANCE: Bounds = Bounds { minimum: 0.0, maximum: 1.0, integer: false, unit: SettingUnit::Chance };
+/// Ten years: no window, half-life or silence a firm measures is longer.
+const MAX_DAYS: f64 = 3650.0;
+const DAYS: Bounds = Bounds { minimum: 1.0, maximum: MAX_DAYS, integer: true, unit: SettingUnit::Days };
+
+/// One setting as an admin sees it: its dotted name (as in the JSON document and in the
+/// problem document that refuses it), its value, its default and the range it must lie in.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SettingField {
+    pub name: &'static str,
+    pub value: f64,
+    pub default: f64,
+    pub minimum: f64,
+    pub maximum: f64,
+    /// Whole numbers only.
+    pub integer: bool,
+    pub unit: SettingUnit,
+}
+
+/// A setting outside its range: `name` is its dotted name (`kind_weights.note`).
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("setting `{name}` is {value}, expected {expected}")]
+#[error("`{name}` is {value}; it must be {expected}")]
 pub struct SettingsError {
     pub name: &'static str,
     pub value: f64,
-    pub expected: &'static str,
+    pub expected: String,
 }
 
 impl Settings {
-    /// Checks every value is in range: weights finite and ≥ 0, half-life and window > 0,
-    /// shares, score weights and the institutional damping within 0..=1, the damping's half
-    /// score finite and > 0, day counts ≥ 0.
-    pub fn validate(&self) -> Result<(), SettingsError> {
+    /// Every setting with its value and range, in the order of the document. This list is
+    /// the one place a setting's range is declared: [`Settings::validate`] checks it and
+    /// [`Settings::fields`] shows it, and a test fails when a field of the struct is
+    /// missing here.
+    fn entries(&self) -> Vec<(&'static str, f64, Bounds)> {
         let weights = &self.kind_weights;
-        for (name, value) in [
-            ("kind_weights.meeting", weights.meeting),
-            ("kind_weights.visit", weights.visit),
-            ("kind_weights.event", weights.event),
-            ("kind_weights.call", weights.call),
-            ("kind_weights.complaint", weights.complaint),
-            ("kind_weights.email", weights.email),
-            ("kind_weights.gift", weights.gift),
-            ("kind_weights.note", weights.note),
-            ("stale_median_gap_multiple", self.stale_median_gap_multiple),
-        ] {
-            check(name, value, value.is_finite() && value >= 0.0, "a finite number ≥ 0")?;
-        }
-        let half_life = self.half_life_days;
-        check("half_life_days", half_life, half_life.is_finite() && half_life > 0.0, "> 0")?;
-        let half_score = self.score_weights.institutional_damping_half_score;
-        check(
-            "score_weights.institutional_damping_half_score",
-            half_score,
-            half_score.is_finite() && half_score > 0.0,
-            "a finite number > 0",
-        )?;
-        let window = self.window_days as f64;
-        check("window_days", window, self.window_days > 0, "> 0")?;
-        for (name, days) in [("stale_after_days", self.stale_after_days), ("stale_min_days", self.stale_min_days)] {
-            check(name, days as f64, days >= 0, "≥ 0")?;
-        }
         let score = &self.score_weights;
-        for (name, value) in [
-            ("holder_min_share", self.holder_min_share),
-            ("key_person_min_share", self.key_person_min_share),
-            ("single_contact_min_share", self.single_contact_min_share),
-            ("single_thread_min_share", self.single_thread_min_share),
-            ("departing_holder_min_share", self.departing_holder_min_share),
-            ("champion_left_min_share", self.champion_left_min_share),
-            ("contact_knower_min_share", self.contact_knower_min_share),
-            ("majority_held_min_share", self.majority_held_min_share),
-            ("truck_factor_orphaned_fraction", self.truck_factor_orphaned_fraction),
-            ("score_weights.no_owner", score.no_owner),
-            ("score_weights.single_owner", score.single_owner),
-            ("score_weights.key_person", score.key_person),
-            ("score_weights.single_contact", score.single_contact),
-            ("score_weights.single_threaded", score.single_threaded),
-            ("score_weights.departing_holder", score.departing_holder),
-            ("score_weights.champion_left", score.champion_left),
-            ("score_weights.stale", score.stale),
-            ("score_weights.open_complaint", score.open_complaint),
-            ("score_weights.policy_breach", score.policy_breach),
-            ("score_weights.internal_concentration", score.internal_concentration),
-            ("score_weights.contact_concentration", score.contact_concentration),
-            ("score_weights.institutional_damping_max", score.institutional_damping_max),
-        ] {
-            check(name, value, (0.0..=1.0).contains(&value), "between 0 and 1")?;
+        // Integers as f64: every accepted value is far below 2^53, and a larger one compares
+        // above its maximum all the same.
+        vec![
+            ("kind_weights.meeting", weights.meeting, WEIGHT),
+            ("kind_weights.visit", weights.visit, WEIGHT),
+            ("kind_weights.event", weights.event, WEIGHT),
+            ("kind_weights.call", weights.call, WEIGHT),
+            ("kind_weights.complaint", weights.complaint, WEIGHT),
+            ("kind_weights.email", weights.email, WEIGHT),
+            ("kind_weights.gift", weights.gift, WEIGHT),
+            ("kind_weights.note", weights.note, WEIGHT),
+            ("half_life_days", self.half_life_days, Bounds { integer: false, ..DAYS }),
+            ("window_days", self.window_days as f64, DAYS),
+            ("holder_min_share", self.holder_min_share, SHARE),
+            ("key_person_min_share", self.key_person_min_share, SHARE),
+            ("single_contact_min_share", self.single_contact_min_share, SHARE),
+            ("single_thread_min_share", self.single_thread_min_share, SHARE),
+            ("departing_holder_min_share", self.departing_holder_min_share, SHARE),
+            ("champion_left_min_share", self.champion_left_min_share, SHARE),
+            ("stale_after_days", self.stale_after_days as f64, DAYS),
+            (
+                "stale_median_gap_multiple",
+                self.stale_median_gap_multiple,
+                Bounds { minimum: 1.0, maximum: 100.0, integer: false, unit: SettingUnit::Multiple },
+            ),
+            (
+                "stale_gap_min_interactions",
+                self.stale_gap_min_interactions as f64,
+                // A median gap needs two interactions at least.
+                Bounds { minimum: 2.0, maximum: 1000.0, integer: true, unit: SettingUnit::Count },
+            ),
+            ("stale_min_days", self.stale_min_days as f64, Bounds { minimum: 0.0, ..DAYS }),
+            ("contact_knower_min_share", self.contact_knower_min_share, SHARE),
+            ("majority_held_min_share", self.majority_held_min_share, SHARE),
+            ("truck_factor_orphaned_fraction", self.truck_factor_orphaned_fraction, SHARE),
+            ("complaint_overdue_days", self.complaint_overdue_days as f64, Bounds { maximum: 365.0, ..DAYS }),
+            ("score_weights.no_owner", score.no_owner, CHANCE),
+            ("score_weights.single_owner", score.single_owner, CHANCE),
+            ("score_weights.key_person", score.key_person, CHANCE),
+            ("score_weights.single_contact", score.single_contact, CHANCE),
+            ("score_weights.single_threaded", score.single_threaded, CHANCE),
+            ("score_weights.departing_holder", score.departing_holder, CHANCE),
+            ("score_weights.champion_left", score.champion_left, CHANCE),
+            ("score_weights.stale", score.stale, CHANCE),
+            ("score_weights.open_complaint", score.open_complaint, CHANCE),
+            ("score_weights.policy_breach", score.policy_breach, CHANCE),
+            ("score_weights.internal_concentration", score.internal_concentration, CHANCE),
+            ("score_weights.contact_concentration", score.contact_concentration, CHANCE),
+            ("score_weights.institutional_damping_max", score.institutional_damping_max, SHARE),
+            (
+                "score_weights.institutional_damping_half_score",
+                score.institutional_damping_half_score,
+                // The institutional score at which half the damping applies: above 0.
+                Bounds { minimum: 0.01, maximum: 1000.0, integer: false, unit: SettingUnit::Score },
+            ),
+        ]
+    }
+
+    /// Every setting with its value, default and range (what an admin's form shows).
+    pub fn fields(&self) -> Vec<SettingField> {
+        let defaults = Settings::default().entries();
+        self.entries()
+            .into_iter()
+            .zip(defaults)
+            .map(|((name, value, bounds), (_, default, _))| SettingField {
+                name,
+                value,
+                default,
+                minimum: bounds.minimum,
+                maximum: bounds.maximum,
+                integer: bounds.integer,
+                unit: bounds.unit,
+            })
+            .collect()
+    }
+
+    /// Checks every value lies in its range ([`Settings::fields`] answers them): weights
+    /// 0 to 100, shares and score weights 0 to 1, windows, half-life and day counts 1 to
+    /// 3650 days (the stale rule's floor from 0), the median-gap multiple 1 to 100, the
+    /// interactions it needs 2 to 1000, a complaint overdue after 1 to 365 days. The first
+    /// value out of range is named.
+    pub fn validate(&self) -> Result<(), SettingsError> {
+        for (name, value, bounds) in self.entries() {
+            let whole = !bounds.integer || value.fract() == 0.0;
+            if !(value.is_finite() && whole && value >= bounds.minimum && value <= bounds.maximum) {
+                let kind = if bounds.integer { "a whole number" } else { "a number" };
+                let expected = format!("{kind} from {} to {}", bounds.minimum, bounds.maximum);
+                return Err(SettingsError { name, value, expected });
+            }
         }
         Ok(())
     }
-}
 
-fn check(name: &'static str, value: f64, ok: bool, expected: &'static str) -> Result<(), SettingsError> {
-    if ok {
-        Ok(())
-    } else {
-        Err(SettingsError { name, value, expected })
+    /// The settings `new` changes, in the order of the document, each as (name, value here,
+    /// value in `new`): what the audit trail of a change records.
+    pub fn changes_to(&self, new: &Settings) -> Vec<(&'static str, f64, f64)> {
+        self.entries()
+            .into_iter()
+            .zip(new.entries())
+            .filter(|((_, before, _), (_, after, _))| before != after)
+            .map(|((name, before, _), (_, after, _))| (name, before, after))
+            .collect()
     }
 }
 
@@ -298,5 +394,63 @@ mod tests {
         let settings = Settings { key_person_min_share: 1.5, ..Settings::default() };
         let error = settings.validate().expect_err("1.5 is not a share");
         assert_eq!(error.name, "key_person_min_share");
+    }
+
+    /// The dotted names of every number in a JSON document.
+    fn leaves(value: &serde_json::Value, prefix: &str, into: &mut Vec<String>) {
+        match value {
+            serde_json::Value::Object(members) => {
+                for (key, member) in members {
+                    let name = if prefix.is_empty() { key.clone() } else { format!("{prefix}.{key}") };
+                    leaves(member, &name, into);
+                }
+            }
+            _ => into.push(prefix.to_owned()),
+        }
+    }
+
+    #[test]
+    fn every_setting_of_the_document_has_a_range_and_a_default() {
+        let document = serde_json::to_value(Settings::default()).expect("serialisable");
+        let mut in_document = Vec::new();
+        leaves(&document, "", &mut in_document);
+        let mut with_range: Vec<String> = Settings::default().fields().iter().map(|f| f.name.to_owned()).collect();
+        in_document.sort();
+        with_range.sort();
+        assert_eq!(in_document, with_range, "a setting without a range, or a range without a setting");
+        let stale = Settings::default().fields().into_iter().find(|f| f.name == "stale_after_days").expect("listed");
+        assert_eq!(
+            (stale.value, stale.default, stale.minimum, stale.maximum, stale.integer),
+            (90.0, 90.0, 1.0, 3650.0, true)
+        );
+    }
+
+    #[test]
+    fn a_value_out_of_its_range_is_refused_by_its_dotted_name() {
+        let refused = |settings: Settings| settings.validate().expect_err("out of range").name;
+        let defaults = Settings::default;
+        assert_eq!(refused(Settings { stale_after_days: 0, ..defaults() }), "stale_after_days");
+        assert_eq!(refused(Settings { window_days: 4000, ..defaults() }), "window_days");
+        assert_eq!(refused(Settings { half_life_days: f64::NAN, ..defaults() }), "half_life_days");
+        assert_eq!(refused(Settings { stale_gap_min_interactions: 1, ..defaults() }), "stale_gap_min_interactions");
+        assert_eq!(refused(Settings { complaint_overdue_days: 366, ..defaults() }), "complaint_overdue_days");
+        let kind_weights = KindWeights { note: -0.5, ..KindWeights::default() };
+        assert_eq!(refused(Settings { kind_weights, ..defaults() }), "kind_weights.note");
+        let score_weights = ScoreWeights { stale: 1.2, ..ScoreWeights::default() };
+        assert_eq!(refused(Settings { score_weights, ..defaults() }), "score_weights.stale");
+        // The ends of a range are in it.
+        assert_eq!(Settings { stale_after_days: 3650, stale_min_days: 0, ..defaults() }.validate(), Ok(()));
+    }
+
+    #[test]
+    fn a_change_lists_the_settings_it_changes_with_both_values() {
+        let before = Settings::default();
+        let after = Settings {
+            stale_after_days: 30,
+            kind_weights: KindWeights { note: 1.0, ..KindWeights::default() },
+            ..Settings::default()
+        };
+        assert_eq!(before.changes_to(&after), vec![("kind_weights.note", 0.5, 1.0), ("stale_after_days", 90.0, 30.0)]);
+        assert!(after.changes_to(&after).is_empty());
     }
 }

@@ -44,6 +44,14 @@ impl RuleError {
     }
 }
 
+/// A setting out of its range refuses the change of the firm's settings, naming the setting
+/// by its dotted name (`kind_weights.note`).
+impl From<crate::continuity::SettingsError> for RuleError {
+    fn from(error: crate::continuity::SettingsError) -> RuleError {
+        RuleError::invalid(error.name, error.to_string())
+    }
+}
+
 /// A closed event's attendance and details no longer change.
 pub fn event_is_open(status: EventStatus) -> Result<(), RuleError> {
     match status {

@@ -15,13 +15,17 @@ use diesel::prelude::*;
 
 use crate::schema::{
     accounts, assignments, contacts, coverage_policies, interaction_contacts, interaction_employees, interactions,
-    users,
+    settings, users,
 };
 use crate::{from_db_time, to_db_time, AnyConnection, StoreError, StoreResult};
 
-/// The continuity settings in force: the documented defaults of PRODUCT.md.
-pub fn settings() -> Settings {
-    Settings::default()
+/// The continuity settings in force: the firm's (the one row of `settings`, see
+/// [`crate::settings`]), or the documented defaults of PRODUCT.md before it exists. One small
+/// row read; a write transaction reads it once per batch of accounts it recomputes.
+pub fn settings(conn: &mut AnyConnection) -> StoreResult<Settings> {
+    let document: Option<String> =
+        settings::table.find(crate::settings::ROW_ID).select(settings::document).first(conn).optional()?;
+    document.map_or_else(|| Ok(Settings::default()), |text| crate::settings::parse_document(&text))
 }
 
 /// Every coverage policy (one per tier at most).
@@ -168,7 +172,7 @@ fn to_account_facts(
 }
 
 /// How many accounts one batched load (and one write transaction of [`recompute_all`]) holds.
-pub(super) const BATCH_ACCOUNTS: usize = 1_000;
+pub const BATCH_ACCOUNTS: usize = 1_000;
 
 /// The accounts of one batched load, whose rows are already loaded: all accounts with an id in
 /// `first..=last`, or exactly the listed ones.
@@ -426,8 +430,12 @@ pub(super) fn sorted_unique(ids: &[i64]) -> Vec<i64> {
 
 /// The facts of the given accounts (for what-ifs, which reassess without the leavers), in id
 /// order, each once; unknown ids are skipped. Loaded in batches, a few queries per batch.
-pub fn facts_of(conn: &mut AnyConnection, account_ids: &[i64], now: DateTime<Utc>) -> StoreResult<Vec<AccountFacts>> {
-    let settings = settings();
+pub fn facts_of(
+    conn: &mut AnyConnection,
+    account_ids: &[i64],
+    settings: &Settings,
+    now: DateTime<Utc>,
+) -> StoreResult<Vec<AccountFacts>> {
     let ids = sorted_unique(account_ids);
     let mut facts = Vec::with_capacity(ids.len());
     for chunk in ids.chunks(BATCH_ACCOUNTS) {
@@ -436,7 +444,7 @@ pub fn facts_of(conn: &mut AnyConnection, account_ids: &[i64], now: DateTime<Utc
             .select(AccountRow::as_select())
             .order(accounts::id)
             .load(conn)?;
-        facts.extend(load_batch(conn, accounts, Batch::Ids(chunk), &settings, now)?);
+        facts.extend(load_batch(conn, accounts, Batch::Ids(chunk), settings, now)?);
     }
     Ok(facts)
 }

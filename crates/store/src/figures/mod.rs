@@ -26,6 +26,6 @@ pub use facts::{
     organisation_touchpoints, people_of, settings,
 };
 pub use pending::settle;
-pub use recompute::{recompute_all, recompute_missing, Recomputed};
+pub use recompute::{recompute_all, recompute_missing, recompute_pass, BatchDone, NextBatch, Recomputed};
 pub use snapshots::{has_snapshot, snapshots, take_snapshots, Snapshot};
 pub use stored::{flags_text, get, get_many, portfolio, risks_touching_user};

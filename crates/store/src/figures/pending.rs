@@ -50,7 +50,10 @@ fn accounts_of(conn: &mut AnyConnection, notes: Vec<Note>, now: DateTime<Utc>) -
         accounts.extend(account_id);
         users.extend(user_id);
     }
-    let settings = settings();
+    if users.is_empty() {
+        return Ok(accounts);
+    }
+    let settings = settings(conn)?;
     for user_id in users {
         accounts.extend(accounts_touching_user(conn, user_id, &settings, now)?);
     }

@@ -42,13 +42,17 @@ pub(super) fn lock_accounts(conn: &mut AnyConnection, account_ids: &[i64]) -> St
 /// Recomputes and stores the figures of many accounts inside the caller's transaction (bulk
 /// writes such as imports): loaded in batches with a few queries each and written back with
 /// one statement set per batch, the same figures as [`recompute`] of each. Answers how many.
+///
+/// The settings are read after the accounts are locked: a write that waited for a batch of
+/// the recompute after a settings change then assesses with the new settings, never with
+/// the ones it might have read before that change committed.
 pub fn recompute_accounts(conn: &mut AnyConnection, account_ids: &[i64], now: DateTime<Utc>) -> StoreResult<usize> {
-    let settings = settings();
     let policies = coverage_policies(conn)?;
     let mut count = 0;
     for chunk in sorted_unique(account_ids).chunks(BATCH_ACCOUNTS) {
         lock_accounts(conn, chunk)?;
-        let facts = facts_of(conn, chunk, now)?;
+        let settings = settings(conn)?;
+        let facts = facts_of(conn, chunk, &settings, now)?;
         let employees = employees_by_id(conn, &people_of(&facts))?;
         let risks: Vec<AccountRisk> =
             facts.iter().map(|account| assess(account, &employees, &policies, &settings, now)).collect();
@@ -65,6 +69,25 @@ pub struct Recomputed {
     pub accounts: usize,
     /// Accounts whose stored figures changed (and were rewritten).
     pub written: usize,
+    /// The pass ended before the last account because its caller asked it to (see
+    /// [`recompute_pass`]).
+    pub stopped: bool,
+}
+
+/// One committed batch of a full pass, as [`recompute_pass`] reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BatchDone {
+    /// The highest account id of the batch: a pass resumed after it misses nothing.
+    pub last_account_id: i64,
+    /// Accounts assessed in the batch.
+    pub accounts: usize,
+}
+
+/// Whether a full pass goes on after a batch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NextBatch {
+    Continue,
+    Stop,
 }
 
 /// Recomputes every account (the periodic refresh for decay with time, and `continuity
@@ -72,14 +95,31 @@ pub struct Recomputed {
 /// handful of queries and written back in one short transaction, rewriting only the accounts
 /// whose figures changed. Gives the same figures as [`recompute`] of each account.
 pub fn recompute_all(conn: &mut AnyConnection, now: DateTime<Utc>) -> StoreResult<Recomputed> {
-    let settings = settings();
+    recompute_pass(conn, now, None, BATCH_ACCOUNTS, |_, _| Ok(NextBatch::Continue))
+}
+
+/// [`recompute_all`] from the accounts after `after_account_id` (all of them when `None`), in
+/// batches of `batch_accounts`. `on_batch` runs inside each batch's transaction, after its
+/// figures are written, so what it records (progress) commits with them; answering
+/// [`NextBatch::Stop`] ends the pass there (that batch still commits).
+///
+/// Each batch reads the settings in force after locking its accounts: a pass that a
+/// settings change overtakes assesses its later batches with the new settings (the
+/// recompute after that change covers the earlier ones).
+pub fn recompute_pass(
+    conn: &mut AnyConnection,
+    now: DateTime<Utc>,
+    after_account_id: Option<i64>,
+    batch_accounts: usize,
+    mut on_batch: impl FnMut(&mut AnyConnection, BatchDone) -> StoreResult<NextBatch>,
+) -> StoreResult<Recomputed> {
     let employees = all_employees(conn)?;
     let policies = coverage_policies(conn)?;
-    let batch_size = i64::try_from(BATCH_ACCOUNTS).unwrap_or(i64::MAX);
-    let mut after = i64::MIN;
+    let batch_size = i64::try_from(batch_accounts.max(1)).unwrap_or(i64::MAX);
+    let mut after = after_account_id.unwrap_or(i64::MIN);
     let mut done = Recomputed::default();
     loop {
-        let finished = crate::connection::write_transaction(conn, now, |conn| {
+        let next = crate::connection::write_transaction(conn, now, |conn| {
             let ids: Vec<i64> = accounts::table
                 .filter(accounts::id.gt(after))
                 .select(accounts::id)
@@ -90,8 +130,9 @@ pub fn recompute_all(conn: &mut AnyConnection, now: DateTime<Utc>) -> StoreResul
             // that neither overwrites the other's figures with older ones.
             lock_accounts(conn, &ids)?;
             let (Some(&first), Some(&last)) = (ids.first(), ids.last()) else {
-                return Ok::<_, StoreError>(true);
+                return Ok::<_, StoreError>(None);
             };
+            let settings = settings(conn)?;
             let accounts: Vec<AccountRow> = accounts::table
                 .filter(accounts::id.between(first, last))
                 .select(AccountRow::as_select())
@@ -104,10 +145,12 @@ pub fn recompute_all(conn: &mut AnyConnection, now: DateTime<Utc>) -> StoreResul
             done.written += store_all(conn, &risks, &employees)?;
             done.accounts += risks.len();
             after = last;
-            Ok(false)
+            on_batch(conn, BatchDone { last_account_id: last, accounts: risks.len() }).map(Some)
         })?;
-        if finished {
-            return Ok(done);
+        match next {
+            None => return Ok(done),
+            Some(NextBatch::Continue) => {}
+            Some(NextBatch::Stop) => return Ok(Recomputed { stopped: true, ..done }),
         }
     }
 }

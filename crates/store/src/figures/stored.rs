@@ -37,7 +37,8 @@ pub fn risks_touching_user(
     user_id: i64,
     now: DateTime<Utc>,
 ) -> StoreResult<Vec<AccountRisk>> {
-    let ids = accounts_touching_user(conn, user_id, &settings(), now)?;
+    let settings = settings(conn)?;
+    let ids = accounts_touching_user(conn, user_id, &settings, now)?;
     get_many(conn, &ids)
 }
 
