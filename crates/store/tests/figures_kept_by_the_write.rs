@@ -46,6 +46,7 @@ fn small_firm(conn: &mut AnyConnection, now: DateTime<Utc>) -> Firm {
                 role: Role::Member,
                 team_id: Some(team.id),
                 password_hash: "not-a-real-hash",
+                locale: None,
             };
             continuity_store::users::create(conn, &new, None, now).expect("user").id
         })

@@ -5,6 +5,7 @@
 use chrono::{DateTime, Duration, Utc};
 
 use super::facts::InteractionFacts;
+use super::flags::StaleParams;
 use super::settings::Settings;
 
 const SECONDS_PER_DAY: f64 = 86_400.0;
@@ -38,40 +39,47 @@ pub fn median_gap_days(interactions: &[InteractionFacts], settings: &Settings, n
     }
 }
 
-/// Explains why the account is stale, or `None` when it is not. An account with no
+/// The figures of a stale account, or `None` when it is not stale. An account with no
 /// interaction at all is stale once it is older than the stale threshold (or when its
-/// creation time is unknown).
-pub fn stale_explanation(
+/// creation time is unknown). The explanation calls what counts a conversation with a client
+/// contact (PRODUCT.md, "Stale means nobody talked to the client").
+pub fn stale_params(
     interactions: &[InteractionFacts],
     created_at: Option<DateTime<Utc>>,
     settings: &Settings,
     now: DateTime<Utc>,
-) -> Option<String> {
+) -> Option<StaleParams> {
     let stale_after = settings.stale_after_days as f64;
     let Some(last) = last_interaction_at(interactions) else {
         return match created_at {
-            None => Some("No interaction on record".to_owned()),
+            None => Some(StaleParams { days: None, last_on: None, median_gap_days: None, gap_multiple: None }),
             Some(created_at) => {
                 let age = days_between(created_at, now);
-                (age > stale_after)
-                    .then(|| format!("No interaction on record since the account was created {} days ago", age.floor()))
+                (age > stale_after).then_some(StaleParams {
+                    days: Some(whole_days(age)),
+                    last_on: None,
+                    median_gap_days: None,
+                    gap_multiple: None,
+                })
             }
         };
     };
     let silent = days_between(last, now);
-    let since = last.date_naive();
+    let mut params = StaleParams {
+        days: Some(whole_days(silent)),
+        last_on: Some(last.date_naive()),
+        median_gap_days: None,
+        gap_multiple: None,
+    };
     if silent > stale_after {
-        return Some(format!("No interaction for {} days (last on {since})", silent.floor()));
+        return Some(params);
     }
     let median = median_gap_days(interactions, settings, now)?;
     let threshold = (settings.stale_median_gap_multiple * median).max(settings.stale_min_days as f64);
     (silent > threshold).then(|| {
-        format!(
-            "No interaction for {} days (last on {since}), more than {} × the median gap of {} between its interactions",
-            silent.floor(),
-            settings.stale_median_gap_multiple,
-            format_days(median),
-        )
+        params.median_gap_days = Some(median);
+        params.gap_multiple = Some(settings.stale_median_gap_multiple);
+        params
     })
 }
 
@@ -79,19 +87,29 @@ fn days_between(from: DateTime<Utc>, to: DateTime<Utc>) -> f64 {
     (to - from).num_seconds() as f64 / SECONDS_PER_DAY
 }
 
-fn format_days(days: f64) -> String {
-    if days >= 10.0 || days == days.round() {
-        format!("{} days", days.round())
-    } else {
-        format!("{days:.1} days")
-    }
+/// Completed days.
+fn whole_days(days: f64) -> i64 {
+    days.floor() as i64
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::continuity::Flag;
+    use crate::language::Language;
     use crate::model::{InteractionKind, OnBehalfOf};
     use chrono::TimeZone;
+
+    /// The stale flag's English explanation, if raised.
+    fn stale_explanation(
+        interactions: &[InteractionFacts],
+        created_at: Option<DateTime<Utc>>,
+        settings: &Settings,
+        now: DateTime<Utc>,
+    ) -> Option<String> {
+        stale_params(interactions, created_at, settings, now)
+            .map(|params| Flag::Stale(params).explanation(Language::English))
+    }
 
     fn now() -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 1, 1, 12, 0, 0).single().expect("valid time")
@@ -117,7 +135,7 @@ mod tests {
         assert_eq!(stale_explanation(&at_days_ago(&[90]), None, &settings, now()), None);
         assert_eq!(
             stale_explanation(&at_days_ago(&[91]), None, &settings, now()).as_deref(),
-            Some("No interaction for 91 days (last on 2025-10-02)")
+            Some("No conversation with a client contact for 91 days (last on 2025-10-02)")
         );
     }
 
@@ -126,9 +144,11 @@ mod tests {
         let settings = Settings::default();
         let interactions = at_days_ago(&[60, 67, 74, 81, 88]);
         assert_eq!(median_gap_days(&interactions, &settings, now()), Some(7.0));
+        let params = stale_params(&interactions, None, &settings, now()).expect("stale");
+        assert_eq!((params.days, params.median_gap_days, params.gap_multiple), (Some(60), Some(7.0), Some(8.0)));
         assert_eq!(
             stale_explanation(&interactions, None, &settings, now()).as_deref(),
-            Some("No interaction for 60 days (last on 2025-11-02), more than 8 × the median gap of 7 days between its interactions")
+            Some("No conversation with a client contact for 60 days (last on 2025-11-02), more than 8 × the median gap of 7 days between conversations")
         );
     }
 
