@@ -119,17 +119,11 @@ const DUTCH_MONTHS: [&str; 12] = [
 
 fn group_thousands(n: i64, separator: char) -> String {
     let digits = n.unsigned_abs().to_string();
-    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 + 1);
-    if n < 0 {
-        grouped.push('-');
-    }
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index) % 3 == 0 {
-            grouped.push(separator);
-        }
-        grouped.push(digit);
-    }
-    grouped
+    // ASCII digits: every chunk of bytes is a string.
+    let groups: Vec<&str> =
+        digits.as_bytes().rchunks(3).rev().map(|group| std::str::from_utf8(group).unwrap_or_default()).collect();
+    let sign = if n < 0 { "-" } else { "" };
+    format!("{sign}{}", groups.join(&separator.to_string()))
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ use actix_web::body::{self, BoxBody, MessageBody};
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, AcceptLanguage, Header, HeaderValue, Preference, Quality};
 use actix_web::middleware::Next;
-use actix_web::{FromRequest, HttpMessage, HttpRequest, HttpResponse};
+use actix_web::{FromRequest, HttpMessage, HttpRequest};
 use continuity_domain::Language;
 
 use crate::error::ApiError;
@@ -32,7 +32,7 @@ impl RequestLanguage {
             .map(|accept| accept.0.iter().filter(|item| item.quality > Quality::ZERO).collect())
             .unwrap_or_default();
         // Stable: ranges of equal weight keep the order the client listed them in.
-        ranges.sort_by(|a, b| b.quality.cmp(&a.quality));
+        ranges.sort_by_key(|item| std::cmp::Reverse(item.quality));
         let language = ranges
             .into_iter()
             .find_map(|item| match &item.item {
@@ -86,7 +86,7 @@ pub async fn middleware(
     let mut answer = head.set_body(BoxBody::new(worded));
     let code = HeaderValue::from_static(language.0.as_str());
     answer.headers_mut().insert(header::CONTENT_LANGUAGE, code);
-    Ok(ServiceResponse::new(request, HttpResponse::from(answer).map_into_boxed_body()))
+    Ok(ServiceResponse::new(request, answer.map_into_boxed_body()))
 }
 
 /// A `locale` given in a request body: `nl`, `en`, or `null` (none chosen: follow the
