@@ -13,8 +13,8 @@ pub mod resources;
 
 // Each module is also reachable by its own name (`crate::error`, `crate::accounts`), so a
 // path says what it uses, not which folder holds it.
-pub use http::{auth, cors, error, etag, ids, json, pagination, query, response_headers, spa};
-pub(crate) use http::{control_characters, problems};
+pub use http::{auth, cors, error, etag, ids, json, language, pagination, query, response_headers, spa};
+pub(crate) use http::{control_characters, problem_text, problems};
 pub use resources::{
     accounts, audit, briefs, campaigns, complaints, contacts, coverage_policies, departures, events, health,
     import_export, interactions, links, network, people, privacy, risk, settings, team, teams, users,
@@ -61,8 +61,10 @@ pub fn app(
         WebApp::Directory(_) | WebApp::ApiOnly => app.default_service(web::to(problems::no_such_route)),
     };
     // Outermost last: the request id is set before the headers are stamped, and the stamp
-    // covers the problem documents, CORS answers and the SPA's files.
+    // covers the problem documents, CORS answers and the SPA's files; the language is read
+    // outside the problem-document handlers, so that it words every problem.
     app.wrap(problems::error_handlers())
+        .wrap(actix_web::middleware::from_fn(language::middleware))
         .wrap(cors)
         .wrap(actix_web::middleware::from_fn(response_headers::stamp))
         .wrap(tracing_actix_web::TracingLogger::default())
@@ -81,6 +83,7 @@ pub(crate) fn api_v1() -> impl HttpServiceFactory + OpenApiFactory + 'static {
         .service(auth::handlers::refresh)
         .service(auth::handlers::logout)
         .service(auth::handlers::me)
+        .service(auth::handlers::patch_me)
         .service(users::list)
         .service(users::create)
         .service(users::get)

@@ -17,7 +17,7 @@ use crate::error;
 /// utoipa-actix-web.
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "Continuity API", version = "1", description = "Customer-relationship continuity: accounts, their people, and the risk that loyalty hangs on one person."),
+    info(title = "Continuity API", version = "1", description = "Customer-relationship continuity: accounts, their people, and the risk that loyalty hangs on one person. Send `Accept-Language: nl` for Dutch flag explanations and problem documents (English otherwise); every flag also carries its figures as `params`."),
     components(schemas(error::Problem)),
     modifiers(&BearerAuth),
 )]

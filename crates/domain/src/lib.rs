@@ -5,8 +5,10 @@ pub mod campaigns;
 pub mod complaints;
 pub mod continuity;
 pub mod demo;
+pub mod language;
 pub mod model;
 pub mod rules;
 pub mod validation;
 
+pub use language::Language;
 pub use model::*;

@@ -201,8 +201,14 @@ pub fn run(cli: Cli) -> Result<()> {
             migrate(&store)?;
             let hash = hash_password(&password).map_err(anyhow::Error::msg)?;
             let mut conn = store.conn()?;
-            let new =
-                users::NewUser { email: &email, display_name: &display_name, role, team_id, password_hash: &hash };
+            let new = users::NewUser {
+                email: &email,
+                display_name: &display_name,
+                role,
+                team_id,
+                password_hash: &hash,
+                locale: None,
+            };
             let user = users::create(&mut conn, &new, None, Utc::now())?;
             println!("created user {} <{}> as {}", user.id, user.email, user.profile.role);
             Ok(())

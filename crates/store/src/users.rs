@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use continuity_domain::continuity::Cover;
 use continuity_domain::rules::{self, RuleError};
 use continuity_domain::validation::normalise;
-use continuity_domain::{DeparturePlanStatus, Role, UserStatus};
+use continuity_domain::{DeparturePlanStatus, Language, Role, UserStatus};
 use diesel::prelude::*;
 use serde::Serialize;
 
@@ -43,6 +43,7 @@ struct UserRow {
     version: i64,
     created_at: NaiveDateTime,
     updated_at: NaiveDateTime,
+    locale: Option<String>,
 }
 
 impl TryFrom<UserRow> for User {
@@ -59,6 +60,11 @@ impl TryFrom<UserRow> for User {
                 leave_date: row.leave_date,
                 non_solicitation_until: row.non_solicitation_until,
                 non_compete_until: row.non_compete_until,
+                locale: row
+                    .locale
+                    .map(|locale| locale.parse())
+                    .transpose()
+                    .map_err(|e| StoreError::corrupt("users.locale", e))?,
             },
             version: row.version,
             created_at: from_db_time(row.created_at),
@@ -75,6 +81,8 @@ pub struct NewUser<'a> {
     pub role: Role,
     pub team_id: Option<i64>,
     pub password_hash: &'a str,
+    /// The language they are to get; `None`: what their browser asks for.
+    pub locale: Option<Language>,
 }
 
 /// Creates a user; a sales lead created in a team leads it
@@ -107,6 +115,7 @@ fn insert(conn: &mut AnyConnection, new: &NewUser<'_>, actor_id: Option<i64>, no
             users::team_id.eq(new.team_id),
             users::status.eq(UserStatus::Active.as_str()),
             users::password_hash.eq(new.password_hash),
+            users::locale.eq(new.locale.map(Language::as_str)),
             users::created_at.eq(stamp),
             users::updated_at.eq(stamp),
         ))
@@ -166,7 +175,8 @@ pub fn ensure_admin(
                 Ok(false)
             }
             None => {
-                let new = NewUser { email, display_name, role: Role::Admin, team_id: None, password_hash };
+                let new =
+                    NewUser { email, display_name, role: Role::Admin, team_id: None, password_hash, locale: None };
                 insert(conn, &new, None, now)?;
                 Ok(true)
             }
@@ -284,6 +294,7 @@ pub fn update(
                 users::leave_date.eq(changes.leave_date),
                 users::non_solicitation_until.eq(changes.non_solicitation_until),
                 users::non_compete_until.eq(changes.non_compete_until),
+                users::locale.eq(changes.locale.map(Language::as_str)),
                 users::version.eq(users::version + 1),
                 users::updated_at.eq(to_db_time(now)),
             ))

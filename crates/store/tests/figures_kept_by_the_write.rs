@@ -47,6 +47,7 @@ fn small_firm(conn: &mut AnyConnection, now: DateTime<Utc>) -> Firm {
                 role: Role::Member,
                 team_id: Some(team.id),
                 password_hash: "not-a-real-hash",
+                locale: None,
             };
             continuity_store::users::create(conn, &new, None, now).expect("user").id
         })
@@ -274,9 +275,9 @@ on_both_stores!(fn the_last_conversation_is_found_however_old_and_a_newsletter_o
     let after = figures::get(&mut conn, account).expect("figures").expect("stored");
     assert_eq!(after.last_interaction_at, Some(now - Duration::days(1)));
     assert_eq!(after.last_contact_at, Some(talked_at), "found outside the window: {after:?}");
-    let stale = after.flags.iter().find(|flag| flag.code == FlagCode::Stale).expect("still stale");
+    let stale = after.flags.iter().find(|flag| flag.code() == FlagCode::Stale).expect("still stale");
     assert_eq!(
-        stale.explanation,
+        stale.explanation(continuity_domain::Language::English),
         format!("No conversation with a client contact for 400 days (last on {})", talked_at.date_naive())
     );
     let listed = continuity_store::accounts::get(&mut conn, &continuity_store::scope::Scope::Firm, account)

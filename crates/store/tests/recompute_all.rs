@@ -82,7 +82,7 @@ on_both_stores!(fn the_full_recompute_stores_what_each_account_recompute_stores(
     assert_eq!(stored_rows(&mut conn), rows_one_by_one);
     assert_eq!(totals::totals_by_team(&mut conn).expect("totals"), totals_one_by_one);
     assert_eq!(figures::people::stored_totals(&mut conn).expect("people totals"), people_one_by_one);
-    assert!(all_at_once.iter().any(|figures| figures.flags.iter().any(|flag| flag.code.as_str() == "stale")));
+    assert!(all_at_once.iter().any(|figures| figures.flags.iter().any(|flag| flag.code().as_str() == "stale")));
 
     // A month on, accounts go stale and strengths decay: rows change, totals follow.
     let later = figures::recompute_all(&mut conn, now + chrono::Duration::days(30)).expect("recompute later");

@@ -29,7 +29,7 @@ on_both_stores!(fn a_scale_firm_loads_and_scores_as_the_domain_does(store) {
         assert_eq!(figures.account_id, expected.account_id);
         assert_eq!(figures.score, expected.score, "account {}", figures.account_id);
         let codes = |risk: &continuity_domain::continuity::AccountRisk| {
-            risk.flags.iter().map(|flag| flag.code).collect::<Vec<_>>()
+            risk.flags.iter().map(|flag| flag.code()).collect::<Vec<_>>()
         };
         assert_eq!(codes(figures), codes(&expected), "account {}", figures.account_id);
         assert_eq!(figures.holders.len(), expected.holders.len());
@@ -45,6 +45,7 @@ on_both_stores!(fn a_scale_firm_loads_and_scores_as_the_domain_does(store) {
         role: continuity_domain::Role::Member,
         team_id: None,
         password_hash: "x",
+        locale: None,
     };
     users::create(&mut conn, &new, None, now).expect("a new user");
 });

@@ -26,6 +26,7 @@ fn accounts_last_met(conn: &mut AnyConnection, ages: &[i64], now: DateTime<Utc>)
         role: Role::Member,
         team_id: Some(team.id),
         password_hash: "not-a-real-hash",
+        locale: None,
     };
     let manager = continuity_store::users::create(conn, &new, None, now).expect("user").id;
     ages.iter()
@@ -86,7 +87,7 @@ fn stale_flags(conn: &mut AnyConnection, accounts: &[i64]) -> Vec<bool> {
         .iter()
         .map(|id| {
             let risk = figures::get(conn, *id).expect("figures").expect("stored");
-            risk.flags.iter().any(|flag| flag.code == FlagCode::Stale)
+            risk.flags.iter().any(|flag| flag.code() == FlagCode::Stale)
         })
         .collect()
 }

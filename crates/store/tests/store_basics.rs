@@ -8,7 +8,7 @@ use continuity_store::{on_both_stores, teams, StoreError};
 use diesel::connection::SimpleConnection;
 
 fn new_user<'a>(email: &'a str) -> NewUser<'a> {
-    NewUser { email, display_name: "Ana Silva", role: Role::Member, team_id: None, password_hash: "x" }
+    NewUser { email, display_name: "Ana Silva", role: Role::Member, team_id: None, password_hash: "x", locale: None }
 }
 
 on_both_stores!(fn emails_are_unique_regardless_of_case(store) {

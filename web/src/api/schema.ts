@@ -164,10 +164,10 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * One account's figures: score, exposure, flags with explanations, holders and their shares,
-     *     contact shares, threads, `n_eff`, `hhi`, `cr1`, `bus_factor`, `institutional_score`,
-     *     `last_interaction_at` (of any kind) and `last_contact_at` (the latest conversation with a
-     *     client contact, what `stale` reads).
+     * One account's figures: score, exposure, flags (with `params` and an explanation in the
+     *     request's language), holders and their shares, contact shares, threads, `n_eff`, `hhi`,
+     *     `cr1`, `bus_factor`, `institutional_score`, `last_interaction_at` (of any kind) and
+     *     `last_contact_at` (the latest conversation with a client contact, what `stale` reads).
      */
     get: operations["risk_account"];
     put?: never;
@@ -814,7 +814,12 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
+    /**
+     * Sets the signed-in user's own language (`locale`). A preference of their own, so no
+     *     `If-Match` is needed (one that is sent is honoured); it is audited like any change to
+     *     the user, and answers `/me` as it now stands.
+     */
+    patch: operations["auth_patch_me"];
     trace?: never;
   };
   "/api/v1/risk/accounts": {
@@ -1066,6 +1071,13 @@ export interface components {
        *     count; they are named in `other_holders_leaving`.
        */
       sole_holder: boolean;
+    };
+    /**
+     * @description An account's stored figures as `GET /accounts/{id}/risk` answers them: every figure as
+     *     stored, with the flags worded in the request's language.
+     */
+    AccountRiskView: Record<string, unknown> & {
+      flags: components["schemas"]["FlagView"][];
     };
     AccountView: {
       /** Format: int64 */
@@ -1346,6 +1358,11 @@ export interface components {
     CreateUser: {
       display_name: string;
       email: string;
+      /**
+       * @description `nl` or `en`; absent or `null`: they follow their browser until they choose.
+       * @example nl
+       */
+      locale?: string | null;
       password: string;
       /** @example member */
       role: string;
@@ -1428,6 +1445,244 @@ export interface components {
       share_weighted_exposure_minor: number;
       user_id: string;
     };
+    /** @description A raised flag: its stable `code`, the figures its explanation names (`params`, one set of keys per code) and the `explanation` worded from them in the request's language (`Accept-Language`: `nl` or `en`). */
+    FlagView:
+      | {
+          /** @enum {string} */
+          code: "no_owner";
+          /** @description worded from the code and params in the request's language */
+          explanation: string;
+          params: {
+            /** @description the people still assigned, none of them active; empty when nobody is assigned */
+            still_assigned: {
+              /**
+               * Format: date
+               * @description their leave date
+               */
+              leave_date: string | null;
+              /** @description their display name (null: not in the records any more) */
+              name: string | null;
+              /**
+               * @description their status (null: a former employee not in the records any more)
+               * @enum {string|null}
+               */
+              status: "active" | "leaving" | "departed" | null;
+              /** @description the employee */
+              user_id: string;
+            }[];
+          };
+        }
+      | {
+          /** @enum {string} */
+          code: "single_owner";
+          /** @description worded from the code and params in the request's language */
+          explanation: string;
+          params: {
+            /** @description their display name */
+            name: string | null;
+            /** @description the one active employee assigned */
+            user_id: string;
+          };
+        }
+      | {
+          /** @enum {string} */
+          code: "key_person";
+          /** @description worded from the code and params in the request's language */
+          explanation: string;
+          params: {
+            /**
+             * Format: int64
+             * @description set when the shares are equal shares over the account team because nobody had a personal interaction in this many days; null otherwise
+             */
+            fallback_window_days: number | null;
+            /** @description their display name */
+            name: string | null;
+            /**
+             * Format: double
+             * @description their share of the relationship strength
+             */
+            share: number;
+            /** @description the employee with the largest share */
+            user_id: string;
+          };
+        }
+      | {
+          /** @enum {string} */
+          code: "single_contact";
+          /** @description worded from the code and params in the request's language */
+          explanation: string;
+          params: {
+            /** @description the only current contact, or the one with the largest share */
+            contact_id: string | null;
+            /**
+             * Format: int64
+             * @description current client contacts on file
+             */
+            current_contacts: number;
+            /** @description that contact's name */
+            name: string | null;
+            /**
+             * Format: double
+             * @description with several contacts, that contact's share of the client-side strength; null otherwise
+             */
+            share: number | null;
+          };
+        }
+      | {
+          /** @enum {string} */
+          code: "single_threaded";
+          /** @description worded from the code and params in the request's language */
+          explanation: string;
+          params: {
+            /** @description the contact of the one thread */
+            contact_id: string;
+            /** @description the contact's name */
+            contact_name: string | null;
+            /** @description their display name */
+            name: string | null;
+            /**
+             * Format: double
+             * @description the thread's share of the strength
+             */
+            share: number;
+            /** @description the employee of the one thread */
+            user_id: string;
+          };
+        }
+      | {
+          /** @enum {string} */
+          code: "departing_holder";
+          /** @description worded from the code and params in the request's language */
+          explanation: string;
+          params: {
+            /** @description every leaver who holds at least the threshold share or is the only owner */
+            holders: {
+              /**
+               * Format: date
+               * @description their leave date
+               */
+              leave_date: string | null;
+              /** @description their display name (null: not in the records any more) */
+              name: string | null;
+              /**
+               * Format: double
+               * @description their share of the relationship strength; null when they are flagged as the only owner
+               */
+              share: number | null;
+              /**
+               * @description their status (null: a former employee not in the records any more)
+               * @enum {string|null}
+               */
+              status: "active" | "leaving" | "departed" | null;
+              /** @description the employee */
+              user_id: string;
+            }[];
+          };
+        }
+      | {
+          /** @enum {string} */
+          code: "champion_left";
+          /** @description worded from the code and params in the request's language */
+          explanation: string;
+          params: {
+            /** @description the contacts with at least the threshold share who left the client */
+            contacts: {
+              /** @description the contact */
+              contact_id: string;
+              /**
+               * Format: date
+               * @description the day they left the client
+               */
+              left_at: string;
+              /** @description their name */
+              name: string;
+              /**
+               * Format: double
+               * @description their share of the client-side relationship strength
+               */
+              share: number;
+            }[];
+          };
+        }
+      | {
+          /** @enum {string} */
+          code: "stale";
+          /** @description worded from the code and params in the request's language */
+          explanation: string;
+          params: {
+            /**
+             * Format: int64
+             * @description days without a conversation with a client contact: since the last one, or (last_on null) since the account was created; null when there was none and the account's age is unknown
+             */
+            days: number | null;
+            /**
+             * Format: double
+             * @description with the rhythm rule, the multiple of the median gap that was exceeded; null otherwise
+             */
+            gap_multiple: number | null;
+            /**
+             * Format: date
+             * @description the day of the last conversation
+             */
+            last_on: string | null;
+            /**
+             * Format: double
+             * @description with the rhythm rule, the median gap between conversations in days; null otherwise
+             */
+            median_gap_days: number | null;
+          };
+        }
+      | {
+          /** @enum {string} */
+          code: "open_complaint";
+          /** @description worded from the code and params in the request's language */
+          explanation: string;
+          params: {
+            /**
+             * Format: date
+             * @description the day the oldest open complaint was logged
+             */
+            oldest_since: string;
+            /**
+             * Format: int64
+             * @description complaints open
+             */
+            open_complaints: number;
+          };
+        }
+      | {
+          /** @enum {string} */
+          code: "policy_breach";
+          /** @description worded from the code and params in the request's language */
+          explanation: string;
+          params: {
+            /**
+             * Format: int64
+             * @description the account's current contacts
+             */
+            current_contacts: number;
+            /**
+             * Format: int64
+             * @description the account's holders (its bus factor)
+             */
+            holders: number;
+            /**
+             * Format: int64
+             * @description current contacts the tier's policy needs
+             */
+            min_current_contacts: number;
+            /**
+             * Format: int64
+             * @description holders the tier's policy needs
+             */
+            min_holders: number;
+            /**
+             * @description the account's tier
+             * @enum {string}
+             */
+            tier: "A" | "B" | "C";
+          };
+        };
     /** @description One note of a complaint's follow-up trail. */
     FollowUpView: {
       author_id?: string | null;
@@ -1444,9 +1699,14 @@ export interface components {
       annual_value_minor: number;
       contacts: components["schemas"]["BriefContact"][];
       currency: string;
-      flags: Record<string, unknown>[];
+      flags: components["schemas"]["FlagView"][];
       /** Format: date-time */
       generated_at: string;
+      /**
+       * @description The language the brief is worded in: the requester's `locale`, else the request's.
+       * @example nl
+       */
+      language: string;
       name: string;
       open_complaints: components["schemas"]["InteractionView"][];
       recent_interactions: components["schemas"]["InteractionView"][];
@@ -1582,11 +1842,22 @@ export interface components {
       password: string;
     };
     MeResponse: {
+      /**
+       * @description The language they chose with `PATCH /me`; `null` while they follow their browser.
+       * @example nl
+       */
+      chosen_locale?: string | null;
       display_name: string;
       email: string;
       id: string;
       /** @description Teams this user leads (sales leads only). */
       led_team_ids: string[];
+      /**
+       * @description The language to show them everything in, `nl` or `en`: the one they chose
+       *     (`chosen_locale`), else the one this request asks for (`Accept-Language`), else `en`.
+       * @example nl
+       */
+      locale: string;
       /** @description What the access policy lets this user do; the SPA offers exactly this. */
       permissions: components["schemas"]["Permissions"];
       role: string;
@@ -1982,6 +2253,11 @@ export interface components {
         id: string;
         /** Format: date */
         leave_date?: string | null;
+        /**
+         * @description The language the user chose (`nl` or `en`); `null`: they follow their browser.
+         * @example nl
+         */
+        locale?: string | null;
         /** Format: date */
         non_compete_until?: string | null;
         /** Format: date */
@@ -2058,6 +2334,14 @@ export interface components {
       resolution?: string | null;
       summary?: string | null;
     };
+    /** @description A change the signed-in user makes to their own preferences: absent fields stay. */
+    PatchMe: {
+      /**
+       * @description `nl` or `en`; `null` to follow the browser's language again.
+       * @example nl
+       */
+      locale?: string | null;
+    };
     PatchPolicy: {
       /** Format: int32 */
       min_current_contacts?: number | null;
@@ -2072,6 +2356,12 @@ export interface components {
       display_name?: string | null;
       /** Format: date */
       leave_date?: string | null;
+      /**
+       * @description `nl` or `en`, or `null` to follow the browser (admins; a user sets their own with
+       *     `PATCH /me`).
+       * @example nl
+       */
+      locale?: string | null;
       /** Format: date */
       non_compete_until?: string | null;
       /** Format: date */
@@ -2593,6 +2883,11 @@ export interface components {
       id: string;
       /** Format: date */
       leave_date?: string | null;
+      /**
+       * @description The language the user chose (`nl` or `en`); `null`: they follow their browser.
+       * @example nl
+       */
+      locale?: string | null;
       /** Format: date */
       non_compete_until?: string | null;
       /** Format: date */
@@ -3419,7 +3714,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": components["schemas"]["AccountRiskView"];
+        };
       };
       /** @description No valid access token */
       401: {
@@ -6271,6 +6568,80 @@ export interface operations {
         };
       };
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  auth_patch_me: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["PatchMe"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["MeResponse"];
+        };
+      };
+      /** @description The body is not readable JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 1 MiB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      422: {
         headers: {
           [name: string]: unknown;
         };

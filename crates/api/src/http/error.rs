@@ -4,6 +4,7 @@
 use actix_web::http::{header, StatusCode};
 use actix_web::{HttpResponse, ResponseError};
 use continuity_domain::rules::RuleError;
+use continuity_domain::Language;
 use continuity_store::StoreError;
 use serde::Serialize;
 
@@ -61,32 +62,31 @@ impl ApiError {
         ApiError::Invalid { status: StatusCode::BAD_REQUEST, field, detail: detail.into() }
     }
 
-    fn slug_and_title(&self) -> (&'static str, &'static str) {
+    /// The kind of problem, the last segment of its `type`; its title is worded by
+    /// [`problem_text::title`](crate::problem_text::title).
+    fn slug(&self) -> &'static str {
         match self {
-            ApiError::Invalid { status, .. } if *status == StatusCode::UNPROCESSABLE_ENTITY => {
-                ("validation", "Invalid input")
-            }
-            ApiError::Invalid { status, .. } if *status == StatusCode::PAYLOAD_TOO_LARGE => {
-                ("too-large", "Request body too large")
-            }
-            ApiError::Invalid { status, .. } if *status == StatusCode::UNSUPPORTED_MEDIA_TYPE => {
-                ("media-type", "Unsupported media type")
-            }
-            ApiError::Invalid { .. } => ("bad-request", "Bad request"),
-            ApiError::Unauthenticated(_) => ("unauthenticated", "Authentication required"),
-            ApiError::Forbidden(_) => ("forbidden", "Not allowed"),
-            ApiError::NotFound => ("not-found", "Not found"),
-            ApiError::Conflict { .. } => ("conflict", "Conflict"),
-            ApiError::PreconditionFailed => ("stale", "Precondition failed"),
-            ApiError::PreconditionRequired => ("if-match-required", "Precondition required"),
-            ApiError::TooManyRequests { .. } => ("throttled", "Too many requests"),
-            ApiError::Unavailable(_) => ("unavailable", "Service unavailable"),
-            ApiError::Internal(_) => ("internal", "Internal error"),
+            ApiError::Invalid { status, .. } if *status == StatusCode::UNPROCESSABLE_ENTITY => "validation",
+            ApiError::Invalid { status, .. } if *status == StatusCode::PAYLOAD_TOO_LARGE => "too-large",
+            ApiError::Invalid { status, .. } if *status == StatusCode::UNSUPPORTED_MEDIA_TYPE => "media-type",
+            ApiError::Invalid { .. } => "bad-request",
+            ApiError::Unauthenticated(_) => "unauthenticated",
+            ApiError::Forbidden(_) => "forbidden",
+            ApiError::NotFound => "not-found",
+            ApiError::Conflict { .. } => "conflict",
+            ApiError::PreconditionFailed => "stale",
+            ApiError::PreconditionRequired => "if-match-required",
+            ApiError::TooManyRequests { .. } => "throttled",
+            ApiError::Unavailable(_) => "unavailable",
+            ApiError::Internal(_) => "internal",
         }
     }
 
+    /// The problem document, in English; the language middleware
+    /// ([`crate::language::middleware`]) words it in the request's language.
     pub fn problem(&self) -> Problem {
-        let (slug, title) = self.slug_and_title();
+        let slug = self.slug();
+        let title = crate::problem_text::title(slug, Language::English).unwrap_or_default();
         let (field, extra) = match self {
             ApiError::Invalid { field, .. } => (field.clone(), None),
             ApiError::Conflict { field, extra, .. } => (field.clone(), extra.clone()),

@@ -8,6 +8,8 @@ use actix_web::http::StatusCode;
 use actix_web::middleware::{ErrorHandlerResponse, ErrorHandlers};
 use actix_web::{web, HttpRequest, HttpResponse};
 
+use continuity_domain::Language;
+
 use crate::error::{problem_response, ApiError, Problem};
 use crate::json::named_field;
 
@@ -59,7 +61,9 @@ fn into_problem<B: MessageBody + 'static>(response: ServiceResponse<B>) -> actix
     };
     let problem = Problem {
         problem_type: format!("https://continuity.invalid/problems/http-{}", status.as_u16()),
-        title: status.canonical_reason().unwrap_or("Error").to_owned(),
+        title: crate::problem_text::title(&format!("http-{}", status.as_u16()), Language::English)
+            .unwrap_or("Error")
+            .to_owned(),
         status: status.as_u16(),
         detail,
         field: None,

@@ -1,7 +1,8 @@
 //! The handover brief of an account (`GET /accounts/{id}/handover-brief`): what a successor
 //! and the account team need to carry a relationship on — the current team, the contacts with
 //! their influence and who knows them, open complaints, the last interactions and the flags.
-//! JSON, or a printable HTML page with `?format=html`. HR gets the structure without any
+//! JSON, or a printable HTML page with `?format=html`, worded in the requester's language
+//! (their `locale`, else what the request asks for). HR gets the structure without any
 //! interaction text. The clause register (`GET /clauses`) lists employees with agreement
 //! clause dates, those leaving, and the unprotected, next to the value they hold alone.
 
@@ -9,8 +10,8 @@ use std::collections::HashMap;
 
 use actix_web::{web, HttpResponse};
 use chrono::{DateTime, NaiveDate, Utc};
-use continuity_domain::continuity::{EmployeeLookup, Flag};
-use continuity_domain::{ComplaintStatus, InteractionKind};
+use continuity_domain::continuity::{flag_name, EmployeeLookup};
+use continuity_domain::{AssignmentRole, ComplaintStatus, Influence, InteractionKind, Language};
 use continuity_store::scope::Scope;
 use continuity_store::{accounts, assignments, contacts, departures, figures, interactions};
 use serde::{Deserialize, Serialize};
@@ -22,7 +23,9 @@ use crate::contacts::ContactView;
 use crate::error::{ApiError, ApiResult};
 use crate::ids::path_id;
 use crate::interactions::InteractionView;
+use crate::language::RequestLanguage;
 use crate::people::PersonView;
+use crate::risk::FlagView;
 use crate::state::AppState;
 use crate::team::AssignmentView;
 use actix_web::get;
@@ -55,13 +58,15 @@ pub struct HandoverBrief {
     pub annual_value_minor: i64,
     pub currency: String,
     pub score: u8,
-    #[schema(value_type = Vec<Object>)]
-    pub flags: Vec<Flag>,
+    pub flags: Vec<FlagView>,
     pub team: Vec<AssignmentView>,
     pub contacts: Vec<BriefContact>,
     pub open_complaints: Vec<InteractionView>,
     pub recent_interactions: Vec<InteractionView>,
     pub generated_at: DateTime<Utc>,
+    /// The language the brief is worded in: the requester's `locale`, else the request's.
+    #[schema(value_type = String, example = "nl")]
+    pub language: Language,
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -81,6 +86,7 @@ pub async fn handover_brief(
     caller: CurrentUser,
     id: web::Path<String>,
     query: web::Query<BriefQuery>,
+    asked: RequestLanguage,
 ) -> ApiResult<HttpResponse> {
     let account_id = path_id(&id)?;
     let html = match query.format.as_deref() {
@@ -89,6 +95,7 @@ pub async fn handover_brief(
         Some(_) => return Err(ApiError::invalid("format", "must be json or html")),
     };
     let with_text = access::may_see_interaction_text(&caller);
+    let language = caller.language(asked);
     let brief = state
         .run(move |conn| {
             match access::account(conn, &caller, account_id, Intent::Read) {
@@ -140,7 +147,7 @@ pub async fn handover_brief(
                 annual_value_minor: account.fields.annual_value_minor,
                 currency: account.fields.currency,
                 score: figures.score,
-                flags: figures.flags,
+                flags: FlagView::all(figures.flags, language),
                 team: assignments::list_for_account(conn, account_id, false)?
                     .into_iter()
                     .map(AssignmentView::from)
@@ -149,6 +156,7 @@ pub async fn handover_brief(
                 open_complaints,
                 recent_interactions,
                 generated_at: Utc::now(),
+                language,
             })
         })
         .await?;
@@ -170,76 +178,200 @@ fn esc(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-fn money(minor: i64, currency: &str) -> String {
-    format!("{} {}.{:02}", esc(currency), minor / 100, (minor % 100).abs())
-}
-
 /// The printable brief's one inline style sheet; its Content-Security-Policy allows exactly this.
 const BRIEF_STYLE: &str = "body{font:14px/1.45 system-ui,sans-serif;margin:2rem;max-width:60rem}table{border-collapse:collapse;width:100%;margin-bottom:1.2rem}th,td{border-bottom:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}h2{margin-top:1.6rem}@media print{body{margin:0}}";
 
-/// A plain printable page (no scripts, print-friendly styles).
+/// The fixed words of the printable brief in one language.
+struct BriefWords {
+    title: &'static str,
+    tier: &'static str,
+    annual_value: &'static str,
+    score: &'static str,
+    generated: &'static str,
+    flags: &'static str,
+    none: &'static str,
+    team: &'static str,
+    team_columns: [&'static str; 4],
+    contacts: &'static str,
+    contact_columns: [&'static str; 5],
+    nobody_yet: &'static str,
+    open_complaints: &'static str,
+    last_interactions: &'static str,
+    interaction_columns: [&'static str; 3],
+}
+
+const ENGLISH: BriefWords = BriefWords {
+    title: "Handover brief",
+    tier: "Tier",
+    annual_value: "annual value",
+    score: "risk score",
+    generated: "generated",
+    flags: "Flags",
+    none: "None",
+    team: "Account team",
+    team_columns: ["Person", "Role", "Access", "Since"],
+    contacts: "Contacts",
+    contact_columns: ["Name", "Title", "Influence", "Known by", "Left"],
+    nobody_yet: "nobody yet",
+    open_complaints: "Open complaints",
+    last_interactions: "Last interactions",
+    interaction_columns: ["When", "Kind", "Summary"],
+};
+
+const DUTCH: BriefWords = BriefWords {
+    title: "Overdrachtsdocument",
+    tier: "Categorie",
+    annual_value: "jaarwaarde",
+    score: "risicoscore",
+    generated: "opgesteld",
+    flags: "Signalen",
+    none: "Geen",
+    team: "Accountteam",
+    team_columns: ["Medewerker", "Rol", "Rechten", "Sinds"],
+    contacts: "Contactpersonen",
+    contact_columns: ["Naam", "Functie", "Invloed", "Bekend bij", "Vertrokken"],
+    nobody_yet: "nog niemand",
+    open_complaints: "Openstaande klachten",
+    last_interactions: "Laatste contactmomenten",
+    interaction_columns: ["Wanneer", "Soort", "Samenvatting"],
+};
+
+fn words(language: Language) -> &'static BriefWords {
+    match language {
+        Language::English => &ENGLISH,
+        Language::Dutch => &DUTCH,
+    }
+}
+
+/// A code of the domain's vocabulary as the brief's reader reads it.
+fn role_name(role: AssignmentRole, language: Language) -> String {
+    match (language, role) {
+        (Language::English, role) => role.as_str().replace('_', " "),
+        (Language::Dutch, AssignmentRole::Owner) => "relatiebeheerder".into(),
+        (Language::Dutch, AssignmentRole::CoOwner) => "tweede relatiebeheerder".into(),
+        (Language::Dutch, AssignmentRole::Specialist) => "specialist".into(),
+        (Language::Dutch, AssignmentRole::ExecutiveSponsor) => "sponsor uit de directie".into(),
+    }
+}
+
+fn access_name(access: continuity_domain::Access, language: Language) -> &'static str {
+    match (language, access) {
+        (Language::English, access) => access.as_str(),
+        (Language::Dutch, continuity_domain::Access::Read) => "lezen",
+        (Language::Dutch, continuity_domain::Access::Edit) => "bewerken",
+    }
+}
+
+fn influence_name(influence: Influence, language: Language) -> String {
+    match (language, influence) {
+        (Language::English, influence) => influence.as_str().replace('_', " "),
+        (Language::Dutch, Influence::DecisionMaker) => "beslisser".into(),
+        (Language::Dutch, Influence::Champion) => "ambassadeur".into(),
+        (Language::Dutch, Influence::Influencer) => "beïnvloeder".into(),
+        (Language::Dutch, Influence::User) => "gebruiker".into(),
+        (Language::Dutch, Influence::Other) => "overig".into(),
+    }
+}
+
+fn kind_name(kind: InteractionKind, language: Language) -> &'static str {
+    match (language, kind) {
+        (Language::English, kind) => kind.as_str(),
+        (Language::Dutch, InteractionKind::Meeting) => "afspraak",
+        (Language::Dutch, InteractionKind::Call) => "telefoongesprek",
+        (Language::Dutch, InteractionKind::Email) => "e-mail",
+        (Language::Dutch, InteractionKind::Visit) => "bezoek",
+        (Language::Dutch, InteractionKind::Event) => "evenement",
+        (Language::Dutch, InteractionKind::Gift) => "attentie",
+        (Language::Dutch, InteractionKind::Complaint) => "klacht",
+        (Language::Dutch, InteractionKind::Note) => "notitie",
+    }
+}
+
+/// A plain printable page (no scripts, print-friendly styles) in the brief's language.
 fn render_html(brief: &HandoverBrief) -> String {
+    let language = brief.language;
+    let words = words(language);
     let mut page = String::new();
-    page.push_str("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Handover brief — ");
-    page.push_str(&esc(&brief.name));
-    page.push_str("</title><style>");
+    page.push_str(&format!(
+        "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{} — {}</title><style>",
+        language.as_str(),
+        words.title,
+        esc(&brief.name)
+    ));
     page.push_str(BRIEF_STYLE);
     page.push_str("</style></head><body>");
+    let generated =
+        format!("{}, {} UTC", language.date(brief.generated_at.date_naive()), brief.generated_at.format("%H:%M"));
     page.push_str(&format!(
-        "<h1>Handover brief: {}</h1><p>Tier {} · annual value {} · risk score {} · generated {}</p>",
+        "<h1>{}: {}</h1><p>{} {} · {} {} · {} {} · {} {}</p>",
+        words.title,
         esc(&brief.name),
+        words.tier,
         esc(&brief.tier),
-        money(brief.annual_value_minor, &brief.currency),
+        words.annual_value,
+        esc(&language.money(brief.annual_value_minor, &brief.currency)),
+        words.score,
         brief.score,
-        brief.generated_at.format("%Y-%m-%d %H:%M UTC")
+        words.generated,
+        generated
     ));
-    page.push_str("<h2>Flags</h2><ul>");
-    for flag in &brief.flags {
-        page.push_str(&format!("<li><strong>{}</strong>: {}</li>", esc(flag.code.as_str()), esc(&flag.explanation)));
+    page.push_str(&format!("<h2>{}</h2><ul>", words.flags));
+    for view in &brief.flags {
+        page.push_str(&format!(
+            "<li><strong>{}</strong>: {}</li>",
+            esc(flag_name(view.flag.code(), language)),
+            esc(&view.explanation)
+        ));
     }
     if brief.flags.is_empty() {
-        page.push_str("<li>None</li>");
+        page.push_str(&format!("<li>{}</li>", words.none));
     }
-    page.push_str(
-        "</ul><h2>Account team</h2><table><tr><th>Person</th><th>Role</th><th>Access</th><th>Since</th></tr>",
-    );
+    page.push_str(&format!("</ul><h2>{}</h2><table>{}", words.team, header_row(&words.team_columns)));
     for member in &brief.team {
         page.push_str(&format!(
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             esc(&member.display_name),
-            esc(member.role.as_str()),
-            esc(member.access.as_str()),
-            member.since.format("%Y-%m-%d")
+            esc(&role_name(member.role, language)),
+            esc(access_name(member.access, language)),
+            language.date(member.since.date_naive())
         ));
     }
-    page.push_str("</table><h2>Contacts</h2><table><tr><th>Name</th><th>Title</th><th>Influence</th><th>Known by</th><th>Left</th></tr>");
+    page.push_str(&format!("</table><h2>{}</h2><table>{}", words.contacts, header_row(&words.contact_columns)));
     for entry in &brief.contacts {
-        let known: Vec<String> =
-            entry.known_by.iter().map(|k| format!("{} ({:.0} %)", esc(&k.display_name), k.share * 100.0)).collect();
+        let known: Vec<String> = entry
+            .known_by
+            .iter()
+            .map(|k| format!("{} ({})", esc(&k.display_name), language.percent(k.share)))
+            .collect();
         page.push_str(&format!(
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             esc(&entry.contact.name),
             esc(&entry.contact.job_title),
-            esc(entry.contact.influence.as_str()),
-            if known.is_empty() { "nobody yet".into() } else { known.join(", ") },
-            entry.contact.left_at.map(|d: NaiveDate| d.to_string()).unwrap_or_default()
+            esc(&influence_name(entry.contact.influence, language)),
+            if known.is_empty() { words.nobody_yet.to_owned() } else { known.join(", ") },
+            entry.contact.left_at.map(|day: NaiveDate| language.date(day)).unwrap_or_default()
         ));
     }
     for (title, list) in
-        [("Open complaints", &brief.open_complaints), ("Last interactions", &brief.recent_interactions)]
+        [(words.open_complaints, &brief.open_complaints), (words.last_interactions, &brief.recent_interactions)]
     {
-        page.push_str(&format!("</table><h2>{title}</h2><table><tr><th>When</th><th>Kind</th><th>Summary</th></tr>"));
+        page.push_str(&format!("</table><h2>{title}</h2><table>{}", header_row(&words.interaction_columns)));
         for interaction in list.iter() {
             page.push_str(&format!(
                 "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
-                interaction.occurred_at.format("%Y-%m-%d"),
-                esc(interaction.kind.as_str()),
+                language.date(interaction.occurred_at.date_naive()),
+                esc(kind_name(interaction.kind, language)),
                 esc(interaction.summary.as_deref().unwrap_or("—"))
             ));
         }
     }
     page.push_str("</table></body></html>");
     page
+}
+
+fn header_row(columns: &[&str]) -> String {
+    let cells: String = columns.iter().map(|column| format!("<th>{column}</th>")).collect();
+    format!("<tr>{cells}</tr>")
 }
 
 /// The clause register (HR and admins): every employee with a non-solicitation or

@@ -1,26 +1,154 @@
 //! The continuity figures: `/accounts/{id}/risk` (stored per account, current with every
-//! answered write).
+//! answered write), and the flags as every answer words them ([`FlagView`]).
 
 use actix_web::{web, HttpResponse};
+use continuity_domain::continuity::{AccountRisk, Flag, FlagCode, ParamDoc, ParamKind};
+use continuity_domain::Language;
 use continuity_store::figures;
+use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, OneOfBuilder, Schema, SchemaFormat, SchemaType, Type};
+use utoipa::openapi::{KnownFormat, RefOr};
 
 use crate::access::{self, Intent};
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, ApiResult};
 use crate::ids::path_id;
+use crate::language::RequestLanguage;
 use crate::query::optional_id;
 use crate::state::AppState;
 
-/// One account's figures: score, exposure, flags with explanations, holders and their shares,
-/// contact shares, threads, `n_eff`, `hhi`, `cr1`, `bus_factor`, `institutional_score`,
-/// `last_interaction_at` (of any kind) and `last_contact_at` (the latest conversation with a
-/// client contact, what `stale` reads).
+/// A raised flag as the API answers it: its `code`, the figures behind it (`params`, keys per
+/// code as the schema documents them) and its `explanation` worded from the two in the
+/// request's language, so a client may show the explanation or word the flag itself.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct FlagView {
+    #[serde(flatten)]
+    pub flag: Flag,
+    pub explanation: String,
+}
+
+impl FlagView {
+    pub fn new(flag: Flag, language: Language) -> FlagView {
+        FlagView { explanation: flag.explanation(language), flag }
+    }
+
+    pub fn all(flags: Vec<Flag>, language: Language) -> Vec<FlagView> {
+        flags.into_iter().map(|flag| FlagView::new(flag, language)).collect()
+    }
+}
+
+impl utoipa::ToSchema for FlagView {}
+
+/// `{code, params, explanation}`, one shape per code (a union the SPA's types discriminate
+/// by `code`), from the domain's documentation of each code's keys
+/// ([`FlagCode::params_doc`]).
+impl utoipa::PartialSchema for FlagView {
+    fn schema() -> RefOr<Schema> {
+        let shapes = FlagCode::ALL.iter().fold(OneOfBuilder::new(), |shapes, code| {
+            shapes.item(
+                ObjectBuilder::new()
+                    .title(Some(code.as_str()))
+                    .property("code", ObjectBuilder::new().schema_type(Type::String).enum_values(Some([code.as_str()])))
+                    .required("code")
+                    .property("params", params_schema(code.params_doc()))
+                    .required("params")
+                    .property(
+                        "explanation",
+                        ObjectBuilder::new()
+                            .schema_type(Type::String)
+                            .description(Some("worded from the code and params in the request's language")),
+                    )
+                    .required("explanation"),
+            )
+        });
+        shapes
+            .description(Some(
+                "A raised flag: its stable `code`, the figures its explanation names (`params`, one set of keys \
+                 per code) and the `explanation` worded from them in the request's language (`Accept-Language`: \
+                 `nl` or `en`).",
+            ))
+            .into()
+    }
+}
+
+fn params_schema(docs: &'static [ParamDoc]) -> Schema {
+    let object = docs.iter().fold(ObjectBuilder::new(), |object, doc| {
+        let value: Schema = match doc.kind {
+            ParamKind::List(items) => ArrayBuilder::new().items(RefOr::T(params_schema(items))).into(),
+            kind => {
+                let (value_type, format, choices): (Type, Option<KnownFormat>, Option<&[&str]>) = match kind {
+                    ParamKind::Id | ParamKind::Name => (Type::String, None, None),
+                    ParamKind::Share | ParamKind::Number => (Type::Number, Some(KnownFormat::Double), None),
+                    ParamKind::Count => (Type::Integer, Some(KnownFormat::Int64), None),
+                    ParamKind::Date => (Type::String, Some(KnownFormat::Date), None),
+                    ParamKind::UserStatus => (Type::String, None, Some(&["active", "leaving", "departed"])),
+                    ParamKind::Tier => (Type::String, None, Some(&["A", "B", "C"])),
+                    ParamKind::List(_) => (Type::Array, None, None),
+                };
+                let value_type = match doc.nullable {
+                    true => SchemaType::from_iter([value_type, Type::Null]),
+                    false => SchemaType::Type(value_type),
+                };
+                ObjectBuilder::new()
+                    .schema_type(value_type)
+                    .format(format.map(SchemaFormat::KnownFormat))
+                    .enum_values(choices.map(|choices| {
+                        let null = doc.nullable.then_some(serde_json::Value::Null);
+                        choices.iter().map(|choice| serde_json::Value::from(*choice)).chain(null)
+                    }))
+                    .into()
+            }
+        };
+        let described = match value {
+            Schema::Object(mut object) => {
+                object.description = Some(doc.description.to_owned());
+                Schema::Object(object)
+            }
+            Schema::Array(mut array) => {
+                array.description = Some(doc.description.to_owned());
+                Schema::Array(array)
+            }
+            other => other,
+        };
+        object.property(doc.key, described).required(doc.key)
+    });
+    object.into()
+}
+
+/// An account's stored figures as `GET /accounts/{id}/risk` answers them: every figure as
+/// stored, with the flags worded in the request's language.
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct AccountRiskView {
+    /// `score`, `exposure_minor`, `holders`, `contacts`, `threads`, `n_eff`, `hhi`, `cr1`,
+    /// `bus_factor`, `institutional_score`, `last_interaction_at`, …
+    #[serde(flatten)]
+    #[schema(value_type = Object)]
+    pub figures: serde_json::Map<String, serde_json::Value>,
+    pub flags: Vec<FlagView>,
+}
+
+impl AccountRiskView {
+    pub fn new(mut risk: AccountRisk, language: Language) -> ApiResult<AccountRiskView> {
+        let flags = FlagView::all(std::mem::take(&mut risk.flags), language);
+        let mut figures = match serde_json::to_value(risk).map_err(|e| ApiError::Internal(e.to_string()))? {
+            serde_json::Value::Object(figures) => figures,
+            _ => return Err(ApiError::Internal("figures serialise as an object".into())),
+        };
+        figures.remove("flags");
+        Ok(AccountRiskView { figures, flags })
+    }
+}
+
+/// One account's figures: score, exposure, flags (with `params` and an explanation in the
+/// request's language), holders and their shares, contact shares, threads, `n_eff`, `hhi`,
+/// `cr1`, `bus_factor`, `institutional_score`, `last_interaction_at` (of any kind) and
+/// `last_contact_at` (the latest conversation with a client contact, what `stale` reads).
 #[utoipa::path(tag = "risk", params(("id" = String, Path)),
-    security(("bearer" = [])), responses((status = 200, description = "The account's continuity figures"), (status = 404, body = crate::error::Problem)))]
+    security(("bearer" = [])), responses((status = 200, body = AccountRiskView, description = "The account's continuity figures"), (status = 404, body = crate::error::Problem)))]
 #[get("/accounts/{id}/risk")]
 pub async fn account(
     state: web::Data<AppState>,
     caller: CurrentUser,
+    language: RequestLanguage,
     id: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
     let account_id = path_id(&id)?;
@@ -30,7 +158,7 @@ pub async fn account(
             figures::get(conn, account_id)?.ok_or(ApiError::NotFound)
         })
         .await?;
-    Ok(HttpResponse::Ok().json(figures))
+    Ok(HttpResponse::Ok().json(AccountRiskView::new(figures, language.0)?))
 }
 
 use actix_web::HttpResponse as Answer;

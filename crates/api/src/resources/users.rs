@@ -2,7 +2,7 @@
 
 use actix_web::{web, HttpResponse};
 use chrono::{DateTime, NaiveDate, Utc};
-use continuity_domain::{Role, UserStatus};
+use continuity_domain::{Language, Role, UserStatus};
 use continuity_store::users;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -30,6 +30,9 @@ pub struct UserView {
     pub leave_date: Option<NaiveDate>,
     pub non_solicitation_until: Option<NaiveDate>,
     pub non_compete_until: Option<NaiveDate>,
+    /// The language the user chose (`nl` or `en`); `null`: they follow their browser.
+    #[schema(value_type = Option<String>, example = "nl")]
+    pub locale: Option<Language>,
     pub version: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -47,6 +50,7 @@ impl From<users::User> for UserView {
             leave_date: user.profile.leave_date,
             non_solicitation_until: user.profile.non_solicitation_until,
             non_compete_until: user.profile.non_compete_until,
+            locale: user.profile.locale,
             version: user.version,
             created_at: user.created_at,
             updated_at: user.updated_at,
@@ -63,6 +67,9 @@ pub struct CreateUser {
     pub role: Role,
     pub team_id: Option<String>,
     pub password: String,
+    /// `nl` or `en`; absent or `null`: they follow their browser until they choose.
+    #[schema(value_type = Option<String>, example = "nl")]
+    pub locale: Option<String>,
 }
 
 /// Creates an employee (admin only).
@@ -79,6 +86,7 @@ pub async fn create(
     let input = body.0;
     check_new_password(&input.password).map_err(|reason| ApiError::invalid("password", reason))?;
     let team_id = input.team_id.as_deref().map(|raw| field_id("team_id", raw)).transpose()?;
+    let locale = crate::language::parse_locale(input.locale)?;
     let password_hash = web::block(move || hash_password(&input.password)).await?.map_err(ApiError::Internal)?;
     let (email, display_name, role) = (input.email, input.display_name, input.role);
     let user = state
@@ -89,6 +97,7 @@ pub async fn create(
                 role,
                 team_id,
                 password_hash: &password_hash,
+                locale,
             };
             Ok(users::create(conn, &new, Some(caller.id), Utc::now())?)
         })
@@ -155,6 +164,11 @@ pub struct PatchUser {
     #[serde(default, with = "crate::json::nullable")]
     #[schema(value_type = Option<NaiveDate>)]
     pub non_compete_until: Option<Option<NaiveDate>>,
+    /// `nl` or `en`, or `null` to follow the browser (admins; a user sets their own with
+    /// `PATCH /me`).
+    #[serde(default, with = "crate::json::nullable")]
+    #[schema(value_type = Option<String>, example = "nl")]
+    pub locale: Option<Option<String>>,
 }
 
 /// Changes an employee (send `If-Match`). Setting `status: "departed"` is refused with 409
@@ -178,6 +192,7 @@ pub async fn patch(
         (patch.display_name.is_some(), "display_name"),
         (patch.role.is_some(), "role"),
         (patch.team_id.is_some(), "team_id"),
+        (patch.locale.is_some(), "locale"),
     ] {
         if given {
             access::may_change_user_field(&caller, field)?;
@@ -188,6 +203,7 @@ pub async fn patch(
         Some(None) => Some(None),
         None => None,
     };
+    let locale = patch.locale.clone().map(crate::language::parse_locale).transpose()?;
     let if_match = crate::etag::required_version(&request);
     let user = state
         .run(move |conn| {
@@ -201,6 +217,7 @@ pub async fn patch(
             patch_field(&mut changes.leave_date, patch.leave_date);
             patch_field(&mut changes.non_solicitation_until, patch.non_solicitation_until);
             patch_field(&mut changes.non_compete_until, patch.non_compete_until);
+            patch_field(&mut changes.locale, locale);
             Ok(users::update(conn, id, expected_version, &changes, Some(caller.id), Utc::now())?)
         })
         .await?;

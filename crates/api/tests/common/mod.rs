@@ -81,7 +81,8 @@ impl TestApp {
         let hash = hash_password(PASSWORD).expect("hash");
         let mut conn = self.store.conn().expect("conn");
         let display_name = email.split('@').next().unwrap_or(email).to_owned();
-        let new = users::NewUser { email, display_name: &display_name, role, team_id, password_hash: &hash };
+        let new =
+            users::NewUser { email, display_name: &display_name, role, team_id, password_hash: &hash, locale: None };
         users::create(&mut conn, &new, None, Utc::now()).expect("user").id
     }
 

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use super::concentration::{at_least, concentration, equal_shares, shares_of};
 use super::coverage::CoveragePolicies;
 use super::facts::{AccountFacts, EmployeeLookup};
-use super::flags::{raise_flags, FlagCode, FlagContext};
+use super::flags::{raise_flags, Flag, FlagCode, FlagContext};
 use super::ids::{ContactId, UserId};
 use super::institutional::has_institutional_tie;
 use super::risk::{AccountRisk, ContactKnowers, ContactShare, EmployeeShare, HolderShare, ShareBasis, ThreadShare};
@@ -137,7 +137,7 @@ pub(crate) fn assess_with_roster(
     let score = match account.status {
         AccountStatus::Churned => 0,
         AccountStatus::Active => {
-            let codes: Vec<FlagCode> = flags.iter().map(|flag| flag.code).collect();
+            let codes: Vec<FlagCode> = flags.iter().map(Flag::code).collect();
             risk_score(&codes, internal.hhi, external.hhi, strength.institutional_score, &settings.score_weights)
         }
     };

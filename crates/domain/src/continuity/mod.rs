@@ -23,6 +23,7 @@ mod strength;
 mod successors;
 mod truck_factor;
 mod what_if;
+mod wording;
 
 #[cfg(test)]
 mod properties;
@@ -37,7 +38,11 @@ pub use coverage::{check_coverage, CoverageCheck, CoveragePolicies, CoveragePoli
 pub use facts::{
     AccountFacts, ContactFacts, EmployeeFacts, EmployeeLookup, Employees, InteractionFacts, OpenAssignment,
 };
-pub use flags::{Flag, FlagCode};
+pub use flags::{
+    ChampionGone, ChampionLeftParams, DepartingHolder, DepartingHolderParams, EmployeeRef, Flag, FlagCode,
+    KeyPersonParams, LeaverRef, NoOwnerParams, OpenComplaintParams, ParamDoc, ParamKind, PolicyBreachParams,
+    SingleContactParams, SingleOwnerParams, SingleThreadedParams, StaleParams,
+};
 pub use hr_figures::{
     employee_exposure, group_exposure, is_unprotected, non_solicitation_in_force, AccountExposure, ClauseDates,
     ContactOnlyTheyKnow, Cover, EmployeeExposure, GroupExposure, LeavingHolder,
@@ -50,8 +55,9 @@ pub use portfolio::{
 pub use risk::{AccountRisk, ContactKnowers, ContactShare, EmployeeShare, HolderShare, ShareBasis, ThreadShare};
 pub use score::{exposure_minor, flag_weight, institutional_damping, risk_score};
 pub use settings::{KindWeights, ScoreWeights, SettingField, SettingUnit, Settings, SettingsError};
-pub use staleness::{is_client_conversation, last_contact_at, last_interaction_at, median_gap_days, stale_explanation};
+pub use staleness::{is_client_conversation, last_contact_at, last_interaction_at, median_gap_days, stale_params};
 pub use strength::{decayed_weight, strengths, Strengths};
 pub use successors::{suggest_successors, value_held_by_employee, SuccessorSuggestion};
 pub use truck_factor::{leaving_holders, truck_factor, AccountHolders, TruckFactor};
 pub use what_if::{departure_what_if, DepartureWhatIf, NewlyFlagged};
+pub use wording::{explain, flag_name};

@@ -372,7 +372,7 @@ proptest! {
         prop_assert!(after.score <= before.score, "{} → {}", before.score, after.score);
         prop_assert!(after.exposure_minor <= before.exposure_minor);
         prop_assert_eq!(after.exposure_minor, exposure_minor(after.annual_value_minor, after.score));
-        if !before.flags.iter().any(|flag| flag.code.is_person_dependent()) {
+        if !before.flags.iter().any(|flag| flag.code().is_person_dependent()) {
             prop_assert_eq!(after.score, before.score);
         }
         prop_assert!(3 * i32::from(after.score) + 2 >= 2 * i32::from(before.score));

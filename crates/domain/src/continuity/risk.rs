@@ -130,11 +130,11 @@ pub struct AccountRisk {
 
 impl AccountRisk {
     pub fn has_flag(&self, code: FlagCode) -> bool {
-        self.flags.iter().any(|flag| flag.code == code)
+        self.flags.iter().any(|flag| flag.code() == code)
     }
 
     pub fn flag_codes(&self) -> Vec<FlagCode> {
-        self.flags.iter().map(|flag| flag.code).collect()
+        self.flags.iter().map(Flag::code).collect()
     }
 
     pub fn is_holder(&self, user_id: UserId) -> bool {
@@ -190,6 +190,9 @@ impl AccountRisk {
         }
         material.institutional_score = significant(material.institutional_score, 3);
         material.holders.iter_mut().for_each(|h| h.share = decimals(h.share));
+        for share in material.flags.iter_mut().flat_map(Flag::shares_mut) {
+            *share = decimals(*share);
+        }
         for employee in &mut material.employees {
             employee.share = decimals(employee.share);
             employee.strength = significant(employee.strength, 2);

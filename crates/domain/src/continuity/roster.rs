@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use super::facts::{EmployeeFacts, EmployeeLookup};
+use super::flags::{EmployeeRef, LeaverRef};
 use super::ids::UserId;
 use crate::model::UserStatus;
 
@@ -37,25 +38,20 @@ impl<'a> Roster<'a> {
         self.is_gone(id) || self.facts(id).is_none_or(EmployeeFacts::is_departing)
     }
 
-    pub(crate) fn name(&self, id: UserId) -> String {
-        match self.facts(id) {
-            Some(employee) => employee.display_name.clone(),
-            None => format!("user {id}"),
-        }
+    /// The employee as a flag names them.
+    pub(crate) fn employee(&self, id: UserId) -> EmployeeRef {
+        EmployeeRef { user_id: id, name: self.facts(id).map(|employee| employee.display_name.clone()) }
     }
 
-    /// The name with why the person counts as departing: "Bob Ray (leaving, leave date
-    /// 2026-02-28)".
-    pub(crate) fn name_with_departure(&self, id: UserId) -> String {
-        let name = self.name(id);
-        let Some(employee) = self.facts(id) else {
-            return format!("{name} (former employee)");
-        };
-        let status = if self.is_gone(id) { UserStatus::Departed } else { employee.status };
-        match (status, employee.leave_date) {
-            (UserStatus::Active, Some(date)) => format!("{name} (leave date {date})"),
-            (status, Some(date)) => format!("{name} ({status}, leave date {date})"),
-            (status, None) => format!("{name} ({status})"),
+    /// The employee as a flag names a leaver: with why they count as departing (their
+    /// status and leave date; departed when treated as gone).
+    pub(crate) fn leaver(&self, id: UserId) -> LeaverRef {
+        let facts = self.facts(id);
+        LeaverRef {
+            user_id: id,
+            name: facts.map(|employee| employee.display_name.clone()),
+            status: facts.map(|employee| if self.is_gone(id) { UserStatus::Departed } else { employee.status }),
+            leave_date: facts.and_then(|employee| employee.leave_date),
         }
     }
 }

@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 
 use super::test_support::*;
 use super::*;
+use crate::language::Language;
 use crate::model::{InteractionKind::*, Tier};
 
 const ANA: UserId = 1;
@@ -129,11 +130,15 @@ fn risks() -> Vec<AccountRisk> {
 }
 
 fn codes(risk: &AccountRisk) -> Vec<&'static str> {
-    risk.flags.iter().map(|flag| flag.code.as_str()).collect()
+    risk.flags.iter().map(|flag| flag.code().as_str()).collect()
 }
 
-fn explanation(risk: &AccountRisk, code: FlagCode) -> &str {
-    risk.flags.iter().find(|flag| flag.code == code).map_or("", |flag| flag.explanation.as_str())
+fn explanation_in(risk: &AccountRisk, code: FlagCode, language: Language) -> String {
+    risk.flags.iter().find(|flag| flag.code() == code).map_or_else(String::new, |flag| flag.explanation(language))
+}
+
+fn explanation(risk: &AccountRisk, code: FlagCode) -> String {
+    explanation_in(risk, code, Language::English)
 }
 
 /// Asserts ids and shares, each share to within 0.005.
@@ -180,6 +185,38 @@ fn account_held_by_one_manager_with_one_contact_raises_every_single_person_flag(
     assert_eq!(risk.score, 67);
     assert_eq!(risk.exposure_minor, 670_000);
     assert_eq!(risk.last_interaction_at, Some(now() - chrono::Duration::days(10)));
+}
+
+#[test]
+fn the_same_figures_read_in_dutch_name_the_same_people_and_numbers() {
+    let risk = assess_one(&solo());
+    let dutch = |code| explanation_in(&risk, code, Language::Dutch);
+    assert_eq!(dutch(FlagCode::SingleOwner), "Ana Silva is de enige actieve medewerker in het accountteam");
+    assert_eq!(dutch(FlagCode::KeyPerson), "Ana Silva is sleutelpersoon met 100% van de relatiesterkte");
+    assert_eq!(dutch(FlagCode::SingleContact), "Er is maar één actuele contactpersoon bij de klant bekend: Carl Jung");
+    assert_eq!(
+        dutch(FlagCode::SingleThreaded),
+        "De relatie hangt aan één draad: 100% van de relatiesterkte loopt via Ana Silva en Carl Jung"
+    );
+    assert_eq!(
+        dutch(FlagCode::PolicyBreach),
+        "Het dekkingsbeleid voor B-klanten vraagt om minstens 1 medewerker die de relatie draagt en 2 actuele \
+         contactpersonen; deze klant heeft 1 medewerker die de relatie draagt en 1 actuele contactpersoon"
+    );
+    let leaving = assess_one(&leaving_holder());
+    assert_eq!(
+        explanation_in(&leaving, FlagCode::DepartingHolder, Language::Dutch),
+        "David Kim (vertrekt per 28 februari 2026) heeft 100% van de relatiesterkte"
+    );
+    let complained = assess_one(&complaint());
+    assert_eq!(
+        explanation_in(&complained, FlagCode::Stale, Language::Dutch),
+        "Al 200 dagen geen gesprek met een contactpersoon van de klant (het laatste op 15 juni 2025)"
+    );
+    assert_eq!(
+        explanation_in(&complained, FlagCode::OpenComplaint, Language::Dutch),
+        "Er staat sinds 15 juni 2025 een klacht open"
+    );
 }
 
 #[test]

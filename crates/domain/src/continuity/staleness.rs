@@ -12,6 +12,7 @@
 use chrono::{DateTime, Duration, Utc};
 
 use super::facts::InteractionFacts;
+use super::flags::StaleParams;
 use super::settings::Settings;
 use crate::model::InteractionKind;
 
@@ -61,44 +62,47 @@ pub fn median_gap_days(interactions: &[InteractionFacts], settings: &Settings, n
     }
 }
 
-/// Explains why the account is stale, or `None` when it is not. Only conversations with a
-/// client contact count (see [`is_client_conversation`]). An account with none at all is
-/// stale once it is older than the stale threshold (or when its creation time is unknown).
-pub fn stale_explanation(
+/// The figures of a stale account, or `None` when it is not stale. Only conversations with a
+/// client contact count (see [`is_client_conversation`]; PRODUCT.md, "Stale means nobody
+/// talked to the client"). An account with none at all is stale once it is older than the
+/// stale threshold (or when its creation time is unknown).
+pub fn stale_params(
     interactions: &[InteractionFacts],
     created_at: Option<DateTime<Utc>>,
     settings: &Settings,
     now: DateTime<Utc>,
-) -> Option<String> {
+) -> Option<StaleParams> {
     let stale_after = settings.stale_after_days as f64;
     let Some(last) = last_contact_at(interactions) else {
         return match created_at {
-            None => Some("No conversation with a client contact on record".to_owned()),
+            None => Some(StaleParams { days: None, last_on: None, median_gap_days: None, gap_multiple: None }),
             Some(created_at) => {
                 let age = days_between(created_at, now);
-                (age > stale_after).then(|| {
-                    format!(
-                        "No conversation with a client contact on record since the account was created {} days ago",
-                        age.floor()
-                    )
+                (age > stale_after).then_some(StaleParams {
+                    days: Some(whole_days(age)),
+                    last_on: None,
+                    median_gap_days: None,
+                    gap_multiple: None,
                 })
             }
         };
     };
     let silent = days_between(last, now);
-    let since = last.date_naive();
+    let mut params = StaleParams {
+        days: Some(whole_days(silent)),
+        last_on: Some(last.date_naive()),
+        median_gap_days: None,
+        gap_multiple: None,
+    };
     if silent > stale_after {
-        return Some(format!("No conversation with a client contact for {} days (last on {since})", silent.floor()));
+        return Some(params);
     }
     let median = median_gap_days(interactions, settings, now)?;
     let threshold = (settings.stale_median_gap_multiple * median).max(settings.stale_min_days as f64);
     (silent > threshold).then(|| {
-        format!(
-            "No conversation with a client contact for {} days (last on {since}), more than {} × the median gap of {} between them",
-            silent.floor(),
-            settings.stale_median_gap_multiple,
-            format_days(median),
-        )
+        params.median_gap_days = Some(median);
+        params.gap_multiple = Some(settings.stale_median_gap_multiple);
+        params
     })
 }
 
@@ -106,12 +110,9 @@ fn days_between(from: DateTime<Utc>, to: DateTime<Utc>) -> f64 {
     (to - from).num_seconds() as f64 / SECONDS_PER_DAY
 }
 
-fn format_days(days: f64) -> String {
-    if days >= 10.0 || days == days.round() {
-        format!("{} days", days.round())
-    } else {
-        format!("{days:.1} days")
-    }
+/// Completed days.
+fn whole_days(days: f64) -> i64 {
+    days.floor() as i64
 }
 
 #[cfg(test)]
@@ -119,6 +120,20 @@ mod tests {
     use super::*;
     use crate::continuity::test_support::{interaction, now, on_behalf_of_organisation};
     use crate::model::InteractionKind::{Call, Email, Event, Gift, Meeting, Note};
+
+    use crate::continuity::Flag;
+    use crate::language::Language;
+
+    /// The stale flag's English explanation, if raised.
+    fn stale_explanation(
+        interactions: &[InteractionFacts],
+        created_at: Option<DateTime<Utc>>,
+        settings: &Settings,
+        now: DateTime<Utc>,
+    ) -> Option<String> {
+        stale_params(interactions, created_at, settings, now)
+            .map(|params| Flag::Stale(params).explanation(Language::English))
+    }
 
     /// Weekly calls until 60 days ago: stale by their own rhythm, whatever else happened since.
     #[track_caller]
@@ -128,7 +143,7 @@ mod tests {
             stale_explanation(interactions, None, settings, now()).as_deref(),
             Some(
                 "No conversation with a client contact for 60 days (last on 2025-11-02), \
-                 more than 8 × the median gap of 7 days between them"
+                 more than 8 × the median gap of 7 days between conversations"
             )
         );
     }

@@ -3,6 +3,11 @@
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 
 use super::facts::{AccountFacts, ContactFacts, EmployeeFacts, InteractionFacts, OpenAssignment};
+use super::flags::{
+    ChampionGone, ChampionLeftParams, DepartingHolder, DepartingHolderParams, Flag, KeyPersonParams, LeaverRef,
+    NoOwnerParams, OpenComplaintParams, PolicyBreachParams, SingleContactParams, SingleOwnerParams,
+    SingleThreadedParams, StaleParams,
+};
 use super::ids::{AccountId, ContactId, TeamId, UserId};
 use crate::model::{
     AccountStatus, AssignmentRole, ComplaintStatus, Influence, InteractionKind, OnBehalfOf, Tier, UserStatus,
@@ -116,4 +121,99 @@ impl AccountBuilder for AccountFacts {
         );
         self
     }
+}
+
+/// One flag of every code in each of its shapes, every nullable parameter set in at least one:
+/// what the wording tests hold [`explain`](super::explain) to.
+pub fn sample_flags() -> Vec<Flag> {
+    let bob = LeaverRef {
+        user_id: 4,
+        name: Some("Bob Ray".into()),
+        status: Some(UserStatus::Leaving),
+        leave_date: Some(date(2026, 2, 28)),
+    };
+    let gone = LeaverRef { user_id: 9, name: None, status: None, leave_date: None };
+    let eve =
+        LeaverRef { user_id: 5, name: Some("Eve Maas".into()), status: Some(UserStatus::Departed), leave_date: None };
+    vec![
+        Flag::NoOwner(NoOwnerParams { still_assigned: vec![] }),
+        Flag::NoOwner(NoOwnerParams { still_assigned: vec![bob.clone(), eve.clone(), gone.clone()] }),
+        Flag::SingleOwner(SingleOwnerParams { user_id: 1, name: Some("Ana Silva".into()) }),
+        Flag::KeyPerson(KeyPersonParams {
+            user_id: 1,
+            name: Some("Ana Silva".into()),
+            share: 0.8166,
+            fallback_window_days: None,
+        }),
+        Flag::KeyPerson(KeyPersonParams {
+            user_id: 2,
+            name: Some("Ben Okafor".into()),
+            share: 0.75,
+            fallback_window_days: Some(365),
+        }),
+        Flag::SingleContact(SingleContactParams { current_contacts: 0, contact_id: None, name: None, share: None }),
+        Flag::SingleContact(SingleContactParams {
+            current_contacts: 1,
+            contact_id: Some(11),
+            name: Some("Carl Jung".into()),
+            share: None,
+        }),
+        Flag::SingleContact(SingleContactParams {
+            current_contacts: 3,
+            contact_id: Some(12),
+            name: Some("Jana Horak".into()),
+            share: Some(0.72),
+        }),
+        Flag::SingleThreaded(SingleThreadedParams {
+            user_id: 1,
+            name: Some("Ana Silva".into()),
+            contact_id: 11,
+            contact_name: Some("Carl Jung".into()),
+            share: 0.93,
+        }),
+        Flag::DepartingHolder(DepartingHolderParams {
+            holders: vec![
+                DepartingHolder { person: bob.clone(), share: Some(0.64) },
+                DepartingHolder { person: eve, share: None },
+                DepartingHolder { person: gone, share: None },
+            ],
+        }),
+        Flag::DepartingHolder(DepartingHolderParams {
+            holders: vec![DepartingHolder {
+                person: LeaverRef { status: Some(UserStatus::Active), ..bob },
+                share: Some(0.5),
+            }],
+        }),
+        Flag::ChampionLeft(ChampionLeftParams {
+            contacts: vec![ChampionGone {
+                contact_id: 11,
+                name: "Carl Jung".into(),
+                share: 0.61,
+                left_at: date(2025, 12, 3),
+            }],
+        }),
+        Flag::Stale(StaleParams { days: None, last_on: None, median_gap_days: None, gap_multiple: None }),
+        Flag::Stale(StaleParams { days: Some(120), last_on: None, median_gap_days: None, gap_multiple: None }),
+        Flag::Stale(StaleParams {
+            days: Some(91),
+            last_on: Some(date(2025, 10, 2)),
+            median_gap_days: None,
+            gap_multiple: None,
+        }),
+        Flag::Stale(StaleParams {
+            days: Some(47),
+            last_on: Some(date(2025, 11, 15)),
+            median_gap_days: Some(4.5),
+            gap_multiple: Some(8.0),
+        }),
+        Flag::OpenComplaint(OpenComplaintParams { open_complaints: 1, oldest_since: date(2025, 6, 15) }),
+        Flag::OpenComplaint(OpenComplaintParams { open_complaints: 3, oldest_since: date(2025, 5, 1) }),
+        Flag::PolicyBreach(PolicyBreachParams {
+            tier: Tier::A,
+            min_holders: 2,
+            min_current_contacts: 3,
+            holders: 1,
+            current_contacts: 1,
+        }),
+    ]
 }

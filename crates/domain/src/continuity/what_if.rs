@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::assess::assess_with_roster;
 use super::coverage::CoveragePolicies;
 use super::facts::{AccountFacts, EmployeeLookup};
-use super::flags::FlagCode;
+use super::flags::{Flag, FlagCode};
 use super::hr_figures::Cover;
 use super::ids::{self, AccountId, UserId};
 use super::roster::Roster;
@@ -86,8 +86,7 @@ pub fn departure_what_if<'a>(
         report.exposure_before_minor = report.exposure_before_minor.saturating_add(before.exposure_minor);
         report.exposure_after_minor = report.exposure_after_minor.saturating_add(after.exposure_minor);
 
-        let codes: Vec<FlagCode> =
-            after.flags.iter().map(|flag| flag.code).filter(|&code| !before.has_flag(code)).collect();
+        let codes: Vec<FlagCode> = after.flags.iter().map(Flag::code).filter(|&code| !before.has_flag(code)).collect();
         if codes.contains(&FlagCode::NoOwner) {
             report.no_owner_account_ids.push(account.id);
         }

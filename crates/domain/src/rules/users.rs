@@ -5,9 +5,10 @@ use serde::Serialize;
 
 use super::RuleError;
 use crate::validation::is_email;
-use crate::{Role, UserStatus};
+use crate::{Language, Role, UserStatus};
 
-/// The fields of a user that can change (HR: status, dates; admin: everything).
+/// The fields of a user that can change (HR: status, dates; admin: everything; the user
+/// themselves: their `locale`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct UserChanges {
     pub display_name: String,
@@ -17,6 +18,9 @@ pub struct UserChanges {
     pub leave_date: Option<NaiveDate>,
     pub non_solicitation_until: Option<NaiveDate>,
     pub non_compete_until: Option<NaiveDate>,
+    /// The language they chose; `None` until they choose, when what their browser asks for
+    /// (else English) is used.
+    pub locale: Option<Language>,
 }
 
 /// A new employee has a valid e-mail (their login) and a display name.
@@ -62,6 +66,7 @@ mod tests {
             leave_date: None,
             non_solicitation_until: None,
             non_compete_until: None,
+            locale: None,
         }
     }
 

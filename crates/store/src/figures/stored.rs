@@ -15,7 +15,7 @@ use crate::{to_db_time, AnyConnection, StoreError, StoreResult};
 
 /// The flag codes as stored: `,code,code,` so that one code is found with `LIKE '%,code,%'`.
 pub fn flags_text(risk: &AccountRisk) -> String {
-    let codes: Vec<&str> = risk.flags.iter().map(|flag| flag.code.as_str()).collect();
+    let codes: Vec<&str> = risk.flags.iter().map(|flag| flag.code().as_str()).collect();
     if codes.is_empty() {
         String::new()
     } else {

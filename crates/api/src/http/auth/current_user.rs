@@ -8,10 +8,11 @@ use std::sync::Arc;
 use actix_web::dev::Payload;
 use actix_web::http::header;
 use actix_web::{web, FromRequest, HttpRequest};
-use continuity_domain::{Role, UserStatus};
+use continuity_domain::{Language, Role, UserStatus};
 use continuity_store::{teams, users};
 
 use crate::error::ApiError;
+use crate::language::RequestLanguage;
 use crate::state::AppState;
 
 /// The caller, as their record stands now.
@@ -25,6 +26,16 @@ pub struct CurrentUser {
     /// Teams this user leads (sales leads).
     pub led_team_ids: Vec<i64>,
     pub session_id: String,
+    /// The language they chose (`PATCH /me {locale}`), if they did.
+    pub locale: Option<Language>,
+}
+
+impl CurrentUser {
+    /// The language to word things for them in: the one they chose, else the one the request
+    /// asks for.
+    pub fn language(&self, asked: RequestLanguage) -> Language {
+        self.locale.unwrap_or(asked.0)
+    }
 }
 
 fn bearer_token(request: &HttpRequest) -> Result<String, ApiError> {
@@ -74,6 +85,7 @@ impl FromRequest for CurrentUser {
                         team_id: user.profile.team_id,
                         led_team_ids,
                         session_id,
+                        locale: user.profile.locale,
                     })
                 })
                 .await

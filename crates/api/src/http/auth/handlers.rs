@@ -1,8 +1,8 @@
-//! `/auth/login`, `/auth/refresh`, `/auth/logout` and `/me`.
+//! `/auth/login`, `/auth/refresh`, `/auth/logout` and `/me` (read, and the user's own `locale`).
 
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::Utc;
-use continuity_domain::{Role, UserStatus};
+use continuity_domain::{Language, Role, UserStatus};
 use continuity_store::refresh_tokens::{self, Redemption};
 use continuity_store::{users, AnyConnection};
 use serde::{Deserialize, Serialize};
@@ -13,8 +13,9 @@ use super::CurrentUser;
 use crate::access::{self, Permissions};
 use crate::error::{ApiError, ApiResult};
 use crate::json::ValidJson;
+use crate::language::RequestLanguage;
 use crate::state::AppState;
-use actix_web::{get, post};
+use actix_web::{get, patch, post};
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -174,21 +175,80 @@ pub struct MeResponse {
     pub led_team_ids: Vec<String>,
     /// What the access policy lets this user do; the SPA offers exactly this.
     pub permissions: Permissions,
+    /// The language to show them everything in, `nl` or `en`: the one they chose
+    /// (`chosen_locale`), else the one this request asks for (`Accept-Language`), else `en`.
+    #[schema(value_type = String, example = "nl")]
+    pub locale: Language,
+    /// The language they chose with `PATCH /me`; `null` while they follow their browser.
+    #[schema(value_type = Option<String>, example = "nl")]
+    pub chosen_locale: Option<Language>,
+}
+
+impl MeResponse {
+    fn of(user: CurrentUser, asked: RequestLanguage) -> MeResponse {
+        MeResponse {
+            permissions: access::permissions(&user),
+            locale: user.language(asked),
+            chosen_locale: user.locale,
+            id: user.id.to_string(),
+            email: user.email,
+            display_name: user.display_name,
+            role: user.role,
+            team_id: user.team_id.map(|id| id.to_string()),
+            led_team_ids: user.led_team_ids.iter().map(i64::to_string).collect(),
+        }
+    }
 }
 
 /// The signed-in user and what they may do.
 #[utoipa::path(tag = "auth", security(("bearer" = [])),
     responses((status = 200, body = MeResponse), (status = 401, body = crate::error::Problem)))]
 #[get("/me")]
-pub async fn me(user: CurrentUser) -> ApiResult<web::Json<MeResponse>> {
-    let permissions = access::permissions(&user);
-    Ok(web::Json(MeResponse {
-        id: user.id.to_string(),
-        email: user.email,
-        display_name: user.display_name,
-        role: user.role,
-        team_id: user.team_id.map(|id| id.to_string()),
-        led_team_ids: user.led_team_ids.iter().map(i64::to_string).collect(),
-        permissions,
-    }))
+pub async fn me(user: CurrentUser, asked: RequestLanguage) -> ApiResult<web::Json<MeResponse>> {
+    Ok(web::Json(MeResponse::of(user, asked)))
+}
+
+/// A change the signed-in user makes to their own preferences: absent fields stay.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PatchMe {
+    /// `nl` or `en`; `null` to follow the browser's language again.
+    #[serde(default, with = "crate::json::nullable")]
+    #[schema(value_type = Option<String>, example = "nl")]
+    pub locale: Option<Option<String>>,
+}
+
+/// Sets the signed-in user's own language (`locale`). A preference of their own, so no
+/// `If-Match` is needed (one that is sent is honoured); it is audited like any change to
+/// the user, and answers `/me` as it now stands.
+#[utoipa::path(tag = "auth", request_body = PatchMe, security(("bearer" = [])),
+    responses((status = 200, body = MeResponse), (status = 401, body = crate::error::Problem),
+              (status = 412, body = crate::error::Problem), (status = 422, body = crate::error::Problem)))]
+#[patch("/me")]
+pub async fn patch_me(
+    state: web::Data<AppState>,
+    mut user: CurrentUser,
+    asked: RequestLanguage,
+    request: HttpRequest,
+    body: ValidJson<PatchMe>,
+) -> ApiResult<web::Json<MeResponse>> {
+    let Some(locale) = body.0.locale else {
+        return Ok(web::Json(MeResponse::of(user, asked)));
+    };
+    let locale = crate::language::parse_locale(locale)?;
+    let sent_version = request
+        .headers()
+        .contains_key(actix_web::http::header::IF_MATCH)
+        .then(|| crate::etag::required_version(&request));
+    let user_id = user.id;
+    let saved = state
+        .run(move |conn| {
+            let current = users::get(conn, user_id)?.ok_or(ApiError::NotFound)?;
+            let version = sent_version.transpose()?.unwrap_or(current.version);
+            let changes = users::UserChanges { locale, ..current.profile };
+            Ok(users::update(conn, user_id, version, &changes, Some(user_id), Utc::now())?)
+        })
+        .await?;
+    user.locale = saved.profile.locale;
+    Ok(web::Json(MeResponse::of(user, asked)))
 }
