@@ -1,4 +1,5 @@
-import type { Permissions, Role } from "../api/types";
+import type { Permissions } from "../api/types";
+import { t } from "../i18n";
 
 export type RouteId =
   "accounts" | "risk" | "events" | "campaigns" | "people" | "what-if" | "departures" | "admin";
@@ -20,6 +21,7 @@ export function subPath(path: string, base: string): string | null {
 export interface NavItem {
   id: RouteId;
   path: string;
+  /** In the app's current language (a getter over the catalogue). */
   label: string;
   /** The permission that opens the page; none: every signed-in user. */
   permission?: BooleanPermission;
@@ -34,52 +36,89 @@ export type BooleanPermission = {
 
 /** Every page of the shell, in navigation order, with the permission that opens it. */
 export const NAV_ITEMS: readonly NavItem[] = [
-  { id: "accounts", path: "/accounts", label: "Accounts" },
-  { id: "risk", path: "/risk", label: "Risk dashboard", permission: "may_see_portfolio" },
+  {
+    id: "accounts",
+    path: "/accounts",
+    get label() {
+      return t("nav.accounts");
+    },
+  },
+  {
+    id: "risk",
+    path: "/risk",
+    get label() {
+      return t("nav.risk");
+    },
+    permission: "may_see_portfolio",
+  },
   {
     id: "events",
     path: "/events",
-    label: "Client events",
+    get label() {
+      return t("nav.events");
+    },
     // Everyone sees the events of the accounts they see; HR only reads.
-    group: "Client ties",
+    get group() {
+      return t("nav.group.clientTies");
+    },
   },
   {
     id: "campaigns",
     path: "/campaigns",
-    label: "Campaigns",
+    get label() {
+      return t("nav.campaigns");
+    },
     // Admins and sales leads run them; HR reads the equal-treatment reports.
     permission: "may_see_campaigns",
-    group: "Client ties",
+    get group() {
+      return t("nav.group.clientTies");
+    },
   },
   {
     id: "people",
     path: "/people",
-    label: "People & exposure",
+    get label() {
+      return t("nav.people");
+    },
     permission: "may_see_hr_figures",
-    group: "People",
+    get group() {
+      return t("nav.group.people");
+    },
   },
   {
     id: "what-if",
     path: "/what-if",
-    label: "What-if",
+    get label() {
+      return t("nav.whatIf");
+    },
     // Departures of anyone in the firm, so the firm-wide HR figures.
     permission: "may_see_hr_figures",
-    group: "People",
+    get group() {
+      return t("nav.group.people");
+    },
   },
   {
     id: "departures",
     path: "/departures",
-    label: "Departures",
+    get label() {
+      return t("nav.departures");
+    },
     // Sales leads approve the handovers of their teams' accounts.
     permission: "may_see_departures",
-    group: "People",
+    get group() {
+      return t("nav.group.people");
+    },
   },
   {
     id: "admin",
     path: "/admin",
-    label: "Admin: users & teams",
+    get label() {
+      return t("nav.admin");
+    },
     permission: "may_manage_users",
-    group: "Administration",
+    get group() {
+      return t("nav.group.administration");
+    },
   },
 ];
 
@@ -114,10 +153,3 @@ export function resolveRoute(path: string, permissions: Permissions): Resolution
   if (!item) return { kind: "not-found" };
   return opens(item, permissions) ? { kind: "page", item } : { kind: "forbidden", item };
 }
-
-export const ROLE_LABELS: Record<Role, string> = {
-  admin: "Administrator",
-  hr: "HR",
-  sales_lead: "Sales lead",
-  member: "Account manager",
-};

@@ -8,6 +8,7 @@ import { BOARD_COLUMNS, groupHandovers, isApplied, unresolvedHandovers } from ".
 import { refreshDirectory, useAccountNames, useDirectory } from "../app/directory";
 import { formatDate, formatMoney, formatPercent, humanise } from "../app/format";
 import { today } from "../app/forms";
+import { codeLabel } from "../app/labels";
 import { subPath, type PageProps } from "../app/nav";
 import { navigate } from "../app/router";
 import { usePagedList, type Load } from "../app/useApi";
@@ -22,6 +23,7 @@ import {
   SelectField,
   TextField,
 } from "../components/ui";
+import { t } from "../i18n";
 
 export function DeparturesPage({ path }: PageProps) {
   const id = subPath(path, "/departures");
@@ -43,42 +45,39 @@ function PlanList() {
   return (
     <>
       <PageHeader
-        title="Departures"
-        description="Departure plans: the accounts each leaver holds, and a guarded handover for every one."
+        title={t("departures.departures")}
+        description={t("departures.departurePlansTheAccountsEach")}
         actions={
           !creating &&
           ownsPlans(user) && (
             <button type="button" class="button button-primary" onClick={() => setCreating(true)}>
-              New departure plan
+              {t("departures.newDeparturePlan")}
             </button>
           )
         }
       />
       {creating && <NewPlan userId={newFor ?? ""} onCancel={() => setCreating(false)} />}
-      <LoadView state={list.state} what="departure plans" onRetry={list.reload}>
+      <LoadView state={list.state} what={t("departures.departurePlans")} onRetry={list.reload}>
         {({ items, nextCursor }) =>
           items.length === 0 ? (
-            <EmptyState title="No departure plans" icon="⇢">
-              <p>
-                Start a plan when someone's leave date is known; each account they hold gets a
-                handover here.
-              </p>
+            <EmptyState title={t("departures.noDeparturePlans")} icon="⇢">
+              <p>{t("departures.startAPlanWhenSomeone")}</p>
             </EmptyState>
           ) : (
             <>
               <div class="table-wrap">
                 <table class="table table-cards" data-testid="plans-table">
-                  <caption class="sr-only">Departure plans</caption>
+                  <caption class="sr-only">{t("departures.departurePlans2")}</caption>
                   <thead>
                     <tr>
-                      <th scope="col">Employee</th>
-                      <th scope="col">Leave date</th>
-                      <th scope="col">Status</th>
+                      <th scope="col">{t("departures.employee")}</th>
+                      <th scope="col">{t("common.leaveDate")}</th>
+                      <th scope="col">{t("common.status")}</th>
                       <th scope="col" class="num">
-                        Handovers
+                        {t("departures.handovers")}
                       </th>
                       <th scope="col" class="num">
-                        Still open
+                        {t("departures.stillOpen")}
                       </th>
                     </tr>
                   </thead>
@@ -90,14 +89,14 @@ function PlanList() {
                             {p.display_name ?? directory.userName(p.user_id)}
                           </a>
                         </th>
-                        <td data-label="Leave date">{formatDate(p.leave_date)}</td>
-                        <td data-label="Status">
+                        <td data-label={t("common.leaveDate")}>{formatDate(p.leave_date)}</td>
+                        <td data-label={t("common.status")}>
                           <Badge tone={isApplied(p) ? "good" : "info"}>{humanise(p.status)}</Badge>
                         </td>
-                        <td data-label="Handovers" class="num">
+                        <td data-label={t("departures.handovers")} class="num">
                           {p.handovers?.length ?? "—"}
                         </td>
-                        <td data-label="Still open" class="num">
+                        <td data-label={t("departures.stillOpen")} class="num">
                           {p.handovers ? unresolvedHandovers(p).length : "—"}
                         </td>
                       </tr>
@@ -130,8 +129,8 @@ function NewPlan(props: { userId: string; onCancel: () => void }) {
   async function create(event: Event) {
     event.preventDefault();
     const errors: Record<string, string> = {};
-    if (!userId) errors.user_id = "Choose who is leaving.";
-    if (!leaveDate) errors.leave_date = "Enter the last working day.";
+    if (!userId) errors.user_id = t("departures.chooseWhoIsLeaving");
+    if (!leaveDate) errors.leave_date = t("departures.enterTheLastWorkingDay");
     if (Object.keys(errors).length) {
       submit.setFieldErrors(errors);
       return;
@@ -148,20 +147,20 @@ function NewPlan(props: { userId: string; onCancel: () => void }) {
 
   return (
     <section class="panel" aria-labelledby="new-plan-title">
-      <h2 id="new-plan-title">New departure plan</h2>
+      <h2 id="new-plan-title">{t("departures.newDeparturePlan")}</h2>
       <form class="form form-grid" onSubmit={create} noValidate>
         <ProblemBanner problem={submit.banner} />
         <SelectField
-          label="Employee"
+          label={t("departures.employee")}
           name="user_id"
           value={userId}
-          placeholder="Choose a person"
+          placeholder={t("common.choosePerson")}
           options={people.map((u) => ({ value: u.id, label: u.display_name }))}
           error={submit.fieldErrors.user_id}
           onChange={setUserId}
         />
         <TextField
-          label="Leave date"
+          label={t("common.leaveDate")}
           name="leave_date"
           type="date"
           min={today()}
@@ -171,10 +170,10 @@ function NewPlan(props: { userId: string; onCancel: () => void }) {
         />
         <div class="form-actions span-all">
           <button type="submit" class="button button-primary" disabled={submit.busy}>
-            {submit.busy ? "Creating…" : "Create plan"}
+            {submit.busy ? t("departures.creating") : t("departures.createPlan")}
           </button>
           <button type="button" class="button" onClick={props.onCancel}>
-            Cancel
+            {t("common.cancel")}
           </button>
         </div>
       </form>
@@ -240,10 +239,10 @@ function PlanPage(props: { planId: string }) {
   if (plan.state.status === "unavailable") {
     return (
       <>
-        <PageHeader title="Departure plan" />
-        <EmptyState title="No such plan" icon="?">
+        <PageHeader title={t("departures.departurePlan")} />
+        <EmptyState title={t("departures.noSuchPlan")} icon="?">
           <p>
-            <a href="/departures">All departure plans</a>
+            <a href="/departures">{t("departures.allDeparturePlans")}</a>
           </p>
         </EmptyState>
       </>
@@ -266,12 +265,12 @@ function PlanPage(props: { planId: string }) {
 
   return (
     <>
-      <nav class="breadcrumbs" aria-label="Breadcrumb">
-        <a href="/departures">Departures</a>
+      <nav class="breadcrumbs" aria-label={t("common.breadcrumb")}>
+        <a href="/departures">{t("departures.departures")}</a>
         <span aria-hidden="true"> / </span>
         <span aria-current="page">{leaverName}</span>
       </nav>
-      <LoadView state={plan.state} what="the departure plan" onRetry={plan.reload}>
+      <LoadView state={plan.state} what={t("departures.theDeparturePlan")} onRetry={plan.reload}>
         {(p) => {
           const groups = groupHandovers(p.handovers ?? []);
           const open = unresolvedHandovers(p);
@@ -279,8 +278,15 @@ function PlanPage(props: { planId: string }) {
           return (
             <>
               <PageHeader
-                title={`${leaverName} leaves ${formatDate(p.leave_date)}`}
-                description={`${p.handovers?.length ?? 0} account${p.handovers?.length === 1 ? "" : "s"} to hand over · plan ${humanise(p.status).toLowerCase()}`}
+                title={t("departures.leavernameLeavesDate", {
+                  leaverName,
+                  date: formatDate(p.leave_date),
+                })}
+                description={t("departures.valueAccountValue2ToHand", {
+                  value: p.handovers?.length ?? 0,
+                  value2: p.handovers?.length === 1 ? "" : "s",
+                  toLowerCase: humanise(p.status).toLowerCase(),
+                })}
                 actions={
                   !applied &&
                   ownsPlans(user) &&
@@ -292,10 +298,10 @@ function PlanPage(props: { planId: string }) {
                         disabled={apply.busy}
                         onClick={runApply}
                       >
-                        Confirm: move the assignments
+                        {t("departures.confirmMoveTheAssignments")}
                       </button>
                       <button type="button" class="button" onClick={() => setConfirming(false)}>
-                        Not yet
+                        {t("departures.notYet")}
                       </button>
                     </>
                   ) : (
@@ -306,41 +312,45 @@ function PlanPage(props: { planId: string }) {
                       aria-describedby={open.length > 0 ? "apply-hint" : undefined}
                       onClick={() => setConfirming(true)}
                     >
-                      Apply plan
+                      {t("departures.applyPlan")}
                     </button>
                   ))
                 }
               />
               {!applied && open.length > 0 && (
                 <p class="muted" id="apply-hint">
-                  {open.length} account{open.length === 1 ? " needs" : "s need"} a successor or a
-                  waiver before the plan can be applied.
+                  {open.length} account
+                  {open.length === 1 ? t("departures.needs") : t("departures.sNeed")} a successor or
+                  a waiver before the plan can be applied.
                 </p>
               )}
               <ProblemBanner problem={apply.banner} />
               {(p.handovers ?? []).length === 0 ? (
-                <EmptyState title="Nothing to hand over" icon="✓">
-                  <p>They hold no account.</p>
+                <EmptyState title={t("departures.nothingToHandOver")} icon="✓">
+                  <p>{t("departures.theyHoldNoAccount")}</p>
                 </EmptyState>
               ) : (
                 <div class="board" data-testid="handover-board">
                   {BOARD_COLUMNS.map((col) => (
                     <section
-                      class={`board-column${groups[col.id].length === 0 ? " board-column-empty" : ""}`}
-                      key={col.id}
-                      aria-labelledby={`col-${col.id}`}
+                      class={`board-column${groups[col].length === 0 ? " board-column-empty" : ""}`}
+                      key={col}
+                      aria-labelledby={`col-${col}`}
                     >
-                      <h2 id={`col-${col.id}`}>
-                        {col.label} <span class="count">{groups[col.id].length}</span>
+                      <h2 id={`col-${col}`}>
+                        {codeLabel("boardColumn", col)}{" "}
+                        <span class="count">{groups[col].length}</span>
                       </h2>
-                      <p class="muted small">{col.hint}</p>
+                      <p class="muted small">{codeLabel("boardColumnHint", col)}</p>
                       <ul>
-                        {groups[col.id].map((h) => (
+                        {groups[col].map((h) => (
                           <HandoverCard
                             key={h.account_id}
                             plan={p}
                             handover={h}
-                            accountName={h.account_name ?? names[h.account_id] ?? "Account"}
+                            accountName={
+                              h.account_name ?? names[h.account_id] ?? t("common.account")
+                            }
                             readOnly={applied}
                             onChanged={plan.reload}
                           />
@@ -388,7 +398,10 @@ function HandoverCard(props: {
   const options = [
     ...(h.suggestions ?? []).map((s, i) => ({
       value: s.user_id,
-      label: `${s.display_name ?? directory.userName(s.user_id)}${i === 0 ? " (suggested)" : ""}`,
+      label: t("departures.valueValue2", {
+        value: s.display_name ?? directory.userName(s.user_id),
+        value2: i === 0 ? " (suggested)" : "",
+      }),
     })),
     ...others,
   ];
@@ -397,8 +410,8 @@ function HandoverCard(props: {
     event.preventDefault();
     if (mode === "assign") {
       const errors: Record<string, string> = {};
-      if (!successor) errors.successor_id = "Choose a successor.";
-      if (!due) errors.due_date = "Set a due date.";
+      if (!successor) errors.successor_id = t("departures.chooseASuccessor");
+      if (!due) errors.due_date = t("departures.setADueDate");
       if (Object.keys(errors).length) return submit.setFieldErrors(errors);
       const ok = await submit.run(() =>
         client.patch(path, { successor_id: successor, due_date: due }, { ifMatch: version }),
@@ -428,8 +441,8 @@ function HandoverCard(props: {
       {h.annual_value_minor != null && (
         <p class="small muted">
           {formatMoney(h.annual_value_minor, h.currency ?? "EUR")}
-          {h.share != null && ` · ${formatPercent(h.share)} theirs`}
-          {h.sole_holder && " · sole holder"}
+          {h.share != null && t("departures.percentTheirs", { percent: formatPercent(h.share) })}
+          {h.sole_holder && t("departures.soleHolder")}
         </p>
       )}
       {h.waiver_reason ? (
@@ -441,11 +454,13 @@ function HandoverCard(props: {
       ) : (
         <p class="small muted">
           {h.suggestions?.length
-            ? `Suggested: ${h.suggestions
-                .slice(0, 3)
-                .map((s) => s.display_name ?? directory.userName(s.user_id))
-                .join(", ")}`
-            : "No suggestion available."}
+            ? t("departures.suggestedJoin", {
+                join: h.suggestions
+                  .slice(0, 3)
+                  .map((s) => s.display_name ?? directory.userName(s.user_id))
+                  .join(", "),
+              })
+            : t("departures.noSuggestionAvailable")}
         </p>
       )}
       {!props.readOnly && mode === "view" && (
@@ -453,19 +468,23 @@ function HandoverCard(props: {
           <button
             type="button"
             class="button button-small"
-            aria-label={`Choose a successor for ${props.accountName}`}
+            aria-label={t("departures.chooseASuccessorForAccountname", {
+              accountName: props.accountName,
+            })}
             onClick={() => setMode("assign")}
           >
-            {h.successor_id ? "Change" : "Assign"}
+            {h.successor_id ? t("departures.change") : t("departures.assign")}
           </button>
           {!h.waiver_reason && (
             <button
               type="button"
               class="button button-ghost button-small"
-              aria-label={`Waive the handover of ${props.accountName}`}
+              aria-label={t("departures.waiveTheHandoverOfAccountname", {
+                accountName: props.accountName,
+              })}
               onClick={() => setMode("waive")}
             >
-              Waive
+              {t("departures.waive")}
             </button>
           )}
         </div>
@@ -476,16 +495,16 @@ function HandoverCard(props: {
           {mode === "assign" ? (
             <>
               <SelectField
-                label="Successor"
+                label={t("departures.successor")}
                 name="successor_id"
                 value={successor}
-                placeholder="Choose a person"
+                placeholder={t("common.choosePerson")}
                 options={options}
                 error={submit.fieldErrors.successor_id}
                 onChange={setSuccessor}
               />
               <TextField
-                label="Due date"
+                label={t("departures.dueDate")}
                 name="due_date"
                 type="date"
                 value={due}
@@ -495,7 +514,7 @@ function HandoverCard(props: {
             </>
           ) : (
             <TextField
-              label="Reason for the waiver"
+              label={t("departures.reasonForTheWaiver")}
               name="waiver_reason"
               value={reason}
               error={submit.fieldErrors.waiver_reason}
@@ -504,10 +523,10 @@ function HandoverCard(props: {
           )}
           <div class="form-actions">
             <button type="submit" class="button button-primary button-small" disabled={submit.busy}>
-              Save
+              {t("common.save")}
             </button>
             <button type="button" class="button button-small" onClick={() => setMode("view")}>
-              Cancel
+              {t("common.cancel")}
             </button>
           </div>
         </form>
