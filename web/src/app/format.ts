@@ -100,6 +100,11 @@ export function formatNumber(
   }).format(value);
 }
 
+/** Items joined as a sentence does: "EUR and USD", "EUR en USD". */
+export function formatList(items: readonly string[], locale: string = formattingLocale()): string {
+  return new Intl.ListFormat(locale, { type: "conjunction" }).format(items);
+}
+
 /** "sales_lead" → "Sales lead": the last resort for a code the catalogues do not know. */
 export function humanise(code: string | null | undefined): string {
   if (!code) return "—";

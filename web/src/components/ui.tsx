@@ -1,10 +1,32 @@
-import type { ComponentChildren, Ref } from "preact";
+import { Fragment, type ComponentChildren, type Ref } from "preact";
 import { useId } from "preact/hooks";
 import type { ApiError, ProblemDocument } from "../api/problem";
 import { problemMessage } from "../api/problem";
 import { formatPercent } from "../app/format";
 import type { Load } from "../app/useApi";
 import { t } from "../i18n";
+
+const SLOT = "\u241f";
+
+/** A placeholder for an element in a translated sentence: `t(key, { who: slot("who") })`. */
+export function slot(name: string): string {
+  return `${SLOT}${name}${SLOT}`;
+}
+
+/**
+ * A translated sentence with elements inside it (a link, a bold figure), so that each language
+ * places them where its word order wants: the text comes from `t(key, { name: slot("name") })`.
+ */
+export function Sentence(props: { text: string; parts: Record<string, ComponentChildren> }) {
+  const pieces = props.text.split(SLOT);
+  return (
+    <>
+      {pieces.map((piece, i) =>
+        i % 2 === 1 ? <Fragment key={i}>{props.parts[piece]}</Fragment> : piece,
+      )}
+    </>
+  );
+}
 
 export function PageHeader(props: {
   title: string;

@@ -6,7 +6,7 @@ import { useApp } from "../app/context";
 import { permissionsOf } from "../app/permissions";
 import { BOARD_COLUMNS, groupHandovers, isApplied, unresolvedHandovers } from "../app/departures";
 import { refreshDirectory, useAccountNames, useDirectory } from "../app/directory";
-import { formatDate, formatMoney, formatPercent, humanise } from "../app/format";
+import { formatDate, formatMoney, formatPercent } from "../app/format";
 import { today } from "../app/forms";
 import { codeLabel } from "../app/labels";
 import { subPath, type PageProps } from "../app/nav";
@@ -21,9 +21,11 @@ import {
   PageHeader,
   ProblemBanner,
   SelectField,
+  Sentence,
+  slot,
   TextField,
 } from "../components/ui";
-import { t } from "../i18n";
+import { currentLanguage, t } from "../i18n";
 
 export function DeparturesPage({ path }: PageProps) {
   const id = subPath(path, "/departures");
@@ -91,7 +93,9 @@ function PlanList() {
                         </th>
                         <td data-label={t("common.leaveDate")}>{formatDate(p.leave_date)}</td>
                         <td data-label={t("common.status")}>
-                          <Badge tone={isApplied(p) ? "good" : "info"}>{humanise(p.status)}</Badge>
+                          <Badge tone={isApplied(p) ? "good" : "info"}>
+                            {codeLabel("planStatus", p.status)}
+                          </Badge>
                         </td>
                         <td data-label={t("departures.handovers")} class="num">
                           {p.handovers?.length ?? "—"}
@@ -282,10 +286,9 @@ function PlanPage(props: { planId: string }) {
                   leaverName,
                   date: formatDate(p.leave_date),
                 })}
-                description={t("departures.valueAccountValue2ToHand", {
-                  value: p.handovers?.length ?? 0,
-                  value2: p.handovers?.length === 1 ? "" : "s",
-                  toLowerCase: humanise(p.status).toLowerCase(),
+                description={t("departures.planSummary", {
+                  count: p.handovers?.length ?? 0,
+                  status: codeLabel("planStatus", p.status).toLocaleLowerCase(currentLanguage()),
                 })}
                 actions={
                   !applied &&
@@ -319,9 +322,7 @@ function PlanPage(props: { planId: string }) {
               />
               {!applied && open.length > 0 && (
                 <p class="muted" id="apply-hint">
-                  {open.length} account
-                  {open.length === 1 ? t("departures.needs") : t("departures.sNeed")} a successor or
-                  a waiver before the plan can be applied.
+                  {t("departures.openBeforeApply", { count: open.length })}
                 </p>
               )}
               <ProblemBanner problem={apply.banner} />
@@ -398,10 +399,12 @@ function HandoverCard(props: {
   const options = [
     ...(h.suggestions ?? []).map((s, i) => ({
       value: s.user_id,
-      label: t("departures.valueValue2", {
-        value: s.display_name ?? directory.userName(s.user_id),
-        value2: i === 0 ? " (suggested)" : "",
-      }),
+      label:
+        i === 0
+          ? t("departures.suggestedOption", {
+              name: s.display_name ?? directory.userName(s.user_id),
+            })
+          : (s.display_name ?? directory.userName(s.user_id)),
     })),
     ...others,
   ];
@@ -422,7 +425,7 @@ function HandoverCard(props: {
       }
     } else {
       if (!reason.trim())
-        return submit.setFieldErrors({ waiver_reason: "Say why no handover is needed." });
+        return submit.setFieldErrors({ waiver_reason: t("departures.sayWhyNoHandover") });
       const ok = await submit.run(() =>
         client.patch(path, { waiver_reason: reason.trim() }, { ifMatch: version }),
       );
@@ -441,15 +444,20 @@ function HandoverCard(props: {
       {h.annual_value_minor != null && (
         <p class="small muted">
           {formatMoney(h.annual_value_minor, h.currency ?? "EUR")}
-          {h.share != null && t("departures.percentTheirs", { percent: formatPercent(h.share) })}
-          {h.sole_holder && t("departures.soleHolder")}
+          {h.share != null && (
+            <> · {t("departures.theirShare", { percent: formatPercent(h.share) })}</>
+          )}
+          {h.sole_holder && <> · {t("departures.soleHolder")}</>}
         </p>
       )}
       {h.waiver_reason ? (
-        <p class="small">Waived: {h.waiver_reason}</p>
+        <p class="small">{t("departures.waivedBecause", { reason: h.waiver_reason })}</p>
       ) : h.successor_id ? (
         <p class="small">
-          To <strong>{directory.userName(h.successor_id)}</strong> by {formatDate(h.due_date)}
+          <Sentence
+            text={t("departures.handedTo", { who: slot("who"), date: formatDate(h.due_date) })}
+            parts={{ who: <strong>{directory.userName(h.successor_id)}</strong> }}
+          />
         </p>
       ) : (
         <p class="small muted">

@@ -5,7 +5,8 @@ import { USER_STATUSES } from "../api/types";
 import { ifMatch } from "../api/versions";
 import { useApp } from "../app/context";
 import { refreshDirectory, useAccountNames, useDirectory } from "../app/directory";
-import { formatDate, formatMoney, humanise } from "../app/format";
+import { formatDate, formatList, formatMoney } from "../app/format";
+import { codeLabel } from "../app/labels";
 import { subPath, type PageProps } from "../app/nav";
 import { useApi, useDebounced, usePagedList } from "../app/useApi";
 import { useSubmit } from "../app/useSubmit";
@@ -57,7 +58,7 @@ function PeopleList() {
           name="status"
           value={status}
           placeholder={t("people.everyone")}
-          options={USER_STATUSES.map((s) => ({ value: s, label: humanise(s) }))}
+          options={USER_STATUSES.map((s) => ({ value: s, label: codeLabel("userStatus", s) }))}
           onChange={setStatus}
         />
       </form>
@@ -108,7 +109,7 @@ function PeopleList() {
                         </td>
                         <td data-label={t("common.status")}>
                           <Badge tone={STATUS_TONE[u.status ?? "active"] ?? "neutral"}>
-                            {humanise(u.status ?? "active")}
+                            {codeLabel("userStatus", u.status ?? "active")}
                           </Badge>
                         </td>
                         <td data-label={t("common.leaveDate")}>{formatDate(u.leave_date)}</td>
@@ -155,11 +156,11 @@ function PersonPage(props: { userId: string }) {
           <>
             <PageHeader
               title={u.display_name}
-              description={`${u.email} · ${humanise(u.role)}`}
+              description={`${u.email} · ${codeLabel("role", u.role)}`}
               actions={
                 <>
                   <Badge tone={STATUS_TONE[u.status ?? "active"] ?? "neutral"}>
-                    {humanise(u.status ?? "active")}
+                    {codeLabel("userStatus", u.status ?? "active")}
                   </Badge>
                   {(u.status ?? "active") !== "departed" && (
                     <a class="button" href={`/departures?new_for=${encodeURIComponent(u.id)}`}>
@@ -170,7 +171,7 @@ function PersonPage(props: { userId: string }) {
               }
             />
             <section class="panel" aria-labelledby="exposure-title">
-              <h2 id="exposure-title">What rests on {u.display_name}</h2>
+              <h2 id="exposure-title">{t("people.whatRestsOn", { name: u.display_name })}</h2>
               <LoadView
                 state={exposure.state}
                 what={t("people.exposureFigures")}
@@ -215,10 +216,7 @@ function ExposureView({ exposure }: { exposure: UserExposure }) {
             </span>
           }
           tone={exposure.orphaned_value_minor > 0 ? "bad" : undefined}
-          note={t("people.solecountAccountValueWithNo", {
-            soleCount,
-            value: soleCount === 1 ? "" : "s",
-          })}
+          note={t("people.soleHeldNote", { count: soleCount })}
         />
         <Tile
           label={t("people.shareWeightedExposure")}
@@ -233,9 +231,11 @@ function ExposureView({ exposure }: { exposure: UserExposure }) {
           label={t("people.agreements")}
           value={
             <span class="tile-dates">
-              Non-solicitation {formatDate(exposure.non_solicitation_until)}
+              {t("people.nonSolicitationOn", {
+                date: formatDate(exposure.non_solicitation_until),
+              })}
               <br />
-              Non-compete {formatDate(exposure.non_compete_until)}
+              {t("people.nonCompeteOn", { date: formatDate(exposure.non_compete_until) })}
             </span>
           }
         />
@@ -291,13 +291,15 @@ function ExposureView({ exposure }: { exposure: UserExposure }) {
       )}
       {exposure.contacts_only_they_know.length > 0 && (
         <p class="muted small">
-          Client contacts only they know are at{" "}
-          {[
-            ...new Set(
-              exposure.contacts_only_they_know.map((c) => names[c.account_id] ?? "an account"),
-            ),
-          ].join(", ")}
-          .
+          {t("people.contactsOnlyTheyKnowAt", {
+            accounts: formatList([
+              ...new Set(
+                exposure.contacts_only_they_know.map(
+                  (c) => names[c.account_id] ?? t("people.anAccount"),
+                ),
+              ),
+            ]),
+          })}
         </p>
       )}
     </>
@@ -365,8 +367,8 @@ function PersonForm(props: { user: User; onSaved: () => void }) {
       {blocking.length > 0 && (
         <div class="banner banner-warning span-all" role="alert">
           <div>
-            <strong>{t("people.theyStillHoldTheseAccounts")}</strong> Plan a successor or record a
-            waiver in their departure plan first:{" "}
+            <strong>{t("people.theyStillHoldTheseAccounts")}</strong>{" "}
+            {t("people.planSuccessorFirst")}{" "}
             {blocking.map((id, i) => (
               <span key={id}>
                 {i > 0 && ", "}
@@ -380,7 +382,7 @@ function PersonForm(props: { user: User; onSaved: () => void }) {
         label={t("common.status")}
         name="status"
         value={values.status}
-        options={USER_STATUSES.map((s) => ({ value: s, label: humanise(s) }))}
+        options={USER_STATUSES.map((s) => ({ value: s, label: codeLabel("userStatus", s) }))}
         error={submit.fieldErrors.status}
         onChange={(status) => {
           setSaved(false);

@@ -5,7 +5,14 @@ import { useApp } from "../app/context";
 import { permissionsOf, withinTeams } from "../app/permissions";
 import { useDirectory } from "../app/directory";
 import { currencyDigits } from "../app/forms";
-import { formatDate, formatMoney, formatMoneyCompact, formatPercent } from "../app/format";
+import {
+  formatDate,
+  formatDay,
+  formatList,
+  formatMoney,
+  formatMoneyCompact,
+  formatPercent,
+} from "../app/format";
 import { codeLabel, flagDescription, flagLabel } from "../app/labels";
 import { bandSeries, portfolioCurrency, sortFlags, trendSeries } from "../app/risk";
 import { useApi, usePagedList } from "../app/useApi";
@@ -18,7 +25,9 @@ import {
   LoadView,
   PageHeader,
   SelectField,
+  Sentence,
   ShareBar,
+  slot,
   Tile,
 } from "../components/ui";
 import { t } from "../i18n";
@@ -29,14 +38,6 @@ const BAND_COLOURS: Record<string, string> = {
   high: "#d69a2d",
   critical: "#c2453a",
 };
-
-/** "2026-11-05" → "5 Nov" for chart axes. */
-function shortDay(day: string): string {
-  const date = new Date(`${day}T00:00:00`);
-  return Number.isNaN(date.getTime())
-    ? day
-    : date.toLocaleDateString(undefined, { day: "numeric", month: "short" });
-}
 
 export function RiskPage() {
   const directory = useDirectory();
@@ -120,7 +121,7 @@ export function RiskPage() {
           const trendChart: ChartConfiguration = {
             type: "line",
             data: {
-              labels: trend.days.map(shortDay),
+              labels: trend.days.map((day) => formatDay(day)),
               datasets: [
                 {
                   label: t("dashboard.exposureCurrency", { currency }),
@@ -181,8 +182,7 @@ export function RiskPage() {
             <>
               {mixed.length > 0 && (
                 <p class="muted small" data-testid="mixed-currencies">
-                  Accounts are kept in {mixed.join(" and ")}; totals add the amounts without
-                  converting them and are labelled in {currency}.
+                  {t("dashboard.mixedCurrencies", { currencies: formatList(mixed), currency })}
                 </p>
               )}
               <section class="tiles" aria-label={t("dashboard.keyFigures")}>
@@ -222,10 +222,9 @@ export function RiskPage() {
                       </a>
                     }
                     tone={summary.untied_value_share > 0.5 ? "warn" : undefined}
-                    note={t("dashboard.moneycompactInValueAccountValue2", {
-                      moneyCompact: formatMoneyCompact(summary.untied_value_minor, currency),
-                      value: summary.untied_accounts ?? 0,
-                      value2: summary.untied_accounts === 1 ? "" : "s",
+                    note={t("dashboard.untiedNote", {
+                      value: formatMoneyCompact(summary.untied_value_minor, currency),
+                      count: summary.untied_accounts ?? 0,
                     })}
                   />
                 )}
@@ -234,8 +233,8 @@ export function RiskPage() {
                     label={t("dashboard.openComplaints")}
                     value={<span data-testid="open-complaints">{summary.open_complaints}</span>}
                     tone={summary.overdue_complaints ? "bad" : undefined}
-                    note={t("dashboard.valueOpenForMoreThan", {
-                      value: summary.overdue_complaints ?? 0,
+                    note={t("dashboard.overdueNote", {
+                      count: summary.overdue_complaints ?? 0,
                     })}
                   />
                 )}
@@ -322,8 +321,7 @@ export function RiskPage() {
                   <>
                     <ChartCanvas
                       config={trendChart}
-                      label={t("dashboard.lineChartOfExposureAnd", {
-                        toLowerCase: trend.flagsLabel.toLowerCase(),
+                      label={t("dashboard.trendChartLabel", {
                         count: trend.days.length,
                         money: formatMoney(trend.exposure[lastIndex], currency),
                         flags: trend.flags[lastIndex],
@@ -437,18 +435,21 @@ export function RiskPage() {
                   ) : (
                     <>
                       <p>
-                        {summary.truck_factor.size === 1 ? (
-                          <>
-                            {t("dashboard.if")} <strong>{t("dashboard.onePerson")}</strong>{" "}
-                            {t("dashboard.leaves")}
-                          </>
-                        ) : (
-                          <>
-                            {t("dashboard.ifThese")} <strong>{summary.truck_factor.size}</strong>{" "}
-                            {t("dashboard.peopleLeave")}
-                          </>
-                        )}
-                        , more than half of the annual value is left with no holder. Removal order:
+                        <Sentence
+                          text={t("dashboard.truckSentence", {
+                            count: summary.truck_factor.size,
+                            who: slot("who"),
+                          })}
+                          parts={{
+                            who: (
+                              <strong>
+                                {summary.truck_factor.size === 1
+                                  ? t("dashboard.onePerson")
+                                  : summary.truck_factor.size}
+                              </strong>
+                            ),
+                          }}
+                        />
                       </p>
                       <ol class="truck-order" data-testid="truck-order">
                         {summary.truck_factor.order.map((id) => (
@@ -511,8 +512,7 @@ function ComplaintsPanel(props: { teamId: string }) {
                         </td>
                         <td data-label={t("dashboard.openFor")} class="num">
                           {c.overdue && <Badge tone="bad">{t("dashboard.over14Days")}</Badge>}{" "}
-                          {c.age_days} day
-                          {c.age_days === 1 ? "" : t("dashboard.s")}
+                          {t("dashboard.ageDays", { count: c.age_days })}
                         </td>
                         <td data-label={t("dashboard.followUpOwner")}>
                           {c.follow_up_owner_name ??
@@ -522,15 +522,17 @@ function ComplaintsPanel(props: { teamId: string }) {
                               <span class="muted">{t("common.nobodyYet")}</span>
                             ))}
                           {c.follow_up_due && (
-                            <span class="muted small"> by {formatDate(c.follow_up_due)}</span>
+                            <span class="muted small">
+                              {" "}
+                              {t("dashboard.dueBy", { date: formatDate(c.follow_up_due) })}
+                            </span>
                           )}
                         </td>
                         <td data-label={t("dashboard.trail")}>
                           {c.follow_ups === 0
                             ? t("dashboard.noFollowUpYet")
-                            : t("dashboard.followUpsFollowUpValue", {
-                                follow_ups: c.follow_ups,
-                                value: c.follow_ups === 1 ? "" : "s",
+                            : t("dashboard.trailSummary", {
+                                count: c.follow_ups,
                                 date: formatDate(c.last_follow_up_at),
                               })}
                         </td>

@@ -3,7 +3,7 @@ import { ApiError, type ProblemDocument } from "../api/problem";
 import type { SimulationResult, User } from "../api/types";
 import { useApp } from "../app/context";
 import { useAccountNames, useDirectory } from "../app/directory";
-import { formatMoney } from "../app/format";
+import { formatList, formatMoney } from "../app/format";
 import { toggleId } from "../app/interactions";
 import { usePagedList } from "../app/useApi";
 import { FlagBadges } from "../components/risk";
@@ -88,7 +88,7 @@ export function WhatIfPage() {
                   <fieldset class="checklist scroll-list">
                     <legend>
                       {t("whatIf.peopleLeaving")}{" "}
-                      <span class="muted">({selected.length} chosen)</span>
+                      <span class="muted">{t("whatIf.chosen", { count: selected.length })}</span>
                     </legend>
                     {people.length === 0 && <p class="muted">{t("whatIf.nobodyMatches")}</p>}
                     {people.map((u) => (
@@ -154,7 +154,7 @@ function SimulationView({ result, leavers }: { result: SimulationResult; leavers
   return (
     <section class="result" aria-live="polite" aria-labelledby="sim-title" data-testid="simulation">
       <h2 id="sim-title" class="subhead">
-        If {leavers.join(", ")} {leavers.length === 1 ? t("whatIf.leaves") : t("whatIf.leave")}
+        {t("whatIf.ifLeave", { count: leavers.length, names: formatList(leavers) })}
       </h2>
       <div class="tiles">
         <Tile
