@@ -157,15 +157,24 @@ export function describeTarget(
   formatMoney: (minor: number, currency: string) => string = (m) => String(m),
 ): string {
   if ("account_ids" in target) {
-    const n = target.account_ids.length;
-    return `${n} chosen account${n === 1 ? "" : "s"}`;
+    return t("campaignForm.chosenAccounts", { count: target.account_ids.length });
   }
   const f = target.filter ?? {};
   const parts: string[] = [];
-  if (f.tiers?.length) parts.push(`tier ${f.tiers.join(", ")}`);
-  if (f.regions?.length) parts.push(`region ${f.regions.join(", ")}`);
-  if (f.team_ids?.length) parts.push(`team ${f.team_ids.map(teamName).join(", ")}`);
-  if (f.min_value_minor != null) parts.push(`worth ≥ ${formatMoney(f.min_value_minor, currency)}`);
-  if (f.max_value_minor != null) parts.push(`worth ≤ ${formatMoney(f.max_value_minor, currency)}`);
-  return parts.length ? `Active accounts: ${parts.join("; ")}` : "Every active account";
+  if (f.tiers?.length) parts.push(t("campaignForm.targetTiers", { tiers: f.tiers.join(", ") }));
+  if (f.regions?.length) {
+    parts.push(t("campaignForm.targetRegions", { regions: f.regions.join(", ") }));
+  }
+  if (f.team_ids?.length) {
+    parts.push(t("campaignForm.targetTeams", { teams: f.team_ids.map(teamName).join(", ") }));
+  }
+  if (f.min_value_minor != null) {
+    parts.push(t("campaignForm.targetMin", { value: formatMoney(f.min_value_minor, currency) }));
+  }
+  if (f.max_value_minor != null) {
+    parts.push(t("campaignForm.targetMax", { value: formatMoney(f.max_value_minor, currency) }));
+  }
+  return parts.length
+    ? t("campaignForm.targetActive", { parts: parts.join("; ") })
+    : t("campaignForm.targetEvery");
 }

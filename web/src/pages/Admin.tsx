@@ -4,7 +4,7 @@ import { ROLES, TIERS } from "../api/types";
 import { ifMatch } from "../api/versions";
 import { useApp } from "../app/context";
 import { refreshDirectory, useDirectory } from "../app/directory";
-import { formatDate, humanise } from "../app/format";
+import { formatDate } from "../app/format";
 import { usePagedList } from "../app/useApi";
 import { useSubmit } from "../app/useSubmit";
 import {
@@ -15,12 +15,14 @@ import {
   PageHeader,
   ProblemBanner,
   SelectField,
+  Sentence,
+  slot,
   TextField,
 } from "../components/ui";
 import { t } from "../i18n";
 import { codeLabel, tierLabel } from "../app/labels";
 
-const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: codeLabel("role", r) }));
+const roleOptions = () => ROLES.map((r) => ({ value: r, label: codeLabel("role", r) }));
 const STATUS_TONE = { active: "good", leaving: "warn", departed: "neutral" } as const;
 
 export function AdminPage() {
@@ -42,7 +44,7 @@ function TeamsSection() {
 
   async function create(event: Event) {
     event.preventDefault();
-    if (!name.trim()) return submit.setFieldErrors({ name: "Enter the team's name." });
+    if (!name.trim()) return submit.setFieldErrors({ name: t("admin.enterTeamName") });
     const ok = await submit.run(() => client.post("/teams", { name: name.trim() }));
     if (ok) {
       setName("");
@@ -163,7 +165,7 @@ function UsersSection() {
                           </td>
                           <td data-label={t("common.status")}>
                             <Badge tone={STATUS_TONE[u.status ?? "active"] ?? "neutral"}>
-                              {humanise(u.status ?? "active")}
+                              {codeLabel("userStatus", u.status ?? "active")}
                             </Badge>
                           </td>
                           <td data-label={t("common.leaveDate")}>{formatDate(u.leave_date)}</td>
@@ -293,7 +295,7 @@ function UserForm(props: { teams: Team[]; user?: User; onDone: (changed: boolean
         label={t("common.role")}
         name="role"
         value={values.role}
-        options={ROLE_OPTIONS}
+        options={roleOptions()}
         error={submit.fieldErrors.role}
         onChange={(role) => setValues((v) => ({ ...v, role: role as Role }))}
       />
@@ -406,9 +408,14 @@ function PolicyItem(props: { policy: CoveragePolicy; onChanged: () => void }) {
   return (
     <li class="policy">
       <span>
-        <strong>Tier {p.tier}</strong>: at least {p.min_holders} holder
-        {p.min_holders === 1 ? "" : t("admin.s")} and {p.min_current_contacts} current contact
-        {p.min_current_contacts === 1 ? "" : t("admin.s")}
+        <Sentence
+          text={t("admin.policyLine", {
+            tier: slot("tier"),
+            holders: t("admin.holderCount", { count: p.min_holders }),
+            contacts: t("admin.currentContactCount", { count: p.min_current_contacts }),
+          })}
+          parts={{ tier: <strong>{tierLabel(p.tier)}</strong> }}
+        />
       </span>
       <span class="policy-actions">
         <button

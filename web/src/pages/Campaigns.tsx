@@ -46,7 +46,7 @@ import {
   Tile,
 } from "../components/ui";
 import { t } from "../i18n";
-import { codeLabel } from "../app/labels";
+import { codeLabel, tierLabel } from "../app/labels";
 
 const FIELDS = [
   "name",
@@ -79,12 +79,12 @@ function useScopeTeams() {
   return withinTeams(directory.teams, permissionsOf(user).campaign_team_ids);
 }
 
-const PARENT = { href: "/campaigns", label: "Campaigns" };
+const parent = () => ({ href: "/campaigns", label: t("nav.campaigns") });
 
 function StatusBadge(props: { campaign: Campaign }) {
   const c = props.campaign;
   return c.status === "sent" ? (
-    <Badge tone="good">Sent {formatDate(c.sent_at)}</Badge>
+    <Badge tone="good">{t("campaigns.sentOn", { date: formatDate(c.sent_at) })}</Badge>
   ) : (
     <Badge tone="info">{t("campaigns.draft")}</Badge>
   );
@@ -192,7 +192,7 @@ function NewCampaign() {
   if (!canRun(user)) {
     return (
       <>
-        <Breadcrumbs parent={PARENT} current={t("campaigns.newCampaign")} />
+        <Breadcrumbs parent={parent()} current={t("campaigns.newCampaign")} />
         <EmptyState title={t("campaigns.campaignsAreRunByAdmins")} icon="✉" />
       </>
     );
@@ -202,7 +202,7 @@ function NewCampaign() {
   );
   return (
     <>
-      <Breadcrumbs parent={PARENT} current={t("campaigns.newCampaign")} />
+      <Breadcrumbs parent={parent()} current={t("campaigns.newCampaign")} />
       <PageHeader
         title={t("campaigns.newCampaign")}
         description={t("campaigns.chooseWhoItGoesTo")}
@@ -235,7 +235,7 @@ function CampaignPage(props: { campaignId: string }) {
   if (campaign.state.status === "unavailable") {
     return (
       <>
-        <Breadcrumbs parent={PARENT} current={t("campaigns.campaign")} />
+        <Breadcrumbs parent={parent()} current={t("campaigns.campaign")} />
         <EmptyState title={t("campaigns.noSuchCampaign")} icon="?">
           <p>
             <a href="/campaigns">{t("campaigns.allCampaigns")}</a>
@@ -252,7 +252,7 @@ function CampaignPage(props: { campaignId: string }) {
 
   return (
     <>
-      <Breadcrumbs parent={PARENT} current={c?.name ?? t("campaigns.campaign")} />
+      <Breadcrumbs parent={parent()} current={c?.name ?? t("campaigns.campaign")} />
       <LoadView state={campaign.state} what={t("campaigns.theCampaign")} onRetry={campaign.reload}>
         {(cp) => {
           const editable = cp.status === "draft" && canRun(user);
@@ -260,7 +260,11 @@ function CampaignPage(props: { campaignId: string }) {
             <>
               <PageHeader
                 title={cp.name}
-                description={`${codeLabel("campaignKind", cp.kind)} · ${cp.team_id ? directory.teamName(cp.team_id) : "firm-wide"} · ${describeTarget(cp.target, directory.teamName, "EUR", formatMoneyCompact)}`}
+                description={t("campaigns.headline", {
+                  kind: codeLabel("campaignKind", cp.kind),
+                  scope: cp.team_id ? directory.teamName(cp.team_id) : t("campaigns.firmWide"),
+                  target: describeTarget(cp.target, directory.teamName, "EUR", formatMoneyCompact),
+                })}
                 actions={<StatusBadge campaign={cp} />}
               />
               {editable ? (
@@ -268,7 +272,10 @@ function CampaignPage(props: { campaignId: string }) {
                   <CampaignEditor
                     key={cp.version ?? cp.updated_at}
                     campaign={cp}
-                    initial={draftFromCampaign(cp, (id) => names[id] ?? `Account ${id}`)}
+                    initial={draftFromCampaign(
+                      cp,
+                      (id) => names[id] ?? t("directory.account", { id }),
+                    )}
                     onSaved={() => {
                       setDirty(false);
                       afterChange();
@@ -288,9 +295,10 @@ function CampaignPage(props: { campaignId: string }) {
                     <section class="panel" aria-labelledby="sent-title">
                       <h2 id="sent-title">{t("campaigns.sent")}</h2>
                       <p>
-                        Marked sent on {formatDate(cp.sent_at)} to {cp.included_accounts} account
-                        {cp.included_accounts === 1 ? "" : t("campaigns.s")}; each got a touchpoint
-                        in the firm's name.
+                        {t("campaigns.sentSummary", {
+                          date: formatDate(cp.sent_at),
+                          count: cp.included_accounts,
+                        })}
                       </p>
                       {cp.acknowledged_reason && (
                         <p data-testid="acknowledged-reason">
@@ -432,15 +440,15 @@ function CampaignEditor(props: {
         {draft.mode === "filter" ? (
           <>
             <ChoiceGroup legend={t("campaigns.tiers")} hint={t("campaigns.noneTickedEveryTier")}>
-              {TIERS.map((t) => (
+              {TIERS.map((tier) => (
                 <Check
-                  key={t}
+                  key={tier}
                   name="tiers"
-                  value={t}
-                  checked={draft.tiers.includes(t)}
-                  onChange={() => set({ tiers: toggleId(draft.tiers, t) as Tier[] })}
+                  value={tier}
+                  checked={draft.tiers.includes(tier)}
+                  onChange={() => set({ tiers: toggleId(draft.tiers, tier) as Tier[] })}
                 >
-                  Tier {t}
+                  {tierLabel(tier)}
                 </Check>
               ))}
             </ChoiceGroup>
@@ -499,8 +507,7 @@ function CampaignEditor(props: {
             />
             <div>
               <h3 class="subhead">
-                {draft.accounts.length} account{draft.accounts.length === 1 ? "" : t("campaigns.s")}{" "}
-                chosen
+                {t("campaigns.accountsChosen", { count: draft.accounts.length })}
               </h3>
               <ul class="chip-list">
                 {draft.accounts.map((a) => (
@@ -538,9 +545,9 @@ function CampaignEditor(props: {
       <section class="panel" aria-labelledby="preview-title" aria-live="polite">
         <h2 id="preview-title">{t("campaigns.equalTreatmentReport")}</h2>
         <p class="muted small">
-          Of the active accounts in{" "}
-          {draft.teamId ? directory.teamName(draft.teamId) : t("campaigns.theFirm")}, who this
-          target leaves out.
+          {t("campaigns.previewExplained", {
+            scope: draft.teamId ? directory.teamName(draft.teamId) : t("campaigns.theFirm"),
+          })}
         </p>
         <LoadView state={preview} what={t("campaigns.theEqualTreatmentReport")}>
           {(r) => <ReportView report={r} />}
@@ -587,10 +594,7 @@ function ReportView(props: { report: CampaignReport }) {
           data-testid="campaign-warnings"
         >
           <div>
-            <strong>
-              Equal-treatment warning{r.warnings.length > 1 ? t("campaigns.s") : ""}: sending needs
-              a reason
-            </strong>
+            <strong>{t("campaigns.warningsHeading", { count: r.warnings.length })}</strong>
             <ul>
               {r.warnings.map((w) => (
                 <li key={w.code} data-code={w.code}>
@@ -630,7 +634,7 @@ function ReportView(props: { report: CampaignReport }) {
         rows={r.by_tier.map((row) => ({
           ...row,
           key: row.tier,
-          label: t("campaigns.tierTier", { tier: row.tier }),
+          label: tierLabel(row.tier),
         }))}
         currency={currency}
         testId="report-by-tier"
@@ -743,13 +747,7 @@ function SendPanel(props: {
     <section class="panel" aria-labelledby="send-title">
       <h2 id="send-title">{t("campaigns.send")}</h2>
       <p class="muted">
-        Marking it sent records one touchpoint in the firm's name on{" "}
-        {props.campaign.included_accounts === 1
-          ? t("campaigns.theOneIncludedAccount")
-          : t("campaigns.eachOfTheIncludedAccounts", {
-              included_accounts: props.campaign.included_accounts,
-            })}
-        .
+        {t("campaigns.sendExplained", { count: props.campaign.included_accounts })}
       </p>
       <form class="form" onSubmit={send} noValidate aria-label={t("campaigns.sendCampaign")}>
         <ProblemBanner problem={submit.banner} />

@@ -15,7 +15,7 @@ import {
   toggleAttendee,
   type EventDraft,
 } from "../app/events";
-import { formatDate } from "../app/format";
+import { formatDate, formatDateTime } from "../app/format";
 import { SUMMARY_MAX } from "../app/interactions";
 import { subPath, type PageProps } from "../app/nav";
 import { navigate } from "../app/router";
@@ -50,13 +50,6 @@ export function EventsPage({ path }: PageProps) {
   const id = subPath(path, "/events");
   if (id === "new") return <NewEvent />;
   return id ? <EventPage key={id} eventId={id} /> : <EventList />;
-}
-
-function when(value: string): string {
-  const date = new Date(value);
-  return Number.isNaN(date.getTime())
-    ? value
-    : date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 }
 
 function EventList() {
@@ -177,14 +170,14 @@ function StatusBadge(props: { status: string }) {
   );
 }
 
-const PARENT = { href: "/events", label: "Client events" };
+const parent = () => ({ href: "/events", label: t("nav.events") });
 
 function NewEvent() {
   const { user } = useApp();
   if (!canRecord(user)) {
     return (
       <>
-        <Breadcrumbs parent={PARENT} current={t("events.newEvent")} />
+        <Breadcrumbs parent={parent()} current={t("events.newEvent")} />
         <EmptyState title={t("events.hrReadsEvents")} icon="✦">
           <p>{t("events.eventsAreRecordedByThe")}</p>
         </EmptyState>
@@ -193,7 +186,7 @@ function NewEvent() {
   }
   return (
     <>
-      <Breadcrumbs parent={PARENT} current={t("events.newEvent")} />
+      <Breadcrumbs parent={parent()} current={t("events.newEvent")} />
       <PageHeader
         title={t("events.newClientEvent")}
         description={t("events.pickTheContactsWhoCame")}
@@ -223,7 +216,7 @@ function EventPage(props: { eventId: string }) {
   if (state.status === "unavailable") {
     return (
       <>
-        <Breadcrumbs parent={PARENT} current={t("events.event")} />
+        <Breadcrumbs parent={parent()} current={t("events.event")} />
         <EmptyState title={t("events.noSuchEvent")} icon="?">
           <p>
             {t("events.itDoesNotExistOr")} <a href="/events">{t("events.allClientEvents")}</a>
@@ -251,17 +244,16 @@ function EventPage(props: { eventId: string }) {
 
   return (
     <>
-      <Breadcrumbs parent={PARENT} current={event?.name ?? t("events.event")} />
+      <Breadcrumbs parent={parent()} current={event?.name ?? t("events.event")} />
       <LoadView state={state} what={t("events.theEvent")} onRetry={reload}>
         {(e) => (
           <>
             <PageHeader
               title={e.name}
-              description={t("events.valueWhenCountAccountValue2", {
-                value: codeLabel("eventKind", e.kind),
-                when: when(e.occurred_at),
+              description={t("events.headline", {
+                kind: codeLabel("eventKind", e.kind),
+                when: formatDateTime(e.occurred_at),
                 count: e.account_ids.length,
-                value2: e.account_ids.length === 1 ? "" : "s",
               })}
               actions={
                 <>
@@ -337,8 +329,7 @@ function EventPage(props: { eventId: string }) {
                   )}
                   {(e.hidden_attendees ?? 0) > 0 && (
                     <p class="muted small">
-                      And {e.hidden_attendees} attendee
-                      {e.hidden_attendees === 1 ? "" : t("events.s")} from accounts you cannot see.
+                      {t("events.hiddenAttendees", { count: e.hidden_attendees ?? 0 })}
                     </p>
                   )}
                 </section>
@@ -527,7 +518,7 @@ function AttendeePicker(props: {
         <div>
           <AccountSearch
             label={t("common.findAccount")}
-            action={(a) => (a.id === account?.id ? "Showing" : "Show contacts")}
+            action={(a) => (a.id === account?.id ? t("events.showing") : t("events.showContacts"))}
             activeId={account?.id}
             onPick={(a) => setAccount({ id: a.id, name: a.name })}
           />
@@ -542,9 +533,10 @@ function AttendeePicker(props: {
         </div>
         <div class="picked" data-testid="picked-attendees">
           <h3 class="subhead">
-            Picked: {props.attendees.length} contact
-            {props.attendees.length === 1 ? "" : t("events.s")} of {groups.length} account
-            {groups.length === 1 ? "" : t("events.s")}
+            {t("events.picked", {
+              contacts: t("events.contactCount", { count: props.attendees.length }),
+              accounts: t("events.accountCount", { count: groups.length }),
+            })}
           </h3>
           {groups.length === 0 ? (
             <p class="muted small">{t("events.nobodyYet")}</p>
@@ -595,7 +587,7 @@ function AccountContacts(props: {
       aria-label={t("events.contactsOfName", { name: props.account.name })}
       role="group"
     >
-      <h3 class="subhead">Contacts of {props.account.name}</h3>
+      <h3 class="subhead">{t("events.contactsOfName", { name: props.account.name })}</h3>
       <LoadView state={state} what={t("events.contacts")} onRetry={reload}>
         {(page) => {
           const current = (page.items ?? []).filter((c) => !c.left_at);
