@@ -30,7 +30,7 @@ export function AccountPage(props: { accountId: string }) {
 
   const accountData = account.state.status === "ok" ? account.state.data : null;
   useEffect(() => {
-    if (accountData) document.title = `${accountData.name} · Continuity`;
+    if (accountData) document.title = t("app.documentTitle", { title: accountData.name });
   }, [accountData?.name]);
 
   if (account.state.status === "unavailable") {

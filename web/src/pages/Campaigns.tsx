@@ -229,7 +229,7 @@ function CampaignPage(props: { campaignId: string }) {
   const names = useAccountNames(ids);
 
   useEffect(() => {
-    if (c) document.title = `${c.name} · Continuity`;
+    if (c) document.title = t("app.documentTitle", { title: c.name });
   }, [c?.name]);
 
   if (campaign.state.status === "unavailable") {

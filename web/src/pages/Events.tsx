@@ -210,7 +210,7 @@ function EventPage(props: { eventId: string }) {
   const event = state.status === "ok" ? state.data : null;
 
   useEffect(() => {
-    if (event) document.title = `${event.name} · Continuity`;
+    if (event) document.title = t("app.documentTitle", { title: event.name });
   }, [event?.name]);
 
   if (state.status === "unavailable") {
