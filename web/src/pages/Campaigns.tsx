@@ -23,7 +23,13 @@ import {
 import { useApp } from "../app/context";
 import { permissionsOf, withinTeams } from "../app/permissions";
 import { useAccountNames, useDirectory } from "../app/directory";
-import { formatDate, formatMoney, formatMoneyCompact, formatPercent } from "../app/format";
+import {
+  formatDate,
+  formatMoney,
+  formatMoneyCompact,
+  formatNumber,
+  formatPercent,
+} from "../app/format";
 import { toggleId } from "../app/interactions";
 import { subPath, type PageProps } from "../app/nav";
 import { navigate } from "../app/router";
@@ -162,7 +168,7 @@ function CampaignList() {
                           {describeTarget(c.target, directory.teamName, "EUR", formatMoneyCompact)}
                         </td>
                         <td data-label={t("common.accounts")} class="num">
-                          {c.included_accounts}
+                          {formatNumber(c.included_accounts)}
                         </td>
                         <td data-label={t("common.status")}>
                           <StatusBadge campaign={c} />
@@ -612,7 +618,7 @@ function ReportView(props: { report: CampaignReport }) {
       <section class="tiles" aria-label={t("campaigns.reach")}>
         <Tile
           label={t("campaigns.included")}
-          value={`${r.included.accounts} / ${r.universe.accounts}`}
+          value={`${formatNumber(r.included.accounts)} / ${formatNumber(r.universe.accounts)}`}
           note={t("campaigns.activeAccounts")}
         />
         <Tile
@@ -693,10 +699,10 @@ function TreatmentTable(props: {
                 {row.label}
               </th>
               <td data-label={t("campaigns.active")} class="num">
-                {row.active_accounts}
+                {formatNumber(row.active_accounts)}
               </td>
               <td data-label={t("campaigns.included")} class="num">
-                {row.included_accounts}
+                {formatNumber(row.included_accounts)}
               </td>
               <td data-label={t("campaigns.leftOut")} class="num">
                 {formatPercent(row.excluded_share)}

@@ -11,6 +11,7 @@ import {
   formatList,
   formatMoney,
   formatMoneyCompact,
+  formatNumber,
   formatPercent,
 } from "../app/format";
 import { codeLabel, flagDescription, flagLabel } from "../app/labels";
@@ -267,7 +268,7 @@ export function RiskPage() {
                                 {flagLabel(code)}
                               </a>
                             </th>
-                            <td class="num">{n}</td>
+                            <td class="num">{formatNumber(n)}</td>
                           </tr>
                         ))}
                       </tbody>
@@ -282,7 +283,7 @@ export function RiskPage() {
                     height={200}
                     testId="band-chart"
                   />
-                  <table class="table table-compact">
+                  <table class="table table-compact table-cards" data-testid="band-table">
                     <caption class="sr-only">{t("dashboard.accountsValueAndExposurePer")}</caption>
                     <thead>
                       <tr>
@@ -304,9 +305,15 @@ export function RiskPage() {
                           <th scope="row">
                             <BandBadge band={b.band} />
                           </th>
-                          <td class="num">{b.accounts}</td>
-                          <td class="num">{formatMoneyCompact(b.value_minor, currency)}</td>
-                          <td class="num">{formatMoneyCompact(b.exposure_minor, currency)}</td>
+                          <td data-label={t("common.accounts")} class="num">
+                            {formatNumber(b.accounts)}
+                          </td>
+                          <td data-label={t("common.value")} class="num">
+                            {formatMoneyCompact(b.value_minor, currency)}
+                          </td>
+                          <td data-label={t("common.exposure")} class="num">
+                            {formatMoneyCompact(b.exposure_minor, currency)}
+                          </td>
                         </tr>
                       ))}
                     </tbody>
