@@ -47,33 +47,37 @@ function toDate(value: string): Date {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00`) : new Date(value);
 }
 
+/** A date or moment in `locale`'s words; the text itself when it is no date. */
+function formatMoment(
+  value: string | null | undefined,
+  locale: string,
+  options: Intl.DateTimeFormatOptions,
+): string {
+  if (!value) return "—";
+  const date = toDate(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(locale, options).format(date);
+}
+
 /** A day: "4 dec 2026" (nl-NL), "4 Dec 2026" (en-GB). */
 export function formatDate(
   value: string | null | undefined,
   locale: string = formattingLocale(),
 ): string {
-  if (!value) return "—";
-  const date = toDate(value);
-  if (Number.isNaN(date.getTime())) return value;
-  return date.toLocaleDateString(locale, { year: "numeric", month: "short", day: "numeric" });
+  return formatMoment(value, locale, { year: "numeric", month: "short", day: "numeric" });
 }
 
-/** A day and its time: "4 dec 2026 14:05". */
+/** A day and its time: "4 dec 2026, 14:05". */
 export function formatDateTime(
   value: string | null | undefined,
   locale: string = formattingLocale(),
 ): string {
-  if (!value) return "—";
-  const date = toDate(value);
-  if (Number.isNaN(date.getTime())) return value;
-  return date.toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" });
+  return formatMoment(value, locale, { dateStyle: "medium", timeStyle: "short" });
 }
 
 /** A short day for chart axes: "4 dec", "4 Dec". */
 export function formatDay(value: string, locale: string = formattingLocale()): string {
-  const date = toDate(value);
-  if (Number.isNaN(date.getTime())) return value;
-  return date.toLocaleDateString(locale, { month: "short", day: "numeric" });
+  return formatMoment(value, locale, { month: "short", day: "numeric" });
 }
 
 /** A share 0–1 as a whole percentage: "45%" (the locale decides the spacing). */

@@ -34,92 +34,61 @@ export type BooleanPermission = {
   [K in keyof Permissions]: Permissions[K] extends boolean ? K : never;
 }[keyof Permissions];
 
+/**
+ * A navigation entry whose label and group heading are read from the catalogue each time, so
+ * that they follow a change of language.
+ */
+function entry(
+  id: RouteId,
+  path: string,
+  label: () => string,
+  options: { permission?: BooleanPermission; group?: () => string } = {},
+): NavItem {
+  return {
+    id,
+    path,
+    permission: options.permission,
+    get label() {
+      return label();
+    },
+    get group() {
+      return options.group?.();
+    },
+  };
+}
+
+const clientTies = () => t("nav.group.clientTies");
+const people = () => t("nav.group.people");
+
 /** Every page of the shell, in navigation order, with the permission that opens it. */
 export const NAV_ITEMS: readonly NavItem[] = [
-  {
-    id: "accounts",
-    path: "/accounts",
-    get label() {
-      return t("nav.accounts");
-    },
-  },
-  {
-    id: "risk",
-    path: "/risk",
-    get label() {
-      return t("nav.risk");
-    },
-    permission: "may_see_portfolio",
-  },
-  {
-    id: "events",
-    path: "/events",
-    get label() {
-      return t("nav.events");
-    },
-    // Everyone sees the events of the accounts they see; HR only reads.
-    get group() {
-      return t("nav.group.clientTies");
-    },
-  },
-  {
-    id: "campaigns",
-    path: "/campaigns",
-    get label() {
-      return t("nav.campaigns");
-    },
-    // Admins and sales leads run them; HR reads the equal-treatment reports.
+  entry("accounts", "/accounts", () => t("nav.accounts")),
+  entry("risk", "/risk", () => t("nav.risk"), { permission: "may_see_portfolio" }),
+  // Everyone sees the events of the accounts they see; HR only reads.
+  entry("events", "/events", () => t("nav.events"), { group: clientTies }),
+  // Admins and sales leads run them; HR reads the equal-treatment reports.
+  entry("campaigns", "/campaigns", () => t("nav.campaigns"), {
     permission: "may_see_campaigns",
-    get group() {
-      return t("nav.group.clientTies");
-    },
-  },
-  {
-    id: "people",
-    path: "/people",
-    get label() {
-      return t("nav.people");
-    },
+    group: clientTies,
+  }),
+  entry("people", "/people", () => t("nav.people"), {
     permission: "may_see_hr_figures",
-    get group() {
-      return t("nav.group.people");
-    },
-  },
-  {
-    id: "what-if",
-    path: "/what-if",
-    get label() {
-      return t("nav.whatIf");
-    },
-    // Departures of anyone in the firm, so the firm-wide HR figures.
+    group: people,
+  }),
+  // Departures of anyone in the firm, so the firm-wide HR figures.
+  entry("what-if", "/what-if", () => t("nav.whatIf"), {
     permission: "may_see_hr_figures",
-    get group() {
-      return t("nav.group.people");
-    },
-  },
-  {
-    id: "departures",
-    path: "/departures",
-    get label() {
-      return t("nav.departures");
-    },
-    // Sales leads approve the handovers of their teams' accounts.
+    group: people,
+  }),
+  // Sales leads approve the handovers of their teams' accounts.
+  entry("departures", "/departures", () => t("nav.departures"), {
     permission: "may_see_departures",
-    get group() {
-      return t("nav.group.people");
-    },
-  },
-  {
-    id: "admin",
-    path: "/admin",
-    get label() {
-      return t("nav.admin");
-    },
+    group: people,
+  }),
+  entry("admin", "/admin", () => t("nav.admin"), {
     permission: "may_manage_users",
-    get group() {
-      return t("nav.group.administration");
-    },
-  },
+    group: () => t("nav.group.administration"),
+  }),
 ];
 
 function opens(item: NavItem, permissions: Permissions): boolean {

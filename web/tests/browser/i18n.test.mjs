@@ -153,6 +153,60 @@ const DUTCH_DATE = new RegExp(`\\b\\d{1,2} ${DUTCH_MONTH}\\.? \\d{4}\\b`);
 /** "€ 1.484.567,89": a (non-breaking) space after the sign, points between thousands. */
 const DUTCH_MONEY = /€\s\d{1,3}(\.\d{3})+,\d{2}\b/;
 const ENGLISH_DATE = /\b\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec) \d{4}\b/;
+const ENGLISH_MONEY = /€\d{1,3}(,\d{3})+\.\d{2}\b/;
+
+/** Each language's walk: the browser's locale, the words to find the way, the figures' forms. */
+const WALKS = {
+  nl: {
+    locale: "nl-NL",
+    words: {
+      signIn: "Inloggen",
+      dashboard: "Risicodashboard",
+      departures: "Vertrek & overdracht",
+      whatIf: { search: "Medewerkers zoeken", run: "Doorrekenen" },
+    },
+    annualValue: /€\s1\.234\.567,89 per jaar/,
+    money: DUTCH_MONEY,
+    date: DUTCH_DATE,
+    otherDate: ENGLISH_DATE,
+  },
+  en: {
+    locale: "en-GB",
+    words: {
+      signIn: "Sign in",
+      dashboard: "Risk dashboard",
+      departures: "Departures",
+      whatIf: { search: "Find people", run: "Run what-if" },
+    },
+    annualValue: /€1,234,567\.89 a year/,
+    money: ENGLISH_MONEY,
+    date: ENGLISH_DATE,
+    otherDate: DUTCH_DATE,
+  },
+};
+
+/**
+ * Checks a page of the walk in `language`: its words, and its money and dates where it shows
+ * them.
+ * @param {import("playwright-core").Page} page
+ * @param {"nl" | "en"} language
+ * @param {string} where
+ */
+async function check(page, language, where) {
+  await assertSpeaks(page, language, where);
+  const walk = WALKS[language];
+  const text = await mainText(page);
+  if (where === "account") {
+    assert.match(text, walk.annualValue, `${where}: the annual value in ${language}`);
+    assert.match(text, walk.date, `${where}: dates in ${language}`);
+    assert.doesNotMatch(text, walk.otherDate, `${where}: no date in the other language`);
+  }
+  if (where === "what-if") assert.match(text, walk.money, `${where}: money in ${language}`);
+  if (where === "departure board") {
+    assert.match(text, walk.date, `${where}: the leave date in ${language}`);
+    assert.match(text, walk.money, `${where}: money in ${language}`);
+  }
+}
 
 /** @type {Awaited<ReturnType<typeof startServer>>} */
 let server;
@@ -233,21 +287,20 @@ after(async () => {
 });
 
 /**
- * Signs in through the form of a browser in `locale`, then walks the four pages; `check` runs
- * on each of them.
- * @param {string} locale
- * @param {{ signIn: string, dashboard: string, departures: string, whatIf: { search: string, run: string } }} words
- * @param {(page: import("playwright-core").Page, where: string) => Promise<void>} check
- * @param {string} shots  screenshot name prefix
+ * Signs in through the form of a browser in the language's locale, then walks the four pages,
+ * checking each.
+ * @param {"nl" | "en"} language
  */
-async function walk(locale, words, check, shots) {
+async function walk(language) {
+  const { locale, words } = WALKS[language];
+  const shots = `i18n-${language}`;
   const browser = await launchBrowser(DESKTOP, { locale });
   try {
     const page = await browser.context.newPage();
     const errors = watchErrors(page);
     await page.goto(`${server.baseUrl}/sign-in`);
     await page.getByRole("heading", { level: 1, name: words.signIn }).waitFor();
-    await check(page, "sign-in");
+    await check(page, language, "sign-in");
     await page.screenshot({ path: screenshotPath(`${shots}-sign-in-1280`) });
     await page.locator("input[name=email]").fill(server.adminEmail);
     await page.locator("input[name=password]").fill(server.adminPassword);
@@ -258,14 +311,14 @@ async function walk(locale, words, check, shots) {
     await page.getByRole("heading", { level: 1, name: words.dashboard }).waitFor();
     await page.getByTestId("truck-factor").waitFor();
     await settled(page);
-    await check(page, "dashboard");
+    await check(page, language, "dashboard");
     await page.screenshot({ path: screenshotPath(`${shots}-dashboard-1280`), fullPage: true });
 
     await page.goto(`${server.baseUrl}/accounts/${firm.accountId}`);
     await page.getByRole("heading", { level: 1, name: BAKERY.name }).waitFor();
     await page.getByTestId("risk-flags").waitFor();
     await settled(page);
-    await check(page, "account");
+    await check(page, language, "account");
     await page.screenshot({ path: screenshotPath(`${shots}-account-1280`), fullPage: true });
 
     for (const [name, url] of [
@@ -294,13 +347,13 @@ async function walk(locale, words, check, shots) {
     await page.getByRole("button", { name: words.whatIf.run }).click();
     await page.getByTestId("simulation").waitFor();
     await settled(page);
-    await check(page, "what-if");
+    await check(page, language, "what-if");
 
     await page.goto(`${server.baseUrl}/departures/${firm.planId}`);
     await page.getByRole("heading", { level: 1, name: new RegExp(firm.leaverName) }).waitFor();
     await page.getByTestId("handover-board").waitFor();
     await settled(page);
-    await check(page, "departure board");
+    await check(page, language, "departure board");
     assert.match(await page.title(), new RegExp(words.departures));
     assert.deepEqual(errors, []);
     return { browser, page, errors };
@@ -314,32 +367,7 @@ describe("the app in the user's language", () => {
   test("a Dutch browser gets the whole walk in Dutch, with Dutch money and dates", async () => {
     const { exact } = foreignWords("nl");
     assert.ok(exact.has("Risk dashboard") && exact.has("Sign in"), "the check knows English");
-    const { browser, page, errors } = await walk(
-      "nl-NL",
-      {
-        signIn: "Inloggen",
-        dashboard: "Risicodashboard",
-        departures: "Vertrek & overdracht",
-        whatIf: { search: "Medewerkers zoeken", run: "Doorrekenen" },
-      },
-      async (p, where) => {
-        await assertSpeaks(p, "nl", where);
-        const text = await mainText(p);
-        if (where === "account") {
-          assert.match(text, /€\s1\.234\.567,89 per jaar/, "the annual value in Dutch");
-          assert.match(text, DUTCH_DATE, "dates in Dutch");
-          assert.doesNotMatch(text, ENGLISH_DATE);
-        }
-        if (where === "what-if") {
-          assert.match(text, DUTCH_MONEY, "the value orphaned in Dutch");
-        }
-        if (where === "departure board") {
-          assert.match(text, DUTCH_DATE, "the leave date in Dutch");
-          assert.match(text, /€\s1\.234\.567,89/, "the account's value in Dutch");
-        }
-      },
-      "i18n-nl",
-    );
+    const { browser, page, errors } = await walk("nl");
     try {
       // The user menu switches to English; the choice survives a reload.
       await page.getByTestId("current-user").click();
@@ -357,25 +385,7 @@ describe("the app in the user's language", () => {
   });
 
   test("an English browser gets the same walk in English, with English money and dates", async () => {
-    const { browser, errors } = await walk(
-      "en-GB",
-      {
-        signIn: "Sign in",
-        dashboard: "Risk dashboard",
-        departures: "Departures",
-        whatIf: { search: "Find people", run: "Run what-if" },
-      },
-      async (p, where) => {
-        await assertSpeaks(p, "en", where);
-        const text = await mainText(p);
-        if (where === "account") {
-          assert.match(text, /€1,234,567\.89 a year/);
-          assert.match(text, ENGLISH_DATE);
-        }
-        if (where === "departure board") assert.match(text, ENGLISH_DATE);
-      },
-      "i18n-en",
-    );
+    const { browser, errors } = await walk("en");
     assert.deepEqual(errors, []);
     await browser.close();
   });
