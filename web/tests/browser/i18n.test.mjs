@@ -371,6 +371,7 @@ describe("the app in the user's language", () => {
     try {
       // The user menu switches to English; the choice survives a reload.
       await page.getByTestId("current-user").click();
+      await page.screenshot({ path: screenshotPath("i18n-nl-user-menu-1280") });
       await page.getByRole("button", { name: "English" }).click();
       await page.getByRole("heading", { level: 2, name: "Needs a successor" }).waitFor();
       await settled(page);
