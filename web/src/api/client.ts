@@ -7,8 +7,11 @@
  *   `POST /auth/refresh`; concurrent callers share that single refresh, then the
  *   original call is retried once;
  * - refresh tokens rotate: every refresh answer replaces the stored session;
+ * - every call asks for the app's language (`Accept-Language`), so problem titles and flag
+ *   explanations come back in the words the person reads;
  * - failures are thrown as {@link ApiError} carrying an RFC 7807 problem document.
  */
+import { t } from "../i18n";
 import { ApiError, networkProblem, parseRetryAfter, readProblem } from "./problem";
 import type { SessionUser, TokenResponse } from "./types";
 
@@ -117,6 +120,7 @@ export class ApiClient {
   private readonly now: () => number;
   private current: Session | null;
   private refreshing: Promise<boolean> | null = null;
+  private language: string | null = null;
   private readonly listeners = new Set<SessionListener>();
 
   constructor(options: ApiClientOptions = {}) {
@@ -135,6 +139,11 @@ export class ApiClient {
 
   get user(): SessionUser | null {
     return this.current?.user ?? null;
+  }
+
+  /** The language every later call asks for (`Accept-Language`); null: none. */
+  setLanguage(language: string | null): void {
+    this.language = language;
   }
 
   /** Subscribes to sign-in, refresh and sign-out; returns the unsubscribe function. */
@@ -331,6 +340,7 @@ export class ApiClient {
         headers["Content-Type"] = "application/json";
       }
     }
+    if (this.language) headers["Accept-Language"] = this.language;
     if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
     if (options.ifMatch) headers["If-Match"] = options.ifMatch;
     Object.assign(headers, options.headers);
@@ -364,7 +374,7 @@ export class ApiClient {
         } catch {
           throw new ApiError({
             type: "about:blank#bad-response",
-            title: "Unreadable answer from the server",
+            title: t("problems.unreadableAnswer"),
             status: response.status,
           });
         }

@@ -1,6 +1,9 @@
 /**
- * RFC 7807 problem documents, as every error of the Continuity API is answered.
+ * RFC 7807 problem documents, as every error of the Continuity API is answered. The server
+ * words titles in the language the client asks for; the titles here stand in for an answer
+ * that carries none (or no answer at all).
  */
+import { messageFor, t } from "../i18n";
 
 export interface ProblemDocument {
   type: string;
@@ -40,29 +43,17 @@ export function networkProblem(cause: unknown): ProblemDocument {
   const reason = cause instanceof Error && cause.message ? ` (${cause.message})` : "";
   return {
     type: "about:blank#network",
-    title: "Cannot reach the server",
+    title: t("problems.cannotReachServer"),
     status: 0,
-    detail: `Check your connection and try again${reason}.`,
+    detail: t("problems.checkConnection", { reason }),
   };
 }
 
-const STATUS_TITLES: Record<number, string> = {
-  400: "Bad request",
-  401: "Not signed in",
-  403: "Not allowed",
-  404: "Not found",
-  409: "Conflict",
-  412: "This record was changed by someone else",
-  422: "Invalid input",
-  429: "Too many requests",
-  500: "Server error",
-  502: "Server unavailable",
-  503: "Server unavailable",
-  504: "Server did not answer in time",
-};
-
+/** The title for a status the answer did not explain (`problems.status.<code>`). */
 function fallbackTitle(status: number, statusText: string): string {
-  return STATUS_TITLES[status] ?? (statusText || `HTTP ${status}`);
+  return (
+    messageFor(`problems.status.${status}`) ?? (statusText || t("problems.httpStatus", { status }))
+  );
 }
 
 /** Turns any parsed JSON body into a well-formed problem document. */

@@ -29,7 +29,10 @@ export type Permissions = Schemas["Permissions"];
 
 /** The signed-in user: the login's `user`, completed by `/me`. */
 export type SessionUser = Narrow<Schemas["SessionUser"], { role: Role }> &
-  Partial<Omit<Schemas["MeResponse"], keyof Schemas["SessionUser"]>>;
+  Partial<Omit<Schemas["MeResponse"], keyof Schemas["SessionUser"]>> & {
+    /** The user's language (`GET /me`: "nl" or "en"); absent or null: not chosen. */
+    locale?: string | null;
+  };
 
 export type TokenResponse = Narrow<
   Schemas["TokenResponse"],
@@ -249,7 +252,10 @@ export type CampaignReport = Schemas["ReportView"] & {
 
 export interface RiskFlag {
   code: string;
+  /** Worded by the server in the language the call asked for (`Accept-Language`). */
   explanation: string;
+  /** The names, shares and days the explanation is made of. */
+  params?: Record<string, unknown>;
 }
 
 /** `GET /accounts/{id}/risk`. */

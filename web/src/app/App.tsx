@@ -14,6 +14,7 @@ import {
   resolveRoute,
   SIGN_IN_PATH,
   type PageProps,
+  type Resolution,
   type RouteId,
   subPath,
 } from "./nav";
@@ -21,6 +22,8 @@ import { navigate, onLinkClick, usePath } from "./router";
 import { permissionsOf } from "./permissions";
 import { Shell } from "./Shell";
 import { lazyPage } from "./lazy";
+import { LocaleContext, useLanguageState } from "./locale";
+import { t } from "../i18n";
 
 const AccountPage = lazyPage(() => import("../pages/Account").then((m) => m.AccountPage));
 
@@ -44,16 +47,21 @@ const PAGES: Record<RouteId, ComponentType<PageProps>> = {
 
 type Boot =
   | { state: "checking" }
-  | { state: "signed-out"; notice: string | null }
+  /** `expired`: the session ended on its own (the sign-in page says so). */
+  | { state: "signed-out"; expired: boolean }
   | { state: "signed-in"; user: SessionUser }
   | { state: "offline"; error: ApiError };
 
 export function App({ client }: { client: ApiClient }) {
   const path = usePath();
   const [boot, setBoot] = useState<Boot>(() =>
-    client.session ? { state: "checking" } : { state: "signed-out", notice: null },
+    client.session ? { state: "checking" } : { state: "signed-out", expired: false },
   );
   const [returnTo, setReturnTo] = useState<string | null>(null);
+  const locale = useLanguageState(
+    client,
+    boot.state === "signed-in" ? boot.user.locale : client.user?.locale,
+  );
 
   // Confirm a stored session with the server (refreshing it if needed).
   const check = () => {
@@ -63,7 +71,7 @@ export function App({ client }: { client: ApiClient }) {
       .then((user) => setBoot({ state: "signed-in", user }))
       .catch((error: unknown) => {
         if (error instanceof ApiError && error.status === 401) {
-          setBoot({ state: "signed-out", notice: "Your session has ended. Please sign in again." });
+          setBoot({ state: "signed-out", expired: true });
         } else if (error instanceof ApiError && error.status === 404 && client.user) {
           setBoot({ state: "signed-in", user: client.user });
         } else if (error instanceof ApiError) {
@@ -93,10 +101,7 @@ export function App({ client }: { client: ApiClient }) {
             );
           return;
         }
-        setBoot({
-          state: "signed-out",
-          notice: reason === "expired" ? "Your session has ended. Please sign in again." : null,
-        });
+        setBoot({ state: "signed-out", expired: reason === "expired" });
       }),
     [client],
   );
@@ -132,36 +137,23 @@ export function App({ client }: { client: ApiClient }) {
   useEffect(() => {
     const title =
       boot.state === "signed-out"
-        ? "Sign in"
+        ? t("common.signIn")
         : route?.kind === "page" || route?.kind === "forbidden"
           ? route.item.label
           : route?.kind === "not-found"
-            ? "Page not found"
+            ? t("common.pageNotFound")
             : null;
-    document.title = title ? `${title} · Continuity` : "Continuity";
-  }, [boot.state, route]);
+    document.title = title ? t("app.documentTitle", { title }) : t("common.appName");
+  }, [boot.state, route, locale.language]);
 
-  if (boot.state === "checking") {
-    return (
-      <div class="center-screen">
-        <Spinner label="Opening Continuity…" />
-      </div>
-    );
-  }
-  if (boot.state === "offline") {
-    return (
-      <div class="center-screen">
-        <div class="signin-card">
-          <ProblemBanner problem={boot.error.problem} onRetry={check} />
-        </div>
-      </div>
-    );
-  }
-  if (boot.state === "signed-out") {
-    return (
-      <SignInPage
+  return (
+    <LocaleContext.Provider value={locale}>
+      <AppScreen
         client={client}
-        notice={boot.notice}
+        boot={boot}
+        route={route}
+        path={path}
+        onRetry={check}
         onSignedIn={(user) => {
           setBoot({ state: "signed-in", user });
           const target =
@@ -171,6 +163,44 @@ export function App({ client }: { client: ApiClient }) {
           setReturnTo(null);
           navigate(target, { replace: true });
         }}
+      />
+    </LocaleContext.Provider>
+  );
+}
+
+/** What the app shows for the state of the session and the route. */
+function AppScreen(props: {
+  client: ApiClient;
+  boot: Boot;
+  route: Resolution | null;
+  path: string;
+  onRetry: () => void;
+  onSignedIn: (user: SessionUser) => void;
+}) {
+  const { client, boot, route, path } = props;
+
+  if (boot.state === "checking") {
+    return (
+      <div class="center-screen">
+        <Spinner label={t("app.openingContinuity")} />
+      </div>
+    );
+  }
+  if (boot.state === "offline") {
+    return (
+      <div class="center-screen">
+        <div class="signin-card">
+          <ProblemBanner problem={boot.error.problem} onRetry={props.onRetry} />
+        </div>
+      </div>
+    );
+  }
+  if (boot.state === "signed-out") {
+    return (
+      <SignInPage
+        client={client}
+        notice={boot.expired ? t("app.sessionEnded") : null}
+        onSignedIn={props.onSignedIn}
       />
     );
   }

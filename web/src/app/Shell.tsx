@@ -1,7 +1,10 @@
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
-import { navFor, ROLE_LABELS, type NavItem } from "./nav";
+import { LanguageSwitch } from "../components/LanguageSwitch";
+import { t } from "../i18n";
 import { useApp } from "./context";
+import { codeLabel } from "./labels";
+import { navFor, type NavItem } from "./nav";
 import { permissionsOf } from "./permissions";
 
 function initials(name: string): string {
@@ -31,7 +34,9 @@ export function Shell(props: {
 }) {
   const { user } = useApp();
   const [menuOpen, setMenuOpen] = useState(false);
+  const [userMenuOpen, setUserMenuOpen] = useState(false);
   const mainRef = useRef<HTMLElement>(null);
+  const userMenuRef = useRef<HTMLDivElement>(null);
   const items = navFor(permissionsOf(user));
 
   // Close the mobile menu after navigating, and move focus to the page.
@@ -49,18 +54,29 @@ export function Shell(props: {
   }, [props.path]);
 
   useEffect(() => {
-    if (!menuOpen) return;
+    if (!menuOpen && !userMenuOpen) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape") setMenuOpen(false);
+      if (e.key === "Escape") {
+        setMenuOpen(false);
+        setUserMenuOpen(false);
+      }
+    };
+    // The user menu closes on a click anywhere outside it.
+    const onClick = (e: MouseEvent) => {
+      if (!userMenuRef.current?.contains(e.target as Node)) setUserMenuOpen(false);
     };
     window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [menuOpen]);
+    document.addEventListener("click", onClick);
+    return () => {
+      window.removeEventListener("keydown", onKey);
+      document.removeEventListener("click", onClick);
+    };
+  }, [menuOpen, userMenuOpen]);
 
   return (
     <div class={`shell${menuOpen ? " menu-open" : ""}`}>
       <a class="skip-link" href="#main">
-        Skip to content
+        {t("shell.skipToContent")}
       </a>
       <header class="topbar">
         <button
@@ -71,29 +87,56 @@ export function Shell(props: {
           onClick={() => setMenuOpen((o) => !o)}
         >
           <span class="menu-icon" aria-hidden="true" />
-          <span class="sr-only">{menuOpen ? "Close menu" : "Open menu"}</span>
+          <span class="sr-only">{menuOpen ? t("shell.closeMenu") : t("shell.openMenu")}</span>
         </button>
         <a class="brand" href="/accounts">
           <span class="brand-mark" aria-hidden="true">
-            C
+            {t("common.brandMark")}
           </span>
-          <span class="brand-name">Continuity</span>
+          <span class="brand-name">{t("common.appName")}</span>
         </a>
         <div class="topbar-spacer" />
-        <div class="user-chip" data-testid="current-user">
-          <span class="avatar" aria-hidden="true">
-            {initials(user.display_name || user.email)}
-          </span>
-          <span class="user-text">
-            <span class="user-name">{user.display_name || user.email}</span>
-            <span class="user-role">{ROLE_LABELS[user.role] ?? user.role}</span>
-          </span>
+        <div class="user-menu" ref={userMenuRef}>
+          <button
+            type="button"
+            class="user-chip"
+            data-testid="current-user"
+            aria-expanded={userMenuOpen}
+            aria-controls="user-menu"
+            onClick={() => setUserMenuOpen((o) => !o)}
+          >
+            <span class="avatar" aria-hidden="true">
+              {initials(user.display_name || user.email)}
+            </span>
+            <span class="user-text">
+              <span class="user-name">{user.display_name || user.email}</span>
+              <span class="user-role">{codeLabel("role", user.role)}</span>
+            </span>
+            <span class="sr-only">{t("shell.userMenu")}</span>
+          </button>
+          {userMenuOpen && (
+            <div class="user-menu-panel" id="user-menu">
+              <div class="user-menu-section">
+                <div class="user-menu-heading" aria-hidden="true">
+                  {t("language.label")}
+                </div>
+                <LanguageSwitch
+                  class="language-switch-menu"
+                  onChosen={() => setUserMenuOpen(false)}
+                />
+              </div>
+              <button
+                type="button"
+                class="user-menu-item user-menu-signout"
+                onClick={props.onSignOut}
+              >
+                {t("shell.signOut")}
+              </button>
+            </div>
+          )}
         </div>
-        <button type="button" class="button button-ghost button-small" onClick={props.onSignOut}>
-          Sign out
-        </button>
       </header>
-      <nav id="primary-nav" class="sidebar" aria-label="Main">
+      <nav id="primary-nav" class="sidebar" aria-label={t("shell.main")}>
         {groupNav(items).map((group) => (
           <div class="nav-group" key={group.heading ?? "main"}>
             {group.heading && <div class="nav-heading">{group.heading}</div>}

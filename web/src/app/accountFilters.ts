@@ -1,5 +1,6 @@
 /** The accounts list's filters, kept in the address bar so a filtered list can be shared. */
 import type { QueryValue } from "../api/client";
+import { t } from "../i18n";
 
 export interface AccountFilters {
   q: string;
@@ -12,14 +13,17 @@ export interface AccountFilters {
   sort: string;
 }
 
-export const SORTS = [
-  { value: "-exposure", label: "Exposure, highest first" },
-  { value: "exposure", label: "Exposure, lowest first" },
-  { value: "-score", label: "Risk score, highest first" },
-  { value: "-annual_value", label: "Annual value, highest first" },
-  { value: "name", label: "Name, A–Z" },
-  { value: "-name", label: "Name, Z–A" },
-] as const;
+/** The sort orders the list offers, in the app's language. */
+export function sortOptions(): { value: string; label: string }[] {
+  return [
+    { value: "-exposure", label: t("accounts.sort.exposureDesc") },
+    { value: "exposure", label: t("accounts.sort.exposureAsc") },
+    { value: "-score", label: t("accounts.sort.scoreDesc") },
+    { value: "-annual_value", label: t("accounts.sort.valueDesc") },
+    { value: "name", label: t("accounts.sort.nameAsc") },
+    { value: "-name", label: t("accounts.sort.nameDesc") },
+  ];
+}
 
 export const DEFAULT_SORT = "name";
 

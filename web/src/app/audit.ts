@@ -1,6 +1,8 @@
 /** Reading the audit trail: which fields an entry changed, in words. */
 import type { AuditEntry } from "../api/types";
+import { t } from "../i18n";
 import { humanise } from "./format";
+import { codeText } from "./labels";
 
 /** Top-level fields whose value differs between `before` and `after` (ignoring bookkeeping). */
 export function changedFields(before: unknown, after: unknown): string[] {
@@ -14,12 +16,17 @@ export function changedFields(before: unknown, after: unknown): string[] {
     .sort();
 }
 
-/** "updated contact: left at, job title" */
+const words = (code: string) => code.replace(/_/g, " ");
+
+/** "update contact: left at, job title" ("contactpersoon gewijzigd: vertrokken op, functie") */
 export function describeAudit(entry: AuditEntry): string {
-  const what = `${entry.action.replace(/_/g, " ")} ${entry.entity.replace(/_/g, " ")}`;
+  const what = t("history.entry", {
+    action: codeText("auditAction", entry.action) ?? words(entry.action),
+    entity: codeText("auditEntity", entry.entity) ?? words(entry.entity),
+  });
   const fields =
     entry.before != null && entry.after != null ? changedFields(entry.before, entry.after) : [];
-  return fields.length
-    ? `${what}: ${fields.map((f) => humanise(f).toLowerCase()).join(", ")}`
-    : what;
+  if (!fields.length) return what;
+  const named = fields.map((f) => codeText("field", f) ?? humanise(f).toLowerCase());
+  return t("history.entryFields", { what, fields: named.join(", ") });
 }

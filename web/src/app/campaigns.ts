@@ -9,19 +9,8 @@ import type {
 } from "../api/types";
 import { TIERS } from "../api/types";
 import { minorToInput, parseMoneyInput } from "./forms";
-
-export const CAMPAIGN_KIND_LABELS: Record<CampaignKind, string> = {
-  apology: "Apology",
-  mailing: "Mailing",
-  gift: "Gift",
-  invitation: "Invitation",
-};
-
-export const WARNING_LABELS: Record<string, string> = {
-  excludes_majority: "Leaves out most active accounts",
-  tier_only: "Inclusion depends on tier alone",
-  value_only: "Inclusion depends on value alone",
-};
+import { t } from "../i18n";
+import { codeLabel } from "./labels";
 
 export interface PickedAccount {
   id: string;
@@ -99,7 +88,8 @@ export function targetOf(
 ): { target: CampaignTarget | null; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   if (draft.mode === "accounts") {
-    if (draft.accounts.length === 0) errors["target.account_ids"] = "Add at least one account.";
+    if (draft.accounts.length === 0)
+      errors["target.account_ids"] = t("campaignForm.addAtLeastOneAccount");
     return {
       target: errors["target.account_ids"]
         ? null
@@ -115,11 +105,11 @@ export function targetOf(
   const min = draft.minValue.trim() ? parseMoneyInput(draft.minValue, currency) : null;
   const max = draft.maxValue.trim() ? parseMoneyInput(draft.maxValue, currency) : null;
   if (draft.minValue.trim() && min === null)
-    errors["target.filter.min_value_minor"] = "Enter an amount.";
+    errors["target.filter.min_value_minor"] = t("campaignForm.enterAnAmount");
   if (draft.maxValue.trim() && max === null)
-    errors["target.filter.max_value_minor"] = "Enter an amount.";
+    errors["target.filter.max_value_minor"] = t("campaignForm.enterAnAmount");
   if (min !== null && max !== null && min > max)
-    errors["target.filter.max_value_minor"] = "Must not be below the minimum.";
+    errors["target.filter.max_value_minor"] = t("campaignForm.mustNotBeBelowThe");
   if (min !== null) filter.min_value_minor = min;
   if (max !== null) filter.max_value_minor = max;
   return { target: Object.keys(errors).length ? null : { filter }, errors };
@@ -132,7 +122,7 @@ export function checkCampaign(
 ): { errors: Record<string, string>; body: CampaignBody | null } {
   const { target, errors } = targetOf(draft, currency);
   const name = draft.name.trim();
-  if (!name) errors.name = "Name the campaign.";
+  if (!name) errors.name = t("campaignForm.nameTheCampaign");
   if (!target || !name) return { errors, body: null };
   return { errors, body: { name, kind: draft.kind, team_id: draft.teamId || null, target } };
 }
@@ -156,7 +146,7 @@ export function needsAcknowledgement(report: CampaignReport | null | undefined):
 }
 
 export function warningLabel(code: string): string {
-  return WARNING_LABELS[code] ?? code.replace(/_/g, " ");
+  return codeLabel("campaignWarning", code);
 }
 
 /** A one-line account of what a target includes, for lists and sent campaigns. */
@@ -167,15 +157,24 @@ export function describeTarget(
   formatMoney: (minor: number, currency: string) => string = (m) => String(m),
 ): string {
   if ("account_ids" in target) {
-    const n = target.account_ids.length;
-    return `${n} chosen account${n === 1 ? "" : "s"}`;
+    return t("campaignForm.chosenAccounts", { count: target.account_ids.length });
   }
   const f = target.filter ?? {};
   const parts: string[] = [];
-  if (f.tiers?.length) parts.push(`tier ${f.tiers.join(", ")}`);
-  if (f.regions?.length) parts.push(`region ${f.regions.join(", ")}`);
-  if (f.team_ids?.length) parts.push(`team ${f.team_ids.map(teamName).join(", ")}`);
-  if (f.min_value_minor != null) parts.push(`worth ≥ ${formatMoney(f.min_value_minor, currency)}`);
-  if (f.max_value_minor != null) parts.push(`worth ≤ ${formatMoney(f.max_value_minor, currency)}`);
-  return parts.length ? `Active accounts: ${parts.join("; ")}` : "Every active account";
+  if (f.tiers?.length) parts.push(t("campaignForm.targetTiers", { tiers: f.tiers.join(", ") }));
+  if (f.regions?.length) {
+    parts.push(t("campaignForm.targetRegions", { regions: f.regions.join(", ") }));
+  }
+  if (f.team_ids?.length) {
+    parts.push(t("campaignForm.targetTeams", { teams: f.team_ids.map(teamName).join(", ") }));
+  }
+  if (f.min_value_minor != null) {
+    parts.push(t("campaignForm.targetMin", { value: formatMoney(f.min_value_minor, currency) }));
+  }
+  if (f.max_value_minor != null) {
+    parts.push(t("campaignForm.targetMax", { value: formatMoney(f.max_value_minor, currency) }));
+  }
+  return parts.length
+    ? t("campaignForm.targetActive", { parts: parts.join("; ") })
+    : t("campaignForm.targetEvery");
 }

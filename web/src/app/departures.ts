@@ -3,16 +3,13 @@ import type { DeparturePlan, Handover } from "../api/types";
 
 export type BoardColumn = "open" | "planned" | "introduced" | "done" | "waived";
 
-export const BOARD_COLUMNS: readonly { id: BoardColumn; label: string; hint: string }[] = [
-  { id: "open", label: "Needs a successor", hint: "No successor or waiver yet." },
-  { id: "planned", label: "Planned", hint: "Successor and due date set." },
-  {
-    id: "introduced",
-    label: "Introduced",
-    hint: "Successor and client met in a recorded interaction.",
-  },
-  { id: "done", label: "Done", hint: "Handed over." },
-  { id: "waived", label: "Waived", hint: "No handover needed, with a reason." },
+/** The board's columns in order; their words are `codes.boardColumn` and `codes.boardColumnHint`. */
+export const BOARD_COLUMNS: readonly BoardColumn[] = [
+  "open",
+  "planned",
+  "introduced",
+  "done",
+  "waived",
 ];
 
 export function handoverColumn(h: Handover): BoardColumn {

@@ -6,6 +6,7 @@
 import { useEffect, useState } from "preact/hooks";
 import type { ApiClient } from "../api/client";
 import type { Account, Page, SessionUser, Team, User } from "../api/types";
+import { t } from "../i18n";
 import { useApp } from "./context";
 import { permissionsOf } from "./permissions";
 
@@ -23,11 +24,12 @@ export function makeDirectory(teams: Team[], users: User[]): Directory {
   return {
     teams,
     users,
-    teamName: (id) => (id ? (teamById.get(id)?.name ?? "Unknown team") : "—"),
+    teamName: (id) => (id ? (teamById.get(id)?.name ?? t("directory.unknownTeam")) : "—"),
     // Without the user list (for a user who may not read it) a person is named by id.
     userName: (id) =>
       id
-        ? (userById.get(id)?.display_name ?? (users.length ? "Former colleague" : `Person ${id}`))
+        ? (userById.get(id)?.display_name ??
+          (users.length ? t("directory.formerColleague") : t("directory.person", { id })))
         : "—",
     user: (id) => (id ? userById.get(id) : undefined),
   };
@@ -129,7 +131,7 @@ export function useAccountNames(ids: readonly string[], max = 60): Record<string
         name = client
           .get<Account>(`/accounts/${encodeURIComponent(id)}`)
           .then((a) => a.name)
-          .catch(() => `Account ${id}`);
+          .catch(() => t("directory.account", { id }));
         cacheMap.set(id, name);
       }
       void name.then((n) => {

@@ -2,6 +2,7 @@
 import type { Attendee, ClientEvent, EventKind } from "../api/types";
 import { fromDateTimeLocal, toDateTimeLocal } from "./forms";
 import { SUMMARY_MAX } from "./interactions";
+import { t } from "../i18n";
 
 export interface EventDraft {
   name: string;
@@ -39,13 +40,6 @@ export function eventPatch(body: EventBody): EventPatch {
 const DAY_MS = 86_400_000;
 export const EVENT_NAME_MAX = 200;
 
-export const EVENT_KIND_LABELS: Record<EventKind, string> = {
-  client_day: "Client day",
-  seminar: "Seminar",
-  dinner: "Dinner",
-  other: "Other event",
-};
-
 export function emptyEventDraft(now: Date = new Date()): EventDraft {
   return {
     name: "",
@@ -78,16 +72,16 @@ export function checkEvent(
 ): { errors: Record<string, string>; body: EventBody | null } {
   const errors: Record<string, string> = {};
   const name = draft.name.trim();
-  if (!name) errors.name = "Name the event.";
+  if (!name) errors.name = t("eventForm.nameTheEvent");
   else if (name.length > EVENT_NAME_MAX)
-    errors.name = `Keep it under ${EVENT_NAME_MAX} characters.`;
+    errors.name = t("eventForm.keepItUnderEventName", { max: EVENT_NAME_MAX });
   const occurredAt = fromDateTimeLocal(draft.occurredAt);
-  if (!occurredAt) errors.occurred_at = "Enter when it took place.";
+  if (!occurredAt) errors.occurred_at = t("eventForm.enterWhenItTookPlace");
   else if (Date.parse(occurredAt) > now + DAY_MS)
-    errors.occurred_at = "Cannot be more than a day in the future.";
+    errors.occurred_at = t("eventForm.cannotBeMoreThanA");
   if (draft.summary.trim().length > SUMMARY_MAX)
-    errors.summary = `Keep it under ${SUMMARY_MAX} characters.`;
-  if (draft.attendees.length === 0) errors.contact_ids = "Pick at least one client contact.";
+    errors.summary = t("eventForm.keepItUnderSummaryMax", { max: SUMMARY_MAX });
+  if (draft.attendees.length === 0) errors.contact_ids = t("eventForm.pickAtLeastOneClient");
   if (Object.keys(errors).length > 0 || !occurredAt) return { errors, body: null };
   return {
     errors,

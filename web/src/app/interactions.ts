@@ -1,6 +1,7 @@
 /** The "add interaction" form: checks a draft and builds the API body. */
 import type { Interaction, InteractionKind } from "../api/types";
 import { fromDateTimeLocal } from "./forms";
+import { t } from "../i18n";
 
 export interface InteractionDraft {
   kind: InteractionKind;
@@ -44,24 +45,24 @@ export function checkInteraction(
 ): { errors: Record<string, string>; body: InteractionBody | null } {
   const errors: Record<string, string> = {};
   const occurredAt = fromDateTimeLocal(draft.occurredAt);
-  if (!occurredAt) errors.occurred_at = "Enter when it happened.";
+  if (!occurredAt) errors.occurred_at = t("interactionForm.enterWhenItHappened");
   else if (Date.parse(occurredAt) > now + DAY_MS)
-    errors.occurred_at = "Cannot be more than a day in the future.";
+    errors.occurred_at = t("interactionForm.cannotBeMoreThanA");
   const summary = draft.summary.trim();
-  if (!summary) errors.summary = "Say in a line what it was about.";
+  if (!summary) errors.summary = t("interactionForm.sayInALineWhat");
   else if (summary.length > SUMMARY_MAX)
-    errors.summary = `Keep it under ${SUMMARY_MAX} characters.`;
+    errors.summary = t("interactionForm.keepItUnderSummaryMax", { max: SUMMARY_MAX });
   if (
     draft.kind === "complaint" &&
     draft.complaintStatus === "open" &&
     draft.followUpDue &&
     !/^\d{4}-\d{2}-\d{2}$/.test(draft.followUpDue)
   )
-    errors.follow_up_due = "Enter a date.";
+    errors.follow_up_due = t("common.enterDate");
   if (draft.employeeIds.length === 0 && draft.onBehalfOf === "person")
-    errors.employee_ids = "Choose who from our side took part.";
+    errors.employee_ids = t("interactionForm.chooseWhoFromOurSide");
   else if (draft.employeeIds.length === 0 && draft.contactIds.length === 0)
-    errors.employee_ids = "Name at least one participant, ours or theirs.";
+    errors.employee_ids = t("interactionForm.nameAtLeastOneParticipant");
   if (Object.keys(errors).length > 0 || !occurredAt) return { errors, body: null };
   const body: InteractionBody = {
     kind: draft.kind,

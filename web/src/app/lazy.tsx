@@ -1,6 +1,7 @@
 import type { ComponentType } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { ProblemBanner, Spinner } from "../components/ui";
+import { t } from "../i18n";
 
 /**
  * A page whose code is fetched on first use, so the sign-in and the accounts list
@@ -34,15 +35,15 @@ export function lazyPage<P extends object>(
         <ProblemBanner
           problem={{
             type: "about:blank#chunk",
-            title: "This page could not be loaded",
+            title: t("app.thisPageCouldNotBe"),
             status: 0,
-            detail: "Check your connection; the app may also have been updated.",
+            detail: t("app.checkYourConnectionTheApp"),
           }}
           onRetry={() => window.location.reload()}
         />
       );
     }
-    if (!loaded) return <Spinner label="Loading page…" />;
+    if (!loaded) return <Spinner label={t("app.loadingPage")} />;
     const Page = loaded;
     return <Page {...props} />;
   }

@@ -1,4 +1,5 @@
-import type { Permissions, Role } from "../api/types";
+import type { Permissions } from "../api/types";
+import { t } from "../i18n";
 
 export type RouteId =
   "accounts" | "risk" | "events" | "campaigns" | "people" | "what-if" | "departures" | "admin";
@@ -20,6 +21,7 @@ export function subPath(path: string, base: string): string | null {
 export interface NavItem {
   id: RouteId;
   path: string;
+  /** In the app's current language (a getter over the catalogue). */
   label: string;
   /** The permission that opens the page; none: every signed-in user. */
   permission?: BooleanPermission;
@@ -32,55 +34,61 @@ export type BooleanPermission = {
   [K in keyof Permissions]: Permissions[K] extends boolean ? K : never;
 }[keyof Permissions];
 
+/**
+ * A navigation entry whose label and group heading are read from the catalogue each time, so
+ * that they follow a change of language.
+ */
+function entry(
+  id: RouteId,
+  path: string,
+  label: () => string,
+  options: { permission?: BooleanPermission; group?: () => string } = {},
+): NavItem {
+  return {
+    id,
+    path,
+    permission: options.permission,
+    get label() {
+      return label();
+    },
+    get group() {
+      return options.group?.();
+    },
+  };
+}
+
+const clientTies = () => t("nav.group.clientTies");
+const people = () => t("nav.group.people");
+
 /** Every page of the shell, in navigation order, with the permission that opens it. */
 export const NAV_ITEMS: readonly NavItem[] = [
-  { id: "accounts", path: "/accounts", label: "Accounts" },
-  { id: "risk", path: "/risk", label: "Risk dashboard", permission: "may_see_portfolio" },
-  {
-    id: "events",
-    path: "/events",
-    label: "Client events",
-    // Everyone sees the events of the accounts they see; HR only reads.
-    group: "Client ties",
-  },
-  {
-    id: "campaigns",
-    path: "/campaigns",
-    label: "Campaigns",
-    // Admins and sales leads run them; HR reads the equal-treatment reports.
+  entry("accounts", "/accounts", () => t("nav.accounts")),
+  entry("risk", "/risk", () => t("nav.risk"), { permission: "may_see_portfolio" }),
+  // Everyone sees the events of the accounts they see; HR only reads.
+  entry("events", "/events", () => t("nav.events"), { group: clientTies }),
+  // Admins and sales leads run them; HR reads the equal-treatment reports.
+  entry("campaigns", "/campaigns", () => t("nav.campaigns"), {
     permission: "may_see_campaigns",
-    group: "Client ties",
-  },
-  {
-    id: "people",
-    path: "/people",
-    label: "People & exposure",
+    group: clientTies,
+  }),
+  entry("people", "/people", () => t("nav.people"), {
     permission: "may_see_hr_figures",
-    group: "People",
-  },
-  {
-    id: "what-if",
-    path: "/what-if",
-    label: "What-if",
-    // Departures of anyone in the firm, so the firm-wide HR figures.
+    group: people,
+  }),
+  // Departures of anyone in the firm, so the firm-wide HR figures.
+  entry("what-if", "/what-if", () => t("nav.whatIf"), {
     permission: "may_see_hr_figures",
-    group: "People",
-  },
-  {
-    id: "departures",
-    path: "/departures",
-    label: "Departures",
-    // Sales leads approve the handovers of their teams' accounts.
+    group: people,
+  }),
+  // Sales leads approve the handovers of their teams' accounts.
+  entry("departures", "/departures", () => t("nav.departures"), {
     permission: "may_see_departures",
-    group: "People",
-  },
-  {
-    id: "admin",
-    path: "/admin",
-    label: "Admin: users & teams",
+    group: people,
+  }),
+  entry("admin", "/admin", () => t("nav.admin"), {
     permission: "may_manage_users",
-    group: "Administration",
-  },
+    group: () => t("nav.group.administration"),
+  }),
 ];
 
 function opens(item: NavItem, permissions: Permissions): boolean {
@@ -114,10 +122,3 @@ export function resolveRoute(path: string, permissions: Permissions): Resolution
   if (!item) return { kind: "not-found" };
   return opens(item, permissions) ? { kind: "page", item } : { kind: "forbidden", item };
 }
-
-export const ROLE_LABELS: Record<Role, string> = {
-  admin: "Administrator",
-  hr: "HR",
-  sales_lead: "Sales lead",
-  member: "Account manager",
-};

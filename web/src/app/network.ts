@@ -9,13 +9,6 @@ import type { AccountNetwork, LinkKind } from "../api/types";
 
 export type EdgeKind = LinkKind | "met_at_event";
 
-export const EDGE_LABELS: Record<EdgeKind, string> = {
-  referred_by: "Referred by",
-  same_group: "Same group",
-  partner: "Partner",
-  met_at_event: "Met at an event",
-};
-
 export interface GraphNode {
   id: string;
   /** Null when the caller may not see the account. */

@@ -1,6 +1,7 @@
 /** Pure helpers over the API's continuity figures (no I/O), shared by the pages. */
 import type { AccountRisk, RiskBand, RiskSummary, TrendPoint } from "../api/types";
 import { RISK_BANDS } from "../api/types";
+import { t } from "../i18n";
 
 /**
  * The band a 0–100 risk score falls in. The dashboard's `by_band` comes from the
@@ -122,7 +123,7 @@ export function trendSeries(trend: readonly TrendPoint[] | undefined) {
     flags: points.map((p) =>
       Object.values(p.flag_counts ?? {}).reduce((sum, n) => sum + (Number(n) || 0), 0),
     ),
-    flagsLabel: "Flags raised",
+    flagsLabel: t("dashboard.flagsRaised"),
   };
 }
 

@@ -3,7 +3,9 @@ import type { QueryValue } from "../api/client";
 import { ApiError } from "../api/problem";
 import type { Page } from "../api/types";
 import { versionFromEtag } from "../api/versions";
+import { t } from "../i18n";
 import { useApp } from "./context";
+import { useLocale } from "./locale";
 
 export type Load<T> =
   | { status: "loading" }
@@ -16,7 +18,7 @@ function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   return new ApiError({
     type: "about:blank#client",
-    title: "Something went wrong",
+    title: t("problems.somethingWentWrong"),
     status: 0,
     detail: error instanceof Error ? error.message : String(error),
   });
@@ -34,9 +36,13 @@ export function withVersion<T>(data: T, etag: string | null): T {
   return version === null ? data : ({ ...record, version } as T);
 }
 
-/** Loads one resource; reloads when the path or query change. */
+/**
+ * Loads one resource; reloads when the path or query change, and in place when the language
+ * does (the server words explanations in the language asked for).
+ */
 export function useApi<T>(path: string, query?: Record<string, QueryValue>) {
   const { client } = useApp();
+  const { language } = useLocale();
   const [state, setState] = useState<Load<T>>({ status: "loading" });
   const key = JSON.stringify([path, query ?? null]);
   const [tick, setTick] = useState(0);
@@ -61,7 +67,7 @@ export function useApi<T>(path: string, query?: Record<string, QueryValue>) {
         );
       });
     return () => controller.abort();
-  }, [client, key, tick]);
+  }, [client, key, tick, language]);
 
   const reload = useCallback(() => setTick((t) => t + 1), []);
   return { state, reload };
@@ -70,6 +76,7 @@ export function useApi<T>(path: string, query?: Record<string, QueryValue>) {
 /** Loads a cursor-paginated list (`{items, next_cursor}`), with "load more". */
 export function usePagedList<T>(path: string, query: Record<string, QueryValue> = {}, limit = 50) {
   const { client } = useApp();
+  const { language } = useLocale();
   const [state, setState] = useState<Load<{ items: T[]; nextCursor: string | null }>>({
     status: "loading",
   });
@@ -105,7 +112,7 @@ export function usePagedList<T>(path: string, query: Record<string, QueryValue> 
         );
       });
     return () => controller.abort();
-  }, [client, key, tick]);
+  }, [client, key, tick, language]);
 
   const loadMore = useCallback(async () => {
     if (state.status !== "ok" || !state.data.nextCursor || loadingMore) return;

@@ -1,8 +1,9 @@
 import { useCallback, useRef, useState } from "preact/hooks";
 import { ApiError, type ProblemDocument } from "../api/problem";
+import { t } from "../i18n";
 
 /** The banner text for a stale write (412) and a write without If-Match (428). */
-export const STALE_PROBLEM_TITLE = "Someone else changed this record";
+export const staleProblemTitle = () => t("problems.staleTitle");
 
 /**
  * Places an API failure: a problem naming a field of this form goes next to that
@@ -17,7 +18,7 @@ export function placeError(
       fieldErrors: {},
       banner: {
         type: "about:blank#client",
-        title: "Something went wrong",
+        title: t("problems.somethingWentWrong"),
         status: 0,
         detail: error instanceof Error ? error.message : String(error),
       },
@@ -28,8 +29,8 @@ export function placeError(
       fieldErrors: {},
       banner: {
         ...error.problem,
-        title: STALE_PROBLEM_TITLE,
-        detail: "Reload to see the latest version, then make your change again.",
+        title: staleProblemTitle(),
+        detail: t("problems.staleDetail"),
       },
     };
   }

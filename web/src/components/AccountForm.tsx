@@ -7,6 +7,8 @@ import { permissionsOf, withinTeams } from "../app/permissions";
 import { isCurrencyCode, minorToInput, parseMoneyInput } from "../app/forms";
 import { useSubmit } from "../app/useSubmit";
 import { ProblemBanner, SelectField, TextField } from "./ui";
+import { t } from "../i18n";
+import { codeLabel, tierLabel } from "../app/labels";
 
 const FIELDS = [
   "name",
@@ -31,13 +33,13 @@ export function checkAccountForm(values: {
 }): { errors: Record<string, string>; body: Record<string, unknown> | null } {
   const errors: Record<string, string> = {};
   const currency = values.currency.trim().toUpperCase();
-  if (!values.name.trim()) errors.name = "Enter the client's name.";
-  if (!TIERS.includes(values.tier as Account["tier"])) errors.tier = "Choose a tier.";
-  if (!values.region.trim()) errors.region = "Enter a region.";
-  if (!values.team_id) errors.team_id = "Choose the team the account belongs to.";
-  if (!isCurrencyCode(currency)) errors.currency = "Use a three-letter ISO code, e.g. EUR.";
+  if (!values.name.trim()) errors.name = t("accountForm.enterTheClientSName");
+  if (!TIERS.includes(values.tier as Account["tier"])) errors.tier = t("accountForm.chooseATier");
+  if (!values.region.trim()) errors.region = t("accountForm.enterARegion");
+  if (!values.team_id) errors.team_id = t("accountForm.chooseTheTeamTheAccount");
+  if (!isCurrencyCode(currency)) errors.currency = t("accountForm.useAThreeLetterIso");
   const minor = parseMoneyInput(values.annual_value, isCurrencyCode(currency) ? currency : "EUR");
-  if (minor === null) errors.annual_value_minor = "Enter an amount like 250000 or 1,250,000.50.";
+  if (minor === null) errors.annual_value_minor = t("accountForm.enterAnAmountLike250000");
   if (Object.keys(errors).length > 0) return { errors, body: null };
   const body: Record<string, unknown> = {
     name: values.name.trim(),
@@ -108,14 +110,17 @@ export function AccountForm(props: {
   const teamOptions = placeable.map((t) => ({ value: t.id, label: t.name }));
   if (values.team_id && !placeable.some((t) => t.id === values.team_id)) {
     const current = props.teams.find((t) => t.id === values.team_id);
-    teamOptions.unshift({ value: values.team_id, label: current?.name ?? "Current team" });
+    teamOptions.unshift({
+      value: values.team_id,
+      label: current?.name ?? t("accountForm.currentTeam"),
+    });
   }
 
   return (
     <form class="form form-grid" onSubmit={save} noValidate>
       <ProblemBanner problem={submit.banner} />
       <TextField
-        label="Name"
+        label={t("common.name")}
         name="name"
         value={values.name}
         ref={nameRef}
@@ -124,40 +129,40 @@ export function AccountForm(props: {
         class="span-2"
       />
       <SelectField
-        label="Tier"
+        label={t("common.tier")}
         name="tier"
         value={values.tier}
-        options={TIERS.map((t) => ({ value: t, label: `Tier ${t}` }))}
+        options={TIERS.map((tier) => ({ value: tier, label: tierLabel(tier) }))}
         error={submit.fieldErrors.tier}
         onChange={(tier) => setValues((v) => ({ ...v, tier: tier as Account["tier"] }))}
       />
       <TextField
-        label="Region"
+        label={t("common.region")}
         name="region"
         value={values.region}
         error={submit.fieldErrors.region}
         onInput={set("region")}
       />
       <SelectField
-        label="Team"
+        label={t("common.team")}
         name="team_id"
         value={values.team_id}
-        placeholder="Choose a team"
+        placeholder={t("accountForm.chooseATeam")}
         options={teamOptions}
         error={submit.fieldErrors.team_id}
         onChange={(team_id) => setValues((v) => ({ ...v, team_id }))}
       />
       <TextField
-        label="Annual value"
+        label={t("common.annualValue")}
         name="annual_value"
         inputMode="decimal"
         value={values.annual_value}
-        hint="In the account's currency, e.g. 250000"
+        hint={t("accountForm.inTheAccountSCurrency")}
         error={submit.fieldErrors.annual_value_minor}
         onInput={set("annual_value")}
       />
       <TextField
-        label="Currency"
+        label={t("accountForm.currency")}
         name="currency"
         value={values.currency}
         maxLength={3}
@@ -165,7 +170,7 @@ export function AccountForm(props: {
         onInput={set("currency")}
       />
       <TextField
-        label="External id (optional)"
+        label={t("accountForm.externalIdOptional")}
         name="external_id"
         value={values.external_id}
         error={submit.fieldErrors.external_id}
@@ -173,12 +178,12 @@ export function AccountForm(props: {
       />
       {existing && (
         <SelectField
-          label="Status"
+          label={t("common.status")}
           name="status"
           value={values.status}
           options={[
-            { value: "active", label: "Active" },
-            { value: "churned", label: "Churned" },
+            { value: "active", label: codeLabel("accountStatus", "active") },
+            { value: "churned", label: codeLabel("accountStatus", "churned") },
           ]}
           error={submit.fieldErrors.status}
           onChange={(status) => setValues((v) => ({ ...v, status: status as "active" }))}
@@ -186,10 +191,14 @@ export function AccountForm(props: {
       )}
       <div class="form-actions span-all">
         <button type="submit" class="button button-primary" disabled={submit.busy}>
-          {submit.busy ? "Saving…" : existing ? "Save account" : "Create account"}
+          {submit.busy
+            ? t("common.saving")
+            : existing
+              ? t("accountForm.saveAccount")
+              : t("accountForm.createAccount")}
         </button>
         <button type="button" class="button" onClick={props.onCancel}>
-          Cancel
+          {t("common.cancel")}
         </button>
       </div>
     </form>

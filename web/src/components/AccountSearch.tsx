@@ -2,6 +2,8 @@ import { useState } from "preact/hooks";
 import type { Account } from "../api/types";
 import { useDebounced, usePagedList } from "../app/useApi";
 import { LoadView, TextField } from "./ui";
+import { tierLabel } from "../app/labels";
+import { t } from "../i18n";
 
 /**
  * Finds accounts by name (`GET /accounts?q=`) and hands the chosen one back:
@@ -28,24 +30,27 @@ export function AccountSearch(props: {
         label={props.label}
         name={props.name ?? "account_q"}
         type="search"
-        placeholder="Account name"
+        placeholder={t("common.accountName")}
         value={text}
         error={props.error}
         onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)}
       />
-      <LoadView state={list.state} what="accounts" onRetry={list.reload}>
+      <LoadView state={list.state} what={t("accountSearch.accounts")} onRetry={list.reload}>
         {({ items }) => {
           const shown = items.filter((a) => !props.exclude?.includes(a.id));
           return shown.length === 0 ? (
-            <p class="muted small">No account matches “{q}”.</p>
+            <p class="muted small">{t("accountSearch.noMatch", { q })}</p>
           ) : (
-            <ul class="pick-list" aria-label={`${props.label}: results`}>
+            <ul
+              class="pick-list"
+              aria-label={t("accountSearch.labelResults", { label: props.label })}
+            >
               {shown.map((a) => (
                 <li key={a.id} class={a.id === props.activeId ? "active" : undefined}>
                   <span>
                     <span class="strong">{a.name}</span>{" "}
                     <span class="muted small">
-                      Tier {a.tier} · {a.region || "no region"}
+                      {tierLabel(a.tier)} · {a.region || t("accountSearch.noRegion")}
                     </span>
                   </span>
                   <button

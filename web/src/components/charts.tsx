@@ -18,6 +18,7 @@ import {
   type ChartConfiguration,
 } from "chart.js";
 import { useEffect, useRef } from "preact/hooks";
+import { formattingLocale } from "../i18n";
 
 Chart.register(
   BarController,
@@ -34,7 +35,10 @@ Chart.register(
 Chart.defaults.font.family = getComputedStyle(document.documentElement).fontFamily;
 Chart.defaults.color = "#4a5a6a";
 
-/** A canvas chart that follows its configuration; `label` names it for screen readers. */
+/**
+ * A canvas chart that follows its configuration; `label` names it for screen readers. Chart.js
+ * formats its own figures (tooltips, the axis without a tick callback) in the app's locale.
+ */
 export function ChartCanvas(props: {
   config: ChartConfiguration;
   label: string;
@@ -43,7 +47,8 @@ export function ChartCanvas(props: {
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart | null>(null);
-  const key = JSON.stringify(props.config.data);
+  const locale = formattingLocale();
+  const key = JSON.stringify([props.config.data, locale]);
 
   useEffect(() => {
     if (!canvas.current) return;
@@ -51,6 +56,7 @@ export function ChartCanvas(props: {
     chart.current = new Chart(canvas.current, {
       ...props.config,
       options: {
+        locale,
         responsive: true,
         maintainAspectRatio: false,
         animation: window.matchMedia?.("(prefers-reduced-motion: reduce)").matches

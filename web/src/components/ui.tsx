@@ -1,8 +1,32 @@
-import type { ComponentChildren, Ref } from "preact";
+import { Fragment, type ComponentChildren, type Ref } from "preact";
 import { useId } from "preact/hooks";
 import type { ApiError, ProblemDocument } from "../api/problem";
 import { problemMessage } from "../api/problem";
+import { formatPercent } from "../app/format";
 import type { Load } from "../app/useApi";
+import { t } from "../i18n";
+
+const SLOT = "\u241f";
+
+/** A placeholder for an element in a translated sentence: `t(key, { who: slot("who") })`. */
+export function slot(name: string): string {
+  return `${SLOT}${name}${SLOT}`;
+}
+
+/**
+ * A translated sentence with elements inside it (a link, a bold figure), so that each language
+ * places them where its word order wants: the text comes from `t(key, { name: slot("name") })`.
+ */
+export function Sentence(props: { text: string; parts: Record<string, ComponentChildren> }) {
+  const pieces = props.text.split(SLOT);
+  return (
+    <>
+      {pieces.map((piece, i) =>
+        i % 2 === 1 ? <Fragment key={i}>{props.parts[piece]}</Fragment> : piece,
+      )}
+    </>
+  );
+}
 
 export function PageHeader(props: {
   title: string;
@@ -23,7 +47,7 @@ export function PageHeader(props: {
 /** "Parent / current" above a record's page. */
 export function Breadcrumbs(props: { parent: { href: string; label: string }; current: string }) {
   return (
-    <nav class="breadcrumbs" aria-label="Breadcrumb">
+    <nav class="breadcrumbs" aria-label={t("common.breadcrumb")}>
       <a href={props.parent.href}>{props.parent.label}</a>
       <span aria-hidden="true"> / </span>
       <span aria-current="page">{props.current}</span>
@@ -47,7 +71,7 @@ export function ProblemBanner(props: {
       </div>
       {props.onRetry && (
         <button type="button" class="button button-small" onClick={props.onRetry}>
-          Try again
+          {t("common.tryAgain")}
         </button>
       )}
     </div>
@@ -78,7 +102,7 @@ export function Spinner(props: { label?: string }) {
   return (
     <div class="loading" role="status" aria-live="polite">
       <span class="spinner" aria-hidden="true" />
-      <span>{props.label ?? "Loading…"}</span>
+      <span>{props.label ?? t("common.loading")}</span>
     </div>
   );
 }
@@ -93,11 +117,11 @@ export function LoadView<T>(props: {
   const { state } = props;
   switch (state.status) {
     case "loading":
-      return <Spinner label={`Loading ${props.what}…`} />;
+      return <Spinner label={t("ui.loadingWhat", { what: props.what })} />;
     case "unavailable":
       return (
-        <EmptyState title="Not available yet" icon="◌">
-          <p>This server does not offer {props.what} yet. This page fills in once it does.</p>
+        <EmptyState title={t("ui.notAvailableYet")} icon="◌">
+          <p>{t("ui.notOfferedYet", { what: props.what })}</p>
         </EmptyState>
       );
     case "error":
@@ -337,7 +361,7 @@ export function LoadMore(props: {
       {props.nextCursor && (
         <div class="list-footer">
           <button type="button" class="button" onClick={props.onLoadMore} disabled={props.loading}>
-            {props.loading ? "Loading…" : "Load more"}
+            {props.loading ? t("common.loading") : t("ui.loadMore")}
           </button>
         </div>
       )}
@@ -368,7 +392,7 @@ export function ShareBar(props: { share: number; label?: string }) {
       <span class="share-track" aria-hidden="true">
         <span class="share-fill" style={{ width: `${pct}%` }} />
       </span>
-      <span class="share-text">{pct} %</span>
+      <span class="share-text">{formatPercent(pct / 100)}</span>
     </span>
   );
 }

@@ -3,7 +3,8 @@ import type { Account, AccountRisk, Assignment, Contact } from "../api/types";
 import { useApp } from "../app/context";
 import { mayEditAccount, permissionsOf } from "../app/permissions";
 import { useDirectory } from "../app/directory";
-import { formatMoney, humanise } from "../app/format";
+import { formatMoney } from "../app/format";
+import { codeLabel, tierLabel } from "../app/labels";
 import { useApi } from "../app/useApi";
 import { AccountForm } from "../components/AccountForm";
 import { ContactsPanel } from "../components/account/ContactsPanel";
@@ -15,6 +16,7 @@ import { TeamPanel } from "../components/account/TeamPanel";
 import { Timeline } from "../components/account/Timeline";
 import type { Names } from "../components/account/names";
 import { Badge, EmptyState, LoadView, PageHeader } from "../components/ui";
+import { t } from "../i18n";
 
 export function AccountPage(props: { accountId: string }) {
   const { user } = useApp();
@@ -28,16 +30,16 @@ export function AccountPage(props: { accountId: string }) {
 
   const accountData = account.state.status === "ok" ? account.state.data : null;
   useEffect(() => {
-    if (accountData) document.title = `${accountData.name} · Continuity`;
+    if (accountData) document.title = t("app.documentTitle", { title: accountData.name });
   }, [accountData?.name]);
 
   if (account.state.status === "unavailable") {
     return (
       <>
-        <PageHeader title="Account" />
-        <EmptyState title="No such account" icon="?">
+        <PageHeader title={t("common.account")} />
+        <EmptyState title={t("account.noSuchAccount")} icon="?">
           <p>
-            It does not exist, or you are not on its team. <a href="/accounts">All accounts</a>
+            {t("account.itDoesNotExistOr")} <a href="/accounts">{t("account.allAccounts")}</a>
           </p>
         </EmptyState>
       </>
@@ -56,7 +58,7 @@ export function AccountPage(props: { accountId: string }) {
 
   const names: Names = {
     user: (id) => assignments.find((a) => a.user_id === id)?.display_name ?? directory.userName(id),
-    contact: (id) => contactList.find((c) => c.id === id)?.name ?? "Former contact",
+    contact: (id) => contactList.find((c) => c.id === id)?.name ?? t("account.formerContact"),
   };
 
   // Every write changes the continuity figures: read them again.
@@ -71,23 +73,30 @@ export function AccountPage(props: { accountId: string }) {
 
   return (
     <>
-      <nav class="breadcrumbs" aria-label="Breadcrumb">
-        <a href="/accounts">Accounts</a>
+      <nav class="breadcrumbs" aria-label={t("common.breadcrumb")}>
+        <a href="/accounts">{t("common.accounts")}</a>
         <span aria-hidden="true"> / </span>
-        <span aria-current="page">{accountData?.name ?? "Account"}</span>
+        <span aria-current="page">{accountData?.name ?? t("common.account")}</span>
       </nav>
-      <LoadView state={account.state} what="the account" onRetry={account.reload}>
+      <LoadView state={account.state} what={t("account.theAccount")} onRetry={account.reload}>
         {(a) => (
           <>
             <PageHeader
               title={a.name}
-              description={`Tier ${a.tier} · ${a.region || "no region"} · ${directory.teamName(a.team_id)} · ${formatMoney(a.annual_value_minor, a.currency)} a year`}
+              description={t("account.headline", {
+                tier: tierLabel(a.tier),
+                region: a.region || t("account.noRegion"),
+                team: directory.teamName(a.team_id),
+                value: formatMoney(a.annual_value_minor, a.currency),
+              })}
               actions={
                 <>
-                  {a.status === "churned" && <Badge tone="bad">{humanise(a.status)}</Badge>}
+                  {a.status === "churned" && (
+                    <Badge tone="bad">{codeLabel("accountStatus", a.status)}</Badge>
+                  )}
                   {canEdit && !editing && (
                     <button type="button" class="button" onClick={() => setEditing(true)}>
-                      Edit account
+                      {t("account.editAccount")}
                     </button>
                   )}
                 </>
@@ -95,7 +104,7 @@ export function AccountPage(props: { accountId: string }) {
             />
             {editing && (
               <section class="panel" aria-labelledby="edit-account-title">
-                <h2 id="edit-account-title">Edit account</h2>
+                <h2 id="edit-account-title">{t("account.editAccount")}</h2>
                 <AccountForm
                   teams={directory.teams}
                   account={a}
@@ -147,7 +156,7 @@ export function AccountPage(props: { accountId: string }) {
                 />
                 {permissions.may_see_audit && <HistoryPanel accountId={a.id} names={names} />}
               </div>
-              <aside class="account-side" aria-label="Continuity risk">
+              <aside class="account-side" aria-label={t("common.continuityRisk")}>
                 <RiskPanel
                   state={risk.state}
                   onRetry={risk.reload}

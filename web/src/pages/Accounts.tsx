@@ -7,14 +7,14 @@ import {
   clearedFilters,
   hasFilters,
   parseAccountFilters,
-  SORTS,
+  sortOptions,
   type AccountFilters,
 } from "../app/accountFilters";
 import { useApp } from "../app/context";
 import { permissionsOf } from "../app/permissions";
 import { useDirectory } from "../app/directory";
-import { formatMoney, humanise } from "../app/format";
-import { flagLabel } from "../app/labels";
+import { formatMoney } from "../app/format";
+import { codeLabel, flagLabel, tierLabel } from "../app/labels";
 import { navigate } from "../app/router";
 import { useDebounced, usePagedList } from "../app/useApi";
 import { AccountForm } from "../components/AccountForm";
@@ -28,22 +28,20 @@ import {
   SelectField,
   TextField,
 } from "../components/ui";
+import { t } from "../i18n";
 
-const EMPTY_HINT: Record<string, string> = {
-  admin: "Create the first account with “New account”, or import them from CSV.",
-  hr: "Accounts appear here once the sales teams record them.",
-  sales_lead: "Accounts of the teams you lead appear here.",
-  member: "Accounts appear here once you are on an account team.",
-};
+/** An empty list's hint, in each role's words (the role only picks the text). */
+function emptyHint(role: string): string {
+  if (role === "admin") return t("accounts.emptyHint.admin");
+  if (role === "hr") return t("accounts.emptyHint.hr");
+  if (role === "sales_lead") return t("accounts.emptyHint.salesLead");
+  return t("accounts.emptyHint.member");
+}
 
-const ALL_ACCOUNTS = "Client accounts, their value, and how safely each relationship is held.";
-/** What the list holds, in each role's words (the role only picks the text). */
-const DESCRIPTION: Record<string, string> = {
-  admin: ALL_ACCOUNTS,
-  hr: ALL_ACCOUNTS,
-  sales_lead: ALL_ACCOUNTS,
-  member: "The client accounts you are on, and how safely each relationship is held.",
-};
+/** What the list holds: a member sees only the accounts they are on. */
+function description(role: string): string {
+  return role === "member" ? t("accounts.descriptionMember") : t("accounts.description");
+}
 
 export function AccountsPage() {
   const { user } = useApp();
@@ -71,8 +69,8 @@ export function AccountsPage() {
   return (
     <>
       <PageHeader
-        title="Accounts"
-        description={DESCRIPTION[user.role]}
+        title={t("common.accounts")}
+        description={description(user.role)}
         actions={
           permissionsOf(user).may_create_accounts && !creating ? (
             <button
@@ -81,14 +79,14 @@ export function AccountsPage() {
               ref={newButton}
               onClick={() => setCreating(true)}
             >
-              New account
+              {t("accounts.newAccount")}
             </button>
           ) : null
         }
       />
       {creating && (
         <section class="panel" aria-labelledby="new-account-title">
-          <h2 id="new-account-title">New account</h2>
+          <h2 id="new-account-title">{t("accounts.newAccount")}</h2>
           <AccountForm
             teams={directory.teams}
             defaultTeamId={user.team_id ?? undefined}
@@ -103,58 +101,58 @@ export function AccountsPage() {
       <form
         class="toolbar filters"
         role="search"
-        aria-label="Filter accounts"
+        aria-label={t("accounts.filterAccounts")}
         onSubmit={(e) => e.preventDefault()}
       >
         <TextField
-          label="Search"
+          label={t("common.search")}
           name="q"
           type="search"
-          placeholder="Account name"
+          placeholder={t("common.accountName")}
           value={filters.q}
           class="filter-search"
           onInput={(e) => set({ q: (e.currentTarget as HTMLInputElement).value })}
         />
         <SelectField
-          label="Team"
+          label={t("common.team")}
           name="team_id"
           value={filters.team_id}
-          placeholder="All teams"
+          placeholder={t("common.allTeams")}
           options={directory.teams.map((t) => ({ value: t.id, label: t.name }))}
           onChange={(team_id) => set({ team_id })}
         />
         <SelectField
-          label="Tier"
+          label={t("common.tier")}
           name="tier"
           value={filters.tier}
-          placeholder="All tiers"
-          options={TIERS.map((t) => ({ value: t, label: `Tier ${t}` }))}
+          placeholder={t("accounts.allTiers")}
+          options={TIERS.map((tier) => ({ value: tier, label: tierLabel(tier) }))}
           onChange={(tier) => set({ tier })}
         />
         <SelectField
-          label="Flag"
+          label={t("common.flag")}
           name="flag"
           value={filters.flag}
-          placeholder="Any or none"
+          placeholder={t("accounts.anyOrNone")}
           options={FLAG_CODES.map((c) => ({ value: c, label: flagLabel(c) }))}
           onChange={(flag) => set({ flag })}
         />
         <SelectField
-          label="Institutional tie"
+          label={t("accounts.institutionalTie")}
           name="institutional_tie"
           value={filters.institutional_tie}
-          placeholder="With or without"
+          placeholder={t("accounts.withOrWithout")}
           options={[
-            { value: "false", label: "No tie in 12 months" },
-            { value: "true", label: "Has a tie" },
+            { value: "false", label: t("accounts.noTieIn12Months") },
+            { value: "true", label: t("accounts.hasATie") },
           ]}
           onChange={(institutional_tie) => set({ institutional_tie })}
         />
         <SelectField
-          label="Sort by"
+          label={t("accounts.sortBy")}
           name="sort"
           value={filters.sort}
-          options={SORTS}
+          options={sortOptions()}
           onChange={(sort) => set({ sort })}
         />
         {filtered && (
@@ -163,43 +161,45 @@ export function AccountsPage() {
             class="button button-ghost filter-clear"
             onClick={() => setFilters(clearedFilters(filters))}
           >
-            Clear filters
+            {t("accounts.clearFilters")}
           </button>
         )}
       </form>
-      <LoadView state={list.state} what="accounts" onRetry={list.reload}>
+      <LoadView state={list.state} what={t("accounts.accounts")} onRetry={list.reload}>
         {({ items, nextCursor }) =>
           items.length === 0 ? (
             filtered ? (
-              <EmptyState title="No accounts match these filters">
-                <p>Try another name, or clear the filters.</p>
+              <EmptyState title={t("accounts.noAccountsMatchTheseFilters")}>
+                <p>{t("accounts.tryAnotherNameOrClear")}</p>
               </EmptyState>
             ) : (
-              <EmptyState title="No accounts yet" icon="▤">
-                <p>{EMPTY_HINT[user.role]}</p>
+              <EmptyState title={t("accounts.noAccountsYet")} icon="▤">
+                <p>{emptyHint(user.role)}</p>
               </EmptyState>
             )
           ) : (
             <>
               <p class="sr-only" role="status">
-                {items.length} accounts shown{nextCursor ? ", more available" : ""}
+                {nextCursor
+                  ? t("accounts.shownMore", { count: items.length })
+                  : t("accounts.shown", { count: items.length })}
               </p>
               <div class="table-wrap">
                 <table class="table table-cards" data-testid="accounts-table">
-                  <caption class="sr-only">Accounts</caption>
+                  <caption class="sr-only">{t("common.accounts")}</caption>
                   <thead>
                     <tr>
-                      <th scope="col">Name</th>
-                      <th scope="col">Tier</th>
-                      <th scope="col">Team</th>
+                      <th scope="col">{t("common.name")}</th>
+                      <th scope="col">{t("common.tier")}</th>
+                      <th scope="col">{t("common.team")}</th>
                       <th scope="col" class="num">
-                        Annual value
+                        {t("common.annualValue")}
                       </th>
-                      <th scope="col">Risk</th>
+                      <th scope="col">{t("common.risk")}</th>
                       <th scope="col" class="num">
-                        Exposure
+                        {t("common.exposure")}
                       </th>
-                      <th scope="col">Flags</th>
+                      <th scope="col">{t("common.flags")}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -210,24 +210,24 @@ export function AccountsPage() {
                           {a.status === "churned" && (
                             <>
                               {" "}
-                              <Badge tone="bad">{humanise(a.status)}</Badge>
+                              <Badge tone="bad">{codeLabel("accountStatus", a.status)}</Badge>
                             </>
                           )}
                         </th>
-                        <td data-label="Tier">
+                        <td data-label={t("common.tier")}>
                           <Badge tone={a.tier === "A" ? "info" : "neutral"}>{a.tier}</Badge>
                         </td>
-                        <td data-label="Team">{directory.teamName(a.team_id)}</td>
-                        <td data-label="Annual value" class="num">
+                        <td data-label={t("common.team")}>{directory.teamName(a.team_id)}</td>
+                        <td data-label={t("common.annualValue")} class="num">
                           {formatMoney(a.annual_value_minor, a.currency)}
                         </td>
-                        <td data-label="Risk">
+                        <td data-label={t("common.risk")}>
                           <RiskBadge score={a.risk_score} />
                         </td>
-                        <td data-label="Exposure" class="num">
+                        <td data-label={t("common.exposure")} class="num">
                           {formatMoney(a.exposure_minor, a.currency)}
                         </td>
-                        <td data-label="Flags" class="cell-wrap">
+                        <td data-label={t("common.flags")} class="cell-wrap">
                           <FlagBadges codes={a.flags} max={3} />
                         </td>
                       </tr>

@@ -4,8 +4,7 @@ import { ROLES, TIERS } from "../api/types";
 import { ifMatch } from "../api/versions";
 import { useApp } from "../app/context";
 import { refreshDirectory, useDirectory } from "../app/directory";
-import { formatDate, humanise } from "../app/format";
-import { ROLE_LABELS } from "../app/nav";
+import { formatDate } from "../app/format";
 import { usePagedList } from "../app/useApi";
 import { useSubmit } from "../app/useSubmit";
 import {
@@ -16,19 +15,20 @@ import {
   PageHeader,
   ProblemBanner,
   SelectField,
+  Sentence,
+  slot,
   TextField,
 } from "../components/ui";
+import { t } from "../i18n";
+import { codeLabel, tierLabel } from "../app/labels";
 
-const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+const roleOptions = () => ROLES.map((r) => ({ value: r, label: codeLabel("role", r) }));
 const STATUS_TONE = { active: "good", leaving: "warn", departed: "neutral" } as const;
 
 export function AdminPage() {
   return (
     <>
-      <PageHeader
-        title="Users & teams"
-        description="Who can sign in and with which role, the teams accounts belong to, and the coverage each tier needs."
-      />
+      <PageHeader title={t("admin.usersTeams")} description={t("admin.whoCanSignInAnd")} />
       <TeamsSection />
       <UsersSection />
       <PoliciesSection />
@@ -44,7 +44,7 @@ function TeamsSection() {
 
   async function create(event: Event) {
     event.preventDefault();
-    if (!name.trim()) return submit.setFieldErrors({ name: "Enter the team's name." });
+    if (!name.trim()) return submit.setFieldErrors({ name: t("admin.enterTeamName") });
     const ok = await submit.run(() => client.post("/teams", { name: name.trim() }));
     if (ok) {
       setName("");
@@ -55,14 +55,11 @@ function TeamsSection() {
 
   return (
     <section class="panel" aria-labelledby="teams-title">
-      <h2 id="teams-title">Teams</h2>
-      <LoadView state={teams.state} what="teams" onRetry={teams.reload}>
+      <h2 id="teams-title">{t("common.teams")}</h2>
+      <LoadView state={teams.state} what={t("admin.teams")} onRetry={teams.reload}>
         {({ items }) =>
           items.length === 0 ? (
-            <p class="muted">
-              No teams yet. Every account belongs to a team: create the first one to start recording
-              accounts.
-            </p>
+            <p class="muted">{t("admin.noTeamsYetEveryAccount")}</p>
           ) : (
             <ul class="chip-list" data-testid="teams">
               {items.map((t) => (
@@ -74,16 +71,21 @@ function TeamsSection() {
           )
         }
       </LoadView>
-      <form class="inline-form inline-row" onSubmit={create} noValidate aria-label="New team">
+      <form
+        class="inline-form inline-row"
+        onSubmit={create}
+        noValidate
+        aria-label={t("admin.newTeam")}
+      >
         <TextField
-          label="New team"
+          label={t("admin.newTeam")}
           name="name"
           value={name}
           error={submit.fieldErrors.name}
           onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)}
         />
         <button type="submit" class="button" disabled={submit.busy}>
-          Create team
+          {t("admin.createTeam")}
         </button>
         <ProblemBanner problem={submit.banner} />
       </form>
@@ -99,10 +101,10 @@ function UsersSection() {
   return (
     <section class="panel" aria-labelledby="users-title">
       <div class="panel-head">
-        <h2 id="users-title">Users</h2>
+        <h2 id="users-title">{t("admin.users")}</h2>
         {!creating && (
           <button type="button" class="button button-small" onClick={() => setCreating(true)}>
-            New user
+            {t("admin.newUser")}
           </button>
         )}
       </div>
@@ -115,24 +117,24 @@ function UsersSection() {
           }}
         />
       )}
-      <LoadView state={users.state} what="users" onRetry={users.reload}>
+      <LoadView state={users.state} what={t("admin.users2")} onRetry={users.reload}>
         {({ items, nextCursor }) =>
           items.length === 0 ? (
-            <EmptyState title="No users yet" icon="◍" />
+            <EmptyState title={t("admin.noUsersYet")} icon="◍" />
           ) : (
             <>
               <div class="table-wrap">
                 <table class="table table-cards" data-testid="users-table">
-                  <caption class="sr-only">Users</caption>
+                  <caption class="sr-only">{t("admin.users")}</caption>
                   <thead>
                     <tr>
-                      <th scope="col">Name</th>
-                      <th scope="col">Role</th>
-                      <th scope="col">Team</th>
-                      <th scope="col">Status</th>
-                      <th scope="col">Leave date</th>
+                      <th scope="col">{t("common.name")}</th>
+                      <th scope="col">{t("common.role")}</th>
+                      <th scope="col">{t("common.team")}</th>
+                      <th scope="col">{t("common.status")}</th>
+                      <th scope="col">{t("common.leaveDate")}</th>
                       <th scope="col">
-                        <span class="sr-only">Actions</span>
+                        <span class="sr-only">{t("common.actions")}</span>
                       </th>
                     </tr>
                   </thead>
@@ -157,24 +159,26 @@ function UsersSection() {
                             {u.display_name}
                             <div class="muted small">{u.email}</div>
                           </th>
-                          <td data-label="Role">{ROLE_LABELS[u.role] ?? humanise(u.role)}</td>
-                          <td data-label="Team">
+                          <td data-label={t("common.role")}>{codeLabel("role", u.role)}</td>
+                          <td data-label={t("common.team")}>
                             {u.team_id ? directory.teamName(u.team_id) : "—"}
                           </td>
-                          <td data-label="Status">
+                          <td data-label={t("common.status")}>
                             <Badge tone={STATUS_TONE[u.status ?? "active"] ?? "neutral"}>
-                              {humanise(u.status ?? "active")}
+                              {codeLabel("userStatus", u.status ?? "active")}
                             </Badge>
                           </td>
-                          <td data-label="Leave date">{formatDate(u.leave_date)}</td>
+                          <td data-label={t("common.leaveDate")}>{formatDate(u.leave_date)}</td>
                           <td class="cell-actions">
                             <button
                               type="button"
                               class="button button-ghost button-small"
-                              aria-label={`Edit ${u.display_name}`}
+                              aria-label={t("admin.editDisplayName", {
+                                display_name: u.display_name,
+                              })}
                               onClick={() => setEditing(u.id)}
                             >
-                              Edit
+                              {t("common.edit")}
                             </button>
                           </td>
                         </tr>
@@ -206,11 +210,10 @@ export function checkUserForm(
 ): Record<string, string> {
   const errors: Record<string, string> = {};
   if (!/^[^\s@]+@[^\s@]+$/.test(values.email.trim()))
-    errors.email = "Enter an email address like name@company.com.";
-  if (!values.display_name.trim()) errors.display_name = "Enter the person's name.";
-  if (!ROLES.includes(values.role as Role)) errors.role = "Choose a role.";
-  if (isNew && values.password.length < 12)
-    errors.password = "Use at least 12 characters for the first password.";
+    errors.email = t("admin.enterAnEmailAddressLike");
+  if (!values.display_name.trim()) errors.display_name = t("admin.enterThePersonSName");
+  if (!ROLES.includes(values.role as Role)) errors.role = t("admin.chooseARole");
+  if (isNew && values.password.length < 12) errors.password = t("admin.useAtLeast12Characters");
   return errors;
 }
 
@@ -265,11 +268,13 @@ function UserForm(props: { teams: Team[]; user?: User; onDone: (changed: boolean
       class="form form-grid inline-form"
       onSubmit={save}
       noValidate
-      aria-label={u ? `Edit ${u.display_name}` : "New user"}
+      aria-label={
+        u ? t("admin.editDisplayName", { display_name: u.display_name }) : t("admin.newUser")
+      }
     >
       <ProblemBanner problem={submit.banner} />
       <TextField
-        label="Email"
+        label={t("common.email")}
         name="email"
         type="email"
         autoComplete="off"
@@ -280,47 +285,47 @@ function UserForm(props: { teams: Team[]; user?: User; onDone: (changed: boolean
         onInput={set("email")}
       />
       <TextField
-        label="Display name"
+        label={t("admin.displayName")}
         name="display_name"
         value={values.display_name}
         error={submit.fieldErrors.display_name}
         onInput={set("display_name")}
       />
       <SelectField
-        label="Role"
+        label={t("common.role")}
         name="role"
         value={values.role}
-        options={ROLE_OPTIONS}
+        options={roleOptions()}
         error={submit.fieldErrors.role}
         onChange={(role) => setValues((v) => ({ ...v, role: role as Role }))}
       />
       <SelectField
-        label="Team"
+        label={t("common.team")}
         name="team_id"
         value={values.team_id}
-        placeholder="No team"
+        placeholder={t("admin.noTeam")}
         options={props.teams.map((t) => ({ value: t.id, label: t.name }))}
         error={submit.fieldErrors.team_id}
         onChange={(team_id) => setValues((v) => ({ ...v, team_id }))}
       />
       {!u && (
         <TextField
-          label="First password"
+          label={t("admin.firstPassword")}
           name="password"
           type="password"
           autoComplete="new-password"
           value={values.password}
-          hint="They can change it after signing in."
+          hint={t("admin.theyCanChangeItAfter")}
           error={submit.fieldErrors.password}
           onInput={set("password")}
         />
       )}
       <div class="form-actions span-all">
         <button type="submit" class="button button-primary" disabled={submit.busy}>
-          {submit.busy ? "Saving…" : u ? "Save user" : "Create user"}
+          {submit.busy ? t("common.saving") : u ? t("admin.saveUser") : t("admin.createUser")}
         </button>
         <button type="button" class="button" onClick={() => props.onDone(false)}>
-          Cancel
+          {t("common.cancel")}
         </button>
       </div>
     </form>
@@ -342,17 +347,14 @@ function PoliciesSection() {
   return (
     <section class="panel" aria-labelledby="policies-title">
       <div class="panel-head">
-        <h2 id="policies-title">Coverage policies</h2>
+        <h2 id="policies-title">{t("admin.coveragePolicies")}</h2>
         {!creating && policies.state.status === "ok" && (
           <button type="button" class="button button-small" onClick={() => setCreating(true)}>
-            New policy
+            {t("admin.newPolicy")}
           </button>
         )}
       </div>
-      <p class="muted small">
-        How many holders on our side and current contacts on theirs each tier needs; accounts below
-        it raise “Coverage policy not met”.
-      </p>
+      <p class="muted small">{t("admin.howManyHoldersOnOur")}</p>
       {creating && (
         <PolicyForm
           onDone={(changed) => {
@@ -361,10 +363,14 @@ function PoliciesSection() {
           }}
         />
       )}
-      <LoadView state={policies.state} what="coverage policies" onRetry={policies.reload}>
+      <LoadView
+        state={policies.state}
+        what={t("admin.coveragePolicies2")}
+        onRetry={policies.reload}
+      >
         {({ items }) =>
           items.length === 0 ? (
-            <p class="muted">No policy yet: no tier has a minimum coverage.</p>
+            <p class="muted">{t("admin.noPolicyYetNoTier")}</p>
           ) : (
             <ul class="policy-list" data-testid="policies">
               {[...items]
@@ -402,18 +408,23 @@ function PolicyItem(props: { policy: CoveragePolicy; onChanged: () => void }) {
   return (
     <li class="policy">
       <span>
-        <strong>Tier {p.tier}</strong>: at least {p.min_holders} holder
-        {p.min_holders === 1 ? "" : "s"} and {p.min_current_contacts} current contact
-        {p.min_current_contacts === 1 ? "" : "s"}
+        <Sentence
+          text={t("admin.policyLine", {
+            tier: slot("tier"),
+            holders: t("admin.holderCount", { count: p.min_holders }),
+            contacts: t("admin.currentContactCount", { count: p.min_current_contacts }),
+          })}
+          parts={{ tier: <strong>{tierLabel(p.tier)}</strong> }}
+        />
       </span>
       <span class="policy-actions">
         <button
           type="button"
           class="button button-ghost button-small"
-          aria-label={`Edit the tier ${p.tier} policy`}
+          aria-label={t("admin.editTheTierTierPolicy", { tier: p.tier })}
           onClick={() => setEditing(true)}
         >
-          Edit
+          {t("common.edit")}
         </button>
         {confirming ? (
           <>
@@ -431,20 +442,20 @@ function PolicyItem(props: { policy: CoveragePolicy; onChanged: () => void }) {
                   .then((ok) => ok && props.onChanged())
               }
             >
-              Confirm delete
+              {t("admin.confirmDelete")}
             </button>
             <button type="button" class="button button-small" onClick={() => setConfirming(false)}>
-              Keep
+              {t("common.keep")}
             </button>
           </>
         ) : (
           <button
             type="button"
             class="button button-ghost button-small"
-            aria-label={`Delete the tier ${p.tier} policy`}
+            aria-label={t("admin.deleteTheTierTierPolicy", { tier: p.tier })}
             onClick={() => setConfirming(true)}
           >
-            Delete
+            {t("common.delete")}
           </button>
         )}
       </span>
@@ -466,8 +477,8 @@ function PolicyForm(props: { policy?: CoveragePolicy; onDone: (changed: boolean)
     const minHolders = parseCount(holders);
     const minContacts = parseCount(contacts);
     const errors: Record<string, string> = {};
-    if (minHolders === null) errors.min_holders = "Enter a whole number, e.g. 2.";
-    if (minContacts === null) errors.min_current_contacts = "Enter a whole number, e.g. 3.";
+    if (minHolders === null) errors.min_holders = t("admin.enterAWholeNumberE");
+    if (minContacts === null) errors.min_current_contacts = t("admin.enterAWholeNumberE2");
     if (Object.keys(errors).length) return submit.setFieldErrors(errors);
     const minimums = { min_holders: minHolders, min_current_contacts: minContacts };
     // A policy belongs to its tier: an edit changes only the minimums.
@@ -486,20 +497,22 @@ function PolicyForm(props: { policy?: CoveragePolicy; onDone: (changed: boolean)
       class="form form-grid inline-form"
       onSubmit={save}
       noValidate
-      aria-label={p ? `Edit the tier ${p.tier} policy` : "New coverage policy"}
+      aria-label={
+        p ? t("admin.editTheTierTierPolicy", { tier: p.tier }) : t("admin.newCoveragePolicy")
+      }
     >
       <ProblemBanner problem={submit.banner} />
       <SelectField
-        label="Tier"
+        label={t("common.tier")}
         name="tier"
         value={tier}
         disabled={!!p}
-        options={TIERS.map((t) => ({ value: t, label: `Tier ${t}` }))}
+        options={TIERS.map((tier) => ({ value: tier, label: tierLabel(tier) }))}
         error={submit.fieldErrors.tier}
         onChange={(t) => setTier(t as Tier)}
       />
       <TextField
-        label="Minimum holders"
+        label={t("admin.minimumHolders")}
         name="min_holders"
         inputMode="numeric"
         value={holders}
@@ -507,7 +520,7 @@ function PolicyForm(props: { policy?: CoveragePolicy; onDone: (changed: boolean)
         onInput={(e) => setHolders((e.currentTarget as HTMLInputElement).value)}
       />
       <TextField
-        label="Minimum current contacts"
+        label={t("admin.minimumCurrentContacts")}
         name="min_current_contacts"
         inputMode="numeric"
         value={contacts}
@@ -516,10 +529,10 @@ function PolicyForm(props: { policy?: CoveragePolicy; onDone: (changed: boolean)
       />
       <div class="form-actions span-all">
         <button type="submit" class="button button-primary" disabled={submit.busy}>
-          {submit.busy ? "Saving…" : "Save policy"}
+          {submit.busy ? t("common.saving") : t("admin.savePolicy")}
         </button>
         <button type="button" class="button" onClick={() => props.onDone(false)}>
-          Cancel
+          {t("common.cancel")}
         </button>
       </div>
     </form>

@@ -11,7 +11,6 @@ import { CAMPAIGN_KINDS, TIERS } from "../api/types";
 import { ApiError } from "../api/problem";
 import { ifMatch } from "../api/versions";
 import {
-  CAMPAIGN_KIND_LABELS,
   checkCampaign,
   describeTarget,
   draftFromCampaign,
@@ -24,7 +23,13 @@ import {
 import { useApp } from "../app/context";
 import { permissionsOf, withinTeams } from "../app/permissions";
 import { useAccountNames, useDirectory } from "../app/directory";
-import { formatDate, formatMoney, formatMoneyCompact, formatPercent } from "../app/format";
+import {
+  formatDate,
+  formatMoney,
+  formatMoneyCompact,
+  formatNumber,
+  formatPercent,
+} from "../app/format";
 import { toggleId } from "../app/interactions";
 import { subPath, type PageProps } from "../app/nav";
 import { navigate } from "../app/router";
@@ -46,6 +51,8 @@ import {
   TextField,
   Tile,
 } from "../components/ui";
+import { t } from "../i18n";
+import { codeLabel, tierLabel } from "../app/labels";
 
 const FIELDS = [
   "name",
@@ -78,14 +85,14 @@ function useScopeTeams() {
   return withinTeams(directory.teams, permissionsOf(user).campaign_team_ids);
 }
 
-const PARENT = { href: "/campaigns", label: "Campaigns" };
+const parent = () => ({ href: "/campaigns", label: t("nav.campaigns") });
 
 function StatusBadge(props: { campaign: Campaign }) {
   const c = props.campaign;
   return c.status === "sent" ? (
-    <Badge tone="good">Sent {formatDate(c.sent_at)}</Badge>
+    <Badge tone="good">{t("campaigns.sentOn", { date: formatDate(c.sent_at) })}</Badge>
   ) : (
-    <Badge tone="info">Draft</Badge>
+    <Badge tone="info">{t("campaigns.draft")}</Badge>
   );
 }
 
@@ -97,56 +104,54 @@ function CampaignList() {
   return (
     <>
       <PageHeader
-        title="Campaigns"
-        description="Apologies, mailings, gifts and invitations in the firm's name, each checked for equal treatment before it goes out."
+        title={t("campaigns.campaigns")}
+        description={t("campaigns.apologiesMailingsGiftsAndInvitations")}
         actions={
           canRun(user) && (
             <a class="button button-primary" href="/campaigns/new">
-              New campaign
+              {t("campaigns.newCampaign")}
             </a>
           )
         }
       />
       <form
         class="toolbar filters"
-        aria-label="Filter campaigns"
+        aria-label={t("campaigns.filterCampaigns")}
         onSubmit={(e) => e.preventDefault()}
       >
         <SelectField
-          label="Status"
+          label={t("common.status")}
           name="status"
           value={status}
-          placeholder="Drafts and sent"
+          placeholder={t("campaigns.draftsAndSent")}
           options={[
-            { value: "draft", label: "Drafts" },
-            { value: "sent", label: "Sent" },
+            { value: "draft", label: t("campaigns.drafts") },
+            { value: "sent", label: t("campaigns.sent") },
           ]}
           onChange={setStatus}
         />
       </form>
-      <LoadView state={list.state} what="campaigns" onRetry={list.reload}>
+      <LoadView state={list.state} what={t("campaigns.campaigns2")} onRetry={list.reload}>
         {({ items, nextCursor }) =>
           items.length === 0 ? (
-            <EmptyState title="No campaigns yet" icon="✉">
-              <p>
-                Draft one to see, before it goes out, which tiers and regions it would leave out.
-              </p>
+            <EmptyState title={t("campaigns.noCampaignsYet")} icon="✉">
+              <p>{t("campaigns.draftOneToSeeBefore")}</p>
             </EmptyState>
           ) : (
             <>
               <div class="table-wrap">
                 <table class="table table-cards" data-testid="campaigns-table">
-                  <caption class="sr-only">Campaigns</caption>
+                  <caption class="sr-only">{t("campaigns.campaigns")}</caption>
                   <thead>
                     <tr>
-                      <th scope="col">Campaign</th>
-                      <th scope="col">Kind</th>
-                      <th scope="col">Scope</th>
-                      <th scope="col">Target</th>
+                      <th scope="col">{t("campaigns.campaign")}</th>
+                      <th scope="col">{t("common.kind")}</th>
+                      <th scope="col">{t("campaigns.scope")}</th>
+                      <th scope="col">{t("campaigns.target")}</th>
                       <th scope="col" class="num">
-                        Accounts
+                        {t("common.accounts")}
                       </th>
-                      <th scope="col">Status</th>
+                      <th scope="col">{t("common.status")}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -155,17 +160,17 @@ function CampaignList() {
                         <th scope="row" class="strong cell-title">
                           <a href={`/campaigns/${encodeURIComponent(c.id)}`}>{c.name}</a>
                         </th>
-                        <td data-label="Kind">{CAMPAIGN_KIND_LABELS[c.kind] ?? c.kind}</td>
-                        <td data-label="Scope">
-                          {c.team_id ? directory.teamName(c.team_id) : "Firm-wide"}
+                        <td data-label={t("common.kind")}>{codeLabel("campaignKind", c.kind)}</td>
+                        <td data-label={t("campaigns.scope")}>
+                          {c.team_id ? directory.teamName(c.team_id) : t("campaigns.firmWide")}
                         </td>
-                        <td data-label="Target" class="cell-wrap">
+                        <td data-label={t("campaigns.target")} class="cell-wrap">
                           {describeTarget(c.target, directory.teamName, "EUR", formatMoneyCompact)}
                         </td>
-                        <td data-label="Accounts" class="num">
-                          {c.included_accounts}
+                        <td data-label={t("common.accounts")} class="num">
+                          {formatNumber(c.included_accounts)}
                         </td>
-                        <td data-label="Status">
+                        <td data-label={t("common.status")}>
                           <StatusBadge campaign={c} />
                         </td>
                       </tr>
@@ -193,8 +198,8 @@ function NewCampaign() {
   if (!canRun(user)) {
     return (
       <>
-        <Breadcrumbs parent={PARENT} current="New campaign" />
-        <EmptyState title="Campaigns are run by admins and sales leads" icon="✉" />
+        <Breadcrumbs parent={parent()} current={t("campaigns.newCampaign")} />
+        <EmptyState title={t("campaigns.campaignsAreRunByAdmins")} icon="✉" />
       </>
     );
   }
@@ -203,10 +208,10 @@ function NewCampaign() {
   );
   return (
     <>
-      <Breadcrumbs parent={PARENT} current="New campaign" />
+      <Breadcrumbs parent={parent()} current={t("campaigns.newCampaign")} />
       <PageHeader
-        title="New campaign"
-        description="Choose who it goes to; the equal-treatment report updates as you change the target."
+        title={t("campaigns.newCampaign")}
+        description={t("campaigns.chooseWhoItGoesTo")}
       />
       <CampaignEditor
         key={initial.teamId}
@@ -230,16 +235,16 @@ function CampaignPage(props: { campaignId: string }) {
   const names = useAccountNames(ids);
 
   useEffect(() => {
-    if (c) document.title = `${c.name} · Continuity`;
+    if (c) document.title = t("app.documentTitle", { title: c.name });
   }, [c?.name]);
 
   if (campaign.state.status === "unavailable") {
     return (
       <>
-        <Breadcrumbs parent={PARENT} current="Campaign" />
-        <EmptyState title="No such campaign" icon="?">
+        <Breadcrumbs parent={parent()} current={t("campaigns.campaign")} />
+        <EmptyState title={t("campaigns.noSuchCampaign")} icon="?">
           <p>
-            <a href="/campaigns">All campaigns</a>
+            <a href="/campaigns">{t("campaigns.allCampaigns")}</a>
           </p>
         </EmptyState>
       </>
@@ -253,15 +258,19 @@ function CampaignPage(props: { campaignId: string }) {
 
   return (
     <>
-      <Breadcrumbs parent={PARENT} current={c?.name ?? "Campaign"} />
-      <LoadView state={campaign.state} what="the campaign" onRetry={campaign.reload}>
+      <Breadcrumbs parent={parent()} current={c?.name ?? t("campaigns.campaign")} />
+      <LoadView state={campaign.state} what={t("campaigns.theCampaign")} onRetry={campaign.reload}>
         {(cp) => {
           const editable = cp.status === "draft" && canRun(user);
           return (
             <>
               <PageHeader
                 title={cp.name}
-                description={`${CAMPAIGN_KIND_LABELS[cp.kind] ?? cp.kind} · ${cp.team_id ? directory.teamName(cp.team_id) : "firm-wide"} · ${describeTarget(cp.target, directory.teamName, "EUR", formatMoneyCompact)}`}
+                description={t("campaigns.headline", {
+                  kind: codeLabel("campaignKind", cp.kind),
+                  scope: cp.team_id ? directory.teamName(cp.team_id) : t("campaigns.firmWide"),
+                  target: describeTarget(cp.target, directory.teamName, "EUR", formatMoneyCompact),
+                })}
                 actions={<StatusBadge campaign={cp} />}
               />
               {editable ? (
@@ -269,7 +278,10 @@ function CampaignPage(props: { campaignId: string }) {
                   <CampaignEditor
                     key={cp.version ?? cp.updated_at}
                     campaign={cp}
-                    initial={draftFromCampaign(cp, (id) => names[id] ?? `Account ${id}`)}
+                    initial={draftFromCampaign(
+                      cp,
+                      (id) => names[id] ?? t("directory.account", { id }),
+                    )}
                     onSaved={() => {
                       setDirty(false);
                       afterChange();
@@ -287,23 +299,28 @@ function CampaignPage(props: { campaignId: string }) {
                 <>
                   {cp.status === "sent" && (
                     <section class="panel" aria-labelledby="sent-title">
-                      <h2 id="sent-title">Sent</h2>
+                      <h2 id="sent-title">{t("campaigns.sent")}</h2>
                       <p>
-                        Marked sent on {formatDate(cp.sent_at)} to {cp.included_accounts} account
-                        {cp.included_accounts === 1 ? "" : "s"}; each got a touchpoint in the firm's
-                        name.
+                        {t("campaigns.sentSummary", {
+                          date: formatDate(cp.sent_at),
+                          count: cp.included_accounts,
+                        })}
                       </p>
                       {cp.acknowledged_reason && (
                         <p data-testid="acknowledged-reason">
-                          <span class="strong">Sent despite the warnings because:</span>{" "}
+                          <span class="strong">{t("campaigns.sentDespiteTheWarningsBecause")}</span>{" "}
                           {cp.acknowledged_reason}
                         </p>
                       )}
                     </section>
                   )}
                   <section class="panel" aria-labelledby="report-title">
-                    <h2 id="report-title">Equal-treatment report</h2>
-                    <LoadView state={report.state} what="the report" onRetry={report.reload}>
+                    <h2 id="report-title">{t("campaigns.equalTreatmentReport")}</h2>
+                    <LoadView
+                      state={report.state}
+                      what={t("campaigns.theReport")}
+                      onRetry={report.reload}
+                    >
                       {(r) => <ReportView report={r} />}
                     </LoadView>
                   </section>
@@ -369,10 +386,15 @@ function CampaignEditor(props: {
 
   return (
     <div class="campaign-layout">
-      <form class="panel form form-grid" onSubmit={save} noValidate aria-label="Campaign">
+      <form
+        class="panel form form-grid"
+        onSubmit={save}
+        noValidate
+        aria-label={t("campaigns.campaign")}
+      >
         <ProblemBanner problem={submit.banner} />
         <TextField
-          label="Name"
+          label={t("common.name")}
           name="name"
           value={draft.name}
           maxLength={200}
@@ -380,24 +402,26 @@ function CampaignEditor(props: {
           onInput={(e) => set({ name: (e.currentTarget as HTMLInputElement).value })}
         />
         <SelectField
-          label="Kind"
+          label={t("common.kind")}
           name="kind"
           value={draft.kind}
-          options={CAMPAIGN_KINDS.map((k) => ({ value: k, label: CAMPAIGN_KIND_LABELS[k] }))}
+          options={CAMPAIGN_KINDS.map((k) => ({ value: k, label: codeLabel("campaignKind", k) }))}
           error={submit.fieldErrors.kind}
           onChange={(kind) => set({ kind: kind as CampaignKind })}
         />
         <SelectField
-          label="Scope"
+          label={t("campaigns.scope")}
           name="team_id"
           value={draft.teamId}
-          placeholder={permissionsOf(user).may_run_firm_wide_campaigns ? "Firm-wide" : undefined}
+          placeholder={
+            permissionsOf(user).may_run_firm_wide_campaigns ? t("campaigns.firmWide") : undefined
+          }
           options={teams.map((t) => ({ value: t.id, label: t.name }))}
           error={submit.fieldErrors.team_id}
-          hint="The active accounts of the scope are the universe the report compares with."
+          hint={t("campaigns.theActiveAccountsOfThe")}
           onChange={(teamId) => set({ teamId })}
         />
-        <ChoiceGroup legend="Target" class="span-all" error={targetError}>
+        <ChoiceGroup legend={t("campaigns.target")} class="span-all" error={targetError}>
           <label class="check">
             <input
               type="radio"
@@ -406,7 +430,7 @@ function CampaignEditor(props: {
               checked={draft.mode === "filter"}
               onChange={() => set({ mode: "filter" })}
             />
-            <span>By filter</span>
+            <span>{t("campaigns.byFilter")}</span>
           </label>
           <label class="check">
             <input
@@ -416,26 +440,26 @@ function CampaignEditor(props: {
               checked={draft.mode === "accounts"}
               onChange={() => set({ mode: "accounts" })}
             />
-            <span>Chosen accounts</span>
+            <span>{t("campaigns.chosenAccounts")}</span>
           </label>
         </ChoiceGroup>
         {draft.mode === "filter" ? (
           <>
-            <ChoiceGroup legend="Tiers" hint="None ticked: every tier.">
-              {TIERS.map((t) => (
+            <ChoiceGroup legend={t("campaigns.tiers")} hint={t("campaigns.noneTickedEveryTier")}>
+              {TIERS.map((tier) => (
                 <Check
-                  key={t}
+                  key={tier}
                   name="tiers"
-                  value={t}
-                  checked={draft.tiers.includes(t)}
-                  onChange={() => set({ tiers: toggleId(draft.tiers, t) as Tier[] })}
+                  value={tier}
+                  checked={draft.tiers.includes(tier)}
+                  onChange={() => set({ tiers: toggleId(draft.tiers, tier) as Tier[] })}
                 >
-                  Tier {t}
+                  {tierLabel(tier)}
                 </Check>
               ))}
             </ChoiceGroup>
             {teams.length > 1 && (
-              <ChoiceGroup legend="Teams" hint="None ticked: every team of the scope.">
+              <ChoiceGroup legend={t("common.teams")} hint={t("campaigns.noneTickedEveryTeamOf")}>
                 {teams.map((t) => (
                   <Check
                     key={t.id}
@@ -450,15 +474,15 @@ function CampaignEditor(props: {
               </ChoiceGroup>
             )}
             <TextField
-              label="Regions"
+              label={t("campaigns.regions")}
               name="regions"
               value={draft.regions}
-              placeholder="e.g. North, South"
-              hint="Separate with commas; empty: every region."
+              placeholder={t("campaigns.eGNorthSouth")}
+              hint={t("campaigns.separateWithCommasEmptyEvery")}
               onInput={(e) => set({ regions: (e.currentTarget as HTMLInputElement).value })}
             />
             <TextField
-              label="Minimum annual value"
+              label={t("campaigns.minimumAnnualValue")}
               name="min_value"
               inputMode="decimal"
               value={draft.minValue}
@@ -466,7 +490,7 @@ function CampaignEditor(props: {
               onInput={(e) => set({ minValue: (e.currentTarget as HTMLInputElement).value })}
             />
             <TextField
-              label="Maximum annual value"
+              label={t("campaigns.maximumAnnualValue")}
               name="max_value"
               inputMode="decimal"
               value={draft.maxValue}
@@ -477,7 +501,7 @@ function CampaignEditor(props: {
         ) : (
           <div class="span-all picker-columns">
             <AccountSearch
-              label="Find an account"
+              label={t("common.findAccount")}
               action={(a) => (draft.accounts.some((x) => x.id === a.id) ? "Remove" : "Add")}
               onPick={(a) =>
                 set({
@@ -489,7 +513,7 @@ function CampaignEditor(props: {
             />
             <div>
               <h3 class="subhead">
-                {draft.accounts.length} account{draft.accounts.length === 1 ? "" : "s"} chosen
+                {t("campaigns.accountsChosen", { count: draft.accounts.length })}
               </h3>
               <ul class="chip-list">
                 {draft.accounts.map((a) => (
@@ -498,7 +522,7 @@ function CampaignEditor(props: {
                     <button
                       type="button"
                       class="chip-remove"
-                      aria-label={`Remove ${names[a.id] ?? a.name}`}
+                      aria-label={t("campaigns.removeValue", { value: names[a.id] ?? a.name })}
                       onClick={() => set({ accounts: draft.accounts.filter((x) => x.id !== a.id) })}
                     >
                       ×
@@ -511,22 +535,27 @@ function CampaignEditor(props: {
         )}
         <div class="form-actions span-all">
           <button type="submit" class="button button-primary" disabled={submit.busy}>
-            {submit.busy ? "Saving…" : props.campaign ? "Save draft" : "Create draft"}
+            {submit.busy
+              ? t("common.saving")
+              : props.campaign
+                ? t("campaigns.saveDraft")
+                : t("campaigns.createDraft")}
           </button>
           {props.onCancel && (
             <button type="button" class="button" onClick={props.onCancel}>
-              Cancel
+              {t("common.cancel")}
             </button>
           )}
         </div>
       </form>
       <section class="panel" aria-labelledby="preview-title" aria-live="polite">
-        <h2 id="preview-title">Equal-treatment report</h2>
+        <h2 id="preview-title">{t("campaigns.equalTreatmentReport")}</h2>
         <p class="muted small">
-          Of the active accounts in {draft.teamId ? directory.teamName(draft.teamId) : "the firm"},
-          who this target leaves out.
+          {t("campaigns.previewExplained", {
+            scope: draft.teamId ? directory.teamName(draft.teamId) : t("campaigns.theFirm"),
+          })}
         </p>
-        <LoadView state={preview} what="the equal-treatment report">
+        <LoadView state={preview} what={t("campaigns.theEqualTreatmentReport")}>
           {(r) => <ReportView report={r} />}
         </LoadView>
       </section>
@@ -571,9 +600,7 @@ function ReportView(props: { report: CampaignReport }) {
           data-testid="campaign-warnings"
         >
           <div>
-            <strong>
-              Equal-treatment warning{r.warnings.length > 1 ? "s" : ""}: sending needs a reason
-            </strong>
+            <strong>{t("campaigns.warningsHeading", { count: r.warnings.length })}</strong>
             <ul>
               {r.warnings.map((w) => (
                 <li key={w.code} data-code={w.code}>
@@ -585,40 +612,46 @@ function ReportView(props: { report: CampaignReport }) {
         </div>
       ) : (
         <p class="banner banner-info" data-testid="campaign-fair">
-          No equal-treatment warning for this target.
+          {t("campaigns.noEqualTreatmentWarningFor")}
         </p>
       )}
-      <section class="tiles" aria-label="Reach">
+      <section class="tiles" aria-label={t("campaigns.reach")}>
         <Tile
-          label="Included"
-          value={`${r.included.accounts} / ${r.universe.accounts}`}
-          note="active accounts"
+          label={t("campaigns.included")}
+          value={`${formatNumber(r.included.accounts)} / ${formatNumber(r.universe.accounts)}`}
+          note={t("campaigns.activeAccounts")}
         />
         <Tile
-          label="Accounts left out"
+          label={t("campaigns.accountsLeftOut")}
           value={formatPercent(r.excluded_share)}
           tone={r.excluded_share > 0.5 ? "warn" : undefined}
         />
         <Tile
-          label="Value left out"
+          label={t("campaigns.valueLeftOut")}
           value={formatPercent(r.excluded_value_share)}
-          note={`of ${formatMoneyCompact(r.universe.value_minor, currency)}`}
+          note={t("campaigns.ofMoneycompact", {
+            moneyCompact: formatMoneyCompact(r.universe.value_minor, currency),
+          })}
         />
       </section>
       <TreatmentTable
-        caption="Per tier"
-        head="Tier"
-        rows={r.by_tier.map((row) => ({ ...row, key: row.tier, label: `Tier ${row.tier}` }))}
+        caption={t("campaigns.perTier")}
+        head={t("common.tier")}
+        rows={r.by_tier.map((row) => ({
+          ...row,
+          key: row.tier,
+          label: tierLabel(row.tier),
+        }))}
         currency={currency}
         testId="report-by-tier"
       />
       <TreatmentTable
-        caption="Per region"
-        head="Region"
+        caption={t("campaigns.perRegion")}
+        head={t("common.region")}
         rows={r.by_region.map((row) => ({
           ...row,
           key: row.region,
-          label: row.region || "No region",
+          label: row.region || t("campaigns.noRegion"),
         }))}
         currency={currency}
         testId="report-by-region"
@@ -643,19 +676,19 @@ function TreatmentTable(props: {
           <tr>
             <th scope="col">{props.head}</th>
             <th scope="col" class="num">
-              Active
+              {t("campaigns.active")}
             </th>
             <th scope="col" class="num">
-              Included
+              {t("campaigns.included")}
             </th>
-            <th scope="col" class="num" title="Share of the active accounts left out">
-              Out
+            <th scope="col" class="num" title={t("campaigns.shareOfTheActiveAccounts")}>
+              {t("campaigns.out")}
             </th>
             <th scope="col" class="num">
-              Value
+              {t("common.value")}
             </th>
-            <th scope="col" class="num" title="Share of the value left out">
-              Value out
+            <th scope="col" class="num" title={t("campaigns.shareOfTheValueLeft")}>
+              {t("campaigns.valueOut")}
             </th>
           </tr>
         </thead>
@@ -665,23 +698,23 @@ function TreatmentTable(props: {
               <th scope="row" class="cell-title">
                 {row.label}
               </th>
-              <td data-label="Active" class="num">
-                {row.active_accounts}
+              <td data-label={t("campaigns.active")} class="num">
+                {formatNumber(row.active_accounts)}
               </td>
-              <td data-label="Included" class="num">
-                {row.included_accounts}
+              <td data-label={t("campaigns.included")} class="num">
+                {formatNumber(row.included_accounts)}
               </td>
-              <td data-label="Left out" class="num">
+              <td data-label={t("campaigns.leftOut")} class="num">
                 {formatPercent(row.excluded_share)}
               </td>
               <td
-                data-label="Value"
+                data-label={t("common.value")}
                 class="num"
                 title={formatMoney(row.value_minor, props.currency)}
               >
                 {formatMoneyCompact(row.value_minor, props.currency)}
               </td>
-              <td data-label="Value left out" class="num">
+              <td data-label={t("campaigns.valueLeftOut")} class="num">
                 {formatPercent(row.excluded_value_share)}
               </td>
             </tr>
@@ -718,38 +751,36 @@ function SendPanel(props: {
 
   return (
     <section class="panel" aria-labelledby="send-title">
-      <h2 id="send-title">Send</h2>
+      <h2 id="send-title">{t("campaigns.send")}</h2>
       <p class="muted">
-        Marking it sent records one touchpoint in the firm's name on{" "}
-        {props.campaign.included_accounts === 1
-          ? "the one included account"
-          : `each of the ${props.campaign.included_accounts} included accounts`}
-        .
+        {t("campaigns.sendExplained", { count: props.campaign.included_accounts })}
       </p>
-      <form class="form" onSubmit={send} noValidate aria-label="Send campaign">
+      <form class="form" onSubmit={send} noValidate aria-label={t("campaigns.sendCampaign")}>
         <ProblemBanner problem={submit.banner} />
         {warned && (
           <TextAreaField
-            label="Why send it despite the warning?"
+            label={t("campaigns.whySendItDespiteThe")}
             name="acknowledge_reason"
             value={reason}
             rows={2}
             maxLength={2000}
-            hint="Required while the report warns; kept in the audit log with the warnings."
+            hint={t("campaigns.requiredWhileTheReportWarns")}
             error={submit.fieldErrors.acknowledge_reason}
             onInput={setReason}
           />
         )}
-        {props.unsaved && (
-          <p class="muted small">Save the draft first: this sends the saved one.</p>
-        )}
+        {props.unsaved && <p class="muted small">{t("campaigns.saveTheDraftFirstThis")}</p>}
         <div class="form-actions">
           <button
             type="submit"
             class="button button-primary"
             disabled={submit.busy || props.unsaved}
           >
-            {submit.busy ? "Sending…" : warned ? "Acknowledge and mark sent" : "Mark sent"}
+            {submit.busy
+              ? t("campaigns.sending")
+              : warned
+                ? t("campaigns.acknowledgeAndMarkSent")
+                : t("campaigns.markSent")}
           </button>
         </div>
       </form>

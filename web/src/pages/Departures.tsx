@@ -6,8 +6,9 @@ import { useApp } from "../app/context";
 import { permissionsOf } from "../app/permissions";
 import { BOARD_COLUMNS, groupHandovers, isApplied, unresolvedHandovers } from "../app/departures";
 import { refreshDirectory, useAccountNames, useDirectory } from "../app/directory";
-import { formatDate, formatMoney, formatPercent, humanise } from "../app/format";
+import { formatDate, formatMoney, formatPercent } from "../app/format";
 import { today } from "../app/forms";
+import { codeLabel } from "../app/labels";
 import { subPath, type PageProps } from "../app/nav";
 import { navigate } from "../app/router";
 import { usePagedList, type Load } from "../app/useApi";
@@ -20,8 +21,11 @@ import {
   PageHeader,
   ProblemBanner,
   SelectField,
+  Sentence,
+  slot,
   TextField,
 } from "../components/ui";
+import { currentLanguage, t } from "../i18n";
 
 export function DeparturesPage({ path }: PageProps) {
   const id = subPath(path, "/departures");
@@ -43,42 +47,39 @@ function PlanList() {
   return (
     <>
       <PageHeader
-        title="Departures"
-        description="Departure plans: the accounts each leaver holds, and a guarded handover for every one."
+        title={t("departures.departures")}
+        description={t("departures.departurePlansTheAccountsEach")}
         actions={
           !creating &&
           ownsPlans(user) && (
             <button type="button" class="button button-primary" onClick={() => setCreating(true)}>
-              New departure plan
+              {t("departures.newDeparturePlan")}
             </button>
           )
         }
       />
       {creating && <NewPlan userId={newFor ?? ""} onCancel={() => setCreating(false)} />}
-      <LoadView state={list.state} what="departure plans" onRetry={list.reload}>
+      <LoadView state={list.state} what={t("departures.departurePlans")} onRetry={list.reload}>
         {({ items, nextCursor }) =>
           items.length === 0 ? (
-            <EmptyState title="No departure plans" icon="⇢">
-              <p>
-                Start a plan when someone's leave date is known; each account they hold gets a
-                handover here.
-              </p>
+            <EmptyState title={t("departures.noDeparturePlans")} icon="⇢">
+              <p>{t("departures.startAPlanWhenSomeone")}</p>
             </EmptyState>
           ) : (
             <>
               <div class="table-wrap">
                 <table class="table table-cards" data-testid="plans-table">
-                  <caption class="sr-only">Departure plans</caption>
+                  <caption class="sr-only">{t("departures.departurePlans2")}</caption>
                   <thead>
                     <tr>
-                      <th scope="col">Employee</th>
-                      <th scope="col">Leave date</th>
-                      <th scope="col">Status</th>
+                      <th scope="col">{t("departures.employee")}</th>
+                      <th scope="col">{t("common.leaveDate")}</th>
+                      <th scope="col">{t("common.status")}</th>
                       <th scope="col" class="num">
-                        Handovers
+                        {t("departures.handovers")}
                       </th>
                       <th scope="col" class="num">
-                        Still open
+                        {t("departures.stillOpen")}
                       </th>
                     </tr>
                   </thead>
@@ -90,14 +91,16 @@ function PlanList() {
                             {p.display_name ?? directory.userName(p.user_id)}
                           </a>
                         </th>
-                        <td data-label="Leave date">{formatDate(p.leave_date)}</td>
-                        <td data-label="Status">
-                          <Badge tone={isApplied(p) ? "good" : "info"}>{humanise(p.status)}</Badge>
+                        <td data-label={t("common.leaveDate")}>{formatDate(p.leave_date)}</td>
+                        <td data-label={t("common.status")}>
+                          <Badge tone={isApplied(p) ? "good" : "info"}>
+                            {codeLabel("planStatus", p.status)}
+                          </Badge>
                         </td>
-                        <td data-label="Handovers" class="num">
+                        <td data-label={t("departures.handovers")} class="num">
                           {p.handovers?.length ?? "—"}
                         </td>
-                        <td data-label="Still open" class="num">
+                        <td data-label={t("departures.stillOpen")} class="num">
                           {p.handovers ? unresolvedHandovers(p).length : "—"}
                         </td>
                       </tr>
@@ -130,8 +133,8 @@ function NewPlan(props: { userId: string; onCancel: () => void }) {
   async function create(event: Event) {
     event.preventDefault();
     const errors: Record<string, string> = {};
-    if (!userId) errors.user_id = "Choose who is leaving.";
-    if (!leaveDate) errors.leave_date = "Enter the last working day.";
+    if (!userId) errors.user_id = t("departures.chooseWhoIsLeaving");
+    if (!leaveDate) errors.leave_date = t("departures.enterTheLastWorkingDay");
     if (Object.keys(errors).length) {
       submit.setFieldErrors(errors);
       return;
@@ -148,20 +151,20 @@ function NewPlan(props: { userId: string; onCancel: () => void }) {
 
   return (
     <section class="panel" aria-labelledby="new-plan-title">
-      <h2 id="new-plan-title">New departure plan</h2>
+      <h2 id="new-plan-title">{t("departures.newDeparturePlan")}</h2>
       <form class="form form-grid" onSubmit={create} noValidate>
         <ProblemBanner problem={submit.banner} />
         <SelectField
-          label="Employee"
+          label={t("departures.employee")}
           name="user_id"
           value={userId}
-          placeholder="Choose a person"
+          placeholder={t("common.choosePerson")}
           options={people.map((u) => ({ value: u.id, label: u.display_name }))}
           error={submit.fieldErrors.user_id}
           onChange={setUserId}
         />
         <TextField
-          label="Leave date"
+          label={t("common.leaveDate")}
           name="leave_date"
           type="date"
           min={today()}
@@ -171,10 +174,10 @@ function NewPlan(props: { userId: string; onCancel: () => void }) {
         />
         <div class="form-actions span-all">
           <button type="submit" class="button button-primary" disabled={submit.busy}>
-            {submit.busy ? "Creating…" : "Create plan"}
+            {submit.busy ? t("departures.creating") : t("departures.createPlan")}
           </button>
           <button type="button" class="button" onClick={props.onCancel}>
-            Cancel
+            {t("common.cancel")}
           </button>
         </div>
       </form>
@@ -240,10 +243,10 @@ function PlanPage(props: { planId: string }) {
   if (plan.state.status === "unavailable") {
     return (
       <>
-        <PageHeader title="Departure plan" />
-        <EmptyState title="No such plan" icon="?">
+        <PageHeader title={t("departures.departurePlan")} />
+        <EmptyState title={t("departures.noSuchPlan")} icon="?">
           <p>
-            <a href="/departures">All departure plans</a>
+            <a href="/departures">{t("departures.allDeparturePlans")}</a>
           </p>
         </EmptyState>
       </>
@@ -266,12 +269,12 @@ function PlanPage(props: { planId: string }) {
 
   return (
     <>
-      <nav class="breadcrumbs" aria-label="Breadcrumb">
-        <a href="/departures">Departures</a>
+      <nav class="breadcrumbs" aria-label={t("common.breadcrumb")}>
+        <a href="/departures">{t("departures.departures")}</a>
         <span aria-hidden="true"> / </span>
         <span aria-current="page">{leaverName}</span>
       </nav>
-      <LoadView state={plan.state} what="the departure plan" onRetry={plan.reload}>
+      <LoadView state={plan.state} what={t("departures.theDeparturePlan")} onRetry={plan.reload}>
         {(p) => {
           const groups = groupHandovers(p.handovers ?? []);
           const open = unresolvedHandovers(p);
@@ -279,8 +282,14 @@ function PlanPage(props: { planId: string }) {
           return (
             <>
               <PageHeader
-                title={`${leaverName} leaves ${formatDate(p.leave_date)}`}
-                description={`${p.handovers?.length ?? 0} account${p.handovers?.length === 1 ? "" : "s"} to hand over · plan ${humanise(p.status).toLowerCase()}`}
+                title={t("departures.leavernameLeavesDate", {
+                  leaverName,
+                  date: formatDate(p.leave_date),
+                })}
+                description={t("departures.planSummary", {
+                  count: p.handovers?.length ?? 0,
+                  status: codeLabel("planStatus", p.status).toLocaleLowerCase(currentLanguage()),
+                })}
                 actions={
                   !applied &&
                   ownsPlans(user) &&
@@ -292,10 +301,10 @@ function PlanPage(props: { planId: string }) {
                         disabled={apply.busy}
                         onClick={runApply}
                       >
-                        Confirm: move the assignments
+                        {t("departures.confirmMoveTheAssignments")}
                       </button>
                       <button type="button" class="button" onClick={() => setConfirming(false)}>
-                        Not yet
+                        {t("departures.notYet")}
                       </button>
                     </>
                   ) : (
@@ -306,41 +315,43 @@ function PlanPage(props: { planId: string }) {
                       aria-describedby={open.length > 0 ? "apply-hint" : undefined}
                       onClick={() => setConfirming(true)}
                     >
-                      Apply plan
+                      {t("departures.applyPlan")}
                     </button>
                   ))
                 }
               />
               {!applied && open.length > 0 && (
                 <p class="muted" id="apply-hint">
-                  {open.length} account{open.length === 1 ? " needs" : "s need"} a successor or a
-                  waiver before the plan can be applied.
+                  {t("departures.openBeforeApply", { count: open.length })}
                 </p>
               )}
               <ProblemBanner problem={apply.banner} />
               {(p.handovers ?? []).length === 0 ? (
-                <EmptyState title="Nothing to hand over" icon="✓">
-                  <p>They hold no account.</p>
+                <EmptyState title={t("departures.nothingToHandOver")} icon="✓">
+                  <p>{t("departures.theyHoldNoAccount")}</p>
                 </EmptyState>
               ) : (
                 <div class="board" data-testid="handover-board">
                   {BOARD_COLUMNS.map((col) => (
                     <section
-                      class={`board-column${groups[col.id].length === 0 ? " board-column-empty" : ""}`}
-                      key={col.id}
-                      aria-labelledby={`col-${col.id}`}
+                      class={`board-column${groups[col].length === 0 ? " board-column-empty" : ""}`}
+                      key={col}
+                      aria-labelledby={`col-${col}`}
                     >
-                      <h2 id={`col-${col.id}`}>
-                        {col.label} <span class="count">{groups[col.id].length}</span>
+                      <h2 id={`col-${col}`}>
+                        {codeLabel("boardColumn", col)}{" "}
+                        <span class="count">{groups[col].length}</span>
                       </h2>
-                      <p class="muted small">{col.hint}</p>
+                      <p class="muted small">{codeLabel("boardColumnHint", col)}</p>
                       <ul>
-                        {groups[col.id].map((h) => (
+                        {groups[col].map((h) => (
                           <HandoverCard
                             key={h.account_id}
                             plan={p}
                             handover={h}
-                            accountName={h.account_name ?? names[h.account_id] ?? "Account"}
+                            accountName={
+                              h.account_name ?? names[h.account_id] ?? t("common.account")
+                            }
                             readOnly={applied}
                             onChanged={plan.reload}
                           />
@@ -388,7 +399,12 @@ function HandoverCard(props: {
   const options = [
     ...(h.suggestions ?? []).map((s, i) => ({
       value: s.user_id,
-      label: `${s.display_name ?? directory.userName(s.user_id)}${i === 0 ? " (suggested)" : ""}`,
+      label:
+        i === 0
+          ? t("departures.suggestedOption", {
+              name: s.display_name ?? directory.userName(s.user_id),
+            })
+          : (s.display_name ?? directory.userName(s.user_id)),
     })),
     ...others,
   ];
@@ -397,8 +413,8 @@ function HandoverCard(props: {
     event.preventDefault();
     if (mode === "assign") {
       const errors: Record<string, string> = {};
-      if (!successor) errors.successor_id = "Choose a successor.";
-      if (!due) errors.due_date = "Set a due date.";
+      if (!successor) errors.successor_id = t("departures.chooseASuccessor");
+      if (!due) errors.due_date = t("departures.setADueDate");
       if (Object.keys(errors).length) return submit.setFieldErrors(errors);
       const ok = await submit.run(() =>
         client.patch(path, { successor_id: successor, due_date: due }, { ifMatch: version }),
@@ -409,7 +425,7 @@ function HandoverCard(props: {
       }
     } else {
       if (!reason.trim())
-        return submit.setFieldErrors({ waiver_reason: "Say why no handover is needed." });
+        return submit.setFieldErrors({ waiver_reason: t("departures.sayWhyNoHandover") });
       const ok = await submit.run(() =>
         client.patch(path, { waiver_reason: reason.trim() }, { ifMatch: version }),
       );
@@ -428,24 +444,31 @@ function HandoverCard(props: {
       {h.annual_value_minor != null && (
         <p class="small muted">
           {formatMoney(h.annual_value_minor, h.currency ?? "EUR")}
-          {h.share != null && ` · ${formatPercent(h.share)} theirs`}
-          {h.sole_holder && " · sole holder"}
+          {h.share != null && (
+            <> · {t("departures.theirShare", { percent: formatPercent(h.share) })}</>
+          )}
+          {h.sole_holder && <> · {t("departures.soleHolder")}</>}
         </p>
       )}
       {h.waiver_reason ? (
-        <p class="small">Waived: {h.waiver_reason}</p>
+        <p class="small">{t("departures.waivedBecause", { reason: h.waiver_reason })}</p>
       ) : h.successor_id ? (
         <p class="small">
-          To <strong>{directory.userName(h.successor_id)}</strong> by {formatDate(h.due_date)}
+          <Sentence
+            text={t("departures.handedTo", { who: slot("who"), date: formatDate(h.due_date) })}
+            parts={{ who: <strong>{directory.userName(h.successor_id)}</strong> }}
+          />
         </p>
       ) : (
         <p class="small muted">
           {h.suggestions?.length
-            ? `Suggested: ${h.suggestions
-                .slice(0, 3)
-                .map((s) => s.display_name ?? directory.userName(s.user_id))
-                .join(", ")}`
-            : "No suggestion available."}
+            ? t("departures.suggestedJoin", {
+                join: h.suggestions
+                  .slice(0, 3)
+                  .map((s) => s.display_name ?? directory.userName(s.user_id))
+                  .join(", "),
+              })
+            : t("departures.noSuggestionAvailable")}
         </p>
       )}
       {!props.readOnly && mode === "view" && (
@@ -453,19 +476,23 @@ function HandoverCard(props: {
           <button
             type="button"
             class="button button-small"
-            aria-label={`Choose a successor for ${props.accountName}`}
+            aria-label={t("departures.chooseASuccessorForAccountname", {
+              accountName: props.accountName,
+            })}
             onClick={() => setMode("assign")}
           >
-            {h.successor_id ? "Change" : "Assign"}
+            {h.successor_id ? t("departures.change") : t("departures.assign")}
           </button>
           {!h.waiver_reason && (
             <button
               type="button"
               class="button button-ghost button-small"
-              aria-label={`Waive the handover of ${props.accountName}`}
+              aria-label={t("departures.waiveTheHandoverOfAccountname", {
+                accountName: props.accountName,
+              })}
               onClick={() => setMode("waive")}
             >
-              Waive
+              {t("departures.waive")}
             </button>
           )}
         </div>
@@ -476,16 +503,16 @@ function HandoverCard(props: {
           {mode === "assign" ? (
             <>
               <SelectField
-                label="Successor"
+                label={t("departures.successor")}
                 name="successor_id"
                 value={successor}
-                placeholder="Choose a person"
+                placeholder={t("common.choosePerson")}
                 options={options}
                 error={submit.fieldErrors.successor_id}
                 onChange={setSuccessor}
               />
               <TextField
-                label="Due date"
+                label={t("departures.dueDate")}
                 name="due_date"
                 type="date"
                 value={due}
@@ -495,7 +522,7 @@ function HandoverCard(props: {
             </>
           ) : (
             <TextField
-              label="Reason for the waiver"
+              label={t("departures.reasonForTheWaiver")}
               name="waiver_reason"
               value={reason}
               error={submit.fieldErrors.waiver_reason}
@@ -504,10 +531,10 @@ function HandoverCard(props: {
           )}
           <div class="form-actions">
             <button type="submit" class="button button-primary button-small" disabled={submit.busy}>
-              Save
+              {t("common.save")}
             </button>
             <button type="button" class="button button-small" onClick={() => setMode("view")}>
-              Cancel
+              {t("common.cancel")}
             </button>
           </div>
         </form>

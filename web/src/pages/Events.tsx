@@ -9,14 +9,13 @@ import {
   checkEvent,
   draftFromEvent,
   emptyEventDraft,
-  EVENT_KIND_LABELS,
   EVENT_NAME_MAX,
   eventPatch,
   groupAttendees,
   toggleAttendee,
   type EventDraft,
 } from "../app/events";
-import { formatDate } from "../app/format";
+import { formatDate, formatDateTime } from "../app/format";
 import { SUMMARY_MAX } from "../app/interactions";
 import { subPath, type PageProps } from "../app/nav";
 import { navigate } from "../app/router";
@@ -37,6 +36,8 @@ import {
   TextAreaField,
   TextField,
 } from "../components/ui";
+import { t } from "../i18n";
+import { codeLabel } from "../app/labels";
 
 const FIELDS = ["name", "kind", "occurred_at", "employee_ids", "contact_ids", "summary"] as const;
 
@@ -51,13 +52,6 @@ export function EventsPage({ path }: PageProps) {
   return id ? <EventPage key={id} eventId={id} /> : <EventList />;
 }
 
-function when(value: string): string {
-  const date = new Date(value);
-  return Number.isNaN(date.getTime())
-    ? value
-    : date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
-}
-
 function EventList() {
   const { user } = useApp();
   const [text, setText] = useState("");
@@ -67,12 +61,12 @@ function EventList() {
   return (
     <>
       <PageHeader
-        title="Client events"
-        description="Client days, seminars and dinners in the firm's name: each attending account gains an institutional tie, nobody's personal share changes."
+        title={t("events.clientEvents")}
+        description={t("events.clientDaysSeminarsAndDinners")}
         actions={
           canRecord(user) && (
             <a class="button button-primary" href="/events/new">
-              New event
+              {t("events.newEvent")}
             </a>
           )
         }
@@ -80,56 +74,56 @@ function EventList() {
       <form
         class="toolbar filters"
         role="search"
-        aria-label="Filter events"
+        aria-label={t("events.filterEvents")}
         onSubmit={(e) => e.preventDefault()}
       >
         <TextField
-          label="Search"
+          label={t("common.search")}
           name="q"
           type="search"
-          placeholder="Event name"
+          placeholder={t("events.eventName")}
           value={text}
           class="filter-search"
           onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)}
         />
         <SelectField
-          label="Status"
+          label={t("common.status")}
           name="status"
           value={status}
-          placeholder="Open and closed"
+          placeholder={t("events.openAndClosed")}
           options={[
-            { value: "open", label: "Open" },
-            { value: "closed", label: "Closed" },
+            { value: "open", label: t("events.open") },
+            { value: "closed", label: t("events.closed") },
           ]}
           onChange={setStatus}
         />
       </form>
-      <LoadView state={list.state} what="client events" onRetry={list.reload}>
+      <LoadView state={list.state} what={t("events.clientEvents2")} onRetry={list.reload}>
         {({ items, nextCursor }) =>
           items.length === 0 ? (
-            <EmptyState title={q || status ? "No event matches" : "No client events yet"} icon="✦">
-              <p>
-                Record a client day or a seminar with the contacts who came: it ties their accounts
-                to the firm rather than to one person.
-              </p>
+            <EmptyState
+              title={q || status ? t("events.noEventMatches") : t("events.noClientEventsYet")}
+              icon="✦"
+            >
+              <p>{t("events.recordAClientDayOr")}</p>
             </EmptyState>
           ) : (
             <>
               <div class="table-wrap">
                 <table class="table table-cards" data-testid="events-table">
-                  <caption class="sr-only">Client events</caption>
+                  <caption class="sr-only">{t("events.clientEvents")}</caption>
                   <thead>
                     <tr>
-                      <th scope="col">Event</th>
-                      <th scope="col">Kind</th>
-                      <th scope="col">When</th>
+                      <th scope="col">{t("events.event")}</th>
+                      <th scope="col">{t("common.kind")}</th>
+                      <th scope="col">{t("common.when")}</th>
                       <th scope="col" class="num">
-                        Accounts
+                        {t("common.accounts")}
                       </th>
                       <th scope="col" class="num">
-                        Attendees
+                        {t("events.attendees")}
                       </th>
-                      <th scope="col">Status</th>
+                      <th scope="col">{t("common.status")}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -138,15 +132,15 @@ function EventList() {
                         <th scope="row" class="strong cell-title">
                           <a href={`/events/${encodeURIComponent(e.id)}`}>{e.name}</a>
                         </th>
-                        <td data-label="Kind">{EVENT_KIND_LABELS[e.kind] ?? e.kind}</td>
-                        <td data-label="When">{formatDate(e.occurred_at)}</td>
-                        <td data-label="Accounts" class="num">
+                        <td data-label={t("common.kind")}>{codeLabel("eventKind", e.kind)}</td>
+                        <td data-label={t("common.when")}>{formatDate(e.occurred_at)}</td>
+                        <td data-label={t("common.accounts")} class="num">
                           {e.account_ids.length}
                         </td>
-                        <td data-label="Attendees" class="num">
+                        <td data-label={t("events.attendees")} class="num">
                           {e.attendees.length + (e.hidden_attendees ?? 0)}
                         </td>
-                        <td data-label="Status">
+                        <td data-label={t("common.status")}>
                           <StatusBadge status={e.status} />
                         </td>
                       </tr>
@@ -170,32 +164,32 @@ function EventList() {
 
 function StatusBadge(props: { status: string }) {
   return props.status === "closed" ? (
-    <Badge>Closed</Badge>
+    <Badge>{t("events.closed")}</Badge>
   ) : (
-    <Badge tone="info">Open for changes</Badge>
+    <Badge tone="info">{t("events.openForChanges")}</Badge>
   );
 }
 
-const PARENT = { href: "/events", label: "Client events" };
+const parent = () => ({ href: "/events", label: t("nav.events") });
 
 function NewEvent() {
   const { user } = useApp();
   if (!canRecord(user)) {
     return (
       <>
-        <Breadcrumbs parent={PARENT} current="New event" />
-        <EmptyState title="HR reads events" icon="✦">
-          <p>Events are recorded by the account teams and their sales leads.</p>
+        <Breadcrumbs parent={parent()} current={t("events.newEvent")} />
+        <EmptyState title={t("events.hrReadsEvents")} icon="✦">
+          <p>{t("events.eventsAreRecordedByThe")}</p>
         </EmptyState>
       </>
     );
   }
   return (
     <>
-      <Breadcrumbs parent={PARENT} current="New event" />
+      <Breadcrumbs parent={parent()} current={t("events.newEvent")} />
       <PageHeader
-        title="New client event"
-        description="Pick the contacts who came, from any account; each of their accounts gets one touchpoint in the firm's name."
+        title={t("events.newClientEvent")}
+        description={t("events.pickTheContactsWhoCame")}
       />
       <EventForm
         initial={{ ...emptyEventDraft(), employeeIds: [user.id] }}
@@ -216,17 +210,16 @@ function EventPage(props: { eventId: string }) {
   const event = state.status === "ok" ? state.data : null;
 
   useEffect(() => {
-    if (event) document.title = `${event.name} · Continuity`;
+    if (event) document.title = t("app.documentTitle", { title: event.name });
   }, [event?.name]);
 
   if (state.status === "unavailable") {
     return (
       <>
-        <Breadcrumbs parent={PARENT} current="Event" />
-        <EmptyState title="No such event" icon="?">
+        <Breadcrumbs parent={parent()} current={t("events.event")} />
+        <EmptyState title={t("events.noSuchEvent")} icon="?">
           <p>
-            It does not exist, or none of its accounts is yours.{" "}
-            <a href="/events">All client events</a>
+            {t("events.itDoesNotExistOr")} <a href="/events">{t("events.allClientEvents")}</a>
           </p>
         </EmptyState>
       </>
@@ -251,30 +244,34 @@ function EventPage(props: { eventId: string }) {
 
   return (
     <>
-      <Breadcrumbs parent={PARENT} current={event?.name ?? "Event"} />
-      <LoadView state={state} what="the event" onRetry={reload}>
+      <Breadcrumbs parent={parent()} current={event?.name ?? t("events.event")} />
+      <LoadView state={state} what={t("events.theEvent")} onRetry={reload}>
         {(e) => (
           <>
             <PageHeader
               title={e.name}
-              description={`${EVENT_KIND_LABELS[e.kind] ?? e.kind} · ${when(e.occurred_at)} · ${e.account_ids.length} account${e.account_ids.length === 1 ? "" : "s"}`}
+              description={t("events.headline", {
+                kind: codeLabel("eventKind", e.kind),
+                when: formatDateTime(e.occurred_at),
+                count: e.account_ids.length,
+              })}
               actions={
                 <>
                   <StatusBadge status={e.status} />
                   {mayChange && confirm === null && (
                     <>
                       <button type="button" class="button" onClick={() => setEditing(true)}>
-                        Edit attendance
+                        {t("events.editAttendance")}
                       </button>
                       <button type="button" class="button" onClick={() => setConfirm("close")}>
-                        Close event
+                        {t("events.closeEvent")}
                       </button>
                       <button
                         type="button"
                         class="button button-ghost"
                         onClick={() => setConfirm("delete")}
                       >
-                        Delete
+                        {t("common.delete")}
                       </button>
                     </>
                   )}
@@ -287,11 +284,11 @@ function EventPage(props: { eventId: string }) {
                         onClick={() => void run(confirm)}
                       >
                         {confirm === "close"
-                          ? "Confirm: close, attendance is final"
-                          : "Confirm: delete with its touchpoints"}
+                          ? t("events.confirmCloseAttendanceIsFinal")
+                          : t("events.confirmDeleteWithItsTouchpoints")}
                       </button>
                       <button type="button" class="button" onClick={() => setConfirm(null)}>
-                        Cancel
+                        {t("common.cancel")}
                       </button>
                     </>
                   )}
@@ -312,9 +309,9 @@ function EventPage(props: { eventId: string }) {
             ) : (
               <div class="event-layout">
                 <section class="panel" aria-labelledby="attendees-title">
-                  <h2 id="attendees-title">Who came</h2>
+                  <h2 id="attendees-title">{t("events.whoCame")}</h2>
                   {e.attendees.length === 0 ? (
-                    <p class="muted">No attendee on an account you can see.</p>
+                    <p class="muted">{t("events.noAttendeeOnAnAccount")}</p>
                   ) : (
                     <ul class="attending" data-testid="event-attendees">
                       {groupAttendees(e.attendees).map((g) => (
@@ -332,15 +329,14 @@ function EventPage(props: { eventId: string }) {
                   )}
                   {(e.hidden_attendees ?? 0) > 0 && (
                     <p class="muted small">
-                      And {e.hidden_attendees} attendee{e.hidden_attendees === 1 ? "" : "s"} from
-                      accounts you cannot see.
+                      {t("events.hiddenAttendees", { count: e.hidden_attendees ?? 0 })}
                     </p>
                   )}
                 </section>
                 <section class="panel" aria-labelledby="hosts-title">
-                  <h2 id="hosts-title">Our people</h2>
+                  <h2 id="hosts-title">{t("common.ourPeople")}</h2>
                   {e.employee_ids.length === 0 ? (
-                    <p class="muted">Nobody named: held by the firm.</p>
+                    <p class="muted">{t("events.nobodyNamedHeldByThe")}</p>
                   ) : (
                     <ul class="chip-list">
                       {e.employee_ids.map((id) => (
@@ -350,12 +346,9 @@ function EventPage(props: { eventId: string }) {
                       ))}
                     </ul>
                   )}
-                  <h3 class="subhead">Summary</h3>
-                  <p>{e.summary || <span class="muted">No summary.</span>}</p>
-                  <p class="muted small">
-                    Counts toward each attending account's institutional score, never toward a
-                    person's share.
-                  </p>
+                  <h3 class="subhead">{t("common.summary")}</h3>
+                  <p>{e.summary || <span class="muted">{t("common.noSummary")}</span>}</p>
+                  <p class="muted small">{t("events.countsTowardEachAttendingAccount")}</p>
                 </section>
               </div>
             )}
@@ -417,10 +410,10 @@ function EventForm(props: {
   }
 
   return (
-    <form class="panel form form-grid" onSubmit={save} noValidate aria-label="Event">
+    <form class="panel form form-grid" onSubmit={save} noValidate aria-label={t("events.event")}>
       <ProblemBanner problem={submit.banner} />
       <TextField
-        label="Name"
+        label={t("common.name")}
         name="name"
         value={draft.name}
         maxLength={EVENT_NAME_MAX}
@@ -428,17 +421,17 @@ function EventForm(props: {
         onInput={(e) => set({ name: (e.currentTarget as HTMLInputElement).value })}
       />
       <SelectField
-        label="Kind"
+        label={t("common.kind")}
         name="kind"
         value={draft.kind}
-        options={EVENT_KINDS.map((k) => ({ value: k, label: EVENT_KIND_LABELS[k] }))}
+        options={EVENT_KINDS.map((k) => ({ value: k, label: codeLabel("eventKind", k) }))}
         error={submit.fieldErrors.kind}
         disabled={props.event !== undefined}
-        hint={props.event ? "Fixed once recorded." : undefined}
+        hint={props.event ? t("events.fixedOnceRecorded") : undefined}
         onChange={(kind) => set({ kind: kind as EventKind })}
       />
       <TextField
-        label="When"
+        label={t("common.when")}
         name="occurred_at"
         type="datetime-local"
         value={draft.occurredAt}
@@ -446,10 +439,10 @@ function EventForm(props: {
         onInput={(e) => set({ occurredAt: (e.currentTarget as HTMLInputElement).value })}
       />
       <ChoiceGroup
-        legend="Our people"
+        legend={t("common.ourPeople")}
         class="span-all hosts"
         error={submit.fieldErrors.employee_ids}
-        hint="The colleagues who hosted; the event still counts for the firm, not for them."
+        hint={t("events.theColleaguesWhoHostedThe")}
       >
         <ul class="chip-list">
           {draft.employeeIds.map((id) => (
@@ -458,7 +451,7 @@ function EventForm(props: {
               <button
                 type="button"
                 class="chip-remove"
-                aria-label={`Remove ${personName(id)}`}
+                aria-label={t("events.removePersonname", { personName: personName(id) })}
                 onClick={() => set({ employeeIds: draft.employeeIds.filter((x) => x !== id) })}
               >
                 ×
@@ -468,10 +461,10 @@ function EventForm(props: {
         </ul>
         {addable.length > 0 && (
           <SelectField
-            label="Add a colleague"
+            label={t("events.addAColleague")}
             name="add_employee"
             value=""
-            placeholder="Choose a person"
+            placeholder={t("common.choosePerson")}
             options={addable.map((u) => ({ value: u.id, label: u.display_name }))}
             onChange={(id) => id && set({ employeeIds: [...draft.employeeIds, id] })}
           />
@@ -486,7 +479,7 @@ function EventForm(props: {
       </div>
       <div class="span-all">
         <TextAreaField
-          label="Summary (optional)"
+          label={t("events.summaryOptional")}
           name="summary"
           value={draft.summary}
           maxLength={SUMMARY_MAX}
@@ -496,10 +489,14 @@ function EventForm(props: {
       </div>
       <div class="form-actions span-all">
         <button type="submit" class="button button-primary" disabled={submit.busy}>
-          {submit.busy ? "Saving…" : props.event ? "Save attendance" : "Record event"}
+          {submit.busy
+            ? t("common.saving")
+            : props.event
+              ? t("events.saveAttendance")
+              : t("events.recordEvent")}
         </button>
         <button type="button" class="button" onClick={props.onCancel}>
-          Cancel
+          {t("common.cancel")}
         </button>
       </div>
     </form>
@@ -516,12 +513,12 @@ function AttendeePicker(props: {
   const groups = groupAttendees(props.attendees);
   return (
     <fieldset class={`choice-group attendee-picker${props.error ? " field-invalid" : ""}`}>
-      <legend>Client attendees</legend>
+      <legend>{t("events.clientAttendees")}</legend>
       <div class="picker-columns">
         <div>
           <AccountSearch
-            label="Find an account"
-            action={(a) => (a.id === account?.id ? "Showing" : "Show contacts")}
+            label={t("common.findAccount")}
+            action={(a) => (a.id === account?.id ? t("events.showing") : t("events.showContacts"))}
             activeId={account?.id}
             onPick={(a) => setAccount({ id: a.id, name: a.name })}
           />
@@ -536,11 +533,13 @@ function AttendeePicker(props: {
         </div>
         <div class="picked" data-testid="picked-attendees">
           <h3 class="subhead">
-            Picked: {props.attendees.length} contact{props.attendees.length === 1 ? "" : "s"} of{" "}
-            {groups.length} account{groups.length === 1 ? "" : "s"}
+            {t("events.picked", {
+              contacts: t("events.contactCount", { count: props.attendees.length }),
+              accounts: t("events.accountCount", { count: groups.length }),
+            })}
           </h3>
           {groups.length === 0 ? (
-            <p class="muted small">Nobody yet.</p>
+            <p class="muted small">{t("events.nobodyYet")}</p>
           ) : (
             <ul class="attending">
               {groups.map((g) => (
@@ -553,7 +552,9 @@ function AttendeePicker(props: {
                         <button
                           type="button"
                           class="chip-remove"
-                          aria-label={`Remove ${c.contact_name}`}
+                          aria-label={t("events.removeContactName", {
+                            contact_name: c.contact_name,
+                          })}
                           onClick={() => props.onChange(toggleAttendee(props.attendees, c))}
                         >
                           ×
@@ -581,13 +582,17 @@ function AccountContacts(props: {
     `/accounts/${encodeURIComponent(props.account.id)}/contacts`,
   );
   return (
-    <div class="account-contacts" aria-label={`Contacts of ${props.account.name}`} role="group">
-      <h3 class="subhead">Contacts of {props.account.name}</h3>
-      <LoadView state={state} what="contacts" onRetry={reload}>
+    <div
+      class="account-contacts"
+      aria-label={t("events.contactsOfName", { name: props.account.name })}
+      role="group"
+    >
+      <h3 class="subhead">{t("events.contactsOfName", { name: props.account.name })}</h3>
+      <LoadView state={state} what={t("events.contacts")} onRetry={reload}>
         {(page) => {
           const current = (page.items ?? []).filter((c) => !c.left_at);
           return current.length === 0 ? (
-            <p class="muted small">No current contacts on file.</p>
+            <p class="muted small">{t("events.noCurrentContactsOnFile")}</p>
           ) : (
             <div class="choice-options">
               {current.map((c) => (

@@ -5,7 +5,8 @@ import { USER_STATUSES } from "../api/types";
 import { ifMatch } from "../api/versions";
 import { useApp } from "../app/context";
 import { refreshDirectory, useAccountNames, useDirectory } from "../app/directory";
-import { formatDate, formatMoney, humanise } from "../app/format";
+import { formatDate, formatList, formatMoney } from "../app/format";
+import { codeLabel } from "../app/labels";
 import { subPath, type PageProps } from "../app/nav";
 import { useApi, useDebounced, usePagedList } from "../app/useApi";
 import { useSubmit } from "../app/useSubmit";
@@ -21,6 +22,7 @@ import {
   TextField,
   Tile,
 } from "../components/ui";
+import { t } from "../i18n";
 
 const STATUS_TONE = { active: "good", leaving: "warn", departed: "neutral" } as const;
 
@@ -38,56 +40,60 @@ function PeopleList() {
   return (
     <>
       <PageHeader
-        title="People & exposure"
-        description="Employees, their leave dates and agreement clauses. Open a person to see which client value rests on them."
+        title={t("people.peopleExposure")}
+        description={t("people.employeesTheirLeaveDatesAnd")}
       />
       <form class="toolbar filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <TextField
-          label="Search people"
+          label={t("people.searchPeople")}
           name="q"
           type="search"
-          placeholder="Email"
+          placeholder={t("common.email")}
           value={search}
           class="filter-search"
           onInput={(e) => setSearch((e.currentTarget as HTMLInputElement).value)}
         />
         <SelectField
-          label="Status"
+          label={t("common.status")}
           name="status"
           value={status}
-          placeholder="Everyone"
-          options={USER_STATUSES.map((s) => ({ value: s, label: humanise(s) }))}
+          placeholder={t("people.everyone")}
+          options={USER_STATUSES.map((s) => ({ value: s, label: codeLabel("userStatus", s) }))}
           onChange={setStatus}
         />
       </form>
-      <LoadView state={list.state} what="people" onRetry={list.reload}>
+      <LoadView state={list.state} what={t("people.people")} onRetry={list.reload}>
         {({ items: all, nextCursor }) => {
           // The list endpoint searches by email only; status narrows what is loaded.
           const items = status ? all.filter((u) => (u.status ?? "active") === status) : all;
           return items.length === 0 ? (
             q || status ? (
-              <EmptyState title="Nobody matches these filters" />
+              <EmptyState title={t("people.nobodyMatchesTheseFilters")} />
             ) : (
-              <EmptyState title="No people yet" icon="◍">
-                <p>Employees appear here once an administrator adds them.</p>
+              <EmptyState title={t("people.noPeopleYet")} icon="◍">
+                <p>{t("people.employeesAppearHereOnceAn")}</p>
               </EmptyState>
             )
           ) : (
             <>
               <div class="table-wrap">
                 <table class="table table-cards" data-testid="people-table">
-                  <caption class="sr-only">People</caption>
+                  <caption class="sr-only">{t("people.people2")}</caption>
                   <thead>
                     <tr>
-                      <th scope="col">Name</th>
-                      <th scope="col">Team</th>
-                      <th scope="col">Status</th>
-                      <th scope="col">Leave date</th>
+                      <th scope="col">{t("common.name")}</th>
+                      <th scope="col">{t("common.team")}</th>
+                      <th scope="col">{t("common.status")}</th>
+                      <th scope="col">{t("common.leaveDate")}</th>
                       <th scope="col">
-                        <abbr title="Non-solicitation clause ends">Non-solicit. ends</abbr>
+                        <abbr title={t("people.nonSolicitationClauseEnds")}>
+                          {t("people.nonSolicitEnds")}
+                        </abbr>
                       </th>
                       <th scope="col">
-                        <abbr title="Non-compete clause ends">Non-compete ends</abbr>
+                        <abbr title={t("people.nonCompeteClauseEnds")}>
+                          {t("people.nonCompeteEnds")}
+                        </abbr>
                       </th>
                     </tr>
                   </thead>
@@ -98,17 +104,21 @@ function PeopleList() {
                           <a href={`/people/${encodeURIComponent(u.id)}`}>{u.display_name}</a>
                           <div class="muted small">{u.email}</div>
                         </th>
-                        <td data-label="Team">{u.team_id ? directory.teamName(u.team_id) : "—"}</td>
-                        <td data-label="Status">
+                        <td data-label={t("common.team")}>
+                          {u.team_id ? directory.teamName(u.team_id) : "—"}
+                        </td>
+                        <td data-label={t("common.status")}>
                           <Badge tone={STATUS_TONE[u.status ?? "active"] ?? "neutral"}>
-                            {humanise(u.status ?? "active")}
+                            {codeLabel("userStatus", u.status ?? "active")}
                           </Badge>
                         </td>
-                        <td data-label="Leave date">{formatDate(u.leave_date)}</td>
-                        <td data-label="Non-solicitation">
+                        <td data-label={t("common.leaveDate")}>{formatDate(u.leave_date)}</td>
+                        <td data-label={t("people.nonSolicitation")}>
                           {formatDate(u.non_solicitation_until)}
                         </td>
-                        <td data-label="Non-compete">{formatDate(u.non_compete_until)}</td>
+                        <td data-label={t("people.nonCompete")}>
+                          {formatDate(u.non_compete_until)}
+                        </td>
                       </tr>
                     ))}
                   </tbody>
@@ -134,40 +144,44 @@ function PersonPage(props: { userId: string }) {
   const exposure = useApi<UserExposure>(`${base}/exposure`);
   return (
     <>
-      <nav class="breadcrumbs" aria-label="Breadcrumb">
-        <a href="/people">People & exposure</a>
+      <nav class="breadcrumbs" aria-label={t("common.breadcrumb")}>
+        <a href="/people">{t("people.peopleExposure")}</a>
         <span aria-hidden="true"> / </span>
         <span aria-current="page">
-          {person.state.status === "ok" ? person.state.data.display_name : "Person"}
+          {person.state.status === "ok" ? person.state.data.display_name : t("common.person")}
         </span>
       </nav>
-      <LoadView state={person.state} what="this person" onRetry={person.reload}>
+      <LoadView state={person.state} what={t("people.thisPerson")} onRetry={person.reload}>
         {(u) => (
           <>
             <PageHeader
               title={u.display_name}
-              description={`${u.email} · ${humanise(u.role)}`}
+              description={`${u.email} · ${codeLabel("role", u.role)}`}
               actions={
                 <>
                   <Badge tone={STATUS_TONE[u.status ?? "active"] ?? "neutral"}>
-                    {humanise(u.status ?? "active")}
+                    {codeLabel("userStatus", u.status ?? "active")}
                   </Badge>
                   {(u.status ?? "active") !== "departed" && (
                     <a class="button" href={`/departures?new_for=${encodeURIComponent(u.id)}`}>
-                      Plan their departure
+                      {t("people.planTheirDeparture")}
                     </a>
                   )}
                 </>
               }
             />
             <section class="panel" aria-labelledby="exposure-title">
-              <h2 id="exposure-title">What rests on {u.display_name}</h2>
-              <LoadView state={exposure.state} what="exposure figures" onRetry={exposure.reload}>
+              <h2 id="exposure-title">{t("people.whatRestsOn", { name: u.display_name })}</h2>
+              <LoadView
+                state={exposure.state}
+                what={t("people.exposureFigures")}
+                onRetry={exposure.reload}
+              >
                 {(x) => <ExposureView exposure={x} />}
               </LoadView>
             </section>
             <section class="panel" aria-labelledby="status-title">
-              <h2 id="status-title">Employment status and agreements</h2>
+              <h2 id="status-title">{t("people.employmentStatusAndAgreements")}</h2>
               <PersonForm
                 user={u}
                 onSaved={() => {
@@ -195,49 +209,54 @@ function ExposureView({ exposure }: { exposure: UserExposure }) {
     <>
       <div class="tiles">
         <Tile
-          label="Value held alone"
+          label={t("people.valueHeldAlone")}
           value={
             <span data-testid="orphaned-value">
               {formatMoney(exposure.orphaned_value_minor, currency)}
             </span>
           }
           tone={exposure.orphaned_value_minor > 0 ? "bad" : undefined}
-          note={`${soleCount} account${soleCount === 1 ? "" : "s"} with no other holder`}
+          note={t("people.soleHeldNote", { count: soleCount })}
         />
         <Tile
-          label="Share-weighted exposure"
+          label={t("people.shareWeightedExposure")}
           value={formatMoney(exposure.share_weighted_exposure_minor, currency)}
-          note="annual value × their share"
+          note={t("people.annualValueTheirShare")}
         />
-        <Tile label="Contacts only they know" value={exposure.contacts_only_they_know.length} />
         <Tile
-          label="Agreements"
+          label={t("people.contactsOnlyTheyKnow")}
+          value={exposure.contacts_only_they_know.length}
+        />
+        <Tile
+          label={t("people.agreements")}
           value={
             <span class="tile-dates">
-              Non-solicitation {formatDate(exposure.non_solicitation_until)}
+              {t("people.nonSolicitationOn", {
+                date: formatDate(exposure.non_solicitation_until),
+              })}
               <br />
-              Non-compete {formatDate(exposure.non_compete_until)}
+              {t("people.nonCompeteOn", { date: formatDate(exposure.non_compete_until) })}
             </span>
           }
         />
       </div>
       {accounts.length === 0 ? (
-        <p class="muted">They hold no account relationship.</p>
+        <p class="muted">{t("people.theyHoldNoAccountRelationship")}</p>
       ) : (
         <div class="table-wrap">
           <table class="table table-cards" data-testid="exposure-accounts">
-            <caption class="sr-only">Accounts and their share</caption>
+            <caption class="sr-only">{t("people.accountsAndTheirShare")}</caption>
             <thead>
               <tr>
-                <th scope="col">Account</th>
-                <th scope="col">Their share</th>
+                <th scope="col">{t("common.account")}</th>
+                <th scope="col">{t("people.theirShare")}</th>
                 <th scope="col" class="num">
-                  Annual value
+                  {t("common.annualValue")}
                 </th>
                 <th scope="col" class="num">
-                  Weighted by share
+                  {t("people.weightedByShare")}
                 </th>
-                <th scope="col">Sole holder</th>
+                <th scope="col">{t("people.soleHolder")}</th>
               </tr>
             </thead>
             <tbody>
@@ -245,20 +264,24 @@ function ExposureView({ exposure }: { exposure: UserExposure }) {
                 <tr key={a.account_id}>
                   <th scope="row" class="cell-title">
                     <a href={`/accounts/${encodeURIComponent(a.account_id)}`}>
-                      {names[a.account_id] ?? "Account"}
+                      {names[a.account_id] ?? t("common.account")}
                     </a>
                   </th>
-                  <td data-label="Share">
+                  <td data-label={t("people.share")}>
                     <ShareBar share={a.share} />
                   </td>
-                  <td data-label="Annual value" class="num">
+                  <td data-label={t("common.annualValue")} class="num">
                     {formatMoney(a.annual_value_minor, currency)}
                   </td>
-                  <td data-label="Weighted by share" class="num">
+                  <td data-label={t("people.weightedByShare")} class="num">
                     {formatMoney(a.share_weighted_value_minor, currency)}
                   </td>
-                  <td data-label="Sole holder">
-                    {a.sole_holder ? <Badge tone="bad">Sole holder</Badge> : "No"}
+                  <td data-label={t("people.soleHolder")}>
+                    {a.sole_holder ? (
+                      <Badge tone="bad">{t("people.soleHolder")}</Badge>
+                    ) : (
+                      t("people.no")
+                    )}
                   </td>
                 </tr>
               ))}
@@ -268,13 +291,15 @@ function ExposureView({ exposure }: { exposure: UserExposure }) {
       )}
       {exposure.contacts_only_they_know.length > 0 && (
         <p class="muted small">
-          Client contacts only they know are at{" "}
-          {[
-            ...new Set(
-              exposure.contacts_only_they_know.map((c) => names[c.account_id] ?? "an account"),
-            ),
-          ].join(", ")}
-          .
+          {t("people.contactsOnlyTheyKnowAt", {
+            accounts: formatList([
+              ...new Set(
+                exposure.contacts_only_they_know.map(
+                  (c) => names[c.account_id] ?? t("people.anAccount"),
+                ),
+              ),
+            ]),
+          })}
         </p>
       )}
     </>
@@ -332,13 +357,18 @@ function PersonForm(props: { user: User; onSaved: () => void }) {
   }
 
   return (
-    <form class="form form-grid" onSubmit={save} noValidate aria-label="Status and agreements">
+    <form
+      class="form form-grid"
+      onSubmit={save}
+      noValidate
+      aria-label={t("people.statusAndAgreements")}
+    >
       <ProblemBanner problem={submit.banner} />
       {blocking.length > 0 && (
         <div class="banner banner-warning span-all" role="alert">
           <div>
-            <strong>They still hold these accounts alone.</strong> Plan a successor or record a
-            waiver in their departure plan first:{" "}
+            <strong>{t("people.theyStillHoldTheseAccounts")}</strong>{" "}
+            {t("people.planSuccessorFirst")}{" "}
             {blocking.map((id, i) => (
               <span key={id}>
                 {i > 0 && ", "}
@@ -349,10 +379,10 @@ function PersonForm(props: { user: User; onSaved: () => void }) {
         </div>
       )}
       <SelectField
-        label="Status"
+        label={t("common.status")}
         name="status"
         value={values.status}
-        options={USER_STATUSES.map((s) => ({ value: s, label: humanise(s) }))}
+        options={USER_STATUSES.map((s) => ({ value: s, label: codeLabel("userStatus", s) }))}
         error={submit.fieldErrors.status}
         onChange={(status) => {
           setSaved(false);
@@ -360,7 +390,7 @@ function PersonForm(props: { user: User; onSaved: () => void }) {
         }}
       />
       <TextField
-        label="Leave date"
+        label={t("common.leaveDate")}
         name="leave_date"
         type="date"
         value={values.leave_date}
@@ -368,7 +398,7 @@ function PersonForm(props: { user: User; onSaved: () => void }) {
         onInput={set("leave_date")}
       />
       <TextField
-        label="Non-solicitation until"
+        label={t("people.nonSolicitationUntil")}
         name="non_solicitation_until"
         type="date"
         value={values.non_solicitation_until}
@@ -376,7 +406,7 @@ function PersonForm(props: { user: User; onSaved: () => void }) {
         onInput={set("non_solicitation_until")}
       />
       <TextField
-        label="Non-compete until"
+        label={t("people.nonCompeteUntil")}
         name="non_compete_until"
         type="date"
         value={values.non_compete_until}
@@ -385,11 +415,11 @@ function PersonForm(props: { user: User; onSaved: () => void }) {
       />
       <div class="form-actions span-all">
         <button type="submit" class="button button-primary" disabled={submit.busy}>
-          {submit.busy ? "Saving…" : "Save"}
+          {submit.busy ? t("common.saving") : t("common.save")}
         </button>
         {saved && (
           <span class="saved-note" role="status">
-            Saved.
+            {t("people.saved")}
           </span>
         )}
       </div>

@@ -5,8 +5,16 @@ import { useApp } from "../app/context";
 import { permissionsOf, withinTeams } from "../app/permissions";
 import { useDirectory } from "../app/directory";
 import { currencyDigits } from "../app/forms";
-import { formatDate, formatMoney, formatMoneyCompact, formatPercent } from "../app/format";
-import { BAND_LABELS, FLAG_DESCRIPTIONS, flagLabel } from "../app/labels";
+import {
+  formatDate,
+  formatDay,
+  formatList,
+  formatMoney,
+  formatMoneyCompact,
+  formatNumber,
+  formatPercent,
+} from "../app/format";
+import { codeLabel, flagDescription, flagLabel } from "../app/labels";
 import { bandSeries, portfolioCurrency, sortFlags, trendSeries } from "../app/risk";
 import { useApi, usePagedList } from "../app/useApi";
 import { ChartCanvas } from "../components/charts";
@@ -18,9 +26,12 @@ import {
   LoadView,
   PageHeader,
   SelectField,
+  Sentence,
   ShareBar,
+  slot,
   Tile,
 } from "../components/ui";
+import { t } from "../i18n";
 
 const BAND_COLOURS: Record<string, string> = {
   low: "#5b9f77",
@@ -28,14 +39,6 @@ const BAND_COLOURS: Record<string, string> = {
   high: "#d69a2d",
   critical: "#c2453a",
 };
-
-/** "2026-11-05" → "5 Nov" for chart axes. */
-function shortDay(day: string): string {
-  const date = new Date(`${day}T00:00:00`);
-  return Number.isNaN(date.getTime())
-    ? day
-    : date.toLocaleDateString(undefined, { day: "numeric", month: "short" });
-}
 
 export function RiskPage() {
   const directory = useDirectory();
@@ -53,21 +56,21 @@ export function RiskPage() {
   return (
     <>
       <PageHeader
-        title="Risk dashboard"
-        description="Where client loyalty hangs on too few people, and how much value that puts at stake."
+        title={t("dashboard.riskDashboard")}
+        description={t("dashboard.whereClientLoyaltyHangsOn")}
         actions={
           <SelectField
-            label="Team"
+            label={t("common.team")}
             name="team_id"
             value={teamId}
-            placeholder={reach === null ? "All teams" : "All my teams"}
+            placeholder={reach === null ? t("common.allTeams") : t("dashboard.allMyTeams")}
             options={teams.map((t) => ({ value: t.id, label: t.name }))}
             onChange={setTeamId}
             class="field-inline"
           />
         }
       />
-      <LoadView state={state} what="the risk summary" onRetry={reload}>
+      <LoadView state={state} what={t("dashboard.theRiskSummary")} onRetry={reload}>
         {(summary) => {
           const { currency, mixed } = summary.currency
             ? { currency: summary.currency, mixed: [] as string[] }
@@ -81,8 +84,8 @@ export function RiskPage() {
             !summary.value_minor && flags.length === 0 && !(summary.top_exposed ?? []).length;
           if (nothing) {
             return (
-              <EmptyState title="No accounts to assess yet" icon="◔">
-                <p>Risk figures appear once accounts, their teams and interactions are recorded.</p>
+              <EmptyState title={t("dashboard.noAccountsToAssessYet")} icon="◔">
+                <p>{t("dashboard.riskFiguresAppearOnceAccounts")}</p>
               </EmptyState>
             );
           }
@@ -96,10 +99,10 @@ export function RiskPage() {
           const bandChart: ChartConfiguration = {
             type: "bar",
             data: {
-              labels: bands.map((b) => BAND_LABELS[b.band]),
+              labels: bands.map((b) => codeLabel("band", b.band)),
               datasets: [
                 {
-                  label: `Annual value (${currency})`,
+                  label: t("dashboard.annualValueCurrency", { currency }),
                   data: bands.map((b) => major(b.value_minor)),
                   backgroundColor: bands.map((b) => BAND_COLOURS[b.band]),
                   borderRadius: 4,
@@ -119,10 +122,10 @@ export function RiskPage() {
           const trendChart: ChartConfiguration = {
             type: "line",
             data: {
-              labels: trend.days.map(shortDay),
+              labels: trend.days.map((day) => formatDay(day)),
               datasets: [
                 {
-                  label: `Exposure (${currency})`,
+                  label: t("dashboard.exposureCurrency", { currency }),
                   data: trend.exposure.map(major),
                   borderColor: "#c2453a",
                   backgroundColor: "rgba(194, 69, 58, 0.10)",
@@ -134,7 +137,7 @@ export function RiskPage() {
                 ...(hasKeyPerson
                   ? [
                       {
-                        label: `Key-person value (${currency})`,
+                        label: t("dashboard.keyPersonValueCurrency", { currency }),
                         data: trend.keyPerson.map((v) => (v == null ? null : major(v))),
                         borderColor: "#d69a2d",
                         backgroundColor: "#d69a2d",
@@ -180,38 +183,37 @@ export function RiskPage() {
             <>
               {mixed.length > 0 && (
                 <p class="muted small" data-testid="mixed-currencies">
-                  Accounts are kept in {mixed.join(" and ")}; totals add the amounts without
-                  converting them and are labelled in {currency}.
+                  {t("dashboard.mixedCurrencies", { currencies: formatList(mixed), currency })}
                 </p>
               )}
-              <section class="tiles" aria-label="Key figures">
+              <section class="tiles" aria-label={t("dashboard.keyFigures")}>
                 <Tile
-                  label="Annual value"
+                  label={t("common.annualValue")}
                   value={formatMoneyCompact(summary.value_minor, currency)}
                 />
                 <Tile
-                  label="Exposure"
+                  label={t("common.exposure")}
                   value={formatMoneyCompact(summary.exposure_minor, currency)}
                   tone="warn"
-                  note="value × risk score"
+                  note={t("dashboard.valueRiskScore")}
                 />
                 <Tile
-                  label="Key-person value"
+                  label={t("dashboard.keyPersonValue")}
                   value={formatMoneyCompact(summary.key_person_value_minor, currency)}
-                  note="held ≥ 70 % by one person"
+                  note={t("dashboard.held70ByOnePerson")}
                 />
                 <Tile
-                  label="Truck factor"
+                  label={t("dashboard.truckFactor")}
                   value={
                     <span data-testid="truck-factor">
                       {summary.truck_factor ? String(summary.truck_factor.size) : "—"}
                     </span>
                   }
-                  note="people whose leaving orphans half the value"
+                  note={t("dashboard.peopleWhoseLeavingOrphansHalf")}
                 />
                 {summary.untied_value_share != null && (
                   <Tile
-                    label="Value without institutional tie"
+                    label={t("dashboard.valueWithoutInstitutionalTie")}
                     value={
                       <a
                         href={`/accounts?institutional_tie=false${teamQuery}&sort=-annual_value`}
@@ -221,45 +223,52 @@ export function RiskPage() {
                       </a>
                     }
                     tone={summary.untied_value_share > 0.5 ? "warn" : undefined}
-                    note={`${formatMoneyCompact(summary.untied_value_minor, currency)} in ${summary.untied_accounts ?? 0} account${summary.untied_accounts === 1 ? "" : "s"} with no event, gift or link in 12 months`}
+                    note={t("dashboard.untiedNote", {
+                      value: formatMoneyCompact(summary.untied_value_minor, currency),
+                      count: summary.untied_accounts ?? 0,
+                    })}
                   />
                 )}
                 {summary.open_complaints != null && (
                   <Tile
-                    label="Open complaints"
+                    label={t("dashboard.openComplaints")}
                     value={<span data-testid="open-complaints">{summary.open_complaints}</span>}
                     tone={summary.overdue_complaints ? "bad" : undefined}
-                    note={`${summary.overdue_complaints ?? 0} open for more than 14 days`}
+                    note={t("dashboard.overdueNote", {
+                      count: summary.overdue_complaints ?? 0,
+                    })}
                   />
                 )}
               </section>
               <div class="dashboard-grid">
                 <section class="panel" aria-labelledby="flags-title">
-                  <h2 id="flags-title">Accounts per flag</h2>
+                  <h2 id="flags-title">{t("dashboard.accountsPerFlag")}</h2>
                   {flags.length === 0 ? (
-                    <p class="muted">No account raises a flag.</p>
+                    <p class="muted">{t("dashboard.noAccountRaisesAFlag")}</p>
                   ) : (
                     <table class="table table-compact" data-testid="flag-counts">
-                      <caption class="sr-only">Number of accounts raising each flag</caption>
+                      <caption class="sr-only">
+                        {t("dashboard.numberOfAccountsRaisingEach")}
+                      </caption>
                       <thead>
                         <tr>
-                          <th scope="col">Flag</th>
+                          <th scope="col">{t("common.flag")}</th>
                           <th scope="col" class="num">
-                            Accounts
+                            {t("common.accounts")}
                           </th>
                         </tr>
                       </thead>
                       <tbody>
                         {flags.map(({ code, n }) => (
                           <tr key={code}>
-                            <th scope="row" title={FLAG_DESCRIPTIONS[code]}>
+                            <th scope="row" title={flagDescription(code)}>
                               <a
                                 href={`/accounts?flag=${encodeURIComponent(code)}${teamQuery}&sort=-exposure`}
                               >
                                 {flagLabel(code)}
                               </a>
                             </th>
-                            <td class="num">{n}</td>
+                            <td class="num">{formatNumber(n)}</td>
                           </tr>
                         ))}
                       </tbody>
@@ -267,26 +276,26 @@ export function RiskPage() {
                   )}
                 </section>
                 <section class="panel" aria-labelledby="bands-title">
-                  <h2 id="bands-title">Value by risk band</h2>
+                  <h2 id="bands-title">{t("dashboard.valueByRiskBand")}</h2>
                   <ChartCanvas
                     config={bandChart}
-                    label="Bar chart of annual value per risk band; the table below has the figures."
+                    label={t("dashboard.barChartOfAnnualValue")}
                     height={200}
                     testId="band-chart"
                   />
-                  <table class="table table-compact">
-                    <caption class="sr-only">Accounts, value and exposure per risk band</caption>
+                  <table class="table table-compact table-cards" data-testid="band-table">
+                    <caption class="sr-only">{t("dashboard.accountsValueAndExposurePer")}</caption>
                     <thead>
                       <tr>
-                        <th scope="col">Band</th>
+                        <th scope="col">{t("dashboard.band")}</th>
                         <th scope="col" class="num">
-                          Accounts
+                          {t("common.accounts")}
                         </th>
                         <th scope="col" class="num">
-                          Value
+                          {t("common.value")}
                         </th>
                         <th scope="col" class="num">
-                          Exposure
+                          {t("common.exposure")}
                         </th>
                       </tr>
                     </thead>
@@ -296,9 +305,15 @@ export function RiskPage() {
                           <th scope="row">
                             <BandBadge band={b.band} />
                           </th>
-                          <td class="num">{b.accounts}</td>
-                          <td class="num">{formatMoneyCompact(b.value_minor, currency)}</td>
-                          <td class="num">{formatMoneyCompact(b.exposure_minor, currency)}</td>
+                          <td data-label={t("common.accounts")} class="num">
+                            {formatNumber(b.accounts)}
+                          </td>
+                          <td data-label={t("common.value")} class="num">
+                            {formatMoneyCompact(b.value_minor, currency)}
+                          </td>
+                          <td data-label={t("common.exposure")} class="num">
+                            {formatMoneyCompact(b.exposure_minor, currency)}
+                          </td>
                         </tr>
                       ))}
                     </tbody>
@@ -306,14 +321,18 @@ export function RiskPage() {
                 </section>
               </div>
               <section class="panel" aria-labelledby="trend-title">
-                <h2 id="trend-title">Trend</h2>
+                <h2 id="trend-title">{t("dashboard.trend")}</h2>
                 {trend.days.length < 2 ? (
-                  <p class="muted">The trend appears after a few days of history.</p>
+                  <p class="muted">{t("dashboard.theTrendAppearsAfterA")}</p>
                 ) : (
                   <>
                     <ChartCanvas
                       config={trendChart}
-                      label={`Line chart of exposure and ${trend.flagsLabel.toLowerCase()} over ${trend.days.length} days. Latest: exposure ${formatMoney(trend.exposure[lastIndex], currency)}, ${trend.flags[lastIndex]} ${trend.flagsLabel.toLowerCase()}.`}
+                      label={t("dashboard.trendChartLabel", {
+                        count: trend.days.length,
+                        money: formatMoney(trend.exposure[lastIndex], currency),
+                        flags: trend.flags[lastIndex],
+                      })}
                       height={240}
                       testId="trend-chart"
                     />
@@ -323,42 +342,40 @@ export function RiskPage() {
               {summary.open_complaints != null && <ComplaintsPanel teamId={teamId} />}
               {(summary.untied_by_team ?? []).length > 0 && (
                 <section class="panel" aria-labelledby="untied-title">
-                  <h2 id="untied-title">Value without an institutional tie, by team</h2>
+                  <h2 id="untied-title">{t("dashboard.valueWithoutAnInstitutionalTie")}</h2>
                   <div class="table-wrap">
                     <table class="table table-cards" data-testid="untied-by-team">
-                      <caption class="sr-only">
-                        Annual value of accounts with no event, gift or link in 12 months, per team
-                      </caption>
+                      <caption class="sr-only">{t("dashboard.annualValueOfAccountsWith")}</caption>
                       <thead>
                         <tr>
-                          <th scope="col">Team</th>
+                          <th scope="col">{t("common.team")}</th>
                           <th scope="col" class="num">
-                            Value
+                            {t("common.value")}
                           </th>
                           <th scope="col" class="num">
-                            Untied value
+                            {t("dashboard.untiedValue")}
                           </th>
-                          <th scope="col">Share untied</th>
+                          <th scope="col">{t("dashboard.shareUntied")}</th>
                         </tr>
                       </thead>
                       <tbody>
-                        {(summary.untied_by_team ?? []).map((t) => (
-                          <tr key={t.team_id}>
+                        {(summary.untied_by_team ?? []).map((row) => (
+                          <tr key={row.team_id}>
                             <th scope="row" class="cell-title">
                               <a
-                                href={`/accounts?institutional_tie=false&team_id=${encodeURIComponent(t.team_id)}&sort=-annual_value`}
+                                href={`/accounts?institutional_tie=false&team_id=${encodeURIComponent(row.team_id)}&sort=-annual_value`}
                               >
-                                {t.team_name}
+                                {row.team_name}
                               </a>
                             </th>
-                            <td data-label="Value" class="num">
-                              {formatMoneyCompact(t.value_minor, currency)}
+                            <td data-label={t("common.value")} class="num">
+                              {formatMoneyCompact(row.value_minor, currency)}
                             </td>
-                            <td data-label="Untied value" class="num">
-                              {formatMoneyCompact(t.untied_value_minor, currency)}
+                            <td data-label={t("dashboard.untiedValue")} class="num">
+                              {formatMoneyCompact(row.untied_value_minor, currency)}
                             </td>
-                            <td data-label="Share untied">
-                              <ShareBar share={t.untied_value_share} />
+                            <td data-label={t("dashboard.shareUntied")}>
+                              <ShareBar share={row.untied_value_share} />
                             </td>
                           </tr>
                         ))}
@@ -370,28 +387,30 @@ export function RiskPage() {
               <div class="dashboard-grid dashboard-grid-wide">
                 <section class="panel" aria-labelledby="top-title">
                   <div class="panel-head">
-                    <h2 id="top-title">Most exposed accounts</h2>
+                    <h2 id="top-title">{t("dashboard.mostExposedAccounts")}</h2>
                     <a
                       class="small"
                       href={`/accounts?sort=-exposure${teamId ? `&team_id=${encodeURIComponent(teamId)}` : ""}`}
                     >
-                      All accounts by exposure
+                      {t("dashboard.allAccountsByExposure")}
                     </a>
                   </div>
                   {(summary.top_exposed ?? []).length === 0 ? (
-                    <p class="muted">No account carries exposure.</p>
+                    <p class="muted">{t("dashboard.noAccountCarriesExposure")}</p>
                   ) : (
                     <div class="table-wrap">
                       <table class="table table-cards" data-testid="top-exposed">
-                        <caption class="sr-only">Accounts with the highest exposure</caption>
+                        <caption class="sr-only">
+                          {t("dashboard.accountsWithTheHighestExposure")}
+                        </caption>
                         <thead>
                           <tr>
-                            <th scope="col">Account</th>
-                            <th scope="col">Risk</th>
+                            <th scope="col">{t("common.account")}</th>
+                            <th scope="col">{t("common.risk")}</th>
                             <th scope="col" class="num">
-                              Exposure
+                              {t("common.exposure")}
                             </th>
-                            <th scope="col">Flags</th>
+                            <th scope="col">{t("common.flags")}</th>
                           </tr>
                         </thead>
                         <tbody>
@@ -400,13 +419,13 @@ export function RiskPage() {
                               <th scope="row" class="cell-title">
                                 <a href={`/accounts/${encodeURIComponent(a.id)}`}>{a.name}</a>
                               </th>
-                              <td data-label="Risk">
+                              <td data-label={t("common.risk")}>
                                 <RiskBadge score={a.risk_score} />
                               </td>
-                              <td data-label="Exposure" class="num">
+                              <td data-label={t("common.exposure")} class="num">
                                 {formatMoney(a.exposure_minor, a.currency)}
                               </td>
-                              <td data-label="Flags" class="cell-wrap">
+                              <td data-label={t("common.flags")} class="cell-wrap">
                                 <FlagBadges codes={a.flags} max={2} />
                               </td>
                             </tr>
@@ -417,22 +436,27 @@ export function RiskPage() {
                   )}
                 </section>
                 <section class="panel" aria-labelledby="truck-title">
-                  <h2 id="truck-title">Truck factor</h2>
+                  <h2 id="truck-title">{t("dashboard.truckFactor")}</h2>
                   {!summary.truck_factor || summary.truck_factor.order.length === 0 ? (
-                    <p class="muted">Nobody's departure alone would orphan half of the value.</p>
+                    <p class="muted">{t("dashboard.nobodySDepartureAloneWould")}</p>
                   ) : (
                     <>
                       <p>
-                        {summary.truck_factor.size === 1 ? (
-                          <>
-                            If <strong>one person</strong> leaves
-                          </>
-                        ) : (
-                          <>
-                            If these <strong>{summary.truck_factor.size}</strong> people leave
-                          </>
-                        )}
-                        , more than half of the annual value is left with no holder. Removal order:
+                        <Sentence
+                          text={t("dashboard.truckSentence", {
+                            count: summary.truck_factor.size,
+                            who: slot("who"),
+                          })}
+                          parts={{
+                            who: (
+                              <strong>
+                                {summary.truck_factor.size === 1
+                                  ? t("dashboard.onePerson")
+                                  : summary.truck_factor.size}
+                              </strong>
+                            ),
+                          }}
+                        />
                       </p>
                       <ol class="truck-order" data-testid="truck-order">
                         {summary.truck_factor.order.map((id) => (
@@ -461,25 +485,25 @@ function ComplaintsPanel(props: { teamId: string }) {
   );
   return (
     <section class="panel" aria-labelledby="complaints-title">
-      <h2 id="complaints-title">Open complaints</h2>
-      <LoadView state={list.state} what="open complaints" onRetry={list.reload}>
+      <h2 id="complaints-title">{t("dashboard.openComplaints")}</h2>
+      <LoadView state={list.state} what={t("dashboard.openComplaints2")} onRetry={list.reload}>
         {({ items, nextCursor }) =>
           items.length === 0 ? (
-            <p class="muted">No complaint is open.</p>
+            <p class="muted">{t("dashboard.noComplaintIsOpen")}</p>
           ) : (
             <>
               <div class="table-wrap">
                 <table class="table table-cards" data-testid="open-complaints-table">
-                  <caption class="sr-only">Open complaints, oldest first</caption>
+                  <caption class="sr-only">{t("dashboard.openComplaintsOldestFirst")}</caption>
                   <thead>
                     <tr>
-                      <th scope="col">Account</th>
-                      <th scope="col">Complaint</th>
+                      <th scope="col">{t("common.account")}</th>
+                      <th scope="col">{t("dashboard.complaint")}</th>
                       <th scope="col" class="num">
-                        Open for
+                        {t("dashboard.openFor")}
                       </th>
-                      <th scope="col">Follow-up owner</th>
-                      <th scope="col">Trail</th>
+                      <th scope="col">{t("dashboard.followUpOwner")}</th>
+                      <th scope="col">{t("dashboard.trail")}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -490,28 +514,34 @@ function ComplaintsPanel(props: { teamId: string }) {
                             {c.account_name}
                           </a>
                         </th>
-                        <td data-label="Complaint" class="cell-wrap">
-                          {c.summary ?? <span class="muted">Not shown to HR</span>}
+                        <td data-label={t("dashboard.complaint")} class="cell-wrap">
+                          {c.summary ?? <span class="muted">{t("dashboard.notShownToHr")}</span>}
                         </td>
-                        <td data-label="Open for" class="num">
-                          {c.overdue && <Badge tone="bad">Over 14 days</Badge>} {c.age_days} day
-                          {c.age_days === 1 ? "" : "s"}
+                        <td data-label={t("dashboard.openFor")} class="num">
+                          {c.overdue && <Badge tone="bad">{t("dashboard.over14Days")}</Badge>}{" "}
+                          {t("dashboard.ageDays", { count: c.age_days })}
                         </td>
-                        <td data-label="Follow-up owner">
+                        <td data-label={t("dashboard.followUpOwner")}>
                           {c.follow_up_owner_name ??
                             (c.follow_up_owner_id ? (
                               directory.userName(c.follow_up_owner_id)
                             ) : (
-                              <span class="muted">Nobody yet</span>
+                              <span class="muted">{t("common.nobodyYet")}</span>
                             ))}
                           {c.follow_up_due && (
-                            <span class="muted small"> by {formatDate(c.follow_up_due)}</span>
+                            <span class="muted small">
+                              {" "}
+                              {t("dashboard.dueBy", { date: formatDate(c.follow_up_due) })}
+                            </span>
                           )}
                         </td>
-                        <td data-label="Trail">
+                        <td data-label={t("dashboard.trail")}>
                           {c.follow_ups === 0
-                            ? "No follow-up yet"
-                            : `${c.follow_ups} follow-up${c.follow_ups === 1 ? "" : "s"}, last ${formatDate(c.last_follow_up_at)}`}
+                            ? t("dashboard.noFollowUpYet")
+                            : t("dashboard.trailSummary", {
+                                count: c.follow_ups,
+                                date: formatDate(c.last_follow_up_at),
+                              })}
                         </td>
                       </tr>
                     ))}

@@ -2,16 +2,18 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import type { ApiClient } from "../api/client";
 import { ApiError, type ProblemDocument } from "../api/problem";
 import type { SessionUser } from "../api/types";
+import { LanguageSwitch } from "../components/LanguageSwitch";
 import { ProblemBanner, TextField, Notice, placeProblem } from "../components/ui";
+import { t } from "../i18n";
 
 const FIELDS = ["email", "password"] as const;
 
 export function signInMessage(error: ApiError): string | null {
-  if (error.status === 401) return "Wrong email or password.";
+  if (error.status === 401) return t("signIn.wrongCredentials");
   if (error.status === 429) {
     return error.retryAfter
-      ? `Too many attempts, try again in ${error.retryAfter} s.`
-      : "Too many attempts, try again in a moment.";
+      ? t("signIn.tooManyAttemptsWait", { seconds: error.retryAfter })
+      : t("signIn.tooManyAttempts");
   }
   return null;
 }
@@ -54,16 +56,16 @@ export function SignInPage(props: {
   const remaining =
     lockedUntil != null ? Math.max(1, Math.ceil((lockedUntil - Date.now()) / 1000)) : 0;
   const shownFormError =
-    lockedUntil != null ? `Too many attempts, try again in ${remaining} s.` : formError;
+    lockedUntil != null ? t("signIn.tooManyAttemptsWait", { seconds: remaining }) : formError;
 
   async function submit(event: Event) {
     event.preventDefault();
     if (busy || lockedUntil != null) return;
     const errors: Record<string, string> = {};
-    if (!email.trim()) errors.email = "Enter your email address.";
+    if (!email.trim()) errors.email = t("signIn.enterYourEmailAddress");
     else if (!/^[^\s@]+@[^\s@]+$/.test(email.trim()))
-      errors.email = "Enter an email address like name@company.com.";
-    if (!password) errors.password = "Enter your password.";
+      errors.email = t("signIn.enterAnEmailAddressLike");
+    if (!password) errors.password = t("signIn.enterYourPassword");
     setFieldErrors(errors);
     setFormError(null);
     setBanner(null);
@@ -86,7 +88,7 @@ export function SignInPage(props: {
       if (!(error instanceof ApiError)) {
         setBanner({
           type: "about:blank",
-          title: "Sign-in failed",
+          title: t("signIn.signInFailed"),
           status: 0,
           detail: String(error),
         });
@@ -114,12 +116,12 @@ export function SignInPage(props: {
       <main class="signin-card" aria-labelledby="signin-title">
         <div class="brand brand-large">
           <span class="brand-mark" aria-hidden="true">
-            C
+            {t("common.brandMark")}
           </span>
-          <span class="brand-name">Continuity</span>
+          <span class="brand-name">{t("common.appName")}</span>
         </div>
-        <h1 id="signin-title">Sign in</h1>
-        <p class="signin-lead">Keep every client relationship in view, whoever moves on.</p>
+        <h1 id="signin-title">{t("common.signIn")}</h1>
+        <p class="signin-lead">{t("signIn.keepEveryClientRelationshipIn")}</p>
         {props.notice && <Notice tone="warning">{props.notice}</Notice>}
         <ProblemBanner problem={banner} />
         <form
@@ -129,7 +131,7 @@ export function SignInPage(props: {
           aria-describedby={shownFormError ? "signin-error" : undefined}
         >
           <TextField
-            label="Email"
+            label={t("common.email")}
             name="email"
             type="email"
             autoComplete="username"
@@ -141,7 +143,7 @@ export function SignInPage(props: {
             onInput={(e) => setEmail((e.currentTarget as HTMLInputElement).value)}
           />
           <TextField
-            label="Password"
+            label={t("signIn.password")}
             name="password"
             type="password"
             autoComplete="current-password"
@@ -160,9 +162,10 @@ export function SignInPage(props: {
             class="button button-primary button-block"
             disabled={busy || lockedUntil != null}
           >
-            {busy ? "Signing in…" : "Sign in"}
+            {busy ? t("signIn.signingIn") : t("common.signIn")}
           </button>
         </form>
+        <LanguageSwitch class="language-switch-signin" />
       </main>
     </div>
   );

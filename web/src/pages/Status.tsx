@@ -1,12 +1,13 @@
 import { EmptyState, PageHeader } from "../components/ui";
+import { t } from "../i18n";
 
 export function NotFoundPage() {
   return (
     <>
-      <PageHeader title="Page not found" />
-      <EmptyState title="There is no page at this address" icon="?">
+      <PageHeader title={t("common.pageNotFound")} />
+      <EmptyState title={t("status.thereIsNoPageAt")} icon="?">
         <p>
-          <a href="/accounts">Go to Accounts</a>
+          <a href="/accounts">{t("status.goToAccounts")}</a>
         </p>
       </EmptyState>
     </>
@@ -17,9 +18,9 @@ export function ForbiddenPage(props: { label: string }) {
   return (
     <>
       <PageHeader title={props.label} />
-      <EmptyState title="Your role does not include this page" icon="⊘">
+      <EmptyState title={t("status.yourRoleDoesNotInclude")} icon="⊘">
         <p>
-          Ask an administrator if you need access. <a href="/accounts">Go to Accounts</a>
+          {t("status.askAnAdministratorIfYou")} <a href="/accounts">{t("status.goToAccounts")}</a>
         </p>
       </EmptyState>
     </>

@@ -3,11 +3,12 @@ import { ApiError, type ProblemDocument } from "../api/problem";
 import type { SimulationResult, User } from "../api/types";
 import { useApp } from "../app/context";
 import { useAccountNames, useDirectory } from "../app/directory";
-import { formatMoney } from "../app/format";
+import { formatList, formatMoney } from "../app/format";
 import { toggleId } from "../app/interactions";
 import { usePagedList } from "../app/useApi";
 import { FlagBadges } from "../components/risk";
 import { EmptyState, LoadView, PageHeader, ProblemBanner, TextField, Tile } from "../components/ui";
+import { t } from "../i18n";
 
 /** People who can still leave: anyone not departed, matching a name or email filter. */
 export function leaverCandidates(users: readonly User[], filter: string): User[] {
@@ -37,7 +38,7 @@ export function WhatIfPage() {
   async function run(event: Event) {
     event.preventDefault();
     if (selected.length === 0) {
-      setProblem({ type: "about:blank", title: "Choose at least one person", status: 0 });
+      setProblem({ type: "about:blank", title: t("whatIf.chooseAtLeastOnePerson"), status: 0 });
       return;
     }
     setBusy(true);
@@ -58,30 +59,27 @@ export function WhatIfPage() {
 
   return (
     <>
-      <PageHeader
-        title="What-if"
-        description="Choose people who might leave together and see what would be left without a holder. Nothing is changed."
-      />
+      <PageHeader title={t("whatIf.whatIf")} description={t("whatIf.choosePeopleWhoMightLeave")} />
       {unavailable ? (
-        <EmptyState title="Departure simulation not available yet" icon="◌">
-          <p>This server does not offer departure simulations yet.</p>
+        <EmptyState title={t("whatIf.departureSimulationNotAvailableYet")} icon="◌">
+          <p>{t("whatIf.thisServerDoesNotOffer")}</p>
         </EmptyState>
       ) : (
-        <LoadView state={list.state} what="people" onRetry={list.reload}>
+        <LoadView state={list.state} what={t("whatIf.people")} onRetry={list.reload}>
           {({ items }) => {
             const people = leaverCandidates(items, filter);
             if (items.length === 0) {
               return (
-                <EmptyState title="No employees to simulate" icon="◍">
-                  <p>Add employees and account teams first.</p>
+                <EmptyState title={t("whatIf.noEmployeesToSimulate")} icon="◍">
+                  <p>{t("whatIf.addEmployeesAndAccountTeams")}</p>
                 </EmptyState>
               );
             }
             return (
               <div class="whatif-layout">
-                <form class="panel" onSubmit={run} aria-label="Departure what-if">
+                <form class="panel" onSubmit={run} aria-label={t("whatIf.departureWhatIf")}>
                   <TextField
-                    label="Find people"
+                    label={t("whatIf.findPeople")}
                     name="filter"
                     type="search"
                     value={filter}
@@ -89,9 +87,10 @@ export function WhatIfPage() {
                   />
                   <fieldset class="checklist scroll-list">
                     <legend>
-                      People leaving <span class="muted">({selected.length} chosen)</span>
+                      {t("whatIf.peopleLeaving")}{" "}
+                      <span class="muted">{t("whatIf.chosen", { count: selected.length })}</span>
                     </legend>
-                    {people.length === 0 && <p class="muted">Nobody matches.</p>}
+                    {people.length === 0 && <p class="muted">{t("whatIf.nobodyMatches")}</p>}
                     {people.map((u) => (
                       <label class="check" key={u.id}>
                         <input
@@ -110,11 +109,11 @@ export function WhatIfPage() {
                   <ProblemBanner problem={problem} />
                   <div class="form-actions">
                     <button type="submit" class="button button-primary" disabled={busy}>
-                      {busy ? "Simulating…" : "Run what-if"}
+                      {busy ? t("whatIf.simulating") : t("whatIf.runWhatIf")}
                     </button>
                     {selected.length > 0 && (
                       <button type="button" class="button" onClick={() => setSelected([])}>
-                        Clear
+                        {t("whatIf.clear")}
                       </button>
                     )}
                   </div>
@@ -126,8 +125,8 @@ export function WhatIfPage() {
                       leavers={result.ids.map((id) => directory.userName(id))}
                     />
                   ) : (
-                    <EmptyState title="No simulation yet" icon="⇢">
-                      <p>Pick one or more people and run the what-if.</p>
+                    <EmptyState title={t("whatIf.noSimulationYet")} icon="⇢">
+                      <p>{t("whatIf.pickOneOrMorePeople")}</p>
                     </EmptyState>
                   )}
                 </div>
@@ -155,39 +154,43 @@ function SimulationView({ result, leavers }: { result: SimulationResult; leavers
   return (
     <section class="result" aria-live="polite" aria-labelledby="sim-title" data-testid="simulation">
       <h2 id="sim-title" class="subhead">
-        If {leavers.join(", ")} {leavers.length === 1 ? "leaves" : "leave"}
+        {t("whatIf.ifLeave", { count: leavers.length, names: formatList(leavers) })}
       </h2>
       <div class="tiles">
         <Tile
-          label="Accounts left without owner"
+          label={t("whatIf.accountsLeftWithoutOwner")}
           value={<span data-testid="no-owner-count">{result.no_owner_account_ids.length}</span>}
           tone={result.no_owner_account_ids.length ? "bad" : undefined}
         />
-        <Tile label="Newly flagged accounts" value={result.newly_flagged.length} />
+        <Tile label={t("whatIf.newlyFlaggedAccounts")} value={result.newly_flagged.length} />
         <Tile
-          label="Value orphaned"
+          label={t("whatIf.valueOrphaned")}
           value={formatMoney(result.orphaned_value_minor, currency)}
           tone="warn"
         />
         <Tile
-          label="Value ≥ 50 % held by them"
+          label={t("whatIf.value50HeldByThem")}
           value={formatMoney(result.majority_held_value_minor, currency)}
         />
         {result.exposure_before_minor != null && result.exposure_after_minor != null && (
           <Tile
-            label="Their accounts’ exposure afterwards"
+            label={t("whatIf.theirAccountsExposureAfterwards")}
             value={formatMoney(result.exposure_after_minor, currency)}
-            note={`now ${formatMoney(result.exposure_before_minor, currency)}`}
+            note={t("whatIf.nowMoney", {
+              money: formatMoney(result.exposure_before_minor, currency),
+            })}
           />
         )}
       </div>
       {result.no_owner_account_ids.length > 0 && (
         <section class="panel">
-          <h3 class="subhead">Accounts that would have no owner</h3>
+          <h3 class="subhead">{t("whatIf.accountsThatWouldHaveNo")}</h3>
           <ul class="plain-list">
             {result.no_owner_account_ids.map((id) => (
               <li key={id}>
-                <a href={`/accounts/${encodeURIComponent(id)}`}>{names[id] ?? "Account"}</a>
+                <a href={`/accounts/${encodeURIComponent(id)}`}>
+                  {names[id] ?? t("common.account")}
+                </a>
               </li>
             ))}
           </ul>
@@ -195,12 +198,12 @@ function SimulationView({ result, leavers }: { result: SimulationResult; leavers
       )}
       {result.newly_flagged.length > 0 && (
         <section class="panel">
-          <h3 class="subhead">Accounts that would raise new flags</h3>
+          <h3 class="subhead">{t("whatIf.accountsThatWouldRaiseNew")}</h3>
           <ul class="plain-list">
             {result.newly_flagged.map((f) => (
               <li key={f.account_id} class="flagged-row">
                 <a href={`/accounts/${encodeURIComponent(f.account_id)}`}>
-                  {names[f.account_id] ?? "Account"}
+                  {names[f.account_id] ?? t("common.account")}
                 </a>
                 <FlagBadges codes={f.codes} />
               </li>

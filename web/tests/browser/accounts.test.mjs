@@ -269,7 +269,7 @@ describe("account page", () => {
     await matrix.waitFor();
     assert.match((await matrix.textContent()) ?? "", /Morgan Member/);
     assert.match((await matrix.textContent()) ?? "", /Jana Novak/);
-    assert.match((await matrix.textContent()) ?? "", /100 %/);
+    assert.match((await matrix.textContent()) ?? "", /100%/);
     await page.getByTestId("timeline").getByText("Quarterly review").waitFor();
     assert.deepEqual(await unlabelledControls(page), []);
     await page.screenshot({ path: screenshotPath("account-1280"), fullPage: true });

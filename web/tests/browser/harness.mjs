@@ -144,10 +144,15 @@ export async function startServer({ timeoutMs = 90_000, demo = false } = {}) {
 }
 
 /**
- * Launches headless Debian Chromium with a fresh user-data directory.
+ * Launches headless Debian Chromium with a fresh user-data directory; `locale` is the
+ * browser's language (`navigator.languages`, `Accept-Language`), British English unless told.
  * @param {{ width: number, height: number }} [viewport]
+ * @param {{ locale?: string }} [options]
  */
-export async function launchBrowser(viewport = { width: 1280, height: 800 }) {
+export async function launchBrowser(
+  viewport = { width: 1280, height: 800 },
+  { locale = "en-GB" } = {},
+) {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}; run scripts/ensure-chromium.sh.`);
   }
@@ -157,7 +162,7 @@ export async function launchBrowser(viewport = { width: 1280, height: 800 }) {
     headless: true,
     args: CHROMIUM_ARGS,
     viewport,
-    locale: "en-GB",
+    locale,
     timezoneId: "UTC",
   });
   return {

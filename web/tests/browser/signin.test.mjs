@@ -277,6 +277,8 @@ describe("signed-in shell", () => {
     );
     assert.ok(refreshToken, "the session is stored");
 
+    // Signing out is in the user menu, beside the language.
+    await page.getByTestId("current-user").click();
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.getByRole("heading", { name: "Sign in" }).waitFor();
     assert.equal(

@@ -291,7 +291,7 @@ describe("campaigns", () => {
     const tierB = byTier.locator("tr", { hasText: "Tier B" });
     assert.deepEqual(
       (await tierB.locator("td").allTextContents()).slice(0, 3).map((s) => s.trim()),
-      ["2", "0", "100 %"],
+      ["2", "0", "100%"],
     );
     await page.screenshot({ path: screenshotPath("campaign-new-1280"), fullPage: true });
     await form.getByRole("button", { name: "Create draft" }).click();

@@ -114,7 +114,7 @@ describe("the equal-treatment report", () => {
 
   it("labels the warning codes", () => {
     expect(warningLabel("excludes_majority")).toBe("Leaves out most active accounts");
-    expect(warningLabel("something_new")).toBe("something new");
+    expect(warningLabel("something_new")).toBe("Something new");
   });
 
   it("puts the server's refusal to send without a reason under the reason field", () => {

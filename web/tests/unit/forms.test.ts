@@ -148,3 +148,23 @@ describe("checkUserForm and parseCount", () => {
     expect(parseCount("")).toBeNull();
   });
 });
+
+describe("parseMoneyInput in Dutch", () => {
+  it("reads the Dutch marks: a point groups thousands, a comma starts the cents", () => {
+    expect(parseMoneyInput("1.250.000,50", "EUR", "nl-NL")).toBe(125_000_050);
+    expect(parseMoneyInput("1.250", "EUR", "nl-NL")).toBe(125_000);
+    expect(parseMoneyInput("12,5", "EUR", "nl-NL")).toBe(1250);
+  });
+  it("still reads a decimal point where it cannot be a thousands mark", () => {
+    expect(parseMoneyInput("12.5", "EUR", "nl-NL")).toBe(1250);
+    expect(parseMoneyInput("1250000.50", "EUR", "nl-NL")).toBe(125_000_050);
+  });
+  it("refuses an amount with too many cents or two decimal marks", () => {
+    expect(parseMoneyInput("12,345", "EUR", "nl-NL")).toBeNull();
+    expect(parseMoneyInput("1,2,3", "EUR", "nl-NL")).toBeNull();
+  });
+  it("writes the edit field with a decimal comma and reads it back", () => {
+    expect(minorToInput(125_000_050, "EUR", "nl-NL")).toBe("1250000,50");
+    expect(parseMoneyInput(minorToInput(987_654, "EUR", "nl-NL"), "EUR", "nl-NL")).toBe(987_654);
+  });
+});

@@ -4,7 +4,7 @@ import { ApiError } from "../../src/api/problem";
 import { ifMatch, versionFromEtag } from "../../src/api/versions";
 import { fetchAll, makeDirectory } from "../../src/app/directory";
 import { withVersion } from "../../src/app/useApi";
-import { placeError, STALE_PROBLEM_TITLE } from "../../src/app/useSubmit";
+import { placeError, staleProblemTitle } from "../../src/app/useSubmit";
 
 interface Seen {
   method: string;
@@ -94,14 +94,14 @@ describe("writes to existing records", () => {
     expect(error).toBeInstanceOf(ApiError);
     const placed = placeError(error, ["role", "access"]);
     expect(placed.fieldErrors).toEqual({});
-    expect(placed.banner?.title).toBe(STALE_PROBLEM_TITLE);
+    expect(placed.banner?.title).toBe(staleProblemTitle());
     expect(placed.banner?.detail).toMatch(/Reload/);
   });
 
   it("treat a write without If-Match (428) the same way", async () => {
     const { client } = clientWith(() => json(428, { title: "Precondition Required", status: 428 }));
     const error = await client.delete("/accounts/a1/team/u2").catch((e: unknown) => e);
-    expect(placeError(error, []).banner?.title).toBe(STALE_PROBLEM_TITLE);
+    expect(placeError(error, []).banner?.title).toBe(staleProblemTitle());
   });
 
   it("put a problem that names a field of the form next to that field", async () => {

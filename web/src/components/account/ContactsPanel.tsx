@@ -3,12 +3,13 @@ import type { Account, Contact, Influence, Page } from "../../api/types";
 import { INFLUENCES } from "../../api/types";
 import { ifMatch } from "../../api/versions";
 import { useApp } from "../../app/context";
-import { formatDate, humanise } from "../../app/format";
+import { formatDate } from "../../app/format";
 import { orNull, today } from "../../app/forms";
-import { INFLUENCE_LABELS } from "../../app/labels";
 import type { Load } from "../../app/useApi";
 import { useSubmit } from "../../app/useSubmit";
 import { Badge, LoadView, ProblemBanner, SelectField, TextField } from "../ui";
+import { t } from "../../i18n";
+import { codeLabel } from "../../app/labels";
 
 const FIELDS = [
   "name",
@@ -19,7 +20,8 @@ const FIELDS = [
   "left_at",
   "account_id",
 ] as const;
-const INFLUENCE_OPTIONS = INFLUENCES.map((i) => ({ value: i, label: INFLUENCE_LABELS[i] }));
+const influenceOptions = () =>
+  INFLUENCES.map((i) => ({ value: i, label: codeLabel("influence", i) }));
 
 /** Checks a contact form; answers the body for POST/PATCH or errors per field. */
 export function checkContactForm(values: {
@@ -31,13 +33,14 @@ export function checkContactForm(values: {
   left_at: string;
 }): { errors: Record<string, string>; body: Record<string, unknown> | null } {
   const errors: Record<string, string> = {};
-  if (!values.name.trim()) errors.name = "Enter the contact's name.";
+  if (!values.name.trim()) errors.name = t("contacts.enterTheContactSName");
   const email = values.email.trim();
   if (email && !/^[^\s@]+@[^\s@]+$/.test(email))
-    errors.email = "Enter an email address like name@client.com.";
-  if (!INFLUENCES.includes(values.influence as Influence)) errors.influence = "Choose one.";
+    errors.email = t("contacts.enterAnEmailAddressLike");
+  if (!INFLUENCES.includes(values.influence as Influence))
+    errors.influence = t("contacts.chooseOne");
   if (values.left_at && !/^\d{4}-\d{2}-\d{2}$/.test(values.left_at))
-    errors.left_at = "Enter a date.";
+    errors.left_at = t("common.enterDate");
   if (Object.keys(errors).length > 0) return { errors, body: null };
   return {
     errors,
@@ -64,10 +67,10 @@ export function ContactsPanel(props: {
   return (
     <section class="panel" aria-labelledby="contacts-title">
       <div class="panel-head">
-        <h2 id="contacts-title">Client contacts</h2>
+        <h2 id="contacts-title">{t("contacts.clientContacts")}</h2>
         {props.canEdit && !adding && (
           <button type="button" class="button button-small" onClick={() => setAdding(true)}>
-            Add contact
+            {t("contacts.addContact")}
           </button>
         )}
       </div>
@@ -80,7 +83,7 @@ export function ContactsPanel(props: {
           }}
         />
       )}
-      <LoadView state={props.state} what="contacts" onRetry={props.onRetry}>
+      <LoadView state={props.state} what={t("contacts.contacts")} onRetry={props.onRetry}>
         {(data) => {
           const items = [...(data?.items ?? [])].sort(
             (a, b) => Number(!!a.left_at) - Number(!!b.left_at) || a.name.localeCompare(b.name),
@@ -88,8 +91,7 @@ export function ContactsPanel(props: {
           if (items.length === 0) {
             return (
               <p class="muted" role="status">
-                No contacts on file. An account known through one person is at risk: add everyone
-                you deal with.
+                {t("contacts.noContactsOnFileAn")}
               </p>
             );
           }
@@ -144,12 +146,14 @@ function ContactItem(props: {
               c.influence === "decision_maker" || c.influence === "champion" ? "info" : "neutral"
             }
           >
-            {INFLUENCE_LABELS[c.influence] ?? humanise(c.influence)}
+            {codeLabel("influence", c.influence)}
           </Badge>{" "}
-          {c.left_at && <Badge tone="warn">Left {formatDate(c.left_at)}</Badge>}
+          {c.left_at && (
+            <Badge tone="warn">{t("contacts.leftOn", { date: formatDate(c.left_at) })}</Badge>
+          )}
         </div>
         <div class="muted small">
-          {[c.job_title, c.email, c.phone].filter(Boolean).join(" · ") || "No details"}
+          {[c.job_title, c.email, c.phone].filter(Boolean).join(" · ") || t("contacts.noDetails")}
         </div>
       </div>
       {props.canEdit && mode === "view" && (
@@ -157,29 +161,29 @@ function ContactItem(props: {
           <button
             type="button"
             class="button button-ghost button-small"
-            aria-label={`Edit ${c.name}`}
+            aria-label={t("contacts.editName", { name: c.name })}
             onClick={() => setMode("edit")}
           >
-            Edit
+            {t("common.edit")}
           </button>
           {!c.left_at && (
             <>
               <button
                 type="button"
                 class="button button-ghost button-small"
-                aria-label={`Mark ${c.name} as left`}
+                aria-label={t("contacts.markNameAsLeft", { name: c.name })}
                 disabled={submit.busy}
                 onClick={markLeft}
               >
-                Mark left
+                {t("contacts.markLeft")}
               </button>
               <button
                 type="button"
                 class="button button-ghost button-small"
-                aria-label={`${c.name} moved to another client`}
+                aria-label={t("contacts.nameMovedToAnotherClient", { name: c.name })}
                 onClick={() => setMode("move")}
               >
-                Moved…
+                {t("contacts.moved")}
               </button>
             </>
           )}
@@ -255,11 +259,11 @@ function ContactForm(props: {
       class="form form-grid inline-form"
       onSubmit={save}
       noValidate
-      aria-label={c ? `Edit ${c.name}` : "New contact"}
+      aria-label={c ? t("contacts.editName", { name: c.name }) : t("contacts.newContact")}
     >
       <ProblemBanner problem={submit.banner} />
       <TextField
-        label="Name"
+        label={t("common.name")}
         name="name"
         value={values.name}
         ref={first}
@@ -267,14 +271,14 @@ function ContactForm(props: {
         onInput={set("name")}
       />
       <TextField
-        label="Job title"
+        label={t("contacts.jobTitle")}
         name="job_title"
         value={values.job_title}
         error={submit.fieldErrors.job_title}
         onInput={set("job_title")}
       />
       <TextField
-        label="Email"
+        label={t("common.email")}
         name="email"
         type="email"
         value={values.email}
@@ -282,7 +286,7 @@ function ContactForm(props: {
         onInput={set("email")}
       />
       <TextField
-        label="Phone"
+        label={t("contacts.phone")}
         name="phone"
         type="tel"
         value={values.phone}
@@ -290,28 +294,32 @@ function ContactForm(props: {
         onInput={set("phone")}
       />
       <SelectField
-        label="Influence"
+        label={t("contacts.influence")}
         name="influence"
         value={values.influence}
-        options={INFLUENCE_OPTIONS}
+        options={influenceOptions()}
         error={submit.fieldErrors.influence}
         onChange={(influence) => setValues((v) => ({ ...v, influence: influence as Influence }))}
       />
       <TextField
-        label="Left the client on"
+        label={t("contacts.leftTheClientOn")}
         name="left_at"
         type="date"
         value={values.left_at}
-        hint="Leave empty while they are still there."
+        hint={t("contacts.leaveEmptyWhileTheyAre")}
         error={submit.fieldErrors.left_at}
         onInput={set("left_at")}
       />
       <div class="form-actions span-all">
         <button type="submit" class="button button-primary" disabled={submit.busy}>
-          {submit.busy ? "Saving…" : c ? "Save contact" : "Add contact"}
+          {submit.busy
+            ? t("common.saving")
+            : c
+              ? t("contacts.saveContact")
+              : t("contacts.addContact")}
         </button>
         <button type="button" class="button" onClick={() => props.onDone(false)}>
-          Cancel
+          {t("common.cancel")}
         </button>
       </div>
     </form>
@@ -355,7 +363,7 @@ function MoveContact(props: {
   async function move(event: Event) {
     event.preventDefault();
     if (!target) {
-      submit.setFieldErrors({ account_id: "Choose the client they moved to." });
+      submit.setFieldErrors({ account_id: t("contacts.chooseNewClient") });
       return;
     }
     const ok = await submit.run(() =>
@@ -373,35 +381,34 @@ function MoveContact(props: {
       class="form inline-form"
       onSubmit={move}
       noValidate
-      aria-label={`Move ${props.contact.name}`}
+      aria-label={t("contacts.moveName", { name: props.contact.name })}
     >
-      <p class="muted small">
-        {props.contact.name} keeps their history here and becomes a new contact of the client they
-        joined.
-      </p>
+      <p class="muted small">{t("contacts.moveExplained", { name: props.contact.name })}</p>
       <ProblemBanner problem={submit.banner} />
       <TextField
-        label="Search clients"
+        label={t("contacts.searchClients")}
         name="account_search"
         type="search"
         value={q}
         onInput={(e) => setQ((e.currentTarget as HTMLInputElement).value)}
       />
       <SelectField
-        label="Client they joined"
+        label={t("contacts.clientTheyJoined")}
         name="account_id"
         value={target}
-        placeholder={results.length ? "Choose an account" : "Type at least two letters above"}
+        placeholder={
+          results.length ? t("contacts.chooseAnAccount") : t("contacts.typeAtLeastTwoLetters")
+        }
         options={results.map((a) => ({ value: a.id, label: a.name }))}
         error={submit.fieldErrors.account_id}
         onChange={setTarget}
       />
       <div class="form-actions">
         <button type="submit" class="button button-primary" disabled={submit.busy}>
-          Move contact
+          {t("contacts.moveContact")}
         </button>
         <button type="button" class="button" onClick={() => props.onDone(false)}>
-          Cancel
+          {t("common.cancel")}
         </button>
       </div>
     </form>

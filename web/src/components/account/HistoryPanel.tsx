@@ -1,9 +1,11 @@
 import { useState } from "preact/hooks";
 import type { AuditEntry } from "../../api/types";
 import { describeAudit } from "../../app/audit";
+import { formatDateTime } from "../../app/format";
 import { usePagedList } from "../../app/useApi";
 import { LoadMore, LoadView } from "../ui";
 import type { Names } from "./names";
+import { t } from "../../i18n";
 
 /** Who changed what on the account, newest first (admins and sales leads). */
 export function HistoryPanel(props: { accountId: string; names: Names }) {
@@ -11,7 +13,7 @@ export function HistoryPanel(props: { accountId: string; names: Names }) {
   return (
     <section class="panel" aria-labelledby="history-title">
       <div class="panel-head">
-        <h2 id="history-title">Change history</h2>
+        <h2 id="history-title">{t("history.changeHistory")}</h2>
         <button
           type="button"
           class="button button-ghost button-small"
@@ -19,7 +21,7 @@ export function HistoryPanel(props: { accountId: string; names: Names }) {
           aria-controls="history-list"
           onClick={() => setOpen((o) => !o)}
         >
-          {open ? "Hide" : "Show"}
+          {open ? t("history.hide") : t("history.show")}
         </button>
       </div>
       {open && <HistoryList accountId={props.accountId} names={props.names} />}
@@ -31,23 +33,20 @@ function HistoryList(props: { accountId: string; names: Names }) {
   const list = usePagedList<AuditEntry>("/audit", { account_id: props.accountId }, 20);
   return (
     <div id="history-list">
-      <LoadView state={list.state} what="the change history" onRetry={list.reload}>
+      <LoadView state={list.state} what={t("history.theChangeHistory")} onRetry={list.reload}>
         {({ items, nextCursor }) =>
           items.length === 0 ? (
-            <p class="muted">No changes recorded.</p>
+            <p class="muted">{t("history.noChangesRecorded")}</p>
           ) : (
             <>
               <ul class="plain-list history-list" data-testid="history">
                 {items.map((e) => (
                   <li key={e.id}>
                     <time class="muted small" dateTime={e.occurred_at}>
-                      {new Date(e.occurred_at).toLocaleString(undefined, {
-                        dateStyle: "medium",
-                        timeStyle: "short",
-                      })}
+                      {formatDateTime(e.occurred_at)}
                     </time>{" "}
                     <span class="strong">
-                      {e.actor_id ? props.names.user(e.actor_id) : "The system"}
+                      {e.actor_id ? props.names.user(e.actor_id) : t("history.theSystem")}
                     </span>{" "}
                     {describeAudit(e)}
                   </li>

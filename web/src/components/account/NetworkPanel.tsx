@@ -2,10 +2,8 @@ import { useEffect, useState } from "preact/hooks";
 import type { AccountNetwork, LinkKind } from "../../api/types";
 import { LINK_KINDS } from "../../api/types";
 import { useApp } from "../../app/context";
-import { EVENT_KIND_LABELS } from "../../app/events";
-import { formatDate } from "../../app/format";
+import { formatDate, formatNumber } from "../../app/format";
 import {
-  EDGE_LABELS,
   labelPlacement,
   layoutGraph,
   networkGraph,
@@ -20,6 +18,8 @@ import { useApi } from "../../app/useApi";
 import { useSubmit } from "../../app/useSubmit";
 import { AccountSearch } from "../AccountSearch";
 import { Badge, LoadView, ProblemBanner, SelectField } from "../ui";
+import { t } from "../../i18n";
+import { codeLabel } from "../../app/labels";
 
 /** The drawing's box: phones get a narrower one, so labels keep their size. */
 const WIDE = { width: 560, height: 300, margin: { x: 142, y: 40 }, label: 16 };
@@ -62,10 +62,10 @@ export function NetworkPanel(props: {
   return (
     <section class="panel" aria-labelledby="network-title">
       <div class="panel-head">
-        <h2 id="network-title">Client network</h2>
+        <h2 id="network-title">{t("network.clientNetwork")}</h2>
         {props.canEdit && !linking && state.status === "ok" && (
           <button type="button" class="button button-small" onClick={() => setLinking(true)}>
-            Link an account
+            {t("network.linkAnAccount")}
           </button>
         )}
       </div>
@@ -78,7 +78,7 @@ export function NetworkPanel(props: {
           }}
         />
       )}
-      <LoadView state={state} what="the client network" onRetry={reload}>
+      <LoadView state={state} what={t("network.theClientNetwork")} onRetry={reload}>
         {(network) => (
           <NetworkView
             network={network}
@@ -112,9 +112,9 @@ function NetworkView(props: {
     <>
       <div class="network-head">
         <div>
-          <div class="muted small">Institutional score</div>
+          <div class="muted small">{t("network.institutionalScore")}</div>
           <div class="network-score" data-testid="institutional-score">
-            {n.institutional_score.toFixed(1)}
+            {formatNumber(n.institutional_score, 1)}
           </div>
         </div>
         {trend.length > 1 && (
@@ -124,24 +124,23 @@ function NetworkView(props: {
             width="124"
             height="34"
             role="img"
-            aria-label={`Institutional score over time: ${trend
-              .map((p) => `${formatDate(p.as_of)} ${p.score.toFixed(1)}`)
-              .join(", ")}`}
+            aria-label={t("network.institutionalScoreOverTimeJoin", {
+              join: trend
+                .map((p) => `${formatDate(p.as_of)} ${formatNumber(p.score, 1)}`)
+                .join(", "),
+            })}
           >
             <polyline points={sparkline(trend, 120, 30)} />
           </svg>
         )}
         {n.institutional_tie ? (
-          <Badge tone="good">Tied to the firm</Badge>
+          <Badge tone="good">{t("network.tiedToTheFirm")}</Badge>
         ) : (
-          <Badge tone="warn">No institutional tie in 12 months</Badge>
+          <Badge tone="warn">{t("network.noInstitutionalTieIn12")}</Badge>
         )}
       </div>
       {graph.edges.length === 0 ? (
-        <p class="muted">
-          No linked account and no shared event yet. Invite the client to a client day, or link the
-          accounts of the same group.
-        </p>
+        <p class="muted">{t("network.noLinkedAccountAndNo")}</p>
       ) : (
         <NetworkGraphView graph={graph} />
       )}
@@ -149,7 +148,7 @@ function NetworkView(props: {
       <div class="network-lists">
         {n.links.length > 0 && (
           <div>
-            <h3 class="subhead">Linked accounts</h3>
+            <h3 class="subhead">{t("network.linkedAccounts")}</h3>
             <ul class="plain-list" data-testid="network-links">
               {n.links.map((l) => (
                 <li key={l.id}>
@@ -157,24 +156,26 @@ function NetworkView(props: {
                   {l.other_account_name ? (
                     <a href={accountPath(l.other_account_id)}>{l.other_account_name}</a>
                   ) : (
-                    <span class="muted">An account not visible to you</span>
+                    <span class="muted">{t("network.anAccountNotVisibleTo")}</span>
                   )}{" "}
                   <span class="muted small">
                     {l.kind === "referred_by"
                       ? l.direction === "outgoing"
-                        ? "referred this client"
-                        : "was referred by this client"
-                      : EDGE_LABELS[l.kind].toLowerCase()}
+                        ? t("network.referredThisClient")
+                        : t("network.wasReferredByThisClient")
+                      : codeLabel("edgeKind", l.kind).toLowerCase()}
                   </span>
                   {props.canEdit && (
                     <button
                       type="button"
                       class="button button-ghost button-small"
                       disabled={remove.busy}
-                      aria-label={`Remove the link to ${l.other_account_name ?? "this account"}`}
+                      aria-label={t("network.removeTheLinkToValue", {
+                        value: l.other_account_name ?? "this account",
+                      })}
                       onClick={() => void unlink(l.id)}
                     >
-                      Remove
+                      {t("common.remove")}
                     </button>
                   )}
                 </li>
@@ -184,18 +185,20 @@ function NetworkView(props: {
         )}
         {n.met_at_events.length > 0 && (
           <div>
-            <h3 class="subhead">Met at events</h3>
+            <h3 class="subhead">{t("network.metAtEvents")}</h3>
             <ul class="plain-list" data-testid="network-met">
               {n.met_at_events.map((m) => (
                 <li key={m.account_id}>
                   {m.account_name ? (
                     <a href={accountPath(m.account_id)}>{m.account_name}</a>
                   ) : (
-                    <span class="muted">An account not visible to you</span>
+                    <span class="muted">{t("network.anAccountNotVisibleTo")}</span>
                   )}{" "}
                   <span class="muted small">
-                    {m.event_ids.length} event{m.event_ids.length === 1 ? "" : "s"}, last{" "}
-                    {formatDate(m.last_met_at)}
+                    {t("network.eventsLastMet", {
+                      count: m.event_ids.length,
+                      date: formatDate(m.last_met_at),
+                    })}
                   </span>
                 </li>
               ))}
@@ -203,16 +206,16 @@ function NetworkView(props: {
           </div>
         )}
         <div>
-          <h3 class="subhead">Events attended</h3>
+          <h3 class="subhead">{t("network.eventsAttended")}</h3>
           {n.events.length === 0 ? (
-            <p class="muted small">None recorded.</p>
+            <p class="muted small">{t("network.noneRecorded")}</p>
           ) : (
             <ul class="plain-list" data-testid="network-events">
               {n.events.map((e) => (
                 <li key={e.id}>
                   <a href={`/events/${encodeURIComponent(e.id)}`}>{e.name}</a>{" "}
                   <span class="muted small">
-                    {EVENT_KIND_LABELS[e.kind] ?? e.kind}, {formatDate(e.occurred_at)}
+                    {codeLabel("eventKind", e.kind)}, {formatDate(e.occurred_at)}
                   </span>
                 </li>
               ))}
@@ -242,7 +245,7 @@ function NetworkGraphView(props: { graph: NetworkGraph }) {
       <svg
         viewBox={`0 0 ${width} ${height}`}
         role="group"
-        aria-label="Graph of the accounts tied to this one; the lists below name them."
+        aria-label={t("network.graphOfTheAccountsTied")}
       >
         <defs>
           <marker
@@ -278,7 +281,7 @@ function NetworkGraphView(props: { graph: NetworkGraph }) {
               marker-end={e.kind === "referred_by" ? "url(#arrow)" : undefined}
             >
               <title>
-                {EDGE_LABELS[e.kind]}
+                {codeLabel("edgeKind", e.kind)}
                 {e.kind === "met_at_event" ? ` (${e.events})` : ""}
               </title>
             </path>
@@ -293,7 +296,7 @@ function NetworkGraphView(props: { graph: NetworkGraph }) {
               <text x={at.x} y={at.y} text-anchor={at.anchor}>
                 {p.name
                   ? shortLabel(p.name, p.centre ? labelChars + 6 : labelChars)
-                  : "Not visible"}
+                  : t("network.notVisible")}
               </text>
             </>
           );
@@ -316,7 +319,7 @@ function NetworkGraphView(props: { graph: NetworkGraph }) {
               key={p.id}
               class="node"
               href={accountPath(p.id)}
-              aria-label={`Open ${p.name}`}
+              aria-label={t("network.openName", { name: p.name })}
               onClick={(event) => open(event, p.id)}
             >
               <title>{p.name}</title>
@@ -329,7 +332,7 @@ function NetworkGraphView(props: { graph: NetworkGraph }) {
         {EDGE_KINDS.filter((k) => props.graph.edges.some((e) => e.kind === k)).map((k) => (
           <span key={k}>
             <span class={`edge-key edge-key-${k}`} aria-hidden="true" />
-            {EDGE_LABELS[k]}
+            {codeLabel("edgeKind", k)}
           </span>
         ))}
       </figcaption>
@@ -348,21 +351,22 @@ function LinkForm(props: { accountId: string; onDone: (saved: boolean) => void }
       )
       .then((ok) => ok && props.onDone(true));
   return (
-    <div class="inline-form link-form" role="group" aria-label="Link an account">
+    <div class="inline-form link-form" role="group" aria-label={t("network.linkAnAccount")}>
       <ProblemBanner problem={submit.banner} />
       <SelectField
-        label="Tie"
+        label={t("network.tie")}
         name="kind"
         value={kind}
         options={LINK_KINDS.map((k) => ({
           value: k,
-          label: k === "referred_by" ? "Referred this client to us" : EDGE_LABELS[k],
+          label:
+            k === "referred_by" ? t("network.referredThisClientToUs") : codeLabel("edgeKind", k),
         }))}
         error={submit.fieldErrors.kind}
         onChange={(k) => setKind(k as LinkKind)}
       />
       <AccountSearch
-        label="Account to link"
+        label={t("network.accountToLink")}
         action={() => "Link"}
         exclude={[props.accountId]}
         error={submit.fieldErrors.other_account_id}
@@ -370,7 +374,7 @@ function LinkForm(props: { accountId: string; onDone: (saved: boolean) => void }
       />
       <div class="form-actions">
         <button type="button" class="button button-small" onClick={() => props.onDone(false)}>
-          Cancel
+          {t("common.cancel")}
         </button>
       </div>
     </div>

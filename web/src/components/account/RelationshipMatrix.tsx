@@ -4,6 +4,7 @@ import { heatLevel, heatMatrix } from "../../app/risk";
 import type { Load } from "../../app/useApi";
 import { LoadView } from "../ui";
 import type { Names } from "./names";
+import { t } from "../../i18n";
 
 /**
  * Our people × their contacts, each cell the pair's share of the account's
@@ -17,29 +18,19 @@ export function RelationshipMatrix(props: {
 }) {
   return (
     <section class="panel" aria-labelledby="matrix-title">
-      <h2 id="matrix-title">Relationship matrix</h2>
-      <LoadView state={props.state} what="the relationship matrix">
+      <h2 id="matrix-title">{t("matrix.relationshipMatrix")}</h2>
+      <LoadView state={props.state} what={t("matrix.theRelationshipMatrix")}>
         {(risk) => {
           const matrix = heatMatrix(risk.threads, props.people, props.contacts);
           if (matrix.rows.length === 0 || matrix.columns.length === 0) {
-            return (
-              <p class="muted">
-                The matrix fills in once the account has team members and client contacts.
-              </p>
-            );
+            return <p class="muted">{t("matrix.theMatrixFillsInOnce")}</p>;
           }
           return (
             <>
-              <p class="muted small">
-                Each cell is the share of the relationship carried by one of our people with one of
-                their contacts. One dark cell and nothing else means the account hangs on a single
-                thread.
-              </p>
+              <p class="muted small">{t("matrix.eachCellIsTheShare")}</p>
               <div class="matrix-wrap">
                 <table class="matrix" data-testid="relationship-matrix">
-                  <caption class="sr-only">
-                    Share of relationship strength per employee and client contact
-                  </caption>
+                  <caption class="sr-only">{t("matrix.shareOfRelationshipStrengthPer")}</caption>
                   <thead>
                     <tr>
                       <td />
@@ -63,7 +54,11 @@ export function RelationshipMatrix(props: {
                               class={level > 0.55 ? "heat heat-dark" : "heat"}
                               style={{ "--heat": level.toFixed(3) }}
                             >
-                              {share > 0 ? formatPercent(share) : <span class="sr-only">none</span>}
+                              {share > 0 ? (
+                                formatPercent(share)
+                              ) : (
+                                <span class="sr-only">{t("matrix.none")}</span>
+                              )}
                             </td>
                           );
                         })}

@@ -1,15 +1,12 @@
 import type { AccountRisk } from "../../api/types";
-import { formatDate, formatMoney } from "../../app/format";
+import { formatDate, formatMoney, formatNumber, formatPercent } from "../../app/format";
 import { flagLabel } from "../../app/labels";
 import { sortFlags } from "../../app/risk";
 import type { Load } from "../../app/useApi";
 import { RiskBadge } from "../risk";
 import { LoadView, ShareBar } from "../ui";
 import type { Names } from "./names";
-
-function figure(value: number | null | undefined, digits = 2): string {
-  return value == null || !Number.isFinite(value) ? "—" : value.toFixed(digits);
-}
+import { t } from "../../i18n";
 
 /** Score, every flag with its explanation, the concentration figures and the holders. */
 export function RiskPanel(props: {
@@ -20,8 +17,8 @@ export function RiskPanel(props: {
 }) {
   return (
     <section class="panel risk-panel" aria-labelledby="risk-title">
-      <h2 id="risk-title">Continuity risk</h2>
-      <LoadView state={props.state} what="the risk figures" onRetry={props.onRetry}>
+      <h2 id="risk-title">{t("common.continuityRisk")}</h2>
+      <LoadView state={props.state} what={t("riskPanel.theRiskFigures")} onRetry={props.onRetry}>
         {(risk) => {
           const flags = sortFlags(risk.flags ?? []);
           const holders = [...(risk.holders ?? [])].sort((a, b) => b.share - a.share);
@@ -31,7 +28,7 @@ export function RiskPanel(props: {
               <div class="risk-head">
                 <RiskBadge score={risk.score} />
                 <div>
-                  <div class="muted small">Exposure</div>
+                  <div class="muted small">{t("common.exposure")}</div>
                   <div class="strong" data-testid="exposure">
                     {formatMoney(risk.exposure_minor, props.currency)}
                   </div>
@@ -40,38 +37,44 @@ export function RiskPanel(props: {
               <dl class="figures">
                 <div>
                   <dt>
-                    <abbr title="Effective number of holders, 1 / HHI">N_eff</abbr>
+                    <abbr title={t("riskPanel.effectiveNumberOfHolders1")}>
+                      {t("riskPanel.nEff")}
+                    </abbr>
                   </dt>
-                  <dd data-testid="n-eff">{figure(risk.n_eff, 1)}</dd>
+                  <dd data-testid="n-eff">{formatNumber(risk.n_eff, 1)}</dd>
                 </div>
                 <div>
-                  <dt>Bus factor</dt>
+                  <dt>{t("riskPanel.busFactor")}</dt>
                   <dd data-testid="bus-factor">{risk.bus_factor ?? "—"}</dd>
                 </div>
                 <div>
                   <dt>
-                    <abbr title="Share of the strongest holder">CR1</abbr>
+                    <abbr title={t("riskPanel.shareOfTheStrongestHolder")}>
+                      {t("riskPanel.cr1")}
+                    </abbr>
                   </dt>
-                  <dd>{risk.cr1 == null ? "—" : `${Math.round(risk.cr1 * 100)} %`}</dd>
+                  <dd>{formatPercent(risk.cr1)}</dd>
                 </div>
                 <div>
                   <dt>
-                    <abbr title="Herfindahl–Hirschman index of the holder shares">HHI</abbr>
+                    <abbr title={t("riskPanel.herfindahlHirschmanIndexOfThe")}>
+                      {t("riskPanel.hhi")}
+                    </abbr>
                   </dt>
-                  <dd>{figure(risk.hhi)}</dd>
+                  <dd>{formatNumber(risk.hhi, 2)}</dd>
                 </div>
                 <div>
-                  <dt>Institutional ties</dt>
-                  <dd>{figure(risk.institutional_score, 1)}</dd>
+                  <dt>{t("riskPanel.institutionalTies")}</dt>
+                  <dd>{formatNumber(risk.institutional_score, 1)}</dd>
                 </div>
                 <div>
-                  <dt>Last interaction</dt>
+                  <dt>{t("riskPanel.lastInteraction")}</dt>
                   <dd>{formatDate(risk.last_interaction_at)}</dd>
                 </div>
               </dl>
-              <h3 class="subhead">Flags</h3>
+              <h3 class="subhead">{t("common.flags")}</h3>
               {flags.length === 0 ? (
-                <p class="muted">No flag raised: the relationship is spread across people.</p>
+                <p class="muted">{t("riskPanel.noFlagRaisedTheRelationship")}</p>
               ) : (
                 <ul class="flag-explanations" data-testid="risk-flags">
                   {flags.map((f) => (
@@ -82,9 +85,9 @@ export function RiskPanel(props: {
                   ))}
                 </ul>
               )}
-              <h3 class="subhead">Holders on our side</h3>
+              <h3 class="subhead">{t("riskPanel.holdersOnOurSide")}</h3>
               {holders.length === 0 ? (
-                <p class="muted">Nobody holds this relationship.</p>
+                <p class="muted">{t("riskPanel.nobodyHoldsThisRelationship")}</p>
               ) : (
                 <ul class="share-list" data-testid="holder-shares">
                   {holders.map((h) => (
@@ -95,9 +98,9 @@ export function RiskPanel(props: {
                   ))}
                 </ul>
               )}
-              <h3 class="subhead">Their contacts</h3>
+              <h3 class="subhead">{t("common.theirContacts")}</h3>
               {contacts.length === 0 ? (
-                <p class="muted">No client contact carries the relationship yet.</p>
+                <p class="muted">{t("riskPanel.noClientContactCarriesThe")}</p>
               ) : (
                 <ul class="share-list">
                   {contacts.map((c) => (

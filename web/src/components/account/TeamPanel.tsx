@@ -4,17 +4,17 @@ import { ASSIGNMENT_ROLES } from "../../api/types";
 import { ifMatch } from "../../api/versions";
 import { useApp } from "../../app/context";
 import { useDirectory } from "../../app/directory";
-import { formatDate, humanise } from "../../app/format";
-import { ASSIGNMENT_ROLE_LABELS } from "../../app/labels";
+import { formatDate } from "../../app/format";
 import type { Load } from "../../app/useApi";
 import { useSubmit } from "../../app/useSubmit";
 import { Badge, LoadView, ProblemBanner, SelectField } from "../ui";
+import { t } from "../../i18n";
+import { codeLabel } from "../../app/labels";
 
-const ROLE_OPTIONS = ASSIGNMENT_ROLES.map((r) => ({ value: r, label: ASSIGNMENT_ROLE_LABELS[r] }));
-const ACCESS_OPTIONS = [
-  { value: "edit", label: "Can edit" },
-  { value: "read", label: "Read only" },
-];
+const roleOptions = () =>
+  ASSIGNMENT_ROLES.map((r) => ({ value: r, label: codeLabel("assignmentRole", r) }));
+const accessOptions = () =>
+  (["edit", "read"] as const).map((a) => ({ value: a, label: codeLabel("access", a) }));
 const FIELDS = ["user_id", "role", "access"] as const;
 
 /** The account team: who is on it, in which role, with which access; history on demand. */
@@ -30,14 +30,14 @@ export function TeamPanel(props: {
   return (
     <section class="panel" aria-labelledby="team-title">
       <div class="panel-head">
-        <h2 id="team-title">Account team</h2>
+        <h2 id="team-title">{t("team.accountTeam")}</h2>
         {props.canManage && !adding && (
           <button type="button" class="button button-small" onClick={() => setAdding(true)}>
-            Add to team
+            {t("team.addToTeam")}
           </button>
         )}
       </div>
-      <LoadView state={props.state} what="the account team" onRetry={props.onRetry}>
+      <LoadView state={props.state} what={t("team.theAccountTeam")} onRetry={props.onRetry}>
         {(data) => {
           const items = data?.items ?? [];
           const open = items.filter((a) => !a.until);
@@ -56,20 +56,20 @@ export function TeamPanel(props: {
               )}
               {open.length === 0 ? (
                 <p class="muted" role="status">
-                  Nobody is assigned: this account has no owner.
+                  {t("team.nobodyIsAssignedThisAccount")}
                 </p>
               ) : (
                 <div class="table-wrap">
                   <table class="table table-cards table-compact" data-testid="team-table">
-                    <caption class="sr-only">Open assignments</caption>
+                    <caption class="sr-only">{t("team.openAssignments")}</caption>
                     <thead>
                       <tr>
-                        <th scope="col">Person</th>
-                        <th scope="col">Role</th>
-                        <th scope="col">Access</th>
+                        <th scope="col">{t("common.person")}</th>
+                        <th scope="col">{t("common.role")}</th>
+                        <th scope="col">{t("team.access")}</th>
                         {props.canManage && (
                           <th scope="col">
-                            <span class="sr-only">Actions</span>
+                            <span class="sr-only">{t("common.actions")}</span>
                           </th>
                         )}
                       </tr>
@@ -96,7 +96,9 @@ export function TeamPanel(props: {
                     aria-expanded={showHistory}
                     onClick={() => setShowHistory((s) => !s)}
                   >
-                    {showHistory ? "Hide former members" : `Former members (${closed.length})`}
+                    {showHistory
+                      ? t("team.hideFormerMembers")
+                      : t("team.formerMembersCount", { count: closed.length })}
                   </button>
                   {showHistory && (
                     <ul class="plain-list">
@@ -104,8 +106,8 @@ export function TeamPanel(props: {
                         <li key={`${a.user_id}-${a.since}`}>
                           <span class="strong">{a.display_name}</span>{" "}
                           <span class="muted">
-                            {ASSIGNMENT_ROLE_LABELS[a.role] ?? humanise(a.role)},{" "}
-                            {formatDate(a.since)} – {formatDate(a.until)}
+                            {codeLabel("assignmentRole", a.role)}, {formatDate(a.since)} –{" "}
+                            {formatDate(a.until)}
                           </span>
                         </li>
                       ))}
@@ -150,44 +152,42 @@ function AssignmentRow(props: {
       <tr>
         <th scope="row" class="strong cell-title">
           {a.display_name}
-          <div class="muted small">since {formatDate(a.since)}</div>
+          <div class="muted small">{t("team.since", { date: formatDate(a.since) })}</div>
           {a.user_status && a.user_status !== "active" && (
             <>
               {" "}
               <Badge tone={a.user_status === "leaving" ? "warn" : "neutral"}>
-                {humanise(a.user_status)}
+                {codeLabel("userStatus", a.user_status)}
               </Badge>
             </>
           )}
         </th>
-        <td data-label="Role">
+        <td data-label={t("common.role")}>
           {props.canManage ? (
             <SelectField
-              label={`Role of ${a.display_name}`}
+              label={t("team.roleOfDisplayName", { display_name: a.display_name })}
               name="role"
               class="field-compact"
               value={role}
-              options={ROLE_OPTIONS}
+              options={roleOptions()}
               onChange={(v) => setRole(v as AssignmentRole)}
             />
           ) : (
-            (ASSIGNMENT_ROLE_LABELS[a.role] ?? humanise(a.role))
+            codeLabel("assignmentRole", a.role)
           )}
         </td>
-        <td data-label="Access">
+        <td data-label={t("team.access")}>
           {props.canManage ? (
             <SelectField
-              label={`Access of ${a.display_name}`}
+              label={t("team.accessOfDisplayName", { display_name: a.display_name })}
               name="access"
               class="field-compact"
               value={access}
-              options={ACCESS_OPTIONS}
+              options={accessOptions()}
               onChange={(v) => setAccess(v as Access)}
             />
-          ) : a.access === "edit" ? (
-            "Can edit"
           ) : (
-            "Read only"
+            codeLabel("access", a.access)
           )}
         </td>
         {props.canManage && (
@@ -199,7 +199,7 @@ function AssignmentRow(props: {
                 disabled={submit.busy}
                 onClick={save}
               >
-                Save
+                {t("common.save")}
               </button>
             )}
             {confirming ? (
@@ -210,24 +210,24 @@ function AssignmentRow(props: {
                   disabled={submit.busy}
                   onClick={remove}
                 >
-                  Confirm removal
+                  {t("team.confirmRemoval")}
                 </button>
                 <button
                   type="button"
                   class="button button-small"
                   onClick={() => setConfirming(false)}
                 >
-                  Keep
+                  {t("common.keep")}
                 </button>
               </>
             ) : (
               <button
                 type="button"
                 class="button button-ghost button-small"
-                aria-label={`Remove ${a.display_name} from the team`}
+                aria-label={t("team.removeDisplayNameFromThe", { display_name: a.display_name })}
                 onClick={() => setConfirming(true)}
               >
-                Remove
+                {t("common.remove")}
               </button>
             )}
           </td>
@@ -262,7 +262,7 @@ function AddMember(props: {
   async function add(event: Event) {
     event.preventDefault();
     if (!userId) {
-      submit.setFieldErrors({ user_id: "Choose who joins the team." });
+      submit.setFieldErrors({ user_id: t("team.chooseWhoJoins") });
       return;
     }
     const ok = await submit.run(() =>
@@ -279,40 +279,40 @@ function AddMember(props: {
       class="form form-grid inline-form"
       onSubmit={add}
       noValidate
-      aria-label="Add to the account team"
+      aria-label={t("team.addToTheAccountTeam")}
     >
       <ProblemBanner problem={submit.banner} />
       <SelectField
-        label="Person"
+        label={t("common.person")}
         name="user_id"
         value={userId}
-        placeholder={candidates.length ? "Choose a person" : "Nobody else is available"}
+        placeholder={candidates.length ? t("common.choosePerson") : t("team.nobodyElseIsAvailable")}
         options={candidates.map((u) => ({ value: u.id, label: u.display_name }))}
         error={submit.fieldErrors.user_id}
         onChange={setUserId}
       />
       <SelectField
-        label="Role"
+        label={t("common.role")}
         name="role"
         value={role}
-        options={ROLE_OPTIONS}
+        options={roleOptions()}
         error={submit.fieldErrors.role}
         onChange={(v) => setRole(v as AssignmentRole)}
       />
       <SelectField
-        label="Access"
+        label={t("team.access")}
         name="access"
         value={access}
-        options={ACCESS_OPTIONS}
+        options={accessOptions()}
         error={submit.fieldErrors.access}
         onChange={(v) => setAccess(v as Access)}
       />
       <div class="form-actions span-all">
         <button type="submit" class="button button-primary" disabled={submit.busy}>
-          {submit.busy ? "Adding…" : "Add"}
+          {submit.busy ? t("team.adding") : t("common.add")}
         </button>
         <button type="button" class="button" onClick={() => props.onDone(false)}>
-          Cancel
+          {t("common.cancel")}
         </button>
       </div>
     </form>

@@ -3,7 +3,7 @@ import type { Assignment, Contact, Interaction, InteractionKind } from "../../ap
 import { INTERACTION_KINDS } from "../../api/types";
 import { ifMatch } from "../../api/versions";
 import { useApp } from "../../app/context";
-import { formatDate } from "../../app/format";
+import { formatDate, formatDateTime } from "../../app/format";
 import { toDateTimeLocal } from "../../app/forms";
 import {
   checkInteraction,
@@ -12,7 +12,6 @@ import {
   toggleId,
   type InteractionDraft,
 } from "../../app/interactions";
-import { KIND_LABELS } from "../../app/labels";
 import { useApi, usePagedList } from "../../app/useApi";
 import { useSubmit } from "../../app/useSubmit";
 import {
@@ -28,6 +27,8 @@ import {
   TextField,
 } from "../ui";
 import type { Names } from "./names";
+import { t } from "../../i18n";
+import { codeLabel } from "../../app/labels";
 
 // In the order the form shows them, so the first error found is the first one seen.
 const FIELDS = [
@@ -42,18 +43,6 @@ const FIELDS = [
   "resolution",
   "summary",
 ] as const;
-
-function formatWhen(value: string): string {
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
-  return date.toLocaleString(undefined, {
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-  });
-}
 
 /** The shared timeline: everything that happened with the client, newest first. */
 export function Timeline(props: {
@@ -80,7 +69,7 @@ export function Timeline(props: {
   return (
     <section class="panel" aria-labelledby="timeline-title">
       <div class="panel-head">
-        <h2 id="timeline-title">Timeline</h2>
+        <h2 id="timeline-title">{t("timeline.timeline")}</h2>
         {props.canEdit && !adding && (
           <button
             type="button"
@@ -88,7 +77,7 @@ export function Timeline(props: {
             ref={addButton}
             onClick={() => setAdding(true)}
           >
-            Add interaction
+            {t("timeline.addInteraction")}
           </button>
         )}
       </div>
@@ -104,14 +93,11 @@ export function Timeline(props: {
           }}
         />
       )}
-      <LoadView state={list.state} what="the timeline" onRetry={list.reload}>
+      <LoadView state={list.state} what={t("timeline.theTimeline")} onRetry={list.reload}>
         {({ items, nextCursor }) =>
           items.length === 0 ? (
-            <EmptyState title="Nothing recorded yet" icon="◷">
-              <p>
-                Log meetings, calls and gifts here, so whoever picks the account up knows the whole
-                story.
-              </p>
+            <EmptyState title={t("timeline.nothingRecordedYet")} icon="◷">
+              <p>{t("timeline.logMeetingsCallsAndGifts")}</p>
             </EmptyState>
           ) : (
             <>
@@ -150,40 +136,54 @@ function TimelineItem(props: {
 }) {
   const i = props.interaction;
   const people = i.employee_ids.map(props.names.user);
+  const followUpOwner = i.follow_up_owner_id
+    ? props.names.user(i.follow_up_owner_id)
+    : t("timeline.theAccountTeam");
   const contacts = i.contact_ids.map(props.names.contact);
 
   return (
     <li class={`timeline-item kind-${i.kind}`}>
       <div class="timeline-meta">
         <Badge tone={i.kind === "complaint" ? "bad" : "neutral"}>
-          {KIND_LABELS[i.kind] ?? i.kind}
+          {codeLabel("interactionKind", i.kind)}
         </Badge>
-        <time dateTime={i.occurred_at}>{formatWhen(i.occurred_at)}</time>
-        {i.on_behalf_of === "organisation" && <Badge tone="info">In the firm's name</Badge>}
+        <time dateTime={i.occurred_at}>{formatDateTime(i.occurred_at)}</time>
+        {i.on_behalf_of === "organisation" && (
+          <Badge tone="info">{t("timeline.inTheFirmSName")}</Badge>
+        )}
         {i.kind === "complaint" &&
           (isOpenComplaint(i) ? (
-            <Badge tone="warn">Open</Badge>
+            <Badge tone="warn">{t("timeline.open")}</Badge>
           ) : (
-            <Badge tone="good">Resolved {formatDate(i.resolved_at)}</Badge>
+            <Badge tone="good">
+              {t("timeline.resolvedOn", { date: formatDate(i.resolved_at) })}
+            </Badge>
           ))}
       </div>
       {i.summary != null ? (
         <p class="timeline-summary">{i.summary}</p>
       ) : (
         <p class="timeline-summary muted">
-          {props.canReadNotes ? "No summary." : "Note text is not shown to HR."}
+          {props.canReadNotes ? t("common.noSummary") : t("timeline.noteTextIsNotShown")}
         </p>
       )}
       <p class="muted small">
-        {people.length > 0 ? `Us: ${people.join(", ")}` : "Us: the firm"}
+        {people.length > 0
+          ? t("timeline.usJoin", { join: people.join(", ") })
+          : t("timeline.usTheFirm")}
         {" · "}
-        {contacts.length > 0 ? `Them: ${contacts.join(", ")}` : "Them: nobody named"}
+        {contacts.length > 0
+          ? t("timeline.themJoin", { join: contacts.join(", ") })
+          : t("timeline.themNobodyNamed")}
       </p>
       {isOpenComplaint(i) && (i.follow_up_owner_id || i.follow_up_due) && (
         <p class="small follow-up">
-          Follow-up:{" "}
-          {i.follow_up_owner_id ? props.names.user(i.follow_up_owner_id) : "the account team"}
-          {i.follow_up_due ? ` by ${formatDate(i.follow_up_due)}` : ""}
+          {i.follow_up_due
+            ? t("timeline.followUpNoteBy", {
+                who: followUpOwner,
+                date: formatDate(i.follow_up_due),
+              })
+            : t("timeline.followUpNote", { who: followUpOwner })}
         </p>
       )}
       {i.kind === "complaint" && (
@@ -226,7 +226,7 @@ function ComplaintDialogue(props: {
     const value = text.trim();
     if (!value) {
       submit.setFieldErrors({
-        [field]: mode === "resolve" ? "Say what was done about it." : "Write the follow-up.",
+        [field]: mode === "resolve" ? t("timeline.sayWhatWasDone") : t("timeline.writeFollowUp"),
       });
       return;
     }
@@ -250,30 +250,30 @@ function ComplaintDialogue(props: {
   return (
     <div class="complaint-dialogue">
       {trail.length > 0 && (
-        <ol class="follow-up-trail" aria-label="Follow-ups">
+        <ol class="follow-up-trail" aria-label={t("timeline.followUps")}>
           {trail.map((f) => (
             <li key={f.id}>
               <span class="muted small">
-                {formatWhen(f.created_at)} ·{" "}
+                {formatDateTime(f.created_at)} ·{" "}
                 {f.author_name ?? (f.author_id ? props.names.user(f.author_id) : "—")}
               </span>
-              <p>{f.note ?? <span class="muted">Note text is not shown to HR.</span>}</p>
+              <p>{f.note ?? <span class="muted">{t("timeline.noteTextIsNotShown")}</span>}</p>
             </li>
           ))}
         </ol>
       )}
       {i.resolution && (
         <p class="small resolution">
-          <span class="strong">What was done:</span> {i.resolution}
+          <span class="strong">{t("timeline.whatWasDone")}</span> {i.resolution}
         </p>
       )}
       {props.canEdit && isOpenComplaint(i) && mode === "view" && (
         <div class="card-actions">
           <button type="button" class="button button-small" onClick={() => setMode("follow-up")}>
-            Add follow-up
+            {t("timeline.addFollowUp")}
           </button>
           <button type="button" class="button button-small" onClick={() => setMode("resolve")}>
-            Resolve complaint
+            {t("timeline.resolveComplaint")}
           </button>
         </div>
       )}
@@ -282,11 +282,13 @@ function ComplaintDialogue(props: {
           class="form card-form"
           onSubmit={save}
           noValidate
-          aria-label={mode === "resolve" ? "Resolve complaint" : "Add follow-up"}
+          aria-label={
+            mode === "resolve" ? t("timeline.resolveComplaint") : t("timeline.addFollowUp")
+          }
         >
           <ProblemBanner problem={submit.banner} />
           <TextAreaField
-            label={mode === "resolve" ? "What was done?" : "Follow-up"}
+            label={mode === "resolve" ? t("timeline.whatWasDone2") : t("timeline.followUp")}
             name={field}
             value={text}
             rows={2}
@@ -296,7 +298,7 @@ function ComplaintDialogue(props: {
           />
           <div class="form-actions">
             <button type="submit" class="button button-primary button-small" disabled={submit.busy}>
-              {mode === "resolve" ? "Mark resolved" : "Add to the trail"}
+              {mode === "resolve" ? t("timeline.markResolved") : t("timeline.addToTheTrail")}
             </button>
             <button
               type="button"
@@ -306,7 +308,7 @@ function ComplaintDialogue(props: {
                 submit.reset();
               }}
             >
-              Cancel
+              {t("common.cancel")}
             </button>
           </div>
         </form>
@@ -364,26 +366,33 @@ function InteractionForm(props: {
       ref={formRef}
       onSubmit={save}
       noValidate
-      aria-label="New interaction"
+      aria-label={t("timeline.newInteraction")}
     >
       <ProblemBanner problem={submit.banner} />
       <SelectField
-        label="Kind"
+        label={t("common.kind")}
         name="kind"
         value={draft.kind}
-        options={INTERACTION_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
+        options={INTERACTION_KINDS.map((k) => ({
+          value: k,
+          label: codeLabel("interactionKind", k),
+        }))}
         error={submit.fieldErrors.kind}
         onChange={(kind) => set({ kind: kind as InteractionKind })}
       />
       <TextField
-        label="When"
+        label={t("common.when")}
         name="occurred_at"
         type="datetime-local"
         value={draft.occurredAt}
         error={submit.fieldErrors.occurred_at}
         onInput={(e) => set({ occurredAt: (e.currentTarget as HTMLInputElement).value })}
       />
-      <ChoiceGroup legend="On behalf of" error={submit.fieldErrors.on_behalf_of} class="span-all">
+      <ChoiceGroup
+        legend={t("timeline.onBehalfOf")}
+        error={submit.fieldErrors.on_behalf_of}
+        class="span-all"
+      >
         <label class="check">
           <input
             type="radio"
@@ -392,7 +401,7 @@ function InteractionForm(props: {
             checked={draft.onBehalfOf === "person"}
             onChange={() => set({ onBehalfOf: "person" })}
           />
-          <span>A person (a personal tie)</span>
+          <span>{t("timeline.aPersonAPersonalTie")}</span>
         </label>
         <label class="check">
           <input
@@ -402,11 +411,11 @@ function InteractionForm(props: {
             checked={draft.onBehalfOf === "organisation"}
             onChange={() => set({ onBehalfOf: "organisation" })}
           />
-          <span>The firm (an institutional tie)</span>
+          <span>{t("timeline.theFirmAnInstitutionalTie")}</span>
         </label>
       </ChoiceGroup>
-      <ChoiceGroup legend="Our people" error={submit.fieldErrors.employee_ids}>
-        {props.team.length === 0 && <span class="muted">Nobody is on the team.</span>}
+      <ChoiceGroup legend={t("common.ourPeople")} error={submit.fieldErrors.employee_ids}>
+        {props.team.length === 0 && <span class="muted">{t("timeline.nobodyIsOnTheTeam")}</span>}
         {props.team.map((a) => (
           <Check
             key={a.user_id}
@@ -419,8 +428,10 @@ function InteractionForm(props: {
           </Check>
         ))}
       </ChoiceGroup>
-      <ChoiceGroup legend="Their contacts" error={submit.fieldErrors.contact_ids}>
-        {props.contacts.length === 0 && <span class="muted">No current contacts.</span>}
+      <ChoiceGroup legend={t("common.theirContacts")} error={submit.fieldErrors.contact_ids}>
+        {props.contacts.length === 0 && (
+          <span class="muted">{t("timeline.noCurrentContacts")}</span>
+        )}
         {props.contacts.map((c) => (
           <Check
             key={c.id}
@@ -435,12 +446,12 @@ function InteractionForm(props: {
       </ChoiceGroup>
       {draft.kind === "complaint" && (
         <SelectField
-          label="Complaint status"
+          label={t("timeline.complaintStatus")}
           name="complaint_status"
           value={draft.complaintStatus}
           options={[
-            { value: "open", label: "Open" },
-            { value: "resolved", label: "Resolved" },
+            { value: "open", label: t("timeline.open") },
+            { value: "resolved", label: t("timeline.resolved") },
           ]}
           error={submit.fieldErrors.complaint_status}
           onChange={(v) => set({ complaintStatus: v as "open" })}
@@ -449,16 +460,16 @@ function InteractionForm(props: {
       {draft.kind === "complaint" && draft.complaintStatus === "open" && (
         <>
           <SelectField
-            label="Who follows up"
+            label={t("timeline.whoFollowsUp")}
             name="follow_up_owner_id"
             value={draft.followUpOwnerId ?? ""}
-            placeholder="Nobody yet"
+            placeholder={t("common.nobodyYet")}
             options={props.team.map((a) => ({ value: a.user_id, label: a.display_name }))}
             error={submit.fieldErrors.follow_up_owner_id}
             onChange={(v) => set({ followUpOwnerId: v })}
           />
           <TextField
-            label="Follow up by"
+            label={t("timeline.followUpBy")}
             name="follow_up_due"
             type="date"
             value={draft.followUpDue ?? ""}
@@ -470,7 +481,7 @@ function InteractionForm(props: {
       {draft.kind === "complaint" && draft.complaintStatus === "resolved" && (
         <div class="span-all">
           <TextAreaField
-            label="What was done?"
+            label={t("timeline.whatWasDone2")}
             name="resolution"
             value={draft.resolution ?? ""}
             maxLength={SUMMARY_MAX}
@@ -482,7 +493,7 @@ function InteractionForm(props: {
       )}
       <div class="span-all">
         <TextAreaField
-          label="Summary"
+          label={t("common.summary")}
           name="summary"
           value={draft.summary}
           maxLength={SUMMARY_MAX}
@@ -493,10 +504,10 @@ function InteractionForm(props: {
       </div>
       <div class="form-actions span-all">
         <button type="submit" class="button button-primary" disabled={submit.busy}>
-          {submit.busy ? "Saving…" : "Save interaction"}
+          {submit.busy ? t("common.saving") : t("timeline.saveInteraction")}
         </button>
         <button type="button" class="button" onClick={() => props.onDone(false)}>
-          Cancel
+          {t("common.cancel")}
         </button>
       </div>
     </form>
