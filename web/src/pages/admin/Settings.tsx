@@ -1,19 +1,18 @@
 /**
  * The model's settings (`GET/PUT /settings`, admins): every value the server lists in
  * `fields`, grouped as the model reads them, each with a sentence on what it does, its default
- * and its range. The range is checked here first; the server's 422 is shown at the field it
- * names. After a change the server recomputes every account in the background; the page polls
+ * and its range. A value that is not a number is caught here; the range is the server's rule,
+ * and its 422 is shown at the field it names. After a change the server recomputes every account in the background; the page polls
  * `recompute` until it is idle again.
  */
 import { useEffect, useState } from "preact/hooks";
 import type { components } from "../../api/schema";
 import { ifMatch } from "../../api/versions";
 import { useApp } from "../../app/context";
-import { formatNumber } from "../../app/format";
 import { useApi, withVersion } from "../../app/useApi";
 import { useSubmit } from "../../app/useSubmit";
 import { LoadView, ProblemBanner, TextField } from "../../components/ui";
-import { messageFor, t } from "../../i18n";
+import { formattingLocale, messageFor, t } from "../../i18n";
 
 type SettingsView = components["schemas"]["SettingsView"];
 type SettingField = components["schemas"]["SettingFieldView"];
@@ -43,16 +42,27 @@ export function settingGroup(name: string): Group {
   return "thresholds";
 }
 
-/** Reads a typed value against the field's range; an error message, or the number. */
+/**
+ * A setting's number as the form shows it, in the language's decimals ("0,7" in Dutch), to
+ * at most four places and without grouping, so that it reads back as typed.
+ */
+export function formatSetting(value: number, locale: string = formattingLocale()): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 4, useGrouping: false }).format(
+    value,
+  );
+}
+
+/**
+ * Reads a typed value (a decimal comma reads as a point); an error message, or the number.
+ * The range is only a hint beside the field: the server holds the rule, and its 422 names
+ * the field, so an out-of-range value is answered there in the server's words.
+ */
 export function checkSetting(field: SettingField, text: string): number | string {
+  // A value shown rounded (a third) and left alone keeps its exact value.
+  if (text.trim() === formatSetting(field.value)) return field.value;
   const value = Number(text.trim().replace(",", "."));
   if (!text.trim() || !Number.isFinite(value)) return t("adminSettings.enterANumber");
   if (field.integer && !Number.isInteger(value)) return t("adminSettings.enterAWholeNumber");
-  if (value < field.minimum || value > field.maximum)
-    return t("adminSettings.outOfRange", {
-      minimum: formatNumber(field.minimum),
-      maximum: formatNumber(field.maximum),
-    });
   return value;
 }
 
@@ -87,7 +97,7 @@ function SettingsForm(props: { initial: SettingsView }) {
   const { client } = useApp();
   const [view, setView] = useState(props.initial);
   const [texts, setTexts] = useState<Record<string, string>>(() =>
-    Object.fromEntries(props.initial.fields.map((f) => [f.name, String(f.value)])),
+    Object.fromEntries(props.initial.fields.map((f) => [f.name, formatSetting(f.value)])),
   );
   const [saved, setSaved] = useState(false);
   const submit = useSubmit(props.initial.fields.map((f) => f.name));
@@ -153,9 +163,9 @@ function SettingsForm(props: { initial: SettingsView }) {
                   value={texts[field.name] ?? ""}
                   error={submit.fieldErrors[field.name]}
                   hint={`${fieldText(field.name, "help")} ${t("adminSettings.defaultAndRange", {
-                    default: formatNumber(field.default),
-                    minimum: formatNumber(field.minimum),
-                    maximum: formatNumber(field.maximum),
+                    default: formatSetting(field.default),
+                    minimum: formatSetting(field.minimum),
+                    maximum: formatSetting(field.maximum),
                   })}`}
                   onInput={(e) => {
                     const value = (e.currentTarget as HTMLInputElement).value;

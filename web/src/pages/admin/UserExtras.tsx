@@ -55,6 +55,7 @@ export function LeadTeams(props: { teams: Team[]; user: User }) {
             name="lead_team"
             value={team.id}
             checked={led.includes(team.id)}
+            disabled={submit.busy}
             onChange={() => void toggle(team.id)}
           >
             {team.name}
