@@ -92,11 +92,13 @@ async function open(path, viewport = DESKTOP) {
 }
 
 /**
- * Screenshots of `locator`'s screen at 1280 and 390 px; no sideways scrolling on the phone.
+ * Screenshots of the page at 1280 and 390 px, and of `part` (the new screen) at 390 px; no
+ * sideways scrolling on the phone.
  * @param {import("playwright-core").Page} page
  * @param {string} name
+ * @param {import("playwright-core").Locator} part
  */
-async function shoot(page, name) {
+async function shoot(page, name, part) {
   await page.setViewportSize(DESKTOP);
   await page.screenshot({ path: screenshotPath(`adminui-${name}-1280`), fullPage: true });
   await page.setViewportSize(PHONE);
@@ -106,6 +108,7 @@ async function shoot(page, name) {
   );
   assert.equal(overflow, false, `no sideways scrolling at 390 px on ${name}`);
   await page.screenshot({ path: screenshotPath(`adminui-${name}-390`), fullPage: true });
+  await part.screenshot({ path: screenshotPath(`adminui-${name}-part-390`) });
   await page.setViewportSize(DESKTOP);
 }
 
@@ -145,7 +148,7 @@ describe("admin tools", () => {
     assert.equal(defaultTeam.members[0].access, "read");
     await eventually(async () => !(await teamsLed(lee.id)).includes("Retail"));
     assert.deepEqual(await teamsLed(lee.id), ["Private Banking"], "unticking ends the lead");
-    await shoot(page, "user-edit");
+    await shoot(page, "user-edit", edit);
     assert.deepEqual(errors, []);
     await page.close();
 
@@ -189,7 +192,7 @@ describe("admin tools", () => {
     assert.equal(cells[1], "tier");
     assert.ok(cells[2].length > 0, "a reason is given");
     assert.equal(await form.getByRole("button", { name: "Import", exact: true }).count(), 0);
-    await shoot(page, "import-errors");
+    await shoot(page, "import-errors", page.getByRole("region", { name: "Import and export" }));
     assert.equal((await admin.get("/accounts?q=Dijkstra")).items.length, 0, "nothing written");
 
     const fixed = bad.replace(",Z,East", ",B,East");
@@ -251,7 +254,7 @@ describe("admin tools", () => {
     await field.locator(".field-error").getByText(refused.detail).waitFor();
     assert.equal(await stale.getAttribute("aria-invalid"), "true");
     assert.equal((await admin.get("/settings")).values.stale_after_days, 30, "nothing changed");
-    await shoot(page, "settings");
+    await shoot(page, "settings", field);
     assert.deepEqual(errors, []);
     await page.close();
   });
@@ -276,7 +279,7 @@ describe("admin tools", () => {
 
     await contacts.getByRole("button", { name: "Erase Jana Novak" }).click();
     await contacts.getByText("Erase Jana Novak for good?").waitFor();
-    await shoot(page, "contact-erase");
+    await shoot(page, "contact-erase", contacts);
     await contacts.getByRole("button", { name: "Erase for good" }).click();
     await contacts.getByText("Jana Novak", { exact: true }).waitFor({ state: "detached" });
     const erased = await admin.get(`/contacts/${contact.id}`);

@@ -35,11 +35,13 @@ export function LeadTeams(props: { teams: Team[]; user: User }) {
   async function toggle(teamId: string) {
     const leading = led.includes(teamId);
     const path = `/teams/${encodeURIComponent(teamId)}/leads/${encodeURIComponent(props.user.id)}`;
+    const flip = (ids: string[]) =>
+      ids.includes(teamId) ? ids.filter((id) => id !== teamId) : [...ids, teamId];
+    // The tick shows at once; a refused change puts it back.
+    setLed(flip);
     const ok = await submit.run(() => (leading ? client.delete(path) : client.put(path)));
-    if (ok) {
-      setLed((ids) => (leading ? ids.filter((id) => id !== teamId) : [...ids, teamId]));
-      refreshDirectory(client, me);
-    }
+    if (ok) refreshDirectory(client, me);
+    else setLed(flip);
   }
 
   return (
