@@ -288,4 +288,24 @@ describe("admin tools", () => {
     assert.deepEqual(errors, []);
     await page.close();
   });
+
+  test("the admin tools read in Dutch", async () => {
+    const dutch = await launchBrowser(DESKTOP, { locale: "nl-NL" });
+    try {
+      const page = await dutch.context.newPage();
+      const errors = watchErrors(page);
+      await openSignedIn(page, server.baseUrl, admin.session, "/admin");
+      await page.getByRole("heading", { name: "Instellingen van het model" }).waitFor();
+      await page.getByRole("heading", { name: "Importeren en exporteren" }).waitFor();
+      // Shares in the language's decimals, and read back as typed.
+      const holder = page.getByLabel("Relatiedrager vanaf", { exact: true });
+      assert.equal(await holder.inputValue(), "0,1");
+      await page.getByRole("button", { name: "Lee Lead wijzigen" }).click();
+      await page.getByRole("group", { name: "Teams die deze persoon leidt" }).waitFor();
+      await shoot(page, "nl-admin", page.getByRole("region", { name: "Importeren en exporteren" }));
+      assert.deepEqual(errors, []);
+    } finally {
+      await dutch.close();
+    }
+  });
 });

@@ -157,7 +157,7 @@ export function ImportExportSection() {
           </Notice>
         </div>
       )}
-      <h3>{t("adminImport.exportTitle")}</h3>
+      <h3 class="subhead">{t("adminImport.exportTitle")}</h3>
       <div class="button-row">
         {IMPORT_KINDS.map((k) => (
           <button
@@ -197,7 +197,7 @@ function Preview(props: { report: ImportReport }) {
         {t("adminImport.problems", { count: r.errors.length })}
       </p>
       <div class="table-wrap">
-        <table class="table" data-testid="import-errors">
+        <table class="table table-cards" data-testid="import-errors">
           <caption class="sr-only">{t("adminImport.errorsCaption")}</caption>
           <thead>
             <tr>
@@ -209,9 +209,11 @@ function Preview(props: { report: ImportReport }) {
           <tbody>
             {r.errors.map((e, i) => (
               <tr key={i}>
-                <td>{e.line}</td>
-                <td>{e.column ?? t("adminImport.wholeLine")}</td>
-                <td>{e.reason}</td>
+                <td data-label={t("adminImport.line")}>{e.line}</td>
+                <td data-label={t("adminImport.column")}>
+                  {e.column ?? t("adminImport.wholeLine")}
+                </td>
+                <td data-label={t("adminImport.reason")}>{e.reason}</td>
               </tr>
             ))}
           </tbody>
