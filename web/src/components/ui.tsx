@@ -332,6 +332,7 @@ export function Check(props: {
   value?: string;
   checked: boolean;
   onChange: () => void;
+  disabled?: boolean;
   children: ComponentChildren;
 }) {
   return (
@@ -340,6 +341,7 @@ export function Check(props: {
         type="checkbox"
         name={props.name}
         value={props.value}
+        disabled={props.disabled}
         checked={props.checked}
         onChange={props.onChange}
       />

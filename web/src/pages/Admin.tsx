@@ -4,7 +4,7 @@ import { ROLES, TIERS } from "../api/types";
 import { ifMatch } from "../api/versions";
 import { useApp } from "../app/context";
 import { refreshDirectory, useDirectory } from "../app/directory";
-import { formatDate } from "../app/format";
+import { formatDate, formatList } from "../app/format";
 import { usePagedList } from "../app/useApi";
 import { useSubmit } from "../app/useSubmit";
 import {
@@ -21,17 +21,24 @@ import {
 } from "../components/ui";
 import { t } from "../i18n";
 import { codeLabel, tierLabel } from "../app/labels";
+import { permissionsOf } from "../app/permissions";
+import { ImportExportSection } from "./admin/ImportExport";
+import { SettingsSection } from "./admin/Settings";
+import { DefaultTeamEditor, LeadTeams, teamsLedBy } from "./admin/UserExtras";
 
 const roleOptions = () => ROLES.map((r) => ({ value: r, label: codeLabel("role", r) }));
 const STATUS_TONE = { active: "good", leaving: "warn", departed: "neutral" } as const;
 
 export function AdminPage() {
+  const permissions = permissionsOf(useApp().user);
   return (
     <>
       <PageHeader title={t("admin.usersTeams")} description={t("admin.whoCanSignInAnd")} />
       <TeamsSection />
       <UsersSection />
       <PoliciesSection />
+      {permissions.may_import && <ImportExportSection />}
+      {permissions.may_manage_settings && <SettingsSection />}
     </>
   );
 }
@@ -145,6 +152,7 @@ function UsersSection() {
                           <td colSpan={6}>
                             <UserForm
                               teams={directory.teams}
+                              users={directory.users}
                               user={u}
                               onDone={(changed) => {
                                 setEditing(null);
@@ -162,6 +170,17 @@ function UsersSection() {
                           <td data-label={t("common.role")}>{codeLabel("role", u.role)}</td>
                           <td data-label={t("common.team")}>
                             {u.team_id ? directory.teamName(u.team_id) : "—"}
+                            {u.role === "sales_lead" && (
+                              <div class="muted small">
+                                {teamsLedBy(directory.teams, u.id).length
+                                  ? t("adminUsers.leads", {
+                                      teams: formatList(
+                                        teamsLedBy(directory.teams, u.id).map((team) => team.name),
+                                      ),
+                                    })
+                                  : t("adminUsers.leadsNoTeam")}
+                              </div>
+                            )}
                           </td>
                           <td data-label={t("common.status")}>
                             <Badge tone={STATUS_TONE[u.status ?? "active"] ?? "neutral"}>
@@ -217,7 +236,12 @@ export function checkUserForm(
   return errors;
 }
 
-function UserForm(props: { teams: Team[]; user?: User; onDone: (changed: boolean) => void }) {
+function UserForm(props: {
+  teams: Team[];
+  users?: User[];
+  user?: User;
+  onDone: (changed: boolean) => void;
+}) {
   const { client, user: me } = useApp();
   const u = props.user;
   const [values, setValues] = useState({
@@ -320,6 +344,11 @@ function UserForm(props: { teams: Team[]; user?: User; onDone: (changed: boolean
           onInput={set("password")}
         />
       )}
+      {!u && values.role === "sales_lead" && (
+        <p class="field-hint span-all">{t("adminUsers.newLeadLeadsTeam")}</p>
+      )}
+      {u?.role === "sales_lead" && <LeadTeams teams={props.teams} user={u} />}
+      {u && <DefaultTeamEditor user={u} users={props.users ?? []} />}
       <div class="form-actions span-all">
         <button type="submit" class="button button-primary" disabled={submit.busy}>
           {submit.busy ? t("common.saving") : u ? t("admin.saveUser") : t("admin.createUser")}

@@ -10,6 +10,7 @@ import { useSubmit } from "../../app/useSubmit";
 import { Badge, LoadView, ProblemBanner, SelectField, TextField } from "../ui";
 import { t } from "../../i18n";
 import { codeLabel } from "../../app/labels";
+import { ContactPrivacy } from "./ContactPrivacy";
 
 const FIELDS = [
   "name",
@@ -189,6 +190,7 @@ function ContactItem(props: {
           )}
         </div>
       )}
+      {mode === "view" && <ContactPrivacy contact={c} onErased={props.onChanged} />}
       {mode === "view" && <ProblemBanner problem={submit.banner} />}
       {mode === "edit" && (
         <ContactForm
