@@ -5,7 +5,13 @@ import { USER_STATUSES } from "../api/types";
 import { ifMatch } from "../api/versions";
 import { useApp } from "../app/context";
 import { refreshDirectory, useAccountNames, useDirectory } from "../app/directory";
-import { formatDate, formatList, formatMoney, formatNumber } from "../app/format";
+import {
+  formatDate,
+  formatList,
+  formatMoney,
+  formatMoneyCompact,
+  formatNumber,
+} from "../app/format";
 import { codeLabel } from "../app/labels";
 import { subPath, type PageProps } from "../app/nav";
 import { useApi, useDebounced, usePagedList } from "../app/useApi";
@@ -177,6 +183,7 @@ function PeopleList() {
         <SelectField
           label={t("accounts.sortBy")}
           name="sort"
+          class="filter-sort"
           value={sort}
           options={rankSortOptions()}
           onChange={setSort}
@@ -205,7 +212,7 @@ function PeopleList() {
             <>
               <p class="muted small">{t("hr.people.unprotectedExplained")}</p>
               <div class="table-wrap">
-                <table class="table table-cards" data-testid="people-table">
+                <table class="table table-cards table-ranking" data-testid="people-table">
                   <caption class="sr-only">{t("people.people2")}</caption>
                   <thead>
                     <tr>
@@ -247,10 +254,10 @@ function PeopleList() {
                           class="num"
                           data-testid="rank-orphaned"
                         >
-                          {formatMoney(p.orphaned_value_minor, "EUR")}
+                          {formatMoneyCompact(p.orphaned_value_minor, "EUR")}
                         </td>
                         <td data-label={t("people.shareWeightedExposure")} class="num">
-                          {formatMoney(p.share_weighted_exposure_minor, "EUR")}
+                          {formatMoneyCompact(p.share_weighted_exposure_minor, "EUR")}
                         </td>
                         <td data-label={t("hr.people.accountsHeld")} class="num">
                           {formatNumber(p.accounts_held)}
