@@ -72,7 +72,7 @@ function rankColumnLabel(field: RankSort): string {
     case "display_name":
       return t("common.name");
     case "orphaned_value_minor":
-      return t("people.valueHeldAlone");
+      return t("hr.people.valueHeldAlone");
     case "share_weighted_exposure_minor":
       return t("people.shareWeightedExposure");
     case "accounts_held":
@@ -217,7 +217,6 @@ function PeopleList() {
                   <thead>
                     <tr>
                       <SortHeader field={NAME_SORT} sort={sort} onSort={setSort} />
-                      <th scope="col">{t("common.status")}</th>
                       {FIGURE_SORTS.map((field) => (
                         <SortHeader
                           key={field}
@@ -242,15 +241,18 @@ function PeopleList() {
                           )}
                           <div class="muted small">
                             {p.team_id ? directory.teamName(p.team_id) : t("hr.people.noTeam")}
+                            {p.status !== "active" && (
+                              <>
+                                {" "}
+                                <Badge tone={STATUS_TONE[p.status] ?? "neutral"}>
+                                  {codeLabel("userStatus", p.status)}
+                                </Badge>
+                              </>
+                            )}
                           </div>
                         </th>
-                        <td data-label={t("common.status")}>
-                          <Badge tone={STATUS_TONE[p.status] ?? "neutral"}>
-                            {codeLabel("userStatus", p.status)}
-                          </Badge>
-                        </td>
                         <td
-                          data-label={t("people.valueHeldAlone")}
+                          data-label={t("hr.people.valueHeldAlone")}
                           class="num"
                           data-testid="rank-orphaned"
                         >
