@@ -37,7 +37,7 @@ export function RestsOnYou() {
                   </span>
                 }
                 tone={x.orphaned_value_minor > 0 ? "warn" : undefined}
-                note={t("hr.landing.soleHeldNote", { count: sole })}
+                note={t("people.soleHeldNote", { count: sole })}
               />
               <Tile
                 label={t("hr.landing.staleAccounts")}
