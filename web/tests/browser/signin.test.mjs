@@ -331,7 +331,7 @@ describe("session", () => {
     });
     await page.reload();
     await page.locator("[data-testid=current-user]").waitFor();
-    await page.getByRole("heading", { level: 1, name: "Accounts" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "Risk dashboard" }).waitFor();
 
     assert.deepEqual(apiCalls.slice(0, 3), [
       "/api/v1/me 401",
