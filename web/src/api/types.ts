@@ -139,7 +139,14 @@ export type RiskSummary = Schemas["RiskSummary"] & {
   key_person_value_minor?: number;
   currency?: string;
   by_band?: { band: RiskBand; accounts: number; value_minor: number; exposure_minor: number }[];
-  truck_factor?: { size: number; order: string[] };
+  truck_factor?: {
+    size: number;
+    order: string[];
+    /** People already leaving, counted as gone first. */
+    already_leaving_user_ids?: string[];
+    /** The value their going leaves with no staying holder. */
+    already_leaving_value_minor?: number;
+  };
   /** Daily figures, oldest first. */
   trend: TrendPoint[];
   top_exposed: Account[];
@@ -280,25 +287,18 @@ export interface AccountRisk {
   bus_factor: number;
   institutional_score?: number | null;
   last_interaction_at: string | null;
+  /** The latest conversation with a client contact (not a note): what `stale` reads. */
+  last_contact_at?: string | null;
 }
 
 /** `GET /users/{id}/exposure`. */
-export interface UserExposure {
-  orphaned_value_minor: number;
-  share_weighted_exposure_minor: number;
-  contacts_only_they_know: { contact_id: string; account_id: string }[];
-  accounts: {
-    account_id: string;
-    share: number;
-    sole_holder: boolean;
-    holder?: boolean;
-    annual_value_minor?: number;
-    share_weighted_value_minor?: number;
-  }[];
-  non_solicitation_until: string | null;
-  non_compete_until: string | null;
-  currency?: string;
-}
+export type UserExposure = Schemas["ExposureView"] & { currency?: string };
+
+/** One of an account's other holders who is leaving too (`other_holders_leaving`). */
+export type LeavingHolder = Schemas["LeavingHolderView"];
+
+/** One employee in HR's ranking (`GET /exposure/people`) and in the clause register. */
+export type PersonRank = Narrow<Schemas["PersonView"], { status: UserStatus }>;
 
 /** `POST /simulations/departure`. */
 export interface SimulationResult {

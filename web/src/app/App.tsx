@@ -9,7 +9,7 @@ import { ForbiddenPage, NotFoundPage } from "../pages/Status";
 import { ProblemBanner, Spinner } from "../components/ui";
 import { AppContext } from "./context";
 import {
-  HOME_PATH,
+  homePath,
   normalisePath,
   resolveRoute,
   SIGN_IN_PATH,
@@ -159,7 +159,7 @@ export function App({ client }: { client: ApiClient }) {
           const target =
             returnTo && resolveRoute(returnTo, permissionsOf(user)).kind === "page"
               ? returnTo
-              : HOME_PATH;
+              : homePath(permissionsOf(user));
           setReturnTo(null);
           navigate(target, { replace: true });
         }}

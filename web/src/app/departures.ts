@@ -39,3 +39,18 @@ export function unresolvedHandovers(plan: DeparturePlan): Handover[] {
 export function isApplied(plan: DeparturePlan): boolean {
   return plan.status === "applied" || plan.status === "done";
 }
+
+export function isCancelled(plan: DeparturePlan): boolean {
+  return plan.status === "cancelled";
+}
+
+/** Applied or cancelled: the board only reads. */
+export function isClosed(plan: DeparturePlan): boolean {
+  return isApplied(plan) || isCancelled(plan);
+}
+
+/** The tone of a plan's status badge. */
+export function planTone(plan: DeparturePlan): "good" | "neutral" | "info" {
+  if (isApplied(plan)) return "good";
+  return isCancelled(plan) ? "neutral" : "info";
+}

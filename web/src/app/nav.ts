@@ -99,7 +99,17 @@ export function navFor(permissions: Permissions): NavItem[] {
   return NAV_ITEMS.filter((item) => opens(item, permissions));
 }
 
-export const HOME_PATH = "/accounts";
+/**
+ * Where a user lands after signing in (and on `/`): whoever may read the portfolio (sales
+ * leads, HR, admins) on the risk dashboard; everyone else on their own accounts, most exposed
+ * first, where the list shows what rests on them.
+ */
+export function homePath(permissions: Permissions): string {
+  return permissions.may_see_portfolio ? "/risk" : MY_ACCOUNTS_PATH;
+}
+
+/** A member's own accounts, most exposed first. */
+export const MY_ACCOUNTS_PATH = "/accounts?sort=-exposure";
 export const SIGN_IN_PATH = "/sign-in";
 
 /** Normalises a location path: no trailing slash, `/` means home. */
@@ -117,7 +127,7 @@ export type Resolution =
 /** Decides what the shell shows for a path and the signed-in user's permissions. */
 export function resolveRoute(path: string, permissions: Permissions): Resolution {
   const p = normalisePath(path);
-  if (p === "/" || p === SIGN_IN_PATH) return { kind: "redirect", to: HOME_PATH };
+  if (p === "/" || p === SIGN_IN_PATH) return { kind: "redirect", to: homePath(permissions) };
   const item = NAV_ITEMS.find((i) => p === i.path || p.startsWith(`${i.path}/`));
   if (!item) return { kind: "not-found" };
   return opens(item, permissions) ? { kind: "page", item } : { kind: "forbidden", item };

@@ -13,11 +13,12 @@ import {
 import { useApp } from "../app/context";
 import { permissionsOf } from "../app/permissions";
 import { useDirectory } from "../app/directory";
-import { formatMoney } from "../app/format";
+import { formatDate, formatMoney } from "../app/format";
 import { codeLabel, flagLabel, tierLabel } from "../app/labels";
 import { navigate } from "../app/router";
 import { useDebounced, usePagedList } from "../app/useApi";
 import { AccountForm } from "../components/AccountForm";
+import { RestsOnYou } from "../components/RestsOnYou";
 import { FlagBadges, RiskBadge } from "../components/risk";
 import {
   Badge,
@@ -84,6 +85,7 @@ export function AccountsPage() {
           ) : null
         }
       />
+      {!permissionsOf(user).may_see_portfolio && <RestsOnYou />}
       {creating && (
         <section class="panel" aria-labelledby="new-account-title">
           <h2 id="new-account-title">{t("accounts.newAccount")}</h2>
@@ -199,6 +201,7 @@ export function AccountsPage() {
                       <th scope="col" class="num">
                         {t("common.exposure")}
                       </th>
+                      <th scope="col">{t("hr.accounts.lastContact")}</th>
                       <th scope="col">{t("common.flags")}</th>
                     </tr>
                   </thead>
@@ -226,6 +229,9 @@ export function AccountsPage() {
                         </td>
                         <td data-label={t("common.exposure")} class="num">
                           {formatMoney(a.exposure_minor, a.currency)}
+                        </td>
+                        <td data-label={t("hr.accounts.lastContact")} data-testid="last-contact">
+                          {formatDate(a.last_contact_at)}
                         </td>
                         <td data-label={t("common.flags")} class="cell-wrap">
                           <FlagBadges codes={a.flags} max={3} />

@@ -4,7 +4,14 @@ import type { DeparturePlan, Handover, Page, SessionUser } from "../api/types";
 import { ifMatch } from "../api/versions";
 import { useApp } from "../app/context";
 import { permissionsOf } from "../app/permissions";
-import { BOARD_COLUMNS, groupHandovers, isApplied, unresolvedHandovers } from "../app/departures";
+import {
+  BOARD_COLUMNS,
+  groupHandovers,
+  isCancelled,
+  isClosed,
+  planTone,
+  unresolvedHandovers,
+} from "../app/departures";
 import { refreshDirectory, useAccountNames, useDirectory } from "../app/directory";
 import { formatDate, formatMoney, formatPercent } from "../app/format";
 import { today } from "../app/forms";
@@ -25,6 +32,7 @@ import {
   slot,
   TextField,
 } from "../components/ui";
+import { LeavingHoldersNote } from "../components/leaving";
 import { currentLanguage, t } from "../i18n";
 
 export function DeparturesPage({ path }: PageProps) {
@@ -93,9 +101,7 @@ function PlanList() {
                         </th>
                         <td data-label={t("common.leaveDate")}>{formatDate(p.leave_date)}</td>
                         <td data-label={t("common.status")}>
-                          <Badge tone={isApplied(p) ? "good" : "info"}>
-                            {codeLabel("planStatus", p.status)}
-                          </Badge>
+                          <Badge tone={planTone(p)}>{codeLabel("planStatus", p.status)}</Badge>
                         </td>
                         <td data-label={t("departures.handovers")} class="num">
                           {p.handovers?.length ?? "—"}
@@ -239,6 +245,7 @@ function PlanPage(props: { planId: string }) {
   const leaverName = data ? (data.display_name ?? directory.userName(data.user_id)) : "Plan";
   const apply = useSubmit([]);
   const [confirming, setConfirming] = useState(false);
+  const [cancelling, setCancelling] = useState(false);
 
   if (plan.state.status === "unavailable") {
     return (
@@ -278,7 +285,7 @@ function PlanPage(props: { planId: string }) {
         {(p) => {
           const groups = groupHandovers(p.handovers ?? []);
           const open = unresolvedHandovers(p);
-          const applied = isApplied(p);
+          const closed = isClosed(p);
           return (
             <>
               <PageHeader
@@ -291,8 +298,9 @@ function PlanPage(props: { planId: string }) {
                   status: codeLabel("planStatus", p.status).toLocaleLowerCase(currentLanguage()),
                 })}
                 actions={
-                  !applied &&
+                  !closed &&
                   ownsPlans(user) &&
+                  !cancelling &&
                   (confirming ? (
                     <>
                       <button
@@ -308,19 +316,48 @@ function PlanPage(props: { planId: string }) {
                       </button>
                     </>
                   ) : (
-                    <button
-                      type="button"
-                      class="button button-primary"
-                      disabled={open.length > 0}
-                      aria-describedby={open.length > 0 ? "apply-hint" : undefined}
-                      onClick={() => setConfirming(true)}
-                    >
-                      {t("departures.applyPlan")}
-                    </button>
+                    <>
+                      <button
+                        type="button"
+                        class="button button-primary"
+                        disabled={open.length > 0}
+                        aria-describedby={open.length > 0 ? "apply-hint" : undefined}
+                        onClick={() => setConfirming(true)}
+                      >
+                        {t("departures.applyPlan")}
+                      </button>
+                      <button type="button" class="button" onClick={() => setCancelling(true)}>
+                        {t("hr.departures.cancelPlan")}
+                      </button>
+                    </>
                   ))
                 }
               />
-              {!applied && open.length > 0 && (
+              {isCancelled(p) && (
+                <div class="banner banner-info" role="status" data-testid="plan-cancelled">
+                  <div>
+                    <strong>
+                      {p.cancelled_at
+                        ? t("hr.departures.cancelledOn", { date: formatDate(p.cancelled_at) })
+                        : t("hr.departures.cancelled")}
+                    </strong>{" "}
+                    {p.cancel_reason &&
+                      t("hr.departures.cancelledBecause", { reason: p.cancel_reason })}{" "}
+                    {t("hr.departures.statusUnchanged")}
+                  </div>
+                </div>
+              )}
+              {cancelling && !closed && (
+                <CancelPlan
+                  plan={p}
+                  onClose={() => setCancelling(false)}
+                  onCancelled={() => {
+                    setCancelling(false);
+                    plan.reload();
+                  }}
+                />
+              )}
+              {!closed && open.length > 0 && (
                 <p class="muted" id="apply-hint">
                   {t("departures.openBeforeApply", { count: open.length })}
                 </p>
@@ -352,7 +389,7 @@ function PlanPage(props: { planId: string }) {
                             accountName={
                               h.account_name ?? names[h.account_id] ?? t("common.account")
                             }
-                            readOnly={applied}
+                            readOnly={closed}
                             onChanged={plan.reload}
                           />
                         ))}
@@ -366,6 +403,55 @@ function PlanPage(props: { planId: string }) {
         }}
       </LoadView>
     </>
+  );
+}
+
+/** Asks why the plan is cancelled, then cancels it (`POST /departures/{id}/cancel`). */
+function CancelPlan(props: { plan: DeparturePlan; onClose: () => void; onCancelled: () => void }) {
+  const { client } = useApp();
+  const [reason, setReason] = useState("");
+  const submit = useSubmit(["reason"]);
+
+  async function cancel(event: Event) {
+    event.preventDefault();
+    const ok = await submit.run(() =>
+      client.post(
+        `/departures/${encodeURIComponent(props.plan.id)}/cancel`,
+        { reason },
+        { ifMatch: ifMatch(props.plan) },
+      ),
+    );
+    if (ok) props.onCancelled();
+  }
+
+  return (
+    <section class="panel" aria-labelledby="cancel-plan-title">
+      <h2 id="cancel-plan-title">{t("hr.departures.cancelThisPlan")}</h2>
+      <p class="muted">{t("hr.departures.cancelExplained")}</p>
+      <form
+        class="form"
+        onSubmit={cancel}
+        noValidate
+        aria-label={t("hr.departures.cancelThisPlan")}
+      >
+        <ProblemBanner problem={submit.banner} />
+        <TextField
+          label={t("hr.departures.reason")}
+          name="reason"
+          value={reason}
+          error={submit.fieldErrors.reason}
+          onInput={(e) => setReason((e.currentTarget as HTMLInputElement).value)}
+        />
+        <div class="form-actions">
+          <button type="submit" class="button button-danger" disabled={submit.busy}>
+            {t("hr.departures.confirmCancel")}
+          </button>
+          <button type="button" class="button" onClick={props.onClose}>
+            {t("hr.departures.keepPlan")}
+          </button>
+        </div>
+      </form>
+    </section>
   );
 }
 
@@ -450,6 +536,7 @@ function HandoverCard(props: {
           {h.sole_holder && <> · {t("departures.soleHolder")}</>}
         </p>
       )}
+      <LeavingHoldersNote holders={h.other_holders_leaving ?? []} />
       {h.waiver_reason ? (
         <p class="small">{t("departures.waivedBecause", { reason: h.waiver_reason })}</p>
       ) : h.successor_id ? (

@@ -1,11 +1,17 @@
 import { useState } from "preact/hooks";
 import { ApiError } from "../api/problem";
-import type { User, UserExposure, UserStatus } from "../api/types";
+import type { PersonRank, User, UserExposure, UserStatus } from "../api/types";
 import { USER_STATUSES } from "../api/types";
 import { ifMatch } from "../api/versions";
 import { useApp } from "../app/context";
 import { refreshDirectory, useAccountNames, useDirectory } from "../app/directory";
-import { formatDate, formatList, formatMoney } from "../app/format";
+import {
+  formatDate,
+  formatList,
+  formatMoney,
+  formatMoneyCompact,
+  formatNumber,
+} from "../app/format";
 import { codeLabel } from "../app/labels";
 import { subPath, type PageProps } from "../app/nav";
 import { useApi, useDebounced, usePagedList } from "../app/useApi";
@@ -22,6 +28,7 @@ import {
   TextField,
   Tile,
 } from "../components/ui";
+import { LeavingHoldersNote } from "../components/leaving";
 import { t } from "../i18n";
 
 const STATUS_TONE = { active: "good", leaving: "warn", departed: "neutral" } as const;
@@ -31,27 +38,139 @@ export function PeoplePage({ path }: PageProps) {
   return id ? <PersonPage key={id} userId={id} /> : <PeopleList />;
 }
 
+/** The columns HR's ranking sorts by (the server's `sort` fields), in table order. */
+const RANK_SORTS = [
+  "display_name",
+  "orphaned_value_minor",
+  "share_weighted_exposure_minor",
+  "accounts_held",
+  "sole_held_accounts",
+  "leave_date",
+  "non_solicitation_until",
+  "non_compete_until",
+] as const;
+type RankSort = (typeof RANK_SORTS)[number];
+
+/** The figures start largest first; names and dates earliest first. */
+const DESCENDING_FIRST: ReadonlySet<RankSort> = new Set([
+  "orphaned_value_minor",
+  "share_weighted_exposure_minor",
+  "accounts_held",
+  "sole_held_accounts",
+]);
+
+/** The name column comes first, then the status, then the figures and dates. */
+const NAME_SORT: RankSort = "display_name";
+const FIGURE_SORTS = RANK_SORTS.filter((field) => field !== NAME_SORT);
+
+/** The ranking's default order: largest value held alone first. */
+const DEFAULT_RANK_SORT = "-orphaned_value_minor";
+
+/** Each sort column's heading, read when drawn so that it follows the language. */
+function rankColumnLabel(field: RankSort): string {
+  switch (field) {
+    case "display_name":
+      return t("common.name");
+    case "orphaned_value_minor":
+      return t("hr.people.valueHeldAlone");
+    case "share_weighted_exposure_minor":
+      return t("people.shareWeightedExposure");
+    case "accounts_held":
+      return t("hr.people.accountsHeld");
+    case "sole_held_accounts":
+      return t("hr.people.soleHeldAccounts");
+    case "leave_date":
+      return t("common.leaveDate");
+    case "non_solicitation_until":
+      return t("people.nonSolicitation");
+    case "non_compete_until":
+      return t("people.nonCompete");
+  }
+}
+
+/** What a click on a column heading sorts by: the other direction of the same column, or the
+ * column in its natural first direction. */
+export function nextRankSort(current: string, field: RankSort): string {
+  if (current === field) return `-${field}`;
+  if (current === `-${field}`) return field;
+  return DESCENDING_FIRST.has(field) ? `-${field}` : field;
+}
+
+/** The options of the sort menu (the phone layout has no column headings to click). */
+function rankSortOptions(): { value: string; label: string }[] {
+  return RANK_SORTS.flatMap((field) => {
+    const label = rankColumnLabel(field);
+    const first = DESCENDING_FIRST.has(field) ? `-${field}` : field;
+    const second = first.startsWith("-") ? field : `-${field}`;
+    const word = (s: string) =>
+      s.startsWith("-") ? t("hr.people.sortDescending") : t("hr.people.sortAscending");
+    return [first, second].map((value) => ({
+      value,
+      label: t("hr.people.sortOption", { column: label, direction: word(value) }),
+    }));
+  });
+}
+
+function SortHeader(props: {
+  field: RankSort;
+  sort: string;
+  onSort: (sort: string) => void;
+  num?: boolean;
+}) {
+  const { field, sort } = props;
+  const direction = sort === field ? "ascending" : sort === `-${field}` ? "descending" : undefined;
+  return (
+    <th scope="col" class={props.num ? "num" : undefined} aria-sort={direction ?? "none"}>
+      <button
+        type="button"
+        class="sort-button"
+        data-sort={field}
+        onClick={() => props.onSort(nextRankSort(sort, field))}
+      >
+        {rankColumnLabel(field)}
+        <span class="sort-mark" aria-hidden="true">
+          {direction === "ascending" ? "▲" : direction === "descending" ? "▼" : "↕"}
+        </span>
+      </button>
+    </th>
+  );
+}
+
 function PeopleList() {
-  const [search, setSearch] = useState("");
-  const [status, setStatus] = useState("");
-  const q = useDebounced(search.trim(), 250);
-  const list = usePagedList<User>("/users", q ? { q } : {}, 100);
   const directory = useDirectory();
+  const [search, setSearch] = useState("");
+  const [teamId, setTeamId] = useState("");
+  const [status, setStatus] = useState("");
+  const [unprotectedOnly, setUnprotectedOnly] = useState(false);
+  const [sort, setSort] = useState(DEFAULT_RANK_SORT);
+  const q = useDebounced(search.trim(), 250);
+  const query: Record<string, string> = { sort };
+  if (q) query.q = q;
+  if (teamId) query.team_id = teamId;
+  if (status) query.status = status;
+  if (unprotectedOnly) query.unprotected = "true";
+  const list = usePagedList<PersonRank>("/exposure/people", query, 50);
+  const filtered = Boolean(q || teamId || status || unprotectedOnly);
   return (
     <>
-      <PageHeader
-        title={t("people.peopleExposure")}
-        description={t("people.employeesTheirLeaveDatesAnd")}
-      />
+      <PageHeader title={t("people.peopleExposure")} description={t("hr.people.description")} />
       <form class="toolbar filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <TextField
           label={t("people.searchPeople")}
           name="q"
           type="search"
-          placeholder={t("common.email")}
+          placeholder={t("common.name")}
           value={search}
           class="filter-search"
           onInput={(e) => setSearch((e.currentTarget as HTMLInputElement).value)}
+        />
+        <SelectField
+          label={t("common.team")}
+          name="team_id"
+          value={teamId}
+          placeholder={t("common.allTeams")}
+          options={directory.teams.map((team) => ({ value: team.id, label: team.name }))}
+          onChange={setTeamId}
         />
         <SelectField
           label={t("common.status")}
@@ -61,13 +180,28 @@ function PeopleList() {
           options={USER_STATUSES.map((s) => ({ value: s, label: codeLabel("userStatus", s) }))}
           onChange={setStatus}
         />
+        <SelectField
+          label={t("accounts.sortBy")}
+          name="sort"
+          class="filter-sort"
+          value={sort}
+          options={rankSortOptions()}
+          onChange={setSort}
+        />
+        <label class="check filter-check">
+          <input
+            type="checkbox"
+            name="unprotected"
+            checked={unprotectedOnly}
+            onChange={(e) => setUnprotectedOnly((e.currentTarget as HTMLInputElement).checked)}
+          />
+          {t("hr.people.unprotectedOnly")}
+        </label>
       </form>
       <LoadView state={list.state} what={t("people.people")} onRetry={list.reload}>
-        {({ items: all, nextCursor }) => {
-          // The list endpoint searches by email only; status narrows what is loaded.
-          const items = status ? all.filter((u) => (u.status ?? "active") === status) : all;
-          return items.length === 0 ? (
-            q || status ? (
+        {({ items, nextCursor }) =>
+          items.length === 0 ? (
+            filtered ? (
               <EmptyState title={t("people.nobodyMatchesTheseFilters")} />
             ) : (
               <EmptyState title={t("people.noPeopleYet")} icon="◍">
@@ -76,48 +210,69 @@ function PeopleList() {
             )
           ) : (
             <>
+              <p class="muted small">{t("hr.people.unprotectedExplained")}</p>
               <div class="table-wrap">
-                <table class="table table-cards" data-testid="people-table">
+                <table class="table table-cards table-ranking" data-testid="people-table">
                   <caption class="sr-only">{t("people.people2")}</caption>
                   <thead>
                     <tr>
-                      <th scope="col">{t("common.name")}</th>
-                      <th scope="col">{t("common.team")}</th>
-                      <th scope="col">{t("common.status")}</th>
-                      <th scope="col">{t("common.leaveDate")}</th>
-                      <th scope="col">
-                        <abbr title={t("people.nonSolicitationClauseEnds")}>
-                          {t("people.nonSolicitEnds")}
-                        </abbr>
-                      </th>
-                      <th scope="col">
-                        <abbr title={t("people.nonCompeteClauseEnds")}>
-                          {t("people.nonCompeteEnds")}
-                        </abbr>
-                      </th>
+                      <SortHeader field={NAME_SORT} sort={sort} onSort={setSort} />
+                      {FIGURE_SORTS.map((field) => (
+                        <SortHeader
+                          key={field}
+                          field={field}
+                          sort={sort}
+                          onSort={setSort}
+                          num={DESCENDING_FIRST.has(field)}
+                        />
+                      ))}
                     </tr>
                   </thead>
                   <tbody>
-                    {items.map((u) => (
-                      <tr key={u.id}>
+                    {items.map((p) => (
+                      <tr key={p.user_id} data-user-id={p.user_id}>
                         <th scope="row" class="strong cell-title">
-                          <a href={`/people/${encodeURIComponent(u.id)}`}>{u.display_name}</a>
-                          <div class="muted small">{u.email}</div>
+                          <a href={`/people/${encodeURIComponent(p.user_id)}`}>{p.display_name}</a>
+                          {p.unprotected && (
+                            <>
+                              {" "}
+                              <Badge tone="bad">{t("hr.people.unprotected")}</Badge>
+                            </>
+                          )}
+                          <div class="muted small">
+                            {p.team_id ? directory.teamName(p.team_id) : t("hr.people.noTeam")}
+                            {p.status !== "active" && (
+                              <>
+                                {" "}
+                                <Badge tone={STATUS_TONE[p.status] ?? "neutral"}>
+                                  {codeLabel("userStatus", p.status)}
+                                </Badge>
+                              </>
+                            )}
+                          </div>
                         </th>
-                        <td data-label={t("common.team")}>
-                          {u.team_id ? directory.teamName(u.team_id) : "—"}
+                        <td
+                          data-label={t("hr.people.valueHeldAlone")}
+                          class="num"
+                          data-testid="rank-orphaned"
+                        >
+                          {formatMoneyCompact(p.orphaned_value_minor, "EUR")}
                         </td>
-                        <td data-label={t("common.status")}>
-                          <Badge tone={STATUS_TONE[u.status ?? "active"] ?? "neutral"}>
-                            {codeLabel("userStatus", u.status ?? "active")}
-                          </Badge>
+                        <td data-label={t("people.shareWeightedExposure")} class="num">
+                          {formatMoneyCompact(p.share_weighted_exposure_minor, "EUR")}
                         </td>
-                        <td data-label={t("common.leaveDate")}>{formatDate(u.leave_date)}</td>
+                        <td data-label={t("hr.people.accountsHeld")} class="num">
+                          {formatNumber(p.accounts_held)}
+                        </td>
+                        <td data-label={t("hr.people.soleHeldAccounts")} class="num">
+                          {formatNumber(p.sole_held_accounts)}
+                        </td>
+                        <td data-label={t("common.leaveDate")}>{formatDate(p.leave_date)}</td>
                         <td data-label={t("people.nonSolicitation")}>
-                          {formatDate(u.non_solicitation_until)}
+                          {formatDate(p.non_solicitation_until)}
                         </td>
                         <td data-label={t("people.nonCompete")}>
-                          {formatDate(u.non_compete_until)}
+                          {formatDate(p.non_compete_until)}
                         </td>
                       </tr>
                     ))}
@@ -131,8 +286,8 @@ function PeopleList() {
                 onLoadMore={list.loadMore}
               />
             </>
-          );
-        }}
+          )
+        }
       </LoadView>
     </>
   );
@@ -266,6 +421,7 @@ function ExposureView({ exposure }: { exposure: UserExposure }) {
                     <a href={`/accounts/${encodeURIComponent(a.account_id)}`}>
                       {names[a.account_id] ?? t("common.account")}
                     </a>
+                    <LeavingHoldersNote holders={a.other_holders_leaving ?? []} />
                   </th>
                   <td data-label={t("people.share")}>
                     <ShareBar share={a.share} />

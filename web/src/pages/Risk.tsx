@@ -211,6 +211,23 @@ export function RiskPage() {
                   }
                   note={t("dashboard.peopleWhoseLeavingOrphansHalf")}
                 />
+                {summary.truck_factor?.already_leaving_value_minor != null && (
+                  <Tile
+                    label={t("hr.dashboard.alreadyLeavingValue")}
+                    value={
+                      <span data-testid="already-leaving-value">
+                        {formatMoneyCompact(
+                          summary.truck_factor.already_leaving_value_minor,
+                          currency,
+                        )}
+                      </span>
+                    }
+                    tone={summary.truck_factor.already_leaving_value_minor > 0 ? "bad" : undefined}
+                    note={t("hr.dashboard.alreadyLeavingNote", {
+                      count: summary.truck_factor.already_leaving_user_ids?.length ?? 0,
+                    })}
+                  />
+                )}
                 {summary.untied_value_share != null && (
                   <Tile
                     label={t("dashboard.valueWithoutInstitutionalTie")}

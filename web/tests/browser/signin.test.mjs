@@ -172,14 +172,14 @@ describe("sign-in", () => {
 });
 
 describe("signed-in shell", () => {
-  test("the admin signs in and sees their name and the Admin navigation", async () => {
+  test("the admin signs in, lands on the risk dashboard and sees the Admin navigation", async () => {
     const { page, errors } = await freshPage();
     await signInAs(page, server.adminEmail, server.adminPassword);
 
     const who = page.locator("[data-testid=current-user]");
     await who.waitFor();
     assert.match((await who.textContent()) ?? "", new RegExp(escape(admin.display_name)));
-    assert.equal(new URL(page.url()).pathname, "/accounts");
+    await page.waitForURL((url) => url.pathname === "/risk");
 
     const nav = page.getByRole("navigation", { name: "Main" });
     const links = await nav.getByRole("link").allTextContents();
@@ -196,8 +196,8 @@ describe("signed-in shell", () => {
         "Admin: users & teams",
       ],
     );
-    await page.getByRole("heading", { level: 1, name: "Accounts" }).waitFor();
-    await page.locator(".empty-state, table, .banner-error").first().waitFor();
+    await page.getByRole("heading", { level: 1, name: "Risk dashboard" }).waitFor();
+    await page.locator(".empty-state, .tiles, .banner-error").first().waitFor();
     assert.equal(await page.locator(".banner-error").count(), 0, await bannerText(page));
     assert.deepEqual(await unlabelledControls(page), []);
 
@@ -331,7 +331,7 @@ describe("session", () => {
     });
     await page.reload();
     await page.locator("[data-testid=current-user]").waitFor();
-    await page.getByRole("heading", { level: 1, name: "Accounts" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "Risk dashboard" }).waitFor();
 
     assert.deepEqual(apiCalls.slice(0, 3), [
       "/api/v1/me 401",

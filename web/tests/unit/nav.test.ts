@@ -121,9 +121,14 @@ describe("resolveRoute", () => {
     expect(navFor(NO_PERMISSIONS).map((i) => i.id)).toEqual(["accounts", "events"]);
     expect(resolveRoute("/risk", NO_PERMISSIONS)).toMatchObject({ kind: "forbidden" });
   });
-  it("sends / and the sign-in path home", () => {
-    expect(resolveRoute("/", AS.member)).toEqual({ kind: "redirect", to: "/accounts" });
-    expect(resolveRoute("/sign-in", AS.admin)).toEqual({ kind: "redirect", to: "/accounts" });
+  it("sends / and the sign-in path home: members to their accounts, the others to the risk dashboard", () => {
+    expect(resolveRoute("/", AS.member)).toEqual({
+      kind: "redirect",
+      to: "/accounts?sort=-exposure",
+    });
+    expect(resolveRoute("/sign-in", AS.admin)).toEqual({ kind: "redirect", to: "/risk" });
+    expect(resolveRoute("/", AS.hr)).toEqual({ kind: "redirect", to: "/risk" });
+    expect(resolveRoute("/", AS.sales_lead)).toEqual({ kind: "redirect", to: "/risk" });
   });
   it("opens pages the permissions allow, including sub-paths", () => {
     expect(resolveRoute("/risk/", AS.sales_lead)).toMatchObject({

@@ -71,6 +71,14 @@ export function RiskPanel(props: {
                   <dt>{t("riskPanel.lastInteraction")}</dt>
                   <dd>{formatDate(risk.last_interaction_at)}</dd>
                 </div>
+                <div>
+                  <dt>
+                    <abbr title={t("hr.accounts.lastContactExplained")}>
+                      {t("hr.accounts.lastContact")}
+                    </abbr>
+                  </dt>
+                  <dd data-testid="last-contact">{formatDate(risk.last_contact_at)}</dd>
+                </div>
               </dl>
               <h3 class="subhead">{t("common.flags")}</h3>
               {flags.length === 0 ? (
