@@ -156,6 +156,17 @@ api_test!(fn two_holders_leaving_together_leave_their_client_uncovered_until_a_s
     let picked = app.send_if_match("PATCH", &format!("/api/v1/departures/{plan_id}/handovers/{}", d.dijkstra), &d.hr,
         handover["version"].as_i64().expect("version"), Some(json!({"successor_id": d.dirk.to_string()}))).await;
     assert_eq!(picked.status, 200, "{}", picked.body);
+    // Dirk, signed in himself, sees the handover he now owes ("what rests on you").
+    let dirk_token = app.token("dirk@example.com").await;
+    let dirk = get(&app, &dirk_token, &format!("/api/v1/users/{}/exposure", d.dirk)).await;
+    assert_eq!(dirk.status, 200, "{}", dirk.body);
+    let owed = dirk.body["handovers_owed"].as_array().expect("handovers_owed");
+    assert_eq!(owed.len(), 1, "{}", dirk.body);
+    assert_eq!(owed[0]["account_id"], json!(d.dijkstra));
+    assert_eq!(owed[0]["leaver_id"], json!(d.anna.to_string()));
+    assert_eq!(owed[0]["plan_id"], json!(plan_id));
+    let anna_owes = get(&app, &d.hr, &format!("/api/v1/users/{}/exposure", d.anna)).await;
+    assert_eq!(anna_owes.body["handovers_owed"], json!([]), "the leaver owes nothing");
     let departed = set_departed(&app, &d.hr, d.anna).await;
     assert_eq!(departed.status, 200, "{}", departed.body);
     assert_eq!(departed.body["status"], "departed");

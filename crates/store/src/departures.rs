@@ -95,6 +95,32 @@ fn load_handovers(conn: &mut AnyConnection, plan_id: i64) -> StoreResult<Vec<Han
         .collect()
 }
 
+/// A handover someone owes: they are named successor on an open plan and have not yet been
+/// introduced (what "what rests on you" lists, and HR's person page).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OwedHandover {
+    pub plan_id: i64,
+    pub account_id: i64,
+    pub leaver_id: i64,
+    pub due_date: Option<NaiveDate>,
+}
+
+/// The handovers `successor_id` owes, the earliest due first (those without a date last).
+pub fn owed_by(conn: &mut AnyConnection, successor_id: i64) -> StoreResult<Vec<OwedHandover>> {
+    let rows: Vec<(i64, i64, i64, Option<NaiveDate>)> = handovers::table
+        .inner_join(departure_plans::table)
+        .filter(handovers::successor_id.eq(successor_id))
+        .filter(handovers::status.eq(HandoverStatus::Planned.as_str()))
+        .filter(departure_plans::status.eq(DeparturePlanStatus::Open.as_str()))
+        .select((handovers::plan_id, handovers::account_id, departure_plans::user_id, handovers::due_date))
+        .order((handovers::due_date.is_null(), handovers::due_date, handovers::id))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(plan_id, account_id, leaver_id, due_date)| OwedHandover { plan_id, account_id, leaver_id, due_date })
+        .collect())
+}
+
 fn to_plan(conn: &mut AnyConnection, row: PlanRow) -> StoreResult<Plan> {
     let PlanRow {
         id,

@@ -1027,7 +1027,8 @@ export interface paths {
     /**
      * An employee's exposure (HR figures): orphaned value (the accounts they hold with no
      *     staying holder besides them), share-weighted exposure, contacts only they know, their
-     *     accounts with the other holders who are leaving too, clause dates. HR and admins for
+     *     accounts with the other holders who are leaving too, clause dates, the handovers they owe
+     *     as successor. HR and admins for
      *     anyone; a sales lead for members of their teams; anyone for themselves.
      */
     get: operations["risk_exposure"];
@@ -1428,6 +1429,11 @@ export interface components {
       accounts: components["schemas"]["AccountExposureView"][];
       /** @description Client contacts whom only the employee knows. */
       contacts_only_they_know: components["schemas"]["ContactOnlyTheyKnowView"][];
+      /**
+       * @description The handovers the employee owes: named successor on an open departure plan and not yet
+       *     introduced to the client; the earliest due first.
+       */
+      handovers_owed: components["schemas"]["OwedHandoverView"][];
       /** Format: date */
       non_compete_until?: string | null;
       /** Format: date */
@@ -1895,6 +1901,15 @@ export interface components {
       /** @description The same items as `/accounts/{id}/links`. */
       links: components["schemas"]["LinkView"][];
       met_at_events: components["schemas"]["MetAtEventsView"][];
+    };
+    /** @description A handover the employee owes as successor. */
+    OwedHandoverView: {
+      account_id: string;
+      /** Format: date */
+      due_date?: string | null;
+      /** @description The colleague who is leaving. */
+      leaver_id: string;
+      plan_id: string;
     };
     /** @description One page of a list. */
     Page_AccountView: {

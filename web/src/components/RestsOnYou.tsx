@@ -1,6 +1,6 @@
 import type { Account, Page, UserExposure } from "../api/types";
 import { useApp } from "../app/context";
-import { formatMoney } from "../app/format";
+import { formatDate, formatMoney } from "../app/format";
 import { useApi } from "../app/useApi";
 import { LoadView, Tile } from "./ui";
 import { t } from "../i18n";
@@ -12,6 +12,8 @@ const STALE_LIMIT = 100;
  * "What rests on you": the signed-in user's own figures above their accounts — the value they
  * hold alone (their `GET /users/{id}/exposure`), and their accounts nobody has talked to a
  * client contact on lately (the `stale` flag), linked to that filtered list.
+ * The handovers they owe as successor on an open departure plan count beside them, with the
+ * earliest due date.
  */
 export function RestsOnYou() {
   const { user } = useApp();
@@ -59,10 +61,27 @@ export function RestsOnYou() {
                 }
                 note={t("hr.landing.staleNote")}
               />
+              <Tile
+                label={t("hr.landing.handoversOwed")}
+                value={
+                  <span data-testid="my-handovers-owed">{String(x.handovers_owed.length)}</span>
+                }
+                tone={x.handovers_owed.length > 0 ? "warn" : undefined}
+                note={handoversNote(x.handovers_owed)}
+              />
             </div>
           );
         }}
       </LoadView>
     </section>
   );
+}
+
+function handoversNote(owed: UserExposure["handovers_owed"]): string {
+  if (owed.length === 0) return t("hr.landing.handoversOwedNone");
+  // The server lists the earliest due first, undated ones last.
+  const next = owed[0].due_date;
+  return next
+    ? t("hr.landing.handoversOwedNext", { date: formatDate(next) })
+    : t("hr.landing.handoversOwedUndated");
 }

@@ -364,6 +364,10 @@ describe("where people land", () => {
       (await panel.getByTestId("my-stale-count").textContent())?.trim(),
       String(stale.items.length),
     );
+    assert.equal(
+      (await panel.getByTestId("my-handovers-owed").textContent())?.trim(),
+      String(exposure.handovers_owed.length),
+    );
     await page.getByTestId("accounts-table").waitFor();
     assert.deepEqual(
       (await page.getByTestId("accounts-table").locator("tbody th a").allTextContents()).map((t) =>

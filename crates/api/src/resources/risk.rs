@@ -407,6 +407,30 @@ pub struct ExposureView {
     pub accounts: Vec<AccountExposureView>,
     pub non_solicitation_until: Option<NaiveDate>,
     pub non_compete_until: Option<NaiveDate>,
+    /// The handovers the employee owes: named successor on an open departure plan and not yet
+    /// introduced to the client; the earliest due first.
+    pub handovers_owed: Vec<OwedHandoverView>,
+}
+
+/// A handover the employee owes as successor.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct OwedHandoverView {
+    pub plan_id: String,
+    pub account_id: String,
+    /// The colleague who is leaving.
+    pub leaver_id: String,
+    pub due_date: Option<NaiveDate>,
+}
+
+impl From<continuity_store::departures::OwedHandover> for OwedHandoverView {
+    fn from(owed: continuity_store::departures::OwedHandover) -> Self {
+        OwedHandoverView {
+            plan_id: owed.plan_id.to_string(),
+            account_id: owed.account_id.to_string(),
+            leaver_id: owed.leaver_id.to_string(),
+            due_date: owed.due_date,
+        }
+    }
 }
 
 impl From<EmployeeExposure> for ExposureView {
@@ -438,13 +462,15 @@ impl From<EmployeeExposure> for ExposureView {
                 .collect(),
             non_solicitation_until: figures.non_solicitation_until,
             non_compete_until: figures.non_compete_until,
+            handovers_owed: Vec::new(),
         }
     }
 }
 
 /// An employee's exposure (HR figures): orphaned value (the accounts they hold with no
 /// staying holder besides them), share-weighted exposure, contacts only they know, their
-/// accounts with the other holders who are leaving too, clause dates. HR and admins for
+/// accounts with the other holders who are leaving too, clause dates, the handovers they owe
+/// as successor. HR and admins for
 /// anyone; a sales lead for members of their teams; anyone for themselves.
 #[utoipa::path(tag = "risk", params(("id" = String, Path)), security(("bearer" = [])),
     responses((status = 200, body = ExposureView), (status = 404, body = crate::error::Problem)))]
@@ -463,10 +489,14 @@ pub async fn exposure(
                 return Err(ApiError::NotFound);
             }
             let risks = figures::risks_touching_user(conn, user_id, Utc::now())?;
-            Ok(employee_exposure(&employee, &risks, &employees))
+            let owed = continuity_store::departures::owed_by(conn, user_id)?;
+            Ok((employee_exposure(&employee, &risks, &employees), owed))
         })
         .await?;
-    Ok(web::Json(figures.into()))
+    let (figures, owed) = figures;
+    let mut view = ExposureView::from(figures);
+    view.handovers_owed = owed.into_iter().map(OwedHandoverView::from).collect();
+    Ok(web::Json(view))
 }
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
