@@ -2,7 +2,13 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { apiAs, openSignedIn } from "./api.mjs";
-import { launchBrowser, screenshotPath, startServer, watchErrors } from "./harness.mjs";
+import {
+  horizontalOverflow,
+  launchBrowser,
+  screenshotPath,
+  startServer,
+  watchErrors,
+} from "./harness.mjs";
 
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -126,11 +132,6 @@ async function signedIn(email, password, viewport = DESKTOP, path = "/accounts")
 /** @param {import("playwright-core").Page} page */
 async function settle(page) {
   await page.locator(".loading").first().waitFor({ state: "detached", timeout: 10_000 });
-}
-
-/** @param {import("playwright-core").Page} page */
-async function horizontalOverflow(page) {
-  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
 }
 
 /** @param {import("playwright-core").Page} page */

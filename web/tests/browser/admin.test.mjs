@@ -4,7 +4,13 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { apiAs, openSignedIn, served } from "./api.mjs";
-import { launchBrowser, screenshotPath, startServer, watchErrors } from "./harness.mjs";
+import {
+  horizontalOverflow,
+  launchBrowser,
+  screenshotPath,
+  startServer,
+  watchErrors,
+} from "./harness.mjs";
 
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -35,11 +41,6 @@ async function open(path, viewport = DESKTOP) {
   await openSignedIn(page, server.baseUrl, admin.session, path);
   await page.locator(".loading").first().waitFor({ state: "detached", timeout: 10_000 });
   return { page, errors };
-}
-
-/** @param {import("playwright-core").Page} page */
-async function horizontalOverflow(page) {
-  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
 }
 
 describe("administration", () => {
@@ -95,7 +96,7 @@ describe("administration", () => {
     const { page, errors } = await open("/admin");
     await page.getByRole("button", { name: "Edit Quinn Newhire" }).click();
     const form = page.getByRole("form", { name: "Edit Quinn Newhire" });
-    await form.getByLabel("Role").selectOption("sales_lead");
+    await form.getByLabel("Role", { exact: true }).selectOption("sales_lead");
     await form.getByRole("button", { name: "Save user" }).click();
     await page
       .getByTestId("users-table")

@@ -191,6 +191,14 @@ export function watchErrors(page) {
   return errors;
 }
 
+/**
+ * Whether the page scrolls sideways (what a phone-width check asserts is false).
+ * @param {import("playwright-core").Page} page
+ */
+export function horizontalOverflow(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+}
+
 /** @param {string} name */
 export function screenshotPath(name) {
   mkdirSync(RESULTS_DIR, { recursive: true });

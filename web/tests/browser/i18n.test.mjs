@@ -8,7 +8,14 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { apiAs } from "./api.mjs";
-import { launchBrowser, screenshotPath, startServer, watchErrors, WEB_DIR } from "./harness.mjs";
+import {
+  WEB_DIR,
+  horizontalOverflow,
+  launchBrowser,
+  screenshotPath,
+  startServer,
+  watchErrors,
+} from "./harness.mjs";
 
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -117,11 +124,6 @@ async function settled(page) {
 /** @param {import("playwright-core").Page} page */
 async function mainText(page) {
   return (await page.locator("main").first().innerText()).replace(/\s+/g, " ");
-}
-
-/** @param {import("playwright-core").Page} page */
-async function horizontalOverflow(page) {
-  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
 }
 
 /**

@@ -3,7 +3,13 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { apiAs, openSignedIn } from "./api.mjs";
-import { launchBrowser, screenshotPath, startServer, watchErrors } from "./harness.mjs";
+import {
+  horizontalOverflow,
+  launchBrowser,
+  screenshotPath,
+  startServer,
+  watchErrors,
+} from "./harness.mjs";
 
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -110,11 +116,6 @@ async function open(who, path, viewport = DESKTOP) {
   await openSignedIn(page, server.baseUrl, who.session, path);
   await page.locator(".loading").first().waitFor({ state: "detached", timeout: 10_000 });
   return { page, errors };
-}
-
-/** @param {import("playwright-core").Page} page */
-async function horizontalOverflow(page) {
-  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
 }
 
 describe("risk dashboard", () => {

@@ -1,7 +1,13 @@
 // Sign-in and the signed-in shell, in headless Chromium against the real server.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { launchBrowser, screenshotPath, startServer, watchErrors } from "./harness.mjs";
+import {
+  horizontalOverflow,
+  launchBrowser,
+  screenshotPath,
+  startServer,
+  watchErrors,
+} from "./harness.mjs";
 
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 375, height: 812 };
@@ -490,9 +496,4 @@ function escape(s) {
 async function bannerText(page) {
   const banners = await page.locator(".banner-error").allTextContents();
   return banners.join(" | ");
-}
-
-/** @param {import("playwright-core").Page} page */
-async function horizontalOverflow(page) {
-  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
 }

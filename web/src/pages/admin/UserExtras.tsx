@@ -142,7 +142,7 @@ function DefaultTeamForm(props: { path: string; initial: Member[]; users: User[]
           onChange={(user_id) => setAdding((a) => ({ ...a, user_id }))}
         />
         <SelectField
-          label={t("common.role")}
+          label={t("adminUsers.teamRole")}
           name="default_team_role"
           value={adding.role}
           options={ASSIGNMENT_ROLES.map((r) => ({
